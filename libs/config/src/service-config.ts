@@ -1,0 +1,42 @@
+/** The environment every Tenantry service shares: database, broker, HTTP port, logging and telemetry. */
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export class ServiceConfig {
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// connection URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/tenantry';
+
+  @Matches(/^[^,\s:]+:\d{1,5}(,[^,\s:]+:\d{1,5})*$/, { message: 'must be a comma-separated list of host:port' })
+  KAFKA_BROKERS = '127.0.0.1:9092';
+
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer port number' })
+  @Min(0, { message: 'must be a port between 0 and 65535' })
+  @Max(65535, { message: 'must be a port between 0 and 65535' })
+  PORT = 0;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: LogLevel = 'info';
+
+  /** How often the outbox relay polls when no NOTIFY wakes it. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(10, { message: 'must be at least 10 ms' })
+  OUTBOX_POLL_MS = 500;
+
+  /** Seconds without consumer progress (while messages wait) before readiness reports a stall. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of seconds' })
+  @Min(1, { message: 'must be at least 1 second' })
+  CONSUMER_STALL_SECONDS = 60;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false }, { message: 'must be an http(s) URL of an OTLP/HTTP collector' })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string = undefined;
+}

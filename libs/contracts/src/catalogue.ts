@@ -1,0 +1,104 @@
+/**
+ * The event catalogue: every event Tenantry publishes, declared once with its wire name,
+ * schema version, topic, payload class and Kafka key. Everything else (publishing, consuming,
+ * topic creation, the AsyncAPI document) is derived from this table.
+ */
+import * as billing from './events/billing.event';
+import * as health from './events/health.event';
+import * as notifications from './events/notifications.event';
+import * as operations from './events/operations.event';
+import * as provisioning from './events/provisioning.event';
+import * as lifecycle from './events/tenant-lifecycle.event';
+import * as usage from './events/usage.event';
+import { TOPICS, TopicName } from './topics';
+
+export interface EventDefinition<P extends object> {
+  /** Wire name, carried in the `ce_type` header. Never derived from a class name. */
+  readonly type: string;
+  /** Schema version, carried in `ce_schemaversion`. Bumped only with a new topic version for breaking changes. */
+  readonly version: number;
+  readonly topic: TopicName;
+  readonly payload: new () => P;
+  /** The Kafka key: the tenant id for tenant-scoped events, so one tenant's events stay in order. */
+  readonly key: (payload: P) => string;
+  /** The tenant the event concerns, for the `ce_tenantid` header. */
+  readonly tenantId: (payload: P) => string | undefined;
+  readonly producer: string;
+  readonly summary: string;
+}
+
+type TenantScoped = { tenantId: string };
+
+function defineEvent<P extends object>(definition: EventDefinition<P>): EventDefinition<P> {
+  return definition;
+}
+
+function tenantEvent<P extends TenantScoped>(
+  type: string,
+  topic: TopicName,
+  payload: new () => P,
+  producer: string,
+  summary: string,
+): EventDefinition<P> {
+  return { type, version: 1, topic, payload, producer, summary, key: (p) => p.tenantId, tenantId: (p) => p.tenantId };
+}
+
+const LIFECYCLE = TOPICS.TENANT_LIFECYCLE.name;
+const PROVISIONING = TOPICS.TENANT_PROVISIONING.name;
+
+export const EVENT_CATALOGUE = {
+  TenantCreated: tenantEvent('TenantCreated', LIFECYCLE, lifecycle.TenantCreatedPayload, 'tenant-registry', 'A tenant was accepted and is about to be provisioned.'),
+  TenantUpdated: tenantEvent('TenantUpdated', LIFECYCLE, lifecycle.TenantUpdatedPayload, 'tenant-registry', 'Descriptive fields of a tenant changed.'),
+  TenantActivated: tenantEvent('TenantActivated', LIFECYCLE, lifecycle.TenantActivatedPayload, 'tenant-registry', 'A tenant became active (after provisioning or at the end of a trial).'),
+  TenantSuspended: tenantEvent('TenantSuspended', LIFECYCLE, lifecycle.TenantSuspendedPayload, 'tenant-registry', 'A tenant was suspended; tenant-scoped calls are refused.'),
+  TenantReactivated: tenantEvent('TenantReactivated', LIFECYCLE, lifecycle.TenantReactivatedPayload, 'tenant-registry', 'A suspended tenant was reactivated.'),
+  TenantPlanChanged: tenantEvent('TenantPlanChanged', LIFECYCLE, lifecycle.TenantPlanChangedPayload, 'tenant-registry', "A tenant's plan changed."),
+  TenantLimitsChanged: tenantEvent('TenantLimitsChanged', LIFECYCLE, lifecycle.TenantLimitsChangedPayload, 'tenant-registry', "A tenant's resource limits changed."),
+  TenantConfigChanged: tenantEvent('TenantConfigChanged', LIFECYCLE, lifecycle.TenantConfigChangedPayload, 'tenant-registry', "A new version of a tenant's configuration."),
+  TenantOffboardingStarted: tenantEvent('TenantOffboardingStarted', LIFECYCLE, lifecycle.TenantOffboardingStartedPayload, 'tenant-registry', 'A tenant is being offboarded: export, then removal.'),
+  TenantDeleted: tenantEvent('TenantDeleted', LIFECYCLE, lifecycle.TenantDeletedPayload, 'tenant-registry', "A tenant's data is gone; only the export archive remains while retained."),
+  TenantProvisioned: tenantEvent('TenantProvisioned', PROVISIONING, provisioning.TenantProvisionedPayload, 'provisioning', "Every provisioning step succeeded."),
+  TenantProvisioningFailed: tenantEvent('TenantProvisioningFailed', PROVISIONING, provisioning.TenantProvisioningFailedPayload, 'provisioning', 'Provisioning failed and was compensated.'),
+  TenantAdminCreated: tenantEvent('TenantAdminCreated', PROVISIONING, provisioning.TenantAdminCreatedPayload, 'provisioning', "The tenant's first administrator was created with an invitation."),
+  TenantOffboarded: tenantEvent('TenantOffboarded', PROVISIONING, provisioning.TenantOffboardedPayload, 'provisioning', "The tenant's data was exported and removed."),
+  ApiUsageSampled: tenantEvent('ApiUsageSampled', TOPICS.GATEWAY_API_USAGE.name, usage.ApiUsageSampledPayload, 'gateway', 'API calls and bytes of one tenant over a short window.'),
+  UsageRecorded: tenantEvent('UsageRecorded', TOPICS.METERING_USAGE.name, usage.UsageRecordedPayload, 'metering', 'One accepted usage event.'),
+  UsageThresholdReached: tenantEvent('UsageThresholdReached', TOPICS.METERING_ALERTS.name, usage.UsageThresholdReachedPayload, 'metering', 'Usage reached a percentage of a limit in a period.'),
+  UsageLimitExceeded: tenantEvent('UsageLimitExceeded', TOPICS.METERING_ALERTS.name, usage.UsageLimitExceededPayload, 'metering', 'Usage went over a limit in a period.'),
+  UnusualUsageDetected: tenantEvent('UnusualUsageDetected', TOPICS.METERING_ALERTS.name, usage.UnusualUsageDetectedPayload, 'metering', "A tenant's hourly usage departed from its own baseline."),
+  TenantPerformanceDegraded: tenantEvent('TenantPerformanceDegraded', TOPICS.METERING_ALERTS.name, usage.TenantPerformanceDegradedPayload, 'gateway', "A tenant's p95 latency or error rate crossed a threshold."),
+  InvoiceIssued: tenantEvent('InvoiceIssued', TOPICS.BILLING.name, billing.InvoiceIssuedPayload, 'billing', 'An invoice was issued.'),
+  InvoicePaid: tenantEvent('InvoicePaid', TOPICS.BILLING.name, billing.InvoicePaidPayload, 'billing', 'An invoice was paid.'),
+  InvoiceFailed: tenantEvent('InvoiceFailed', TOPICS.BILLING.name, billing.InvoiceFailedPayload, 'billing', 'A payment attempt for an invoice failed.'),
+  DunningEscalated: tenantEvent('DunningEscalated', TOPICS.BILLING.name, billing.DunningEscalatedPayload, 'billing', 'Dunning for an unpaid invoice moved to a further stage.'),
+  SubscriptionChanged: tenantEvent('SubscriptionChanged', TOPICS.BILLING.name, billing.SubscriptionChangedPayload, 'billing', "A tenant's subscription changed."),
+  TenantHealthChanged: tenantEvent('TenantHealthChanged', TOPICS.HEALTH.name, health.TenantHealthChangedPayload, 'health-scoring', "A tenant's health score changed."),
+  ChurnRiskDetected: tenantEvent('ChurnRiskDetected', TOPICS.HEALTH.name, health.ChurnRiskDetectedPayload, 'health-scoring', 'A tenant shows signs of churning.'),
+  NotificationDelivered: defineEvent({
+    type: 'NotificationDelivered', version: 1, topic: TOPICS.NOTIFICATIONS.name, payload: notifications.NotificationDeliveredPayload, producer: 'notifications',
+    summary: 'A notification reached its channel.', key: (p) => p.tenantId ?? p.notificationId, tenantId: (p) => p.tenantId,
+  }),
+  NotificationFailed: defineEvent({
+    type: 'NotificationFailed', version: 1, topic: TOPICS.NOTIFICATIONS.name, payload: notifications.NotificationFailedPayload, producer: 'notifications',
+    summary: 'A notification could not be delivered after its retries.', key: (p) => p.tenantId ?? p.notificationId, tenantId: (p) => p.tenantId,
+  }),
+  MaintenanceScheduled: defineEvent({
+    type: 'MaintenanceScheduled', version: 1, topic: TOPICS.GATEWAY_OPERATIONS.name, payload: operations.MaintenanceScheduledPayload, producer: 'gateway',
+    summary: 'A maintenance window was scheduled for some tenants or the whole platform.', key: (p) => p.maintenanceId, tenantId: () => undefined,
+  }),
+} as const;
+
+export type EventCatalogue = typeof EVENT_CATALOGUE;
+export type EventName = keyof EventCatalogue;
+export type EventPayload<N extends EventName> = InstanceType<EventCatalogue[N]['payload']>;
+
+export const EVENT_NAMES = Object.keys(EVENT_CATALOGUE) as EventName[];
+
+export function isEventName(value: string): value is EventName {
+  return Object.prototype.hasOwnProperty.call(EVENT_CATALOGUE, value);
+}
+
+/** The definition of one event, typed by its name. */
+export function eventDefinition<N extends EventName>(name: N): EventDefinition<EventPayload<N>> {
+  return EVENT_CATALOGUE[name] as unknown as EventDefinition<EventPayload<N>>;
+}

@@ -1,0 +1,72 @@
+/** Payloads of the provisioning service's saga outcomes (topic tenantry.tenant.provisioning.v1). */
+import { IsEmail, IsInt, IsISO8601, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
+
+export class TenantProvisionedPayload {
+  @IsUUID()
+  tenantId!: string;
+
+  /** The Postgres schema that holds the tenant's data. */
+  @IsString()
+  schemaName!: string;
+
+  @IsString()
+  storageRoot!: string;
+
+  /** Fully qualified host name the tenant is served on. */
+  @IsString()
+  hostname!: string;
+
+  @IsISO8601()
+  at!: string;
+}
+
+export class TenantProvisioningFailedPayload {
+  @IsUUID()
+  tenantId!: string;
+
+  @IsString()
+  step!: string;
+
+  @IsString()
+  @Length(1, 2000)
+  reason!: string;
+
+  @IsInt()
+  @Min(1)
+  attempts!: number;
+
+  @IsISO8601()
+  at!: string;
+}
+
+export class TenantAdminCreatedPayload {
+  @IsUUID()
+  tenantId!: string;
+
+  @IsUUID()
+  userId!: string;
+
+  @IsEmail()
+  email!: string;
+
+  @IsISO8601()
+  invitationExpiresAt!: string;
+}
+
+export class TenantOffboardedPayload {
+  @IsUUID()
+  tenantId!: string;
+
+  /** Where the export archive is kept until `retainedUntil`. */
+  @IsString()
+  archiveUri!: string;
+
+  @Matches(/^[a-f0-9]{64}$/)
+  archiveSha256!: string;
+
+  @IsISO8601()
+  retainedUntil!: string;
+
+  @IsISO8601()
+  at!: string;
+}

@@ -1,0 +1,13 @@
+export * from './topics';
+export * from './catalogue';
+export * from './envelope';
+export * from './validate-payload';
+export { buildAsyncApiDocument } from './asyncapi';
+export * from './events/shared.payload';
+export * from './events/tenant-lifecycle.event';
+export * from './events/provisioning.event';
+export * from './events/usage.event';
+export * from './events/billing.event';
+export * from './events/health.event';
+export * from './events/notifications.event';
+export * from './events/operations.event';

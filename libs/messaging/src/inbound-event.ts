@@ -1,0 +1,26 @@
+/** An event as a consumer receives it: envelope, validated payload and where it came from. */
+import { EntityManager } from 'typeorm';
+import { EventMetadata, EventName, EventPayload } from '@tenantry/contracts';
+
+export type InboundEvent<N extends EventName = EventName> = {
+  [K in N]: {
+    type: K;
+    meta: EventMetadata;
+    payload: EventPayload<K>;
+    topic: string;
+    partition: number;
+    offset: string;
+    key: string | null;
+  };
+}[N];
+
+/** One handler per event type; each runs in its own transaction together with the inbox row. */
+export type EventHandlers = {
+  [N in EventName]?: (event: InboundEvent<N>, tx: EntityManager) => Promise<void>;
+};
+
+/** For high-volume streams: one transaction for all new events of a fetched batch. */
+export interface BatchHandler<N extends EventName = EventName> {
+  events: readonly N[];
+  handle(events: InboundEvent<N>[], tx: EntityManager): Promise<void>;
+}

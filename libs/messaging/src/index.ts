@@ -1,0 +1,11 @@
+export { createKafka, ensureTopics, deadLetterTopicDefinition } from './kafka-client';
+export type { KafkaClientOptions } from './kafka-client';
+export { createMessagingTables, dropMessagingTables } from './messaging-tables';
+export { OutboxWriter, OutboxNeedsTransactionError, OUTBOX_SHARDS, OUTBOX_CHANNEL, shardOf } from './outbox-writer';
+export type { OutboundEvent, PublishOptions } from './outbox-writer';
+export { OutboxRelay } from './outbox-relay';
+export type { OutboxRelayOptions } from './outbox-relay';
+export { EventConsumer } from './event-consumer';
+export type { ConsumerHealth, ConsumerState, EventConsumerOptions } from './event-consumer';
+export type { BatchHandler, EventHandlers, InboundEvent } from './inbound-event';
+export { NonRetryableError, isTransientInfrastructureError } from './errors';

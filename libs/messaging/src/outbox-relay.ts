@@ -1,0 +1,218 @@
+/**
+ * The relay half of the transactional outbox: takes committed events in id order, publishes
+ * them with an idempotent producer (acks=all) and deletes them once Kafka has acknowledged.
+ *
+ * Two relays may run against one outbox. Each poll, a relay takes the advisory locks of the
+ * shards that no other relay holds, then only those shards' rows (FOR UPDATE SKIP LOCKED as a
+ * second fence). A key always maps to one shard, so one key's events are never published by two
+ * relays at once and stay in order. A crash between Kafka's ack and the delete re-publishes a
+ * batch: delivery is at least once, and consumers deduplicate by ce_id.
+ */
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { Producer } from 'kafkajs';
+import { SpanKind, trace } from '@opentelemetry/api';
+import { Logger, ServiceMetrics } from '@tenantry/observability';
+import { OUTBOX_CHANNEL, OUTBOX_SHARDS } from './outbox-writer';
+import { contextFromHeaders, injectTraceHeaders } from './trace-context';
+
+export interface OutboxRelayOptions {
+  dataSource: DataSource;
+  /** The schema whose outbox this relay drains. */
+  schema: string;
+  producer: Producer;
+  logger: Logger;
+  metrics?: ServiceMetrics;
+  batchSize?: number;
+  /** Fallback poll interval when no NOTIFY arrives. */
+  pollMs?: number;
+  /** Listen for NOTIFY on commit (default true). */
+  listen?: boolean;
+}
+
+interface OutboxRow {
+  id: string;
+  event_type: string;
+  topic: string;
+  message_key: string;
+  headers: Record<string, string>;
+  payload: unknown;
+}
+
+const MAX_BACKOFF_MS = 5_000;
+const BACKLOG_EVERY_MS = 5_000;
+const tracer = trace.getTracer('@tenantry/messaging');
+
+export class OutboxRelay {
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  private woken = false;
+  private listener?: Client;
+  private lastBacklogAt = 0;
+  private readonly batchSize: number;
+  private readonly pollMs: number;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.batchSize = options.batchSize ?? 500;
+    this.pollMs = options.pollMs ?? 500;
+  }
+
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    if (this.options.listen !== false) await this.startListener();
+    this.loop = this.run();
+  }
+
+  /** Stops after publishing what is already committed, waiting at most `drainMs`. */
+  async stop(drainMs = 5_000): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.signal();
+    await this.loop;
+    const deadline = Date.now() + drainMs;
+    while (Date.now() < deadline) {
+      const published = await this.publishBatch().catch(() => 0);
+      if (published === 0) break;
+    }
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
+  }
+
+  /** Publishes one batch; returns how many events went out. Exposed for tests and benchmarks. */
+  async publishBatch(): Promise<number> {
+    const { dataSource, producer, metrics, schema } = this.options;
+    const sent = await dataSource.transaction(async (manager) => {
+      const [{ shards }] = (await manager.query(
+        `SELECT coalesce(array_agg(s), '{}') AS shards FROM generate_series(0, $1::int - 1) AS s
+         WHERE pg_try_advisory_xact_lock(hashtext($2), s)`,
+        [OUTBOX_SHARDS, `outbox:${schema}`],
+      )) as [{ shards: number[] }];
+      if (shards.length === 0) return [];
+      const rows = (await manager.query(
+        `SELECT id, event_type, topic, message_key, headers, payload FROM outbox
+         WHERE shard = ANY($1::smallint[]) ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        [shards, this.batchSize],
+      )) as OutboxRow[];
+      if (rows.length === 0) return [];
+      await this.send(rows, producer);
+      await manager.query(`DELETE FROM outbox WHERE id = ANY($1::bigint[])`, [rows.map((row) => row.id)]);
+      return rows;
+    });
+    for (const row of sent) metrics?.outboxPublished.inc({ schema, type: row.event_type });
+    await this.reportBacklog();
+    return sent.length;
+  }
+
+  private async send(rows: OutboxRow[], producer: Producer): Promise<void> {
+    const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
+    const spans = rows.map((row) => {
+      const parent = contextFromHeaders(row.headers);
+      const span = tracer.startSpan(
+        `${row.topic} publish`,
+        {
+          kind: SpanKind.PRODUCER,
+          attributes: {
+            'messaging.system': 'kafka',
+            'messaging.destination.name': row.topic,
+            'messaging.message.id': row.headers['ce_id'] ?? '',
+            'cloudevents.event_type': row.event_type,
+          },
+        },
+        parent,
+      );
+      const headers = { ...row.headers };
+      injectTraceHeaders(trace.setSpan(parent, span), headers);
+      const messages = byTopic.get(row.topic) ?? [];
+      messages.push({ key: row.message_key, value: JSON.stringify(row.payload), headers });
+      byTopic.set(row.topic, messages);
+      return span;
+    });
+    try {
+      await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+    } catch (error) {
+      for (const span of spans) span.recordException(error as Error);
+      throw error;
+    } finally {
+      for (const span of spans) span.end();
+    }
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      let published = 0;
+      try {
+        published = await this.publishBatch();
+        failures = 0;
+      } catch (error) {
+        failures += 1;
+        this.options.metrics?.outboxPublishFailures.inc({ schema: this.options.schema });
+        this.options.logger.warn({ err: error, failures }, 'outbox relay could not publish; events stay in the outbox and will be retried');
+        await this.sleep(Math.min(MAX_BACKOFF_MS, 100 * 2 ** failures));
+        continue;
+      }
+      if (published < this.batchSize) await this.sleep(this.pollMs);
+    }
+  }
+
+  /** Wakes the loop now, or makes its next sleep return at once if it is busy publishing. */
+  private signal(): void {
+    if (this.wake) this.wake();
+    else this.woken = true;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.woken) {
+      this.woken = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const finish = () => {
+        clearTimeout(timer);
+        if (this.wake === finish) this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(finish, ms);
+      this.wake = finish;
+    });
+  }
+
+  private async reportBacklog(): Promise<void> {
+    const metrics = this.options.metrics;
+    if (!metrics || Date.now() - this.lastBacklogAt < BACKLOG_EVERY_MS) return;
+    this.lastBacklogAt = Date.now();
+    const [{ count }] = (await this.options.dataSource.query(`SELECT count(*)::int AS count FROM outbox`)) as [{ count: number }];
+    metrics.outboxBacklog.set({ schema: this.options.schema }, count);
+  }
+
+  private async startListener(): Promise<void> {
+    const url = (this.options.dataSource.options as { url?: string }).url;
+    const client = new Client({ connectionString: url, application_name: `outbox-relay:${this.options.schema}` });
+    client.on('notification', (message) => {
+      if (message.payload === this.options.schema) this.signal();
+    });
+    client.on('error', (error) => {
+      // Polling carries on without the listener; reconnect in the background.
+      this.options.logger.warn({ err: error }, 'outbox listener lost its connection');
+      if (this.listener === client) this.listener = undefined;
+      setTimeout(() => {
+        if (this.running && !this.listener) this.startListener().catch(() => undefined);
+      }, 1_000).unref();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      this.listener = client;
+    } catch (error) {
+      this.options.logger.warn({ err: error }, 'outbox listener unavailable; relying on polling');
+      await client.end().catch(() => undefined);
+    }
+  }
+}
