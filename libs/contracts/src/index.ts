@@ -1,3 +1,5 @@
+// Decorator metadata must exist before any payload class is declared.
+import 'reflect-metadata';
 export * from './topics';
 export * from './catalogue';
 export * from './envelope';

@@ -21,7 +21,7 @@ import {
 import { Logger, runWithContext, ServiceMetrics } from '@tenantry/observability';
 import { isTransientInfrastructureError, NonRetryableError } from './errors';
 import { BatchHandler, EventHandlers, InboundEvent } from './inbound-event';
-import { deadLetterTopicDefinition, ensureTopics } from './kafka-client';
+import { createProducer, deadLetterTopicDefinition, ensureTopics } from './kafka-client';
 import { contextFromHeaders } from './trace-context';
 
 export interface EventConsumerOptions {
@@ -104,13 +104,18 @@ export class EventConsumer {
     return this.options.groupId;
   }
 
+  /**
+   * Starts in the background: with the broker away the service still boots, reports the
+   * consumer as not ready, and keeps trying.
+   */
   async start(): Promise<void> {
     this.stopping = false;
-    const { kafka } = this.options;
-    this.producer = kafka.producer({ allowAutoTopicCreation: false });
-    await this.producer.connect();
-    await ensureTopics(kafka, [deadLetterTopicDefinition(this.dlqTopic)]);
-    await this.startConsumer();
+    await this.launch().catch((error: unknown) => {
+      this.state = 'crashed';
+      this.lastError = errorMessage(error);
+      this.options.logger.warn({ err: error, group: this.options.groupId }, 'consumer could not start; retrying');
+      this.scheduleRestart();
+    });
     this.timers.push(setInterval(() => void this.measureLag(), 10_000).unref());
     this.timers.push(setInterval(() => void this.pruneInbox(), 3_600_000).unref());
     this.timers.push(setInterval(() => this.reportUp(), 5_000).unref());
@@ -142,6 +147,17 @@ export class EventConsumer {
       lastError: this.lastError,
       secondsSinceFetch: this.lastFetchAt ? Math.round((now - this.lastFetchAt) / 1000) : undefined,
     };
+  }
+
+  private async launch(): Promise<void> {
+    const { kafka } = this.options;
+    if (!this.producer) {
+      const producer = createProducer(kafka);
+      await producer.connect();
+      this.producer = producer;
+    }
+    await ensureTopics(kafka, [deadLetterTopicDefinition(this.dlqTopic)]);
+    await this.startConsumer();
   }
 
   private async startConsumer(): Promise<void> {
@@ -189,7 +205,7 @@ export class EventConsumer {
         if (this.stopping) return;
         await this.consumer?.disconnect().catch(() => undefined);
         try {
-          await this.startConsumer();
+          await this.launch();
           this.restarts = 0;
         } catch (error) {
           this.lastError = errorMessage(error);

@@ -1,4 +1,4 @@
-export { createKafka, ensureTopics, deadLetterTopicDefinition } from './kafka-client';
+export { createKafka, createProducer, ensureTopics, deadLetterTopicDefinition } from './kafka-client';
 export type { KafkaClientOptions } from './kafka-client';
 export { createMessagingTables, dropMessagingTables } from './messaging-tables';
 export { OutboxWriter, OutboxNeedsTransactionError, OUTBOX_SHARDS, OUTBOX_CHANNEL, shardOf } from './outbox-writer';

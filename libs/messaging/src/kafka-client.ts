@@ -1,5 +1,5 @@
 /** One place that knows how Tenantry talks to Kafka: client settings, log bridging, topic creation. */
-import { Admin, Kafka, logLevel, LogEntry } from 'kafkajs';
+import { Admin, Kafka, logLevel, LogEntry, Partitioners, Producer } from 'kafkajs';
 import { Logger } from '@tenantry/observability';
 import { DEAD_LETTER_RETENTION_MS, TopicDefinition } from '@tenantry/contracts';
 
@@ -29,6 +29,18 @@ export function createKafka(options: KafkaClientOptions): Kafka {
     retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5_000 },
     logLevel: logLevel.WARN,
     logCreator: bridgeLogs(options.logger),
+  });
+}
+
+/**
+ * Producers use the Java client's murmur2 partitioner, so kcat or a Java consumer agree on where
+ * a tenant's key lands. The idempotent one (acks=all, one request in flight) is the outbox's.
+ */
+export function createProducer(kafka: Kafka, options: { idempotent?: boolean } = {}): Producer {
+  return kafka.producer({
+    createPartitioner: Partitioners.DefaultPartitioner,
+    allowAutoTopicCreation: false,
+    ...(options.idempotent ? { idempotent: true, maxInFlightRequests: 1, retry: { retries: 5 } } : {}),
   });
 }
 

@@ -50,6 +50,7 @@ export class OutboxRelay {
   private woken = false;
   private listener?: Client;
   private lastBacklogAt = 0;
+  private producerConnected = false;
   private readonly batchSize: number;
   private readonly pollMs: number;
 
@@ -65,6 +66,9 @@ export class OutboxRelay {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    const { producer } = this.options;
+    producer.on(producer.events.CONNECT, () => (this.producerConnected = true));
+    producer.on(producer.events.DISCONNECT, () => (this.producerConnected = false));
     if (this.options.listen !== false) await this.startListener();
     this.loop = this.run();
   }
@@ -101,6 +105,8 @@ export class OutboxRelay {
         [shards, this.batchSize],
       )) as OutboxRow[];
       if (rows.length === 0) return [];
+      // kafkajs does not reconnect a producer that was never connected or was disconnected.
+      if (!this.producerConnected) await producer.connect();
       await this.send(rows, producer);
       await manager.query(`DELETE FROM outbox WHERE id = ANY($1::bigint[])`, [rows.map((row) => row.id)]);
       return rows;

@@ -1,6 +1,6 @@
 export { createLogger } from './logger';
 export type { Logger } from './logger';
 export { ServiceMetrics } from './metrics';
-export { currentContext, runWithContext } from './request-context';
+export { currentContext, enterContext, runWithContext } from './request-context';
 export type { RequestContext } from './request-context';
 export { TelemetryConfig } from './telemetry-config';

@@ -18,3 +18,8 @@ export function runWithContext<T>(context: RequestContext, fn: () => T): T {
 export function currentContext(): RequestContext {
   return storage.getStore() ?? {};
 }
+
+/** For hooks that cannot wrap the rest of the request in a callback (Fastify's onRequest). */
+export function enterContext(context: RequestContext): void {
+  storage.enterWith({ ...context });
+}

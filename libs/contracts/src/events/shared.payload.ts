@@ -1,4 +1,5 @@
 /** Value objects that several event payloads embed. */
+import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Min } from 'class-validator';
 

@@ -1,0 +1,11 @@
+/** What the gateway service is to the chassis: its name, schema, config and migrations. */
+import { ServiceDefinition } from '@tenantry/service';
+import { GatewayConfig } from './gateway.config';
+import { MessagingTables1764288000000 } from './migrations/1764288000000-messaging-tables';
+
+export const SERVICE: ServiceDefinition<GatewayConfig> = {
+  name: 'gateway',
+  schema: 'gateway',
+  config: GatewayConfig,
+  migrations: [MessagingTables1764288000000],
+};

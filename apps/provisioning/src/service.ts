@@ -1,0 +1,11 @@
+/** What the provisioning service is to the chassis: its name, schema, config and migrations. */
+import { ServiceDefinition } from '@tenantry/service';
+import { ProvisioningConfig } from './provisioning.config';
+import { MessagingTables1764288000000 } from './migrations/1764288000000-messaging-tables';
+
+export const SERVICE: ServiceDefinition<ProvisioningConfig> = {
+  name: 'provisioning',
+  schema: 'provisioning',
+  config: ProvisioningConfig,
+  migrations: [MessagingTables1764288000000],
+};

@@ -1,0 +1,11 @@
+/** What the tenant-registry service is to the chassis: its name, schema, config and migrations. */
+import { ServiceDefinition } from '@tenantry/service';
+import { TenantRegistryConfig } from './tenant-registry.config';
+import { MessagingTables1764288000000 } from './migrations/1764288000000-messaging-tables';
+
+export const SERVICE: ServiceDefinition<TenantRegistryConfig> = {
+  name: 'tenant-registry',
+  schema: 'tenant_registry',
+  config: TenantRegistryConfig,
+  migrations: [MessagingTables1764288000000],
+};

@@ -1,0 +1,46 @@
+/** Starts a service: Nest on Fastify, request ids, graceful shutdown on SIGTERM/SIGINT. */
+import { randomUUID } from 'node:crypto';
+import { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ServiceConfig } from '@tenantry/config';
+import { createLogger, enterContext } from '@tenantry/observability';
+import { PinoNestLogger } from './nest-logger';
+
+export interface BootstrapOptions {
+  name: string;
+  config: ServiceConfig;
+  bodyLimitBytes?: number;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export async function createServiceApp(module: Type<unknown> | DynamicModule, options: BootstrapOptions): Promise<NestFastifyApplication> {
+  const logger = createLogger(options.name, options.config.LOG_LEVEL);
+  const adapter = new FastifyAdapter({
+    bodyLimit: options.bodyLimitBytes ?? 1_048_576,
+    requestIdHeader: false,
+    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
+      const header = request.headers['x-request-id'];
+      return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+    },
+    keepAliveTimeout: 65_000,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger: new PinoNestLogger(logger), bufferLogs: true });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    enterContext({ requestId: request.id });
+    void reply.header('x-request-id', request.id);
+    done();
+  });
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  return app;
+}
+
+export async function bootstrapService(module: Type<unknown> | DynamicModule, options: BootstrapOptions): Promise<INestApplication> {
+  const app = await createServiceApp(module, options);
+  await app.listen(options.config.PORT, options.config.HOST);
+  const logger = createLogger(options.name, options.config.LOG_LEVEL);
+  logger.info({ url: await app.getUrl() }, `${options.name} listening`);
+  return app;
+}

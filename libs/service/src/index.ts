@@ -1,0 +1,10 @@
+export { bootstrapService, createServiceApp } from './bootstrap';
+export type { BootstrapOptions } from './bootstrap';
+export { HealthController } from './health.controller';
+export { MessagingHost, withTimeout } from './messaging-host';
+export { fieldProblems, PROBLEM_BASE, PROBLEM_CONTENT_TYPE, ProblemDetailsFilter, ProblemException, validationProblem } from './problem-details';
+export type { FieldProblem, ProblemBody } from './problem-details';
+export { ServiceModule } from './service.module';
+export type { ServiceModuleOptions } from './service.module';
+export { CONSUMER_SPECS, KAFKA, LOGGER, SERVICE_CONFIG, SERVICE_DEFINITION } from './service-definition';
+export type { EventConsumerSpec, ServiceDefinition } from './service-definition';

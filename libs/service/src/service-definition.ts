@@ -1,0 +1,29 @@
+/** What a Tenantry service declares about itself; the chassis does the rest. */
+import { DataSourceOptions } from 'typeorm';
+import { ServiceConfig } from '@tenantry/config';
+import { BatchHandler, EventHandlers } from '@tenantry/messaging';
+
+export interface ServiceDefinition<C extends ServiceConfig = ServiceConfig> {
+  /** Service name: log field, ce_source, consumer-group prefix. */
+  name: string;
+  /** The service's own Postgres schema. */
+  schema: string;
+  config: new () => C;
+  entities?: DataSourceOptions['entities'];
+  migrations: DataSourceOptions['migrations'];
+}
+
+/** A Kafka consumer of a service, provided as a Nest provider so handlers can use injected use cases. */
+export interface EventConsumerSpec {
+  readonly groupId: string;
+  readonly topics: readonly string[];
+  readonly handlers?: EventHandlers;
+  readonly batch?: BatchHandler;
+  readonly partitionsConsumedConcurrently?: number;
+}
+
+export const SERVICE_DEFINITION = Symbol('SERVICE_DEFINITION');
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
+export const CONSUMER_SPECS = Symbol('CONSUMER_SPECS');
+export const KAFKA = Symbol('KAFKA');
+export const LOGGER = Symbol('LOGGER');

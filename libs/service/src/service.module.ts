@@ -1,0 +1,75 @@
+/** The chassis module every service imports: config, database, Kafka, logging, metrics, health, errors. */
+import { DynamicModule, Global, Module, Provider, Type, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { ServiceConfig } from '@tenantry/config';
+import { createKafka, OutboxWriter } from '@tenantry/messaging';
+import { createLogger, Logger, ServiceMetrics } from '@tenantry/observability';
+import { createDataSource, ensureDatabase, runMigrations } from '@tenantry/persistence';
+import { HealthController } from './health.controller';
+import { MessagingHost } from './messaging-host';
+import { ProblemDetailsFilter, validationProblem } from './problem-details';
+import { CONSUMER_SPECS, EventConsumerSpec, KAFKA, LOGGER, SERVICE_CONFIG, SERVICE_DEFINITION, ServiceDefinition } from './service-definition';
+
+export interface ServiceModuleOptions<C extends ServiceConfig> {
+  definition: ServiceDefinition<C>;
+  config: C;
+  consumers?: Type<EventConsumerSpec>[];
+}
+
+@Global()
+@Module({})
+export class ServiceModule {
+  static forRoot<C extends ServiceConfig>(options: ServiceModuleOptions<C>): DynamicModule {
+    const { definition, config } = options;
+    const consumers = options.consumers ?? [];
+    const logger = createLogger(definition.name, config.LOG_LEVEL);
+    const providers: Provider[] = [
+      { provide: SERVICE_DEFINITION, useValue: definition },
+      { provide: SERVICE_CONFIG, useValue: config },
+      { provide: definition.config, useValue: config },
+      { provide: LOGGER, useValue: logger },
+      { provide: ServiceMetrics, useValue: new ServiceMetrics(definition.name) },
+      { provide: KAFKA, useValue: createKafka({ clientId: definition.name, brokers: config.KAFKA_BROKERS, logger }) },
+      { provide: OutboxWriter, useValue: new OutboxWriter(definition.name) },
+      {
+        provide: DataSource,
+        useFactory: async () => {
+          await ensureDatabase(config.DATABASE_URL);
+          const dataSource = createDataSource({
+            url: config.DATABASE_URL,
+            schema: definition.schema,
+            applicationName: definition.name,
+            entities: definition.entities,
+            migrations: definition.migrations,
+          });
+          await dataSource.initialize();
+          const applied = await runMigrations(dataSource, definition.schema);
+          if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+          return dataSource;
+        },
+      },
+      ...consumers,
+      { provide: CONSUMER_SPECS, useFactory: (...specs: EventConsumerSpec[]) => specs, inject: consumers },
+      MessagingHost,
+      { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      {
+        provide: APP_PIPE,
+        useValue: new ValidationPipe({
+          whitelist: true,
+          forbidNonWhitelisted: true,
+          transform: true,
+          exceptionFactory: validationProblem,
+        }),
+      },
+    ];
+    return {
+      module: ServiceModule,
+      controllers: [HealthController],
+      providers,
+      exports: [SERVICE_CONFIG, definition.config, LOGGER, ServiceMetrics, KAFKA, OutboxWriter, DataSource, MessagingHost],
+    };
+  }
+}
+
+export type { Logger };

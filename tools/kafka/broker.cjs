@@ -1,0 +1,180 @@
+// A real single-node Apache Kafka (KRaft, combined broker + controller) run as a plain Java
+// process: jars from Maven Central via the machine's Maven, no Docker. Node built-ins only, so
+// it works before `npm install` has run and from both .mjs scripts and Jest.
+'use strict';
+const { execFileSync, spawn } = require('node:child_process');
+const { randomBytes } = require('node:crypto');
+const fs = require('node:fs');
+const net = require('node:net');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const KAFKA_VERSION = '4.1.1';
+const LIBS = path.join(ROOT, '.cache', 'kafka', KAFKA_VERSION, 'libs');
+const DEFAULT_DATA_DIR = path.join(ROOT, '.cache', 'kafka', 'data');
+
+function has(command) {
+  try {
+    execFileSync(command, ['-version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Downloads the broker's jars (once) into .cache/kafka/<version>/libs. */
+function fetchJars({ quiet = false } = {}) {
+  const marker = path.join(LIBS, `kafka_2.13-${KAFKA_VERSION}.jar`);
+  if (fs.existsSync(marker)) return LIBS;
+  if (!has('java')) throw new Error('Java 17+ is needed to run the local Kafka broker (java not found on PATH)');
+  if (!has('mvn')) throw new Error('Maven is needed to fetch the Kafka broker jars from Maven Central (mvn not found on PATH)');
+  if (!quiet) console.log(`[kafka] fetching Apache Kafka ${KAFKA_VERSION} jars from Maven Central…`);
+  execFileSync(
+    'mvn',
+    ['-q', '-B', '-f', path.join(__dirname, 'pom.xml'), `-Dkafka.version=${KAFKA_VERSION}`, 'dependency:copy-dependencies', `-DoutputDirectory=${LIBS}`, '-DincludeScope=runtime'],
+    { stdio: quiet ? 'ignore' : 'inherit' },
+  );
+  if (!fs.existsSync(marker)) throw new Error(`Maven finished but ${marker} is missing`);
+  return LIBS;
+}
+
+function portOpen(port, host = '127.0.0.1', timeoutMs = 500) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host });
+    const done = (open) => {
+      socket.destroy();
+      resolve(open);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+async function waitFor(predicate, timeoutMs, what) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await predicate()) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+}
+
+function serverProperties({ dataDir, port, controllerPort }) {
+  return [
+    'process.roles=broker,controller',
+    'node.id=1',
+    `controller.quorum.voters=1@127.0.0.1:${controllerPort}`,
+    `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
+    `advertised.listeners=PLAINTEXT://127.0.0.1:${port}`,
+    'controller.listener.names=CONTROLLER',
+    'inter.broker.listener.name=PLAINTEXT',
+    'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    `log.dirs=${path.join(dataDir, 'logs')}`,
+    'num.partitions=3',
+    'num.network.threads=3',
+    'num.io.threads=4',
+    // Single node: internal topics can only have one replica, or groups never find a coordinator.
+    'offsets.topic.replication.factor=1',
+    'offsets.topic.num.partitions=10',
+    'transaction.state.log.replication.factor=1',
+    'transaction.state.log.min.isr=1',
+    'transaction.state.log.num.partitions=4',
+    'share.coordinator.state.topic.replication.factor=1',
+    'share.coordinator.state.topic.min.isr=1',
+    'group.initial.rebalance.delay.ms=0',
+    'auto.create.topics.enable=false',
+    'delete.topic.enable=true',
+    'log.retention.check.interval.ms=60000',
+    '',
+  ].join('\n');
+}
+
+function pidFile(dataDir) {
+  return path.join(dataDir, 'broker.pid');
+}
+
+function readPid(dataDir) {
+  try {
+    const pid = Number(fs.readFileSync(pidFile(dataDir), 'utf8'));
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Starts a broker unless one already answers on `port` (then it is reused). Resolves when the
+ * broker accepts connections. Returns { reused, pid, logFile }.
+ */
+async function startBroker({ dataDir = DEFAULT_DATA_DIR, port = 9092, controllerPort = 9093, heapMb = 768, quiet = false } = {}) {
+  if (await portOpen(port)) {
+    if (!quiet) console.log(`[kafka] reusing the broker already listening on 127.0.0.1:${port}`);
+    return { reused: true, pid: readPid(dataDir), logFile: undefined };
+  }
+  const libs = fetchJars({ quiet });
+  fs.mkdirSync(dataDir, { recursive: true });
+  const config = path.join(dataDir, 'server.properties');
+  fs.writeFileSync(config, serverProperties({ dataDir, port, controllerPort }));
+  const classpath = `${libs}/*`;
+  if (!fs.existsSync(path.join(dataDir, 'logs', 'meta.properties'))) {
+    const clusterId = randomBytes(16).toString('base64url');
+    execFileSync('java', ['-cp', classpath, '-Dlog4j.configuration=file:' + path.join(__dirname, 'log4j.properties'), `-Dkafka.logs.dir=${dataDir}`, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', config], { stdio: 'ignore' });
+  }
+  const logFile = path.join(dataDir, 'server.log');
+  const out = fs.openSync(path.join(dataDir, 'stdout.log'), 'a');
+  const child = spawn(
+    'java',
+    [
+      `-Xms256m`,
+      `-Xmx${heapMb}m`,
+      '-XX:+UseG1GC',
+      '-XX:MaxGCPauseMillis=20',
+      '-Djava.awt.headless=true',
+      `-Dlog4j.configuration=file:${path.join(__dirname, 'log4j.properties')}`,
+      `-Dkafka.logs.dir=${dataDir}`,
+      '-cp',
+      classpath,
+      'kafka.Kafka',
+      config,
+    ],
+    { detached: true, stdio: ['ignore', out, out] },
+  );
+  child.unref();
+  fs.writeFileSync(pidFile(dataDir), String(child.pid));
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  await waitFor(async () => {
+    if (exited) throw new Error(`the Kafka broker exited during start-up; see ${logFile} and ${path.join(dataDir, 'stdout.log')}`);
+    return portOpen(port);
+  }, 60_000, `Kafka on 127.0.0.1:${port}`);
+  if (!quiet) console.log(`[kafka] broker ${KAFKA_VERSION} up on 127.0.0.1:${port} (pid ${child.pid}, log ${logFile})`);
+  return { reused: false, pid: child.pid, logFile };
+}
+
+/** Stops the broker started from `dataDir`: SIGTERM (controlled shutdown), SIGKILL after a grace period. */
+async function stopBroker({ dataDir = DEFAULT_DATA_DIR, signal = 'SIGTERM', graceMs = 20_000, quiet = false } = {}) {
+  const pid = readPid(dataDir);
+  if (!pid) return false;
+  process.kill(pid, signal);
+  const gone = () => {
+    try {
+      process.kill(pid, 0);
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  try {
+    await waitFor(async () => gone(), graceMs, `broker pid ${pid} to exit`);
+  } catch {
+    process.kill(pid, 'SIGKILL');
+    await waitFor(async () => gone(), 5_000, `broker pid ${pid} to die`);
+  }
+  fs.rmSync(pidFile(dataDir), { force: true });
+  if (!quiet) console.log(`[kafka] broker pid ${pid} stopped`);
+  return true;
+}
+
+module.exports = { KAFKA_VERSION, LIBS, DEFAULT_DATA_DIR, fetchJars, startBroker, stopBroker, portOpen, waitFor };
