@@ -1,0 +1,33 @@
+/** Starts (or reuses) the real infrastructure tests run against: the local Kafka broker and PostgreSQL. */
+import { join, resolve } from 'node:path';
+
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+
+interface BrokerTools {
+  startBroker(options?: { dataDir?: string; port?: number; controllerPort?: number; heapMb?: number; quiet?: boolean }): Promise<{ reused: boolean; pid?: number }>;
+  stopBroker(options?: { dataDir?: string; signal?: NodeJS.Signals; graceMs?: number; quiet?: boolean }): Promise<boolean>;
+  portOpen(port: number): Promise<boolean>;
+}
+
+interface PostgresTools {
+  ensurePostgres(options?: { quiet?: boolean }): Promise<{ url: string }>;
+  databaseUrl(): string;
+}
+
+// Plain CommonJS tools shared with the npm scripts (they must run before anything is built).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const broker = require(join(REPO_ROOT, 'tools', 'kafka', 'broker.cjs')) as BrokerTools;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const postgres = require(join(REPO_ROOT, 'tools', 'stack', 'postgres.cjs')) as PostgresTools;
+
+export const KAFKA_BROKERS = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
+
+export function databaseUrl(): string {
+  return postgres.databaseUrl();
+}
+
+export async function ensureInfrastructure(): Promise<void> {
+  const port = Number(KAFKA_BROKERS.split(',')[0]?.split(':')[1] ?? 9092);
+  await broker.startBroker({ port, quiet: true });
+  await postgres.ensurePostgres({ quiet: true });
+}

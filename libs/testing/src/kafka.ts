@@ -1,0 +1,58 @@
+/** Plain kafkajs clients for tests: read what really landed on a topic, independently of the code under test. */
+import { randomBytes } from 'node:crypto';
+import { Kafka, KafkaMessage } from 'kafkajs';
+import { createKafka } from '@tenantry/messaging';
+import { KAFKA_BROKERS } from './infrastructure';
+import { waitFor } from './wait';
+
+export function testKafka(brokers = KAFKA_BROKERS, clientId = 'tenantry-test'): Kafka {
+  return createKafka({ clientId, brokers });
+}
+
+export interface ReceivedMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: string | null;
+  headers: Record<string, string>;
+}
+
+function toReceived(topic: string, partition: number, message: KafkaMessage): ReceivedMessage {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(message.headers ?? {})) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) headers[name] = first.toString();
+  }
+  return { topic, partition, offset: message.offset, key: message.key?.toString() ?? null, value: message.value?.toString() ?? null, headers };
+}
+
+/** Reads a topic from the beginning until `done(messages)` holds, with a fresh consumer group. */
+export async function readTopic(
+  kafka: Kafka,
+  topic: string,
+  done: (messages: ReceivedMessage[]) => boolean,
+  options: { timeoutMs?: number; settleMs?: number } = {},
+): Promise<ReceivedMessage[]> {
+  const consumer = kafka.consumer({ groupId: `test-reader-${randomBytes(6).toString('hex')}`, maxWaitTimeInMs: 100 });
+  const messages: ReceivedMessage[] = [];
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ topic: from, partition, message }) => {
+        messages.push(toReceived(from, partition, message));
+      },
+    });
+    await waitFor(() => done(messages), { timeoutMs: options.timeoutMs ?? 60_000, what: `messages on ${topic} (have ${messages.length})` });
+    // Give late duplicates a chance to show up before the caller counts.
+    if (options.settleMs) await new Promise((resolve) => setTimeout(resolve, options.settleMs));
+    return [...messages];
+  } finally {
+    await consumer.disconnect();
+  }
+}
+
+export function newTopicName(prefix: string): string {
+  return `${prefix}.${randomBytes(4).toString('hex')}`;
+}
