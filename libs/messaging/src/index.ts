@@ -2,7 +2,7 @@ export { createKafka, createProducer, ensureTopics, deadLetterTopicDefinition } 
 export type { KafkaClientOptions } from './kafka-client';
 export { createMessagingTables, dropMessagingTables } from './messaging-tables';
 export { OutboxWriter, OutboxNeedsTransactionError, OUTBOX_SHARDS, OUTBOX_CHANNEL, shardOf } from './outbox-writer';
-export type { OutboundEvent, PublishOptions } from './outbox-writer';
+export type { OutboundEvent, OutboxWriterOptions, PublishOptions } from './outbox-writer';
 export { OutboxRelay } from './outbox-relay';
 export type { OutboxRelayOptions } from './outbox-relay';
 export { EventConsumer } from './event-consumer';

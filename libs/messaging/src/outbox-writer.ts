@@ -40,10 +40,19 @@ export class OutboxNeedsTransactionError extends Error {
   }
 }
 
+export interface OutboxWriterOptions {
+  /**
+   * Sends events to another topic than the catalogue's; for benchmarks and tests that need a
+   * topic of their own on a shared broker. Services leave it unset.
+   */
+  route?: (type: EventName, catalogueTopic: string) => string;
+}
+
 export class OutboxWriter {
   constructor(
     /** The publishing service, for `ce_source`. */
     private readonly source: string,
+    private readonly options: OutboxWriterOptions = {},
   ) {}
 
   async publish<N extends EventName>(manager: EntityManager, type: N, payload: EventPayload<N>, options: PublishOptions = {}): Promise<string> {
@@ -77,7 +86,7 @@ export class OutboxWriter {
       });
       columns.ids.push(id);
       columns.types.push(event.type);
-      columns.topics.push(definition.topic);
+      columns.topics.push(this.options.route ? this.options.route(event.type, definition.topic) : definition.topic);
       columns.keys.push(key);
       columns.shards.push(shardOf(key));
       columns.headers.push(JSON.stringify(headers));

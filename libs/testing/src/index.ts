@@ -7,3 +7,6 @@ export { testLogger } from './logger';
 export { sleep, waitFor } from './wait';
 export { spawnProcess } from './processes';
 export type { SpawnedProcess } from './processes';
+export { caughtUp, createTopic, eventMessage, produce, tenantIds, usage } from './events';
+export { applyUsage, ledgerState, LEDGER_DDL } from './fixtures/ledger';
+export type { LedgerState } from './fixtures/ledger';

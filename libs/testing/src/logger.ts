@@ -2,5 +2,5 @@
 import { createLogger, Logger } from '@tenantry/observability';
 
 export function testLogger(name = 'test'): Logger {
-  return createLogger(name, process.env['TEST_LOG_LEVEL'] ?? 'error');
+  return createLogger(name, process.env['TEST_LOG_LEVEL'] ?? 'fatal');
 }
