@@ -63,7 +63,10 @@ export function renderBaseline(snapshot: PayloadSnapshot): string {
 
 export function readBaseline(root: string = repoRoot()): PayloadSnapshot | undefined {
   const path = join(root, BASELINE_PATH);
-  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as PayloadSnapshot) : undefined;
+  if (!existsSync(path)) return undefined;
+  const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<PayloadSnapshot> | null;
+  if (typeof parsed?.events !== 'object' || parsed.events === null) throw new Error(`${BASELINE_PATH} has no "events" object`);
+  return parsed as PayloadSnapshot;
 }
 
 function readIfExists(path: string): string | undefined {

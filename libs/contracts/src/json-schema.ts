@@ -46,6 +46,9 @@ function enumType(values: unknown[]): string | undefined {
 // Keyed by class-validator's own constants: a literal such as 'length' (the rule is 'isLength')
 // would silently drop the constraint from the published contract.
 function ruleSchema(rule: RuleMetadata, owner: string): JsonSchema {
+  // An unmapped decorator would publish a looser contract than consumers enforce.
+  const unmapped = () => new Error(`no JSON Schema mapping for validation rule ${rule.name ?? rule.type} on ${owner}.${rule.propertyName}`);
+  if (rule.name === undefined) throw unmapped();
   const [first, second] = rule.constraints ?? [];
   switch (rule.name) {
     case IS_STRING:
@@ -80,8 +83,7 @@ function ruleSchema(rule: RuleMetadata, owner: string): JsonSchema {
     case MATCHES:
       return { type: 'string', pattern: (first as RegExp).source };
     default:
-      // An unmapped decorator would publish a looser contract than consumers enforce.
-      throw new Error(`no JSON Schema mapping for validation rule ${rule.name ?? rule.type} on ${owner}.${rule.propertyName}`);
+      throw unmapped();
   }
 }
 

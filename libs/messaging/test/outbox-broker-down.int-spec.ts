@@ -1,5 +1,6 @@
 // The outbox keeps every committed event while Kafka is down and delivers each once, in order per key, when it is back.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { Producer } from 'kafkajs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TOPICS, TopicDefinition, UsageRecordedPayload } from '@tenantry/contracts';
@@ -19,6 +20,7 @@ describe(OutboxRelay.name, () => {
   const metrics = new ServiceMetrics('outbox-test');
   let db: TestSchema;
   let sut: OutboxRelay;
+  let producer: Producer | undefined;
 
   beforeAll(async () => {
     await broker.startBroker({ dataDir, port: PORT, controllerPort: PORT + 1, heapMb: 512, quiet: true });
@@ -28,6 +30,7 @@ describe(OutboxRelay.name, () => {
 
   afterAll(async () => {
     await sut?.stop(0);
+    await producer?.disconnect();
     await broker.stopBroker({ dataDir, quiet: true });
     await db?.drop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -35,7 +38,8 @@ describe(OutboxRelay.name, () => {
 
   it('delivers 1,000 events committed while the broker was down, each once and in order per key', async () => {
     const kafka = createKafka({ clientId: 'outbox-test', brokers: BROKERS });
-    sut = new OutboxRelay({ dataSource: db.dataSource, schema: db.schema, producer: createProducer(kafka, { idempotent: true }), logger: testLogger(), metrics, pollMs: 200 });
+    producer = createProducer(kafka, { idempotent: true });
+    sut = new OutboxRelay({ dataSource: db.dataSource, schema: db.schema, producer, logger: testLogger(), metrics, pollMs: 200 });
     await sut.start();
     await broker.stopBroker({ dataDir, signal: 'SIGKILL', quiet: true });
 

@@ -1,7 +1,7 @@
 /** Value objects that several event payloads embed. */
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Min } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Min } from 'class-validator';
 
 export const DOMAIN_TYPES = ['subdomain', 'custom'] as const;
 export type DomainType = (typeof DOMAIN_TYPES)[number];
@@ -83,4 +83,13 @@ export class ResourceLimit {
   mode!: LimitMode;
 }
 
-export const nested = <T>(cls: new () => T) => Type(() => cls);
+/**
+ * For a nested object or array: present (ValidateNested alone lets a missing value through)
+ * and turned into its class so that its own decorators run.
+ */
+export function nested<T>(cls: new () => T): PropertyDecorator {
+  return (target, property) => {
+    IsDefined()(target, property as string);
+    Type(() => cls)(target, property as string);
+  };
+}
