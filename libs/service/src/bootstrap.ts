@@ -13,6 +13,8 @@ export interface BootstrapOptions {
   bodyLimitBytes?: number;
 }
 
+/** Below Kubernetes' default terminationGracePeriodSeconds (30 s). */
+const SHUTDOWN_GRACE_MS = 25_000;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export async function createServiceApp(module: Type<unknown> | DynamicModule, options: BootstrapOptions): Promise<NestFastifyApplication> {
@@ -33,7 +35,6 @@ export async function createServiceApp(module: Type<unknown> | DynamicModule, op
     void reply.header('x-request-id', request.id);
     done();
   });
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   return app;
 }
 
@@ -42,5 +43,29 @@ export async function bootstrapService(module: Type<unknown> | DynamicModule, op
   await app.listen(options.config.PORT, options.config.HOST);
   const logger = createLogger(options.name, options.config.LOG_LEVEL);
   logger.info({ url: await app.getUrl() }, `${options.name} listening`);
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, `${options.name} stopping`);
+    // Stop fetching, finish in-flight work, commit, flush the outbox, close; give up after the grace period.
+    const deadline = setTimeout(() => {
+      logger.error(`${options.name} did not stop within ${SHUTDOWN_GRACE_MS} ms; exiting`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    deadline.unref();
+    app
+      .close()
+      .then(() => {
+        logger.info(`${options.name} stopped`);
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: error }, `${options.name} failed to stop cleanly`);
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
   return app;
 }

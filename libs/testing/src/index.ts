@@ -10,3 +10,5 @@ export type { SpawnedProcess } from './processes';
 export { caughtUp, createTopic, eventMessage, produce, tenantIds, usage } from './events';
 export { applyUsage, ledgerState, LEDGER_DDL } from './fixtures/ledger';
 export type { LedgerState } from './fixtures/ledger';
+export { SERVICE_NAMES, startService, waitUntilReady } from './services';
+export type { RunningService, ServiceName } from './services';

@@ -1,0 +1,80 @@
+// Every service boots against the real Kafka and Postgres, reports ready, exposes metrics and stops cleanly on SIGTERM.
+import { Client } from 'pg';
+import { databaseUrl, RunningService, SERVICE_NAMES, spawnProcess, startService, waitUntilReady } from '@tenantry/testing';
+
+jest.setTimeout(180_000);
+
+describe('Tenantry services', () => {
+  const services: RunningService[] = [];
+
+  beforeAll(async () => {
+    for (const name of SERVICE_NAMES) services.push(await startService(name));
+  });
+
+  afterAll(async () => {
+    await Promise.all(services.map((service) => service.process.kill('SIGKILL')));
+  });
+
+  it.each(SERVICE_NAMES)('%s reports ready with its database and Kafka up', async (name) => {
+    const service = services.find((s) => s.name === name) as RunningService;
+    const body = await waitUntilReady(service);
+    expect(body).toMatchObject({ status: 'ready', service: name, checks: { database: { status: 'up' }, kafka: { status: 'up' } } });
+    const live = await fetch(`${service.url}/health/live`);
+    expect(live.status).toBe(200);
+  });
+
+  it.each(SERVICE_NAMES)('%s exposes Prometheus metrics including its outbox backlog', async (name) => {
+    const service = services.find((s) => s.name === name) as RunningService;
+    const response = await fetch(`${service.url}/metrics`);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    const text = await response.text();
+    expect(text).toContain(`tenantry_outbox_backlog{schema="${name.replace(/-/g, '_')}",service="${name}"}`);
+    expect(text).toContain('process_resident_memory_bytes');
+  });
+
+  it('each service migrated its own schema', async () => {
+    const client = new Client({ connectionString: databaseUrl() });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ table_schema: string }>(
+        `SELECT DISTINCT table_schema FROM information_schema.tables WHERE table_name = 'outbox' AND table_schema = ANY($1)`,
+        [SERVICE_NAMES.map((name) => name.replace(/-/g, '_'))],
+      );
+      expect(rows.map((row) => row.table_schema).sort()).toEqual(SERVICE_NAMES.map((name) => name.replace(/-/g, '_')).sort());
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('answers unknown routes with problem+json', async () => {
+    const response = await fetch(`${services[0]?.url}/no-such-route`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(await response.json()).toMatchObject({ type: 'https://tenantry.dev/problems/not-found', status: 404, instance: '/no-such-route' });
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    const service = services.pop() as RunningService;
+    const started = Date.now();
+    const { code } = await service.process.kill('SIGTERM');
+    expect(code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(service.process.output()).toMatch(/"msg":"[a-z-]+ stopped"/);
+  });
+});
+
+describe('service configuration', () => {
+  it.each([
+    ['KAFKA_BROKERS', 'not a broker list'],
+    ['DATABASE_URL', 'mysql://nope'],
+    ['PORT', 'eighty'],
+    ['LOG_LEVEL', 'loud'],
+  ])('a bad %s stops the service with one line naming it', async (variable, value) => {
+    const run = spawnProcess('apps/metering/src/main.js', { [variable]: value });
+    const { code } = await run.exited;
+    expect(code).toBe(78);
+    const lines = run.output().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^Invalid environment variable ${variable}: `));
+  });
+});

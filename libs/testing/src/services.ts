@@ -1,0 +1,46 @@
+/** Starts compiled Tenantry services as real processes on free ports and waits until they are ready. */
+import { databaseUrl, KAFKA_BROKERS } from './infrastructure';
+import { spawnProcess, SpawnedProcess } from './processes';
+import { waitFor } from './wait';
+
+export const SERVICE_NAMES = ['gateway', 'tenant-registry', 'provisioning', 'metering', 'billing', 'health-scoring', 'notifications'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+export interface RunningService {
+  name: ServiceName;
+  url: string;
+  process: SpawnedProcess;
+}
+
+/** Starts one service with PORT=0 and reads the address it announces. */
+export async function startService(name: ServiceName, env: Record<string, string> = {}, timeoutMs = 60_000): Promise<RunningService> {
+  const process = spawnProcess(`apps/${name}/src/main.js`, {
+    DATABASE_URL: databaseUrl(),
+    KAFKA_BROKERS,
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    OUTBOX_POLL_MS: '200',
+    ...env,
+  });
+  const url = await waitFor(
+    () => {
+      if (process.child.exitCode !== null) throw new Error(`${name} exited with ${process.child.exitCode}:\n${process.output().slice(-2_000)}`);
+      return /"url":"(http:\/\/[^"]+)","msg":"[a-z-]+ listening"/.exec(process.output())?.[1];
+    },
+    { timeoutMs, what: `${name} to listen` },
+  ).catch((error: unknown) => {
+    process.child.kill('SIGKILL');
+    throw error;
+  });
+  return { name, url, process };
+}
+
+export async function waitUntilReady(service: RunningService, timeoutMs = 60_000): Promise<unknown> {
+  return waitFor(
+    async () => {
+      const response = await fetch(`${service.url}/health/ready`);
+      return response.status === 200 ? ((await response.json()) as unknown) : undefined;
+    },
+    { timeoutMs, intervalMs: 250, what: `${service.name} to report ready` },
+  );
+}
