@@ -42,6 +42,7 @@ export default [
             { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts', 'type:data-access', 'type:util'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts', 'type:data-access', 'type:util'] },
+            { sourceTag: 'type:integration', onlyDependOnLibsWithTags: ['type:contracts', 'type:data-access', 'type:util', 'type:testing'] },
             {
               sourceTag: 'type:contracts',
               onlyDependOnLibsWithTags: ['type:contracts', 'type:util'],
@@ -55,7 +56,7 @@ export default [
   {
     // The testing library is for tests only: production code must never pull it in.
     files: ['**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/**', 'apps/e2e/**', 'libs/testing/**', 'tools/**'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/**', 'apps/e2e/**', 'libs/testing/**', 'libs/config/**', 'tools/**'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: '@tenantry/testing', message: 'libs/testing is for tests only.' }] }],
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read the environment only through @tenantry/config.' }],

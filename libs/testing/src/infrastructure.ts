@@ -15,9 +15,7 @@ interface PostgresTools {
 }
 
 // Plain CommonJS tools shared with the npm scripts (they must run before anything is built).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 export const broker = require(join(REPO_ROOT, 'tools', 'kafka', 'broker.cjs')) as BrokerTools;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const postgres = require(join(REPO_ROOT, 'tools', 'stack', 'postgres.cjs')) as PostgresTools;
 
 export const KAFKA_BROKERS = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
