@@ -14,6 +14,8 @@ function bridgeLogs(logger: Logger | undefined) {
     ({ level, log }: LogEntry) => {
       if (!logger) return;
       const { message, ...extra } = log;
+      // Expected by design: the outbox bounds producer retries and relies on consumer deduplication.
+      if (message.startsWith('Limiting retries for the idempotent producer')) return;
       const fields = { kafka: extra };
       if (level === logLevel.ERROR) logger.error(fields, message);
       else if (level === logLevel.WARN) logger.warn(fields, message);

@@ -1,0 +1,120 @@
+// `npm start`: the whole suite on this machine without Docker. Infrastructure up (Kafka broker,
+// PostgreSQL), build, topics, then all seven services as processes with prefixed logs; waits
+// until every /health/ready is green, prints where to look, and stops everything on Ctrl-C.
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { build, createTopics, ensureDependencies, infrastructureUp, kafkaBrokers, log, ROOT } from './steps.mjs';
+
+const SERVICES = [
+  ['gateway', 3000],
+  ['tenant-registry', 3001],
+  ['provisioning', 3002],
+  ['metering', 3003],
+  ['billing', 3004],
+  ['health-scoring', 3005],
+  ['notifications', 3006],
+];
+const LOG_DIR = join(ROOT, '.run', 'logs');
+const COLOURS = [36, 35, 33, 32, 34, 31, 96];
+const width = Math.max(...SERVICES.map(([name]) => name.length));
+
+function prefix(name, index) {
+  const label = name.padEnd(width);
+  return process.stdout.isTTY ? `\x1b[${COLOURS[index % COLOURS.length]}m${label}\x1b[0m |` : `${label} |`;
+}
+
+/** One readable line from a pino JSON line; anything else passes through. */
+function humanise(line) {
+  try {
+    const entry = JSON.parse(line);
+    const extra = entry.err?.message ? ` (${entry.err.message})` : entry.url ? ` ${entry.url}` : '';
+    return `${String(entry.level).toUpperCase().padEnd(5)} ${entry.msg}${extra}`;
+  } catch {
+    return line;
+  }
+}
+
+async function waitUntilReady(port, child, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) return false;
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
+      if (response.status === 200) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return false;
+}
+
+async function main() {
+  ensureDependencies();
+  const infrastructure = await infrastructureUp();
+  build();
+  createTopics();
+  mkdirSync(LOG_DIR, { recursive: true });
+
+  const children = SERVICES.map(([name, port], index) => {
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', name, 'src', 'main.js')], {
+      cwd: ROOT,
+      env: { ...process.env, KAFKA_BROKERS: kafkaBrokers(), PORT: process.env[`${name.toUpperCase().replace(/-/g, '_')}_PORT`] ?? String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const file = createWriteStream(join(LOG_DIR, `${name}.log`), { flags: 'a' });
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream }).on('line', (line) => {
+        file.write(`${line}\n`);
+        console.log(`${prefix(name, index)} ${humanise(line)}`);
+      });
+    }
+    child.on('exit', (code, signal) => {
+      if (!stopping) console.log(`${prefix(name, index)} exited (${code ?? signal})`);
+    });
+    return { name, port, child };
+  });
+
+  let stopping = false;
+  const stop = async (code) => {
+    if (stopping) return;
+    stopping = true;
+    log('stack', 'stopping services…');
+    await Promise.all(
+      children.map(({ child }) =>
+        child.exitCode !== null ? undefined : new Promise((resolve) => {
+          child.once('exit', resolve);
+          child.kill('SIGTERM');
+        }),
+      ),
+    );
+    await infrastructure.down();
+    log('stack', 'stopped');
+    process.exit(code);
+  };
+  // If this runner dies some other way, do not leave orphaned services behind.
+  process.on('exit', () => children.forEach(({ child }) => child.exitCode === null && child.kill('SIGTERM')));
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  const ready = await Promise.all(children.map(({ port, child }) => waitUntilReady(port, child)));
+  const failed = children.filter((_, i) => !ready[i]).map(({ name }) => name);
+  if (failed.length > 0) {
+    log('stack', `not ready: ${failed.join(', ')}; see ${LOG_DIR}`);
+    await stop(1);
+    return;
+  }
+  console.log('');
+  log('stack', `all ${children.length} services are ready`);
+  log('stack', `gateway:  http://127.0.0.1:${children[0].port}  (health: /health/ready, metrics: /metrics)`);
+  log('stack', `services: ${children.map(({ name, port }) => `${name}=:${port}`).join(' ')}`);
+  log('stack', `logs:     ${LOG_DIR}/<service>.log (JSON), broker log .cache/kafka/data/server.log`);
+  log('stack', 'press Ctrl-C to stop everything');
+}
+
+main().catch((error) => {
+  console.error(`[stack] ${error.stack ?? error}`);
+  process.exit(1);
+});
