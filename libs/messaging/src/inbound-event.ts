@@ -24,3 +24,8 @@ export interface BatchHandler<N extends EventName = EventName> {
   events: readonly N[];
   handle(events: InboundEvent<N>[], tx: EntityManager): Promise<void>;
 }
+
+/** Types a batch handler by the events it takes, so `events` carry their own payload types. */
+export function batchHandler<N extends EventName>(events: readonly N[], handle: (events: InboundEvent<N>[], tx: EntityManager) => Promise<void>): BatchHandler {
+  return { events, handle: handle as BatchHandler['handle'] };
+}

@@ -7,5 +7,6 @@ export { OutboxRelay } from './outbox-relay';
 export type { OutboxRelayOptions } from './outbox-relay';
 export { EventConsumer } from './event-consumer';
 export type { ConsumerHealth, ConsumerState, EventConsumerOptions } from './event-consumer';
+export { batchHandler } from './inbound-event';
 export type { BatchHandler, EventHandlers, InboundEvent } from './inbound-event';
 export { NonRetryableError, isTransientInfrastructureError } from './errors';

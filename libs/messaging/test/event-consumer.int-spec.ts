@@ -1,7 +1,7 @@
 // Consumers against the real broker and database: exactly-once effects under redelivery, dead letters, retries.
 import { Kafka } from 'kafkajs';
 import { deadLetterTopic } from '@tenantry/contracts';
-import { EventConsumer, EventConsumerOptions, NonRetryableError } from '@tenantry/messaging';
+import { batchHandler, EventConsumer, EventConsumerOptions, NonRetryableError } from '@tenantry/messaging';
 import { ServiceMetrics } from '@tenantry/observability';
 import {
   applyUsage,
@@ -54,7 +54,7 @@ describe(EventConsumer.name, () => {
 
   const modes: [string, Partial<EventConsumerOptions>][] = [
     ['one transaction per event', { handlers: { UsageRecorded: (event, tx) => applyUsage(tx, [event]) } }],
-    ['one transaction per batch', { batch: { events: ['UsageRecorded'], handle: (events, tx) => applyUsage(tx, events as never) } }],
+    ['one transaction per batch', { batch: batchHandler(['UsageRecorded'], (events, tx) => applyUsage(tx, events)) }],
   ];
 
   it.each(modes)('applies every event once, and a replay from the earliest offset changes nothing (%s)', async (_mode, handler) => {

@@ -1,7 +1,19 @@
 /** Starts (or reuses) the real infrastructure tests run against: the local Kafka broker and PostgreSQL. */
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+/** The repository root, whether this runs from libs/testing/src (Jest) or dist/libs/testing/src. */
+function findRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'nx.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no nx.json above ${from}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+export const REPO_ROOT = findRoot(__dirname);
 
 interface BrokerTools {
   startBroker(options?: { dataDir?: string; port?: number; controllerPort?: number; heapMb?: number; quiet?: boolean }): Promise<{ reused: boolean; pid?: number }>;
