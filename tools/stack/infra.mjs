@@ -1,0 +1,19 @@
+// `npm run infra:up` / `infra:down`: only the infrastructure (Kafka broker, PostgreSQL, topics),
+// for running single test suites or services by hand.
+import { createRequire } from 'node:module';
+import { build, createTopics, ensureDependencies, infrastructureUp, log } from './steps.mjs';
+
+const require = createRequire(import.meta.url);
+const command = process.argv[2];
+if (command === 'up') {
+  ensureDependencies();
+  await infrastructureUp();
+  build();
+  createTopics();
+  log('infra', 'Kafka and PostgreSQL are up; `npm run infra:down` stops the broker');
+} else if (command === 'down') {
+  await require('../kafka/broker.cjs').stopBroker();
+} else {
+  console.error('usage: node tools/stack/infra.mjs up|down');
+  process.exit(2);
+}
