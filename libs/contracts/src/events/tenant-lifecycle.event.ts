@@ -106,6 +106,12 @@ export class TenantActivatedPayload extends TenantStatusChangedPayload {}
 export class TenantSuspendedPayload extends TenantStatusChangedPayload {}
 export class TenantReactivatedPayload extends TenantStatusChangedPayload {}
 export class TenantDeletedPayload extends TenantStatusChangedPayload {}
+export class TenantTrialStartedPayload extends TenantStatusChangedPayload {
+  @IsISO8601()
+  trialEndsAt!: string;
+}
+export class TenantDeactivatedPayload extends TenantStatusChangedPayload {}
+export class TenantProvisioningRetryRequestedPayload extends TenantStatusChangedPayload {}
 
 export class TenantOffboardingStartedPayload extends TenantStatusChangedPayload {
   @IsInt()
