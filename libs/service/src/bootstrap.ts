@@ -11,6 +11,8 @@ export interface BootstrapOptions {
   name: string;
   config: ServiceConfig;
   bodyLimitBytes?: number;
+  /** Extra set-up on the app before it listens (OpenAPI docs, hooks, content-type parsers). */
+  configure?: (app: NestFastifyApplication) => Promise<void> | void;
 }
 
 /** Below Kubernetes' default terminationGracePeriodSeconds (30 s). */
@@ -40,6 +42,7 @@ export async function createServiceApp(module: Type<unknown> | DynamicModule, op
 
 export async function bootstrapService(module: Type<unknown> | DynamicModule, options: BootstrapOptions): Promise<INestApplication> {
   const app = await createServiceApp(module, options);
+  await options.configure?.(app);
   await app.listen(options.config.PORT, options.config.HOST);
   const logger = createLogger(options.name, options.config.LOG_LEVEL);
   logger.info({ url: await app.getUrl() }, `${options.name} listening`);

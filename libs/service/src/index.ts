@@ -8,3 +8,4 @@ export { ServiceModule } from './service.module';
 export type { ServiceModuleOptions } from './service.module';
 export { CONSUMER_SPECS, KAFKA, LOGGER, SERVICE_CONFIG, SERVICE_DEFINITION } from './service-definition';
 export type { EventConsumerSpec, ServiceDefinition } from './service-definition';
+export { Clock, ManualClock, SystemClock } from './clock';

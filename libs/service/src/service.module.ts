@@ -6,6 +6,7 @@ import { ServiceConfig } from '@tenantry/config';
 import { createKafka, OutboxWriter } from '@tenantry/messaging';
 import { createLogger, Logger, ServiceMetrics } from '@tenantry/observability';
 import { createDataSource, ensureDatabase, runMigrations } from '@tenantry/persistence';
+import { Clock, SystemClock } from './clock';
 import { HealthController } from './health.controller';
 import { MessagingHost } from './messaging-host';
 import { ProblemDetailsFilter, validationProblem } from './problem-details';
@@ -52,6 +53,7 @@ export class ServiceModule {
       ...consumers,
       { provide: CONSUMER_SPECS, useFactory: (...specs: EventConsumerSpec[]) => specs, inject: consumers },
       MessagingHost,
+      { provide: Clock, useClass: SystemClock },
       { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       {
         provide: APP_PIPE,
@@ -67,7 +69,7 @@ export class ServiceModule {
       module: ServiceModule,
       controllers: [HealthController],
       providers,
-      exports: [SERVICE_CONFIG, definition.config, LOGGER, ServiceMetrics, KAFKA, OutboxWriter, DataSource, MessagingHost],
+      exports: [SERVICE_CONFIG, definition.config, LOGGER, ServiceMetrics, KAFKA, OutboxWriter, DataSource, MessagingHost, Clock],
     };
   }
 }
