@@ -1,7 +1,7 @@
 /** What the notifications service is to the chassis: its name, schema, config and migrations. */
+import { MessagingTables1764288000000 } from '@tenantry/messaging';
 import { ServiceDefinition } from '@tenantry/service';
 import { NotificationsConfig } from './notifications.config';
-import { MessagingTables1764288000000 } from './migrations/1764288000000-messaging-tables';
 
 export const SERVICE: ServiceDefinition<NotificationsConfig> = {
   name: 'notifications',

@@ -1,6 +1,6 @@
 export { createKafka, createProducer, ensureTopics, deadLetterTopicDefinition } from './kafka-client';
 export type { KafkaClientOptions } from './kafka-client';
-export { createMessagingTables, dropMessagingTables } from './messaging-tables';
+export { createMessagingTables, dropMessagingTables, MessagingTables1764288000000 } from './messaging-tables';
 export { OutboxWriter, OutboxNeedsTransactionError, OUTBOX_SHARDS, OUTBOX_CHANNEL, shardOf } from './outbox-writer';
 export type { OutboundEvent, OutboxWriterOptions, PublishOptions } from './outbox-writer';
 export { OutboxRelay } from './outbox-relay';

@@ -1,5 +1,5 @@
 /** The outbox and inbox tables every service keeps in its own schema, created by its first migration. */
-import { QueryRunner } from 'typeorm';
+import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export async function createMessagingTables(runner: QueryRunner): Promise<void> {
   await runner.query(`
@@ -29,4 +29,17 @@ export async function createMessagingTables(runner: QueryRunner): Promise<void> 
 export async function dropMessagingTables(runner: QueryRunner): Promise<void> {
   await runner.query('DROP TABLE IF EXISTS inbox');
   await runner.query('DROP TABLE IF EXISTS outbox');
+}
+
+/** The first migration of every service: list it in the service's migrations. */
+export class MessagingTables1764288000000 implements MigrationInterface {
+  name = 'MessagingTables1764288000000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await createMessagingTables(runner);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await dropMessagingTables(runner);
+  }
 }
