@@ -1,14 +1,17 @@
+/** The tenant-registry application: the chassis plus the tenants feature. */
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceModule } from '@tenantry/service';
 import { TenantRegistryConfig } from './tenant-registry.config';
 import { SERVICE } from './service';
+import { TenantProvisioningConsumer } from './tenants/tenant-provisioning.consumer';
+import { TenantsModule } from './tenants/tenants.module';
 
 @Module({})
 export class AppModule {
   static register(config: TenantRegistryConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceModule.forRoot({ definition: SERVICE, config })],
+      imports: [ServiceModule.forRoot({ definition: SERVICE, config, consumers: [TenantProvisioningConsumer], imports: [TenantsModule] }), TenantsModule],
     };
   }
 }

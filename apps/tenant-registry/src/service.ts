@@ -2,10 +2,11 @@
 import { ServiceDefinition } from '@tenantry/service';
 import { TenantRegistryConfig } from './tenant-registry.config';
 import { MessagingTables1764288000000 } from './migrations/1764288000000-messaging-tables';
+import { Tenants1764300000000 } from './migrations/1764300000000-tenants';
 
 export const SERVICE: ServiceDefinition<TenantRegistryConfig> = {
   name: 'tenant-registry',
   schema: 'tenant_registry',
   config: TenantRegistryConfig,
-  migrations: [MessagingTables1764288000000],
+  migrations: [MessagingTables1764288000000, Tenants1764300000000],
 };

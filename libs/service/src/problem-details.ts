@@ -61,6 +61,9 @@ const TITLES: Record<number, [string, string]> = {
   503: ['unavailable', 'Service unavailable'],
 };
 
+/** Fastify's codes for a body that is not JSON (names differ across Fastify versions). */
+const MALFORMED_JSON_CODES = new Set(['FST_ERR_CTP_INVALID_JSON', 'FST_ERR_CTP_INVALID_JSON_BODY', 'FST_ERR_CTP_EMPTY_JSON_BODY']);
+
 interface FastifyLikeError {
   statusCode?: number;
   code?: string;
@@ -99,7 +102,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return { type: PROBLEM_BASE + code, title, status, detail: Array.isArray(message) ? message.join('; ') : String(message ?? exception.message) };
     }
     const error = (exception ?? {}) as FastifyLikeError;
-    if (error.code === 'FST_ERR_CTP_INVALID_JSON' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (exception instanceof SyntaxError && error.statusCode === 400)) {
+    if ((error.code !== undefined && MALFORMED_JSON_CODES.has(error.code)) || (exception instanceof SyntaxError && error.statusCode === 400)) {
       return { type: PROBLEM_BASE + 'malformed-json', title: 'The request body is not valid JSON', status: 400, detail: error.message };
     }
     if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {

@@ -16,7 +16,11 @@ export interface ServiceModuleOptions<C extends ServiceConfig> {
   definition: ServiceDefinition<C>;
   config: C;
   consumers?: Type<EventConsumerSpec>[];
+  /** Feature modules whose providers the consumers need (consumers are created in this module). */
+  imports?: ModuleImport[];
 }
+
+type ModuleImport = NonNullable<DynamicModule['imports']>[number];
 
 @Global()
 @Module({})
@@ -67,6 +71,7 @@ export class ServiceModule {
     ];
     return {
       module: ServiceModule,
+      imports: options.imports ?? [],
       controllers: [HealthController],
       providers,
       exports: [SERVICE_CONFIG, definition.config, LOGGER, ServiceMetrics, KAFKA, OutboxWriter, DataSource, MessagingHost, Clock],

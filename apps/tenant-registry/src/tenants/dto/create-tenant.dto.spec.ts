@@ -1,0 +1,75 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { fieldProblems } from '@tenantry/service';
+import { CreateTenantDto } from './create-tenant.dto';
+import { UpdateTenantDto } from './update-tenant.dto';
+
+/** The chassis ValidationPipe's options, applied to a plain body. */
+function problems<T extends object>(cls: new () => T, body: unknown): { dto: T; fields: string[] } {
+  const dto = plainToInstance(cls, body);
+  const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
+  return { dto, fields: fieldProblems(errors).map((problem) => problem.field) };
+}
+
+const SHORT = { name: 'Acme Inc.', domain: 'acme', plan: 'starter', adminEmail: 'ops@acme.example' };
+
+describe(CreateTenantDto.name, () => {
+  it('accepts the short form and reads its domain and plan as the full shapes', () => {
+    const { dto, fields } = problems(CreateTenantDto, SHORT);
+
+    expect(fields).toEqual([]);
+    expect(dto.domain).toEqual({ value: 'acme' });
+    expect(dto.plan).toEqual({ id: 'starter' });
+  });
+
+  it('accepts the full form', () => {
+    const { fields } = problems(CreateTenantDto, {
+      ...SHORT,
+      domain: { type: 'custom', value: 'shop.acme.example', ssl: true },
+      plan: { id: 'starter', trial: true, duration: 30 },
+      configuration: { theme: 'dark', language: 'en-GB', timezone: 'Europe/Paris', currency: 'EUR' },
+      resources: { storage: 1.5, bandwidth: 10, users: 3 },
+    });
+
+    expect(fields).toEqual([]);
+  });
+
+  it('names every bad field, nested ones with their path', () => {
+    const { fields } = problems(CreateTenantDto, {
+      name: 'x'.repeat(201),
+      adminEmail: 'nope',
+      domain: { type: 'ftp', value: 'acme', extra: true },
+      plan: 7,
+      configuration: { language: 'not a tag!', timezone: 'Mars/Base', currency: 'EURO', font: 'serif' },
+      resources: { storage: -1, users: 2.5 },
+      unknown: 1,
+    });
+
+    expect(fields.sort()).toEqual(
+      [
+        'adminEmail',
+        'configuration.currency',
+        'configuration.font',
+        'configuration.language',
+        'configuration.timezone',
+        'domain.extra',
+        'domain.type',
+        'name',
+        'plan',
+        'resources.storage',
+        'resources.users',
+        'unknown',
+      ].sort(),
+    );
+  });
+
+  it('accepts UTC as a time zone', () => {
+    expect(problems(CreateTenantDto, { ...SHORT, configuration: { timezone: 'UTC' } }).fields).toEqual([]);
+  });
+});
+
+describe(UpdateTenantDto.name, () => {
+  it('treats null as a wrong type, not as absent', () => {
+    expect([...new Set(problems(UpdateTenantDto, { name: null, plan: null }).fields)].sort()).toEqual(['name', 'plan']);
+  });
+});

@@ -1,0 +1,248 @@
+/** The tenants store on PostgreSQL, in raw SQL against the service's own schema. */
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { EventName, EventPayload, TenantStatus } from '@tenantry/contracts';
+import { OutboxWriter } from '@tenantry/messaging';
+import { Plan, Tenant, TenantConfigurationValue, TenantResourcesValue } from './tenant.entity';
+import { TenantTransition } from './tenant-transition.entity';
+import { TenantListQuery, TenantListRow, TenantRepository, TenantScope, TenantSort, TenantUnitOfWork } from './tenant.repository';
+import { TenantProblemCode, tenantProblem } from './tenant.problems';
+
+interface TenantRow {
+  id: string;
+  slug: string;
+  name: string;
+  status: TenantStatus;
+  status_reason: string | null;
+  domain_type: 'subdomain' | 'custom';
+  domain_value: string;
+  hostname: string;
+  ssl: boolean;
+  plan_id: string;
+  plan_trial: boolean;
+  plan_duration: number | null;
+  trial_ends_at: Date | null;
+  admin_email: string;
+  configuration: TenantConfigurationValue;
+  resources: TenantResourcesValue;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+interface TransitionRow {
+  tenant_id: string;
+  from_status: TenantStatus | null;
+  to_status: TenantStatus;
+  reason: string | null;
+  actor: string;
+  request_id: string | null;
+  at: Date;
+}
+
+const COLUMNS = `id, slug, name, status, status_reason, domain_type, domain_value, hostname, ssl, plan_id, plan_trial, plan_duration,
+  trial_ends_at, admin_email, configuration, resources, version, created_at, updated_at`;
+
+/** Sort key as exact text (microseconds for timestamps), so a cursor never rounds past a row. */
+const SORT_SQL: Record<TenantSort, { key: string; cast: string; direction: 'ASC' | 'DESC' }> = {
+  createdAt: { key: 'created_at', cast: 'timestamptz', direction: 'ASC' },
+  '-createdAt': { key: 'created_at', cast: 'timestamptz', direction: 'DESC' },
+  name: { key: 'lower(name)', cast: 'text', direction: 'ASC' },
+  '-name': { key: 'lower(name)', cast: 'text', direction: 'DESC' },
+};
+
+function toTenant(row: TenantRow): Tenant {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    status: row.status,
+    statusReason: row.status_reason,
+    domain: { type: row.domain_type, value: row.domain_value, hostname: row.hostname, ssl: row.ssl },
+    plan: { id: row.plan_id, trial: row.plan_trial, duration: row.plan_duration, trialEndsAt: row.trial_ends_at },
+    adminEmail: row.admin_email,
+    configuration: row.configuration,
+    resources: row.resources,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function tenantParams(tenant: Tenant): unknown[] {
+  return [
+    tenant.id,
+    tenant.slug,
+    tenant.name,
+    tenant.status,
+    tenant.statusReason,
+    tenant.domain.type,
+    tenant.domain.value,
+    tenant.domain.hostname,
+    tenant.domain.ssl,
+    tenant.plan.id,
+    tenant.plan.trial,
+    tenant.plan.duration,
+    tenant.plan.trialEndsAt,
+    tenant.adminEmail,
+    JSON.stringify(tenant.configuration),
+    JSON.stringify(tenant.resources),
+    tenant.version,
+    tenant.createdAt,
+    tenant.updatedAt,
+  ];
+}
+
+/** A concurrent writer won the race for a unique hostname or slug: the same answer as the pre-check. */
+function translateUniqueViolation(error: unknown, tenant: Tenant): never {
+  const { code, constraint } = (error ?? {}) as { code?: string; constraint?: string };
+  if (code === '23505' && constraint === 'tenants_hostname_key') throw tenantProblem(TenantProblemCode.DomainTaken, `The domain ${tenant.domain.hostname} is already taken`);
+  if (code === '23505' && constraint === 'tenants_slug_key') throw tenantProblem(TenantProblemCode.SlugTaken, `The slug ${tenant.slug} is already taken`);
+  throw error;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+class PostgresTenantUnitOfWork implements TenantUnitOfWork {
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async lockTenant(scope: TenantScope): Promise<Tenant | null> {
+    const rows = (await this.manager.query(`SELECT ${COLUMNS} FROM tenants WHERE id = $1 FOR UPDATE`, [scope.tenantId])) as TenantRow[];
+    return rows[0] ? toTenant(rows[0]) : null;
+  }
+
+  async insertTenant(tenant: Tenant): Promise<void> {
+    await this.manager
+      .query(`INSERT INTO tenants (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`, tenantParams(tenant))
+      .catch((error: unknown) => translateUniqueViolation(error, tenant));
+  }
+
+  async updateTenant(scope: TenantScope, tenant: Tenant): Promise<void> {
+    // Everything but created_at ($18), which never changes.
+    const params = tenantParams(tenant).slice(0, 17);
+    params[0] = scope.tenantId;
+    params.push(tenant.updatedAt);
+    await this.manager
+      .query(
+        `UPDATE tenants SET slug = $2, name = $3, status = $4, status_reason = $5, domain_type = $6, domain_value = $7, hostname = $8, ssl = $9,
+           plan_id = $10, plan_trial = $11, plan_duration = $12, trial_ends_at = $13, admin_email = $14, configuration = $15, resources = $16,
+           version = $17, updated_at = $18
+         WHERE id = $1`,
+        params,
+      )
+      .catch((error: unknown) => translateUniqueViolation(error, tenant));
+  }
+
+  async addTransition(scope: TenantScope, transition: Omit<TenantTransition, 'tenantId'>): Promise<void> {
+    await this.manager.query(`INSERT INTO tenant_transitions (tenant_id, from_status, to_status, reason, actor, request_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+      scope.tenantId,
+      transition.from,
+      transition.to,
+      transition.reason,
+      transition.actor,
+      transition.requestId,
+      transition.at,
+    ]);
+  }
+
+  async hostnameOwner(hostname: string): Promise<string | null> {
+    const rows = (await this.manager.query(`SELECT id FROM tenants WHERE lower(hostname) = lower($1)`, [hostname])) as { id: string }[];
+    return rows[0]?.id ?? null;
+  }
+
+  async slugOwner(slug: string): Promise<string | null> {
+    const rows = (await this.manager.query(`SELECT id FROM tenants WHERE slug = $1`, [slug])) as { id: string }[];
+    return rows[0]?.id ?? null;
+  }
+
+  async isReservedSlug(slug: string): Promise<boolean> {
+    const rows = (await this.manager.query(`SELECT 1 FROM reserved_slugs WHERE slug = $1`, [slug])) as unknown[];
+    return rows.length > 0;
+  }
+
+  async lockExpiredTrials(now: Date, limit: number): Promise<Tenant[]> {
+    const rows = (await this.manager.query(
+      `SELECT ${COLUMNS} FROM tenants WHERE status = 'trial' AND trial_ends_at <= $1 ORDER BY trial_ends_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [now, limit],
+    )) as TenantRow[];
+    return rows.map(toTenant);
+  }
+
+  async publish<N extends EventName>(type: N, payload: EventPayload<N>): Promise<void> {
+    await this.outbox.publish(this.manager, type, payload);
+  }
+}
+
+@Injectable()
+export class PostgresTenantRepository extends TenantRepository {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+  ) {
+    super();
+  }
+
+  transaction<T>(work: (tx: TenantUnitOfWork) => Promise<T>, within?: EntityManager): Promise<T> {
+    if (within) return work(new PostgresTenantUnitOfWork(within, this.outbox));
+    return this.dataSource.transaction((manager) => work(new PostgresTenantUnitOfWork(manager, this.outbox)));
+  }
+
+  async findTenant(scope: TenantScope): Promise<Tenant | null> {
+    const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM tenants WHERE id = $1`, [scope.tenantId])) as TenantRow[];
+    return rows[0] ? toTenant(rows[0]) : null;
+  }
+
+  async listTenants(query: TenantListQuery): Promise<TenantListRow[]> {
+    const sort = SORT_SQL[query.sort];
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (query.status) where.push(`status = ${param(query.status)}`);
+    if (query.planId) where.push(`plan_id = ${param(query.planId)}`);
+    if (query.search) {
+      const pattern = param(`%${escapeLike(query.search)}%`);
+      where.push(`(name ILIKE ${pattern} OR hostname ILIKE ${pattern})`);
+    }
+    if (query.after) {
+      const comparison = sort.direction === 'ASC' ? '>' : '<';
+      where.push(`(${sort.key}, id) ${comparison} (${param(query.after.key)}::${sort.cast}, ${param(query.after.id)}::uuid)`);
+    }
+    const sortKey = sort.cast === 'timestamptz' ? `to_char(${sort.key} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` : sort.key;
+    const rows = (await this.dataSource.query(
+      `SELECT ${COLUMNS}, ${sortKey} AS sort_key FROM tenants
+       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY ${sort.key} ${sort.direction}, id ${sort.direction}
+       LIMIT ${param(query.limit)}`,
+      params,
+    )) as (TenantRow & { sort_key: string })[];
+    return rows.map((row) => ({ tenant: toTenant(row), sortKey: row.sort_key }));
+  }
+
+  async history(scope: TenantScope): Promise<TenantTransition[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT tenant_id, from_status, to_status, reason, actor, request_id, at FROM tenant_transitions WHERE tenant_id = $1 ORDER BY id`,
+      [scope.tenantId],
+    )) as TransitionRow[];
+    return rows.map((row) => ({ tenantId: row.tenant_id, from: row.from_status, to: row.to_status, reason: row.reason, actor: row.actor, requestId: row.request_id, at: row.at }));
+  }
+
+  async findPlan(planId: string): Promise<Plan | null> {
+    const rows = (await this.dataSource.query(`SELECT id, name, trial_days, configuration, resources FROM plans WHERE id = $1`, [planId])) as {
+      id: string;
+      name: string;
+      trial_days: number | null;
+      configuration: TenantConfigurationValue;
+      resources: TenantResourcesValue;
+    }[];
+    const row = rows[0];
+    return row ? { id: row.id, name: row.name, trialDays: row.trial_days, configuration: row.configuration, resources: row.resources } : null;
+  }
+}

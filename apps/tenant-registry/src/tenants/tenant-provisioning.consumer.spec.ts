@@ -1,0 +1,61 @@
+import { EntityManager } from 'typeorm';
+import { EventMetadata } from '@tenantry/contracts';
+import { InboundEvent } from '@tenantry/messaging';
+import type { Logger } from '@tenantry/observability';
+import { ManualClock } from '@tenantry/service';
+import { aTenant, InMemoryTenantRepository } from './testing/in-memory-tenant.repository';
+import { TenantProvisioningConsumer } from './tenant-provisioning.consumer';
+import { TenantUnitOfWork } from './tenant.repository';
+import { RecordProvisioningOutcomeUseCase } from './usecases/record-provisioning-outcome/record-provisioning-outcome.use-case';
+
+const TX = {} as EntityManager;
+const QUIET = { warn: () => undefined } as unknown as Logger;
+
+function provisioned(tenantId: string): InboundEvent<'TenantProvisioned'> {
+  const meta = { id: 'evt-1', type: 'TenantProvisioned', source: '/tenantry/provisioning', time: new Date().toISOString(), schemaVersion: 1, tenantId, correlationId: 'req-1' } as unknown as EventMetadata;
+  return {
+    type: 'TenantProvisioned',
+    meta,
+    payload: { tenantId, schemaName: 's', storageRoot: '/data', hostname: 'acme.tenantry.local', at: new Date().toISOString() },
+    topic: 'tenantry.tenant.provisioning.v1',
+    partition: 0,
+    offset: '0',
+    key: tenantId,
+  };
+}
+
+class BrokenRepository extends InMemoryTenantRepository {
+  override transaction<T>(_work: (tx: TenantUnitOfWork) => Promise<T>): Promise<T> {
+    return Promise.reject(new Error('connection reset'));
+  }
+}
+
+describe(TenantProvisioningConsumer.name, () => {
+  it('activates a provisioned tenant, recording provisioning as the actor and the correlation id', async () => {
+    const repository = new InMemoryTenantRepository();
+    const tenant = aTenant({ status: 'provisioning' });
+    repository.seed(tenant);
+    const sut = new TenantProvisioningConsumer(new RecordProvisioningOutcomeUseCase(repository, new ManualClock()), QUIET);
+
+    await sut.handlers.TenantProvisioned?.(provisioned(tenant.id), TX);
+
+    expect((await repository.findTenant({ tenantId: tenant.id }))?.status).toBe('active');
+    expect((await repository.history({ tenantId: tenant.id }))[0]).toMatchObject({ actor: 'provisioning', requestId: 'req-1' });
+  });
+
+  it('completes (so the event is not retried) for a duplicate the state machine refuses', async () => {
+    const repository = new InMemoryTenantRepository();
+    const tenant = aTenant({ status: 'active' });
+    repository.seed(tenant);
+    const sut = new TenantProvisioningConsumer(new RecordProvisioningOutcomeUseCase(repository, new ManualClock()), QUIET);
+
+    await expect(sut.handlers.TenantProvisioned?.(provisioned(tenant.id), TX)).resolves.toBeUndefined();
+    expect(await repository.findTenant({ tenantId: tenant.id })).toEqual(tenant);
+  });
+
+  it('lets real failures through, so the consumer retries and dead-letters instead of losing the event', async () => {
+    const sut = new TenantProvisioningConsumer(new RecordProvisioningOutcomeUseCase(new BrokenRepository(), new ManualClock()), QUIET);
+
+    await expect(sut.handlers.TenantProvisioned?.(provisioned('00000000-0000-4000-8000-000000000001'), TX)).rejects.toThrow('connection reset');
+  });
+});

@@ -1,0 +1,6 @@
+/** One sweep for trials that have ended. */
+export const DEFAULT_EXPIRY_BATCH = 100;
+
+export class ExpireTrialsCommand {
+  constructor(readonly batchSize: number = DEFAULT_EXPIRY_BATCH) {}
+}

@@ -1,0 +1,4 @@
+/** Whose history to read. */
+export class GetTenantHistoryCommand {
+  constructor(readonly tenantId: string) {}
+}

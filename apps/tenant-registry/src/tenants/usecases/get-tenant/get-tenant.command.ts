@@ -1,0 +1,4 @@
+/** Which tenant to read. */
+export class GetTenantCommand {
+  constructor(readonly tenantId: string) {}
+}

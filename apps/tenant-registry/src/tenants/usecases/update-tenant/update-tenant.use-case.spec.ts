@@ -1,0 +1,70 @@
+import { ManualClock, ProblemException } from '@tenantry/service';
+import { TenantRegistryConfig } from '../../../tenant-registry.config';
+import { aTenant, InMemoryTenantRepository } from '../../testing/in-memory-tenant.repository';
+import { UpdateTenantCommand } from './update-tenant.command';
+import { UpdateTenantUseCase } from './update-tenant.use-case';
+
+const NOW = new Date('2026-03-01T10:00:00.000Z');
+const BY = { actor: 'key:ops', requestId: null };
+
+describe(UpdateTenantUseCase.name, () => {
+  let repository: InMemoryTenantRepository;
+  let sut: UpdateTenantUseCase;
+
+  beforeEach(() => {
+    repository = new InMemoryTenantRepository();
+    sut = new UpdateTenantUseCase(repository, new ManualClock(NOW), new TenantRegistryConfig());
+  });
+
+  it('applies the changes, bumps the version and announces TenantUpdated, TenantPlanChanged and TenantConfigChanged', async () => {
+    const tenant = aTenant({ version: 3 });
+    repository.seed(tenant);
+
+    const updated = await sut.execute(new UpdateTenantCommand(tenant.id, { name: 'Renamed', plan: { id: 'starter' }, configuration: { currency: 'EUR' } }, BY, 'W/"3"'));
+
+    expect(updated).toMatchObject({ name: 'Renamed', version: 4, plan: { id: 'starter', trial: true, duration: 14 }, configuration: { currency: 'EUR', timezone: 'UTC' } });
+    expect(repository.events.map((event) => event.type)).toEqual(['TenantUpdated', 'TenantPlanChanged', 'TenantConfigChanged']);
+    expect(repository.events[0]?.payload).toEqual({ tenantId: tenant.id, changed: ['name', 'plan', 'configuration'], version: 4, updatedAt: NOW.toISOString() });
+  });
+
+  it('answers 412 precondition-failed for a stale If-Match and changes nothing', async () => {
+    const tenant = aTenant({ version: 3 });
+    repository.seed(tenant);
+
+    const error = await sut.execute(new UpdateTenantCommand(tenant.id, { name: 'Renamed' }, BY, 'W/"2"')).catch((caught: unknown) => caught as ProblemException);
+
+    expect(error).toMatchObject({ code: 'precondition-failed' });
+    expect((error as ProblemException).getStatus()).toBe(412);
+    expect(await repository.findTenant({ tenantId: tenant.id })).toEqual(tenant);
+  });
+
+  it('answers 409 domain-taken when another tenant holds the hostname', async () => {
+    const other = aTenant();
+    const tenant = aTenant();
+    repository.seed(other);
+    repository.seed(tenant);
+
+    const error = await sut.execute(new UpdateTenantCommand(tenant.id, { domain: { value: other.domain.value } }, BY)).catch((caught: unknown) => caught as ProblemException);
+
+    expect(error).toMatchObject({ code: 'domain-taken' });
+  });
+
+  it('refuses a tenant being offboarded with 409 illegal-transition', async () => {
+    const tenant = aTenant({ status: 'offboarding' });
+    repository.seed(tenant);
+
+    const error = await sut.execute(new UpdateTenantCommand(tenant.id, { name: 'Renamed' }, BY)).catch((caught: unknown) => caught as ProblemException);
+
+    expect(error).toMatchObject({ code: 'illegal-transition', extensions: { currentStatus: 'offboarding' } });
+  });
+
+  it('keeps the version when nothing actually changes', async () => {
+    const tenant = aTenant({ version: 2 });
+    repository.seed(tenant);
+
+    const same = await sut.execute(new UpdateTenantCommand(tenant.id, { name: tenant.name }, BY));
+
+    expect(same.version).toBe(2);
+    expect(repository.events).toEqual([]);
+  });
+});
