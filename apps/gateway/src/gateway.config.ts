@@ -1,6 +1,37 @@
-/** The environment of the gateway service. */
+/** The environment of the gateway service: upstream locations, timeouts, bootstrap key and idempotency retention. */
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
 import { ServiceConfig } from '@tenantry/config';
+
+const UPSTREAM_URL = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 
 export class GatewayConfig extends ServiceConfig {
   override PORT = 3000;
+
+  /** Base URL of tenant-registry's internal API. */
+  @IsUrl(UPSTREAM_URL, { message: 'must be an http(s) URL' })
+  REGISTRY_URL = 'http://127.0.0.1:3001';
+
+  /** Base URL of provisioning's internal API. */
+  @IsUrl(UPSTREAM_URL, { message: 'must be an http(s) URL' })
+  PROVISIONING_URL = 'http://127.0.0.1:3002';
+
+  /** An upstream that has not answered (headers, or the next body chunk) within this long → 503. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(100, { message: 'must be at least 100 ms' })
+  @Max(120_000, { message: 'must be at most 120000 ms' })
+  UPSTREAM_TIMEOUT_MS = 5_000;
+
+  /** A platform-admin key ensured at start with this secret (keep it in a secret store). */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  TENANTRY_BOOTSTRAP_ADMIN_KEY?: string = undefined;
+
+  /** How long Idempotency-Key results are kept for replay (at least a day). */
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of hours' })
+  @Min(24, { message: 'must be at least 24 hours' })
+  IDEMPOTENCY_TTL_HOURS = 24;
 }

@@ -2,10 +2,11 @@
 import { ServiceDefinition } from '@tenantry/service';
 import { GatewayConfig } from './gateway.config';
 import { MessagingTables1764288000000 } from './migrations/1764288000000-messaging-tables';
+import { GatewayTables1764400000000 } from './migrations/1764400000000-gateway-tables';
 
 export const SERVICE: ServiceDefinition<GatewayConfig> = {
   name: 'gateway',
   schema: 'gateway',
   config: GatewayConfig,
-  migrations: [MessagingTables1764288000000],
+  migrations: [MessagingTables1764288000000, GatewayTables1764400000000],
 };

@@ -1,0 +1,193 @@
+// Tenants end to end through the public gateway, with tenant-registry, provisioning, Kafka and Postgres all real.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { TOPICS } from '@tenantry/contracts';
+import { readTopic, RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
+
+jest.setTimeout(240_000);
+
+interface Call {
+  status: number;
+  headers: Headers;
+  body: Record<string, unknown>;
+}
+
+const ADMIN_KEY = `e2e-admin-${randomBytes(16).toString('hex')}`;
+const TENANT_SCOPED_ROUTES: [string, string][] = [
+  ['GET', ''],
+  ['PUT', ''],
+  ['POST', '/suspend'],
+  ['POST', '/reactivate'],
+  ['DELETE', ''],
+  ['GET', '/history'],
+  ['GET', '/provisioning'],
+  ['POST', '/provisioning/retry'],
+  ['GET', '/export'],
+  ['POST', '/domain/verify'],
+];
+
+function suffix(): string {
+  return randomBytes(4).toString('hex');
+}
+
+function shortForm(tag: string) {
+  return { name: `E2E ${tag}`, domain: `e2e-${tag}`, plan: 'starter', adminEmail: `ops+${tag}@e2e.example` };
+}
+
+describe('tenants through the gateway', () => {
+  const services: RunningService[] = [];
+  let gatewayUrl = '';
+
+  async function call(method: string, path: string, options: { key?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Call> {
+    const headers: Record<string, string> = { authorization: `Bearer ${options.key ?? ADMIN_KEY}`, ...options.headers };
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${gatewayUrl}/api/v1/platform${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+    const text = await response.text();
+    let body: Record<string, unknown> = {};
+    try {
+      body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    } catch {
+      body = {};
+    }
+    return { status: response.status, headers: response.headers, body };
+  }
+
+  async function createTenant(tag = suffix()): Promise<string> {
+    const created = await call('POST', '/tenants', { body: shortForm(tag) });
+    if (created.status !== 201) throw new Error(`create failed: ${created.status} ${JSON.stringify(created.body)}`);
+    return created.body['id'] as string;
+  }
+
+  async function tenantAdminKey(tenantId: string): Promise<string> {
+    const issued = await call('POST', '/api-keys', { body: { name: `e2e-${tenantId}`, role: 'tenant-admin', tenantId } });
+    if (issued.status !== 201) throw new Error(`key failed: ${issued.status} ${JSON.stringify(issued.body)}`);
+    return issued.body['key'] as string;
+  }
+
+  async function statusOf(tenantId: string): Promise<string | undefined> {
+    const tenant = await call('GET', `/tenants/${tenantId}`);
+    return tenant.status === 200 ? (tenant.body['status'] as string) : undefined;
+  }
+
+  beforeAll(async () => {
+    const registry = await startService('tenant-registry');
+    services.push(registry);
+    const provisioning = await startService('provisioning');
+    services.push(provisioning);
+    const gateway = await startService('gateway', { TENANTRY_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY, REGISTRY_URL: registry.url, PROVISIONING_URL: provisioning.url });
+    services.push(gateway);
+    await Promise.all(services.map((service) => waitUntilReady(service)));
+    gatewayUrl = gateway.url;
+  });
+
+  afterAll(async () => {
+    await Promise.all(services.map((service) => service.process.kill('SIGTERM')));
+  });
+
+  describe('the lifecycle of one tenant', () => {
+    const tag = suffix();
+    let tenantId = '';
+    let key = '';
+
+    it('creates a tenant that is trial or active within seconds', async () => {
+      const created = await call('POST', '/tenants', { body: shortForm(tag) });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ status: 'provisioning', name: `E2E ${tag}` });
+      tenantId = created.body['id'] as string;
+      expect(created.headers.get('location')).toBe(`/api/v1/platform/tenants/${tenantId}`);
+      expect(created.headers.get('etag')).toMatch(/^W\/"\d+"$/);
+      key = await tenantAdminKey(tenantId);
+      await waitFor(async () => ['trial', 'active'].includes((await statusOf(tenantId)) ?? ''), { timeoutMs: 60_000, intervalMs: 250, what: 'the tenant to be provisioned' });
+      const saga = await waitFor(
+        async () => {
+          const provisioning = await call('GET', `/tenants/${tenantId}/provisioning`, { key });
+          return provisioning.body['status'] === 'succeeded' ? provisioning : undefined;
+        },
+        { timeoutMs: 30_000, intervalMs: 250, what: 'the provisioning saga to report success' },
+      );
+      expect(saga.body).toMatchObject({ tenantId, kind: 'provision', status: 'succeeded' });
+      expect((await call('GET', `/tenants/${tenantId}`, { key })).status).toBe(200);
+    });
+
+    it('suspends it: its tenant-admin key is then refused with 403 tenant-suspended', async () => {
+      const suspended = await call('POST', `/tenants/${tenantId}/suspend`, { body: { reason: 'e2e: unpaid invoices' } });
+      expect(suspended.status).toBe(200);
+      expect(suspended.body).toMatchObject({ status: 'suspended', statusReason: 'e2e: unpaid invoices' });
+      const refused = await waitFor(
+        async () => {
+          const result = await call('GET', `/tenants/${tenantId}`, { key });
+          return result.status === 403 ? result : undefined;
+        },
+        { timeoutMs: 30_000, intervalMs: 200, what: 'the gateway to learn of the suspension' },
+      );
+      expect(refused.body).toMatchObject({ type: 'https://tenantry.dev/problems/tenant-suspended', status: 403 });
+      expect((await call('GET', `/tenants/${tenantId}/history`, { key })).status).toBe(403);
+      expect((await call('GET', `/tenants/${tenantId}`)).body['status']).toBe('suspended');
+    });
+
+    it('reactivates it: the tenant-admin key works again', async () => {
+      const reactivated = await call('POST', `/tenants/${tenantId}/reactivate`);
+      expect(reactivated.status).toBe(200);
+      expect(['active', 'trial']).toContain(reactivated.body['status']);
+      await waitFor(async () => (await call('GET', `/tenants/${tenantId}`, { key })).status === 200, { timeoutMs: 30_000, intervalMs: 200, what: 'the gateway to learn of the reactivation' });
+      const history = await call('GET', `/tenants/${tenantId}/history`, { key });
+      expect((history.body['items'] as { to: string }[]).map((item) => item.to)).toEqual(expect.arrayContaining(['provisioning', 'suspended']));
+    });
+
+    it('deletes it: it ends deleted and TenantDeleted is on the lifecycle topic', async () => {
+      const deleted = await call('DELETE', `/tenants/${tenantId}`);
+      expect(deleted.status).toBe(202);
+      expect(deleted.body['status']).toBe('offboarding');
+      await waitFor(async () => (await statusOf(tenantId)) === 'deleted', { timeoutMs: 90_000, intervalMs: 500, what: 'the tenant to be deleted' });
+      const messages = await readTopic(testKafka(), TOPICS.TENANT_LIFECYCLE.name, (all) =>
+        all.some((m) => m.headers['ce_type'] === 'TenantDeleted' && m.key === tenantId && (JSON.parse(m.value ?? '{}') as { tenantId?: string }).tenantId === tenantId),
+      );
+      const event = messages.find((m) => m.headers['ce_type'] === 'TenantDeleted' && m.key === tenantId);
+      expect(JSON.parse(event?.value ?? '{}')).toMatchObject({ tenantId, to: 'deleted' });
+      await waitFor(async () => (await call('GET', `/tenants/${tenantId}`, { key })).status === 404, { timeoutMs: 30_000, intervalMs: 200, what: 'the gateway to hide the deleted tenant' });
+    });
+
+    it("keeps the deleted tenant's export readable by the platform, streamed through the gateway", async () => {
+      const exported = await call('GET', `/tenants/${tenantId}/export`);
+      expect(exported.status).toBe(200);
+      expect(exported.body).toMatchObject({ tenantId, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), bytes: expect.any(Number) });
+      const archive = await fetch(`${gatewayUrl}/api/v1/platform/tenants/${tenantId}/export?download=true`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
+      expect(archive.status).toBe(200);
+      expect(archive.headers.get('content-type')).toContain('application/gzip');
+      expect((await archive.arrayBuffer()).byteLength).toBe(exported.body['bytes']);
+    });
+  });
+
+  describe("another tenant's admin key (BOLA)", () => {
+    let victim = '';
+    let attackerKey = '';
+
+    beforeAll(async () => {
+      victim = await createTenant();
+      attackerKey = await tenantAdminKey(await createTenant());
+    });
+
+    it.each(TENANT_SCOPED_ROUTES)('is refused %s /tenants/{id}%s of another tenant with 403 or 404', async (method, path) => {
+      const result = await call(method, `/tenants/${victim}${path}`, { key: attackerKey, body: method === 'PUT' ? { name: 'pwned' } : undefined });
+      expect([403, 404]).toContain(result.status);
+      expect(result.body['type']).toMatch(/^https:\/\/tenantry\.dev\/problems\/(tenant-not-found|forbidden)$/);
+    });
+
+    it('sees only its own tenant in the list, and the victim is untouched', async () => {
+      const list = await call('GET', '/tenants', { key: attackerKey });
+      expect(list.status).toBe(200);
+      expect((list.body['items'] as { id: string }[]).map((t) => t.id)).not.toContain(victim);
+      expect((await call('GET', `/tenants/${victim}`)).body['name']).not.toBe('pwned');
+    });
+  });
+
+  it('creates exactly one tenant from 20 concurrent POSTs with one Idempotency-Key', async () => {
+    const tag = suffix();
+    const headers = { 'idempotency-key': `e2e-${randomUUID()}` };
+    const results = await Promise.all(Array.from({ length: 20 }, () => call('POST', '/tenants', { body: shortForm(tag), headers })));
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
+    expect(new Set(results.map((r) => r.body['id'])).size).toBe(1);
+    const listed = await call('GET', `/tenants?q=${encodeURIComponent(`e2e-${tag}`)}&limit=100`);
+    expect(listed.status).toBe(200);
+    expect((listed.body['items'] as { id: string }[]).map((t) => t.id)).toEqual([results[0]?.body['id']]);
+  });
+});

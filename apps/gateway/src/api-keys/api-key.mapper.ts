@@ -1,0 +1,20 @@
+/** Entity → API representation of a key. */
+import { ApiKeyEntity } from '../auth';
+import { ApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
+
+export function toApiKeyDto(key: ApiKeyEntity): ApiKeyDto {
+  return {
+    id: key.id,
+    name: key.name,
+    prefix: key.prefix,
+    role: key.role,
+    tenantId: key.tenantId,
+    createdAt: key.createdAt.toISOString(),
+    lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+    revokedAt: key.revokedAt?.toISOString() ?? null,
+  };
+}
+
+export function toCreatedApiKeyDto(key: ApiKeyEntity, secret: string): CreatedApiKeyDto {
+  return { ...toApiKeyDto(key), key: secret };
+}

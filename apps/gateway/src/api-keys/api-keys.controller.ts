@@ -1,0 +1,50 @@
+/** Platform admins issue, list and revoke API keys. */
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthenticationGuard, AuthorizationGuard, PlatformOperation, UuidParamPipe } from '../auth';
+import { ApiProblems } from '../openapi';
+import { toApiKeyDto, toCreatedApiKeyDto } from './api-key.mapper';
+import { ApiKeyListDto, CreatedApiKeyDto } from './dto/api-key.dto';
+import { CreateApiKeyDto } from './dto/create-api-key.dto';
+import { CreateApiKeyCommand } from './usecases/create-api-key/create-api-key.command';
+import { CreateApiKeyUseCase } from './usecases/create-api-key/create-api-key.use-case';
+import { ListApiKeysUseCase } from './usecases/list-api-keys/list-api-keys.use-case';
+import { RevokeApiKeyUseCase } from './usecases/revoke-api-key/revoke-api-key.use-case';
+
+@ApiTags('api-keys')
+@ApiBearerAuth('apiKey')
+@ApiProblems(401, 403)
+@UseGuards(AuthenticationGuard, AuthorizationGuard)
+@Controller('api/v1/platform/api-keys')
+export class ApiKeysController {
+  constructor(
+    private readonly createKey: CreateApiKeyUseCase,
+    private readonly listKeys: ListApiKeysUseCase,
+    private readonly revokeKey: RevokeApiKeyUseCase,
+  ) {}
+
+  @Post()
+  @PlatformOperation('createApiKey', 'Issue an API key', 'The response holds the key itself; it is shown this once.')
+  @ApiCreatedResponse({ type: CreatedApiKeyDto, description: 'The new key, with its secret' })
+  @ApiProblems(400)
+  async create(@Body() body: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
+    const { key, secret } = await this.createKey.execute(new CreateApiKeyCommand(body.name, body.role, body.tenantId ?? null));
+    return toCreatedApiKeyDto(key, secret);
+  }
+
+  @Get()
+  @PlatformOperation('listApiKeys', 'List API keys', 'Every key with its role and state; never a secret.')
+  @ApiOkResponse({ type: ApiKeyListDto, description: 'The keys' })
+  async list(): Promise<ApiKeyListDto> {
+    return { items: (await this.listKeys.execute()).map(toApiKeyDto) };
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @PlatformOperation('revokeApiKey', 'Revoke an API key', 'From the next request on, the key is refused with 401.')
+  @ApiNoContentResponse({ description: 'Revoked' })
+  @ApiProblems(400, 404)
+  async revoke(@Param('id', UuidParamPipe) id: string): Promise<void> {
+    await this.revokeKey.execute(id);
+  }
+}

@@ -1,0 +1,77 @@
+import { Logger } from '@tenantry/observability';
+import { ManualClock } from '@tenantry/service';
+import { ApiKeyEntity, ApiKeyRepository, ApiKeySecrets, NewApiKey } from '../../../auth';
+import { GatewayConfig } from '../../../gateway.config';
+import { EnsureBootstrapAdminKeyUseCase } from './ensure-bootstrap-admin-key.use-case';
+
+class InMemoryApiKeys {
+  readonly keys: ApiKeyEntity[] = [];
+
+  async insert(key: NewApiKey): Promise<ApiKeyEntity> {
+    const entity = { ...key, lastUsedAt: null, revokedAt: null };
+    this.keys.push(entity);
+    return entity;
+  }
+
+  async findByHash(hash: string) {
+    return this.keys.find((key) => key.keyHash === hash);
+  }
+
+  async reinstate(id: string) {
+    const key = this.keys.find((k) => k.id === id);
+    if (key) key.revokedAt = null;
+  }
+
+  async hasActiveAdmin() {
+    return this.keys.some((key) => key.role === 'platform-admin' && !key.revokedAt);
+  }
+
+  withBootstrapLock<T>(fn: () => Promise<T>) {
+    return fn();
+  }
+}
+
+describe(EnsureBootstrapAdminKeyUseCase.name, () => {
+  let keys: InMemoryApiKeys;
+  let printed: string[];
+  let sut: EnsureBootstrapAdminKeyUseCase;
+  const secrets = new ApiKeySecrets();
+
+  beforeEach(() => {
+    keys = new InMemoryApiKeys();
+    printed = [];
+    const logger = { info: () => undefined, warn: (...args: unknown[]) => printed.push(args.map(String).join(' ')) } as unknown as Logger;
+    sut = new EnsureBootstrapAdminKeyUseCase(keys as unknown as ApiKeyRepository, secrets, new ManualClock(), new GatewayConfig(), logger);
+  });
+
+  it('registers the configured secret as a platform-admin key, once, stored only as its hash', async () => {
+    await sut.execute('configured-admin-secret-0123456789');
+    await sut.execute('configured-admin-secret-0123456789');
+    expect(keys.keys).toHaveLength(1);
+    expect(keys.keys[0]).toMatchObject({ role: 'platform-admin', keyHash: secrets.hash('configured-admin-secret-0123456789'), bootstrap: true });
+    expect(JSON.stringify(keys.keys)).not.toContain('configured-admin-secret-0123456789');
+  });
+
+  it('reinstates the configured key if it was revoked', async () => {
+    await sut.execute('configured-admin-secret-0123456789');
+    (keys.keys[0] as ApiKeyEntity).revokedAt = new Date();
+    await sut.execute('configured-admin-secret-0123456789');
+    expect(keys.keys[0]?.revokedAt).toBeNull();
+  });
+
+  it('without a configured secret and without any admin, creates one and prints it once', async () => {
+    await sut.execute(undefined);
+    await sut.execute(undefined);
+    expect(keys.keys).toHaveLength(1);
+    expect(printed).toHaveLength(1);
+    const secret = /bootstrap admin key: (tnt_\S+)/.exec(printed[0] ?? '')?.[1] as string;
+    expect(keys.keys[0]?.keyHash).toBe(secrets.hash(secret));
+  });
+
+  it('creates nothing when an admin key already exists', async () => {
+    await sut.execute('configured-admin-secret-0123456789');
+    await sut.execute(undefined);
+    expect(keys.keys).toHaveLength(1);
+    expect(printed).toEqual([]);
+  });
+});

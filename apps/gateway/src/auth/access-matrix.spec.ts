@@ -1,0 +1,59 @@
+import { ACCESS_MATRIX, accessMatrixMarkdown, decideAccess } from './access-matrix';
+import { OPERATION_IDS, OPERATIONS } from './operations';
+import { ROLES } from './roles';
+
+const TENANT = '6b0f7d1e-1111-4111-8111-111111111111';
+const OTHER = '7c1f8e2f-2222-4222-8222-222222222222';
+
+describe(decideAccess.name, () => {
+  const sut = decideAccess;
+
+  it('lets a platform admin do everything', () => {
+    for (const operation of OPERATION_IDS) expect(sut({ role: 'platform-admin', tenantId: null }, operation, TENANT)).toEqual({ allowed: true });
+  });
+
+  it.each(['support', 'billing', 'read-only', 'tenant-admin'] as const)('refuses the admin routes to %s with forbidden', (role) => {
+    for (const operation of OPERATION_IDS.filter((op) => OPERATIONS[op].scope === 'admin')) {
+      expect(sut({ role, tenantId: role === 'tenant-admin' ? TENANT : null }, operation)).toEqual({ allowed: false, refusal: 'forbidden' });
+    }
+  });
+
+  it('gives read-only every read of tenants and no write', () => {
+    for (const operation of OPERATION_IDS.filter((op) => OPERATIONS[op].scope !== 'admin')) {
+      expect(sut({ role: 'read-only', tenantId: null }, operation, TENANT).allowed).toBe(OPERATIONS[operation].kind === 'read');
+    }
+  });
+
+  it('lets support suspend and reactivate but not delete or create', () => {
+    const support = { role: 'support', tenantId: null } as const;
+    expect(sut(support, 'suspendTenant', TENANT).allowed).toBe(true);
+    expect(sut(support, 'reactivateTenant', TENANT).allowed).toBe(true);
+    expect(sut(support, 'retryProvisioning', TENANT).allowed).toBe(true);
+    expect(sut(support, 'deleteTenant', TENANT).allowed).toBe(false);
+    expect(sut(support, 'createTenant').allowed).toBe(false);
+  });
+
+  it('lets billing only read tenants', () => {
+    const billing = { role: 'billing', tenantId: null } as const;
+    expect(OPERATION_IDS.filter((op) => sut(billing, op, TENANT).allowed).sort()).toEqual(['getTenant', 'listTenants']);
+  });
+
+  it('answers tenant-not-found, not forbidden, when a tenant admin names another tenant, whatever the route', () => {
+    for (const operation of OPERATION_IDS.filter((op) => OPERATIONS[op].scope === 'tenant')) {
+      expect(sut({ role: 'tenant-admin', tenantId: TENANT }, operation, OTHER)).toEqual({ allowed: false, refusal: 'tenant-not-found' });
+    }
+  });
+
+  it('lets a tenant admin work on its own tenant within its grants', () => {
+    const admin = { role: 'tenant-admin', tenantId: TENANT } as const;
+    expect(sut(admin, 'getTenant', TENANT.toUpperCase()).allowed).toBe(true);
+    expect(sut(admin, 'updateTenant', TENANT).allowed).toBe(true);
+    expect(sut(admin, 'suspendTenant', TENANT)).toEqual({ allowed: false, refusal: 'forbidden' });
+    expect(sut(admin, 'createTenant')).toEqual({ allowed: false, refusal: 'forbidden' });
+  });
+
+  it('has a grant for every role on every operation and prints as a table', () => {
+    for (const operation of OPERATION_IDS) expect(Object.keys(ACCESS_MATRIX[operation]).sort()).toEqual([...ROLES].sort());
+    expect(accessMatrixMarkdown().split('\n')).toHaveLength(OPERATION_IDS.length + 2);
+  });
+});

@@ -1,0 +1,32 @@
+/** Applies the access matrix to the operation a handler declares, for the authenticated caller. */
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GatewayProblem, GatewayProblemCode } from '../problems';
+import { decideAccess } from './access-matrix';
+import { OPERATION_KEY } from './operation.decorator';
+import { OPERATIONS, Operation } from './operations';
+import { GatewayRequest, requirePrincipal } from './principal';
+import { isUuid } from './uuid';
+
+@Injectable()
+export class AuthorizationGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const operation = this.reflector.get<Operation | undefined>(OPERATION_KEY, context.getHandler());
+    if (!operation) throw new Error(`handler ${context.getHandler().name} declares no operation`);
+    const request = context.switchToHttp().getRequest<GatewayRequest>();
+    const principal = requirePrincipal(request);
+    // A malformed id is left to the validation pipe (400), which reveals nothing about other tenants.
+    const id = request.params?.['id'];
+    const target = OPERATIONS[operation].scope === 'tenant' && id !== undefined && isUuid(id) ? id : undefined;
+    const decision = decideAccess(principal, operation, target);
+    if (decision.allowed) return true;
+    switch (decision.refusal) {
+      case 'tenant-not-found':
+        throw new GatewayProblem(GatewayProblemCode.TenantNotFound, `No tenant ${target ?? ''}.`);
+      case 'forbidden':
+        throw new GatewayProblem(GatewayProblemCode.Forbidden, `The role ${principal.role} may not call ${operation}.`);
+    }
+  }
+}

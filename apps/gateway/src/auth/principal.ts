@@ -1,0 +1,36 @@
+/** The authenticated caller, attached to the request by the authentication guard. */
+import { Role } from './roles';
+
+export interface Principal {
+  keyId: string;
+  role: Role;
+  tenantId: string | null;
+}
+
+/** What the gateway keeps on each Fastify request for the guards, the proxy and the audit log. */
+export interface GatewayRequestState {
+  principal?: Principal;
+  /** The tenant a mutating call concerned, for the audit log (a created tenant's id is known only afterwards). */
+  auditTenantId?: string;
+}
+
+export interface GatewayRequest {
+  id: string;
+  method: string;
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  params?: Record<string, string | undefined>;
+  routeOptions?: { url?: string };
+  gateway?: GatewayRequestState;
+}
+
+export function gatewayState(request: GatewayRequest): GatewayRequestState {
+  request.gateway ??= {};
+  return request.gateway;
+}
+
+export function requirePrincipal(request: GatewayRequest): Principal {
+  const principal = request.gateway?.principal;
+  if (!principal) throw new Error('no principal on the request: is the authentication guard missing?');
+  return principal;
+}

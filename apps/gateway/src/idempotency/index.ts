@@ -1,0 +1,6 @@
+// The idempotency feature's public surface.
+export { IdempotencyModule } from './idempotency.module';
+export { IdempotencyService } from './idempotency.service';
+export type { IdempotentOutcome } from './idempotency.service';
+export type { StoredResponse } from './idempotency-record.entity';
+export { IDEMPOTENCY_KEY, requestFingerprint } from './request-fingerprint';

@@ -1,0 +1,35 @@
+/** Keeps the tenant_status projection up to date from the registry's lifecycle events (group gateway.lifecycle). */
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { TOPICS } from '@tenantry/contracts';
+import { EventHandlers, InboundEvent } from '@tenantry/messaging';
+import { EventConsumerSpec } from '@tenantry/service';
+import { TenantStatusRepository } from './tenant-status.repository';
+
+export const TENANT_STATUS_CONSUMER_GROUP = 'gateway.lifecycle';
+
+type StatusChange = InboundEvent<
+  'TenantActivated' | 'TenantTrialStarted' | 'TenantSuspended' | 'TenantReactivated' | 'TenantDeactivated' | 'TenantOffboardingStarted' | 'TenantDeleted' | 'TenantProvisioningRetryRequested'
+>;
+
+@Injectable()
+export class TenantStatusConsumer implements EventConsumerSpec {
+  readonly groupId = TENANT_STATUS_CONSUMER_GROUP;
+  readonly topics = [TOPICS.TENANT_LIFECYCLE.name];
+  readonly handlers: EventHandlers;
+
+  constructor(private readonly statuses: TenantStatusRepository) {
+    const onChange = (event: StatusChange, tx: EntityManager) => this.statuses.record(tx, { tenantId: event.payload.tenantId, status: event.payload.to, changedAt: new Date(event.payload.at) });
+    this.handlers = {
+      TenantCreated: (event, tx) => this.statuses.record(tx, { tenantId: event.payload.tenantId, status: 'provisioning', changedAt: new Date(event.payload.createdAt) }),
+      TenantActivated: onChange,
+      TenantTrialStarted: onChange,
+      TenantSuspended: onChange,
+      TenantReactivated: onChange,
+      TenantDeactivated: onChange,
+      TenantOffboardingStarted: onChange,
+      TenantDeleted: onChange,
+      TenantProvisioningRetryRequested: onChange,
+    };
+  }
+}

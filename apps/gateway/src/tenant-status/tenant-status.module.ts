@@ -1,0 +1,13 @@
+/** The tenant-status projection: its consumer, table and the guard that enforces it. */
+import { Global, Module } from '@nestjs/common';
+import { TenantStateGuard } from './tenant-state.guard';
+import { TenantStatusRepository } from './tenant-status.repository';
+
+// Global because the chassis instantiates consumers inside ServiceModule, which cannot import
+// feature modules; the consumer needs the repository from there.
+@Global()
+@Module({
+  providers: [TenantStatusRepository, TenantStateGuard],
+  exports: [TenantStatusRepository, TenantStateGuard],
+})
+export class TenantStatusModule {}

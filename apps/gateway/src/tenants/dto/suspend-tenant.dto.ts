@@ -1,0 +1,12 @@
+/** POST /tenants/{id}/suspend body. */
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
+import { Optional } from './field-rules';
+
+export class SuspendTenantDto {
+  @ApiPropertyOptional({ example: 'Unpaid invoices', maxLength: 500 })
+  @Optional()
+  @IsString()
+  @Length(1, 500)
+  reason?: string;
+}

@@ -1,0 +1,170 @@
+/** The public tenant routes: validated and authorised here, answered by tenant-registry and provisioning. */
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, gatewayState, PlatformOperation, requirePrincipal, UuidParamPipe } from '../auth';
+import { IDEMPOTENCY_KEY } from '../idempotency';
+import { ApiProblems } from '../openapi';
+import { fieldsInvalid } from '../problems';
+import { TenantStateGuard } from '../tenant-status';
+import { CreateTenantBody, CreateTenantDto } from './dto/create-tenant.dto';
+import { ExportQueryDto, ProvisioningQueryDto } from './dto/export-query.dto';
+import { ListTenantsQueryDto } from './dto/list-tenants.query.dto';
+import { SuspendTenantDto } from './dto/suspend-tenant.dto';
+import { DomainVerificationDto, ProvisioningSagaDto, TenantExportDto, TenantHistoryDto, TenantPageDto, TenantViewDto } from './dto/tenant-view.dto';
+import { UpdateTenantBody, UpdateTenantDto } from './dto/update-tenant.dto';
+import { CreateTenantBodyPipe, UpdateTenantBodyPipe } from './tenant-body.pipes';
+import { ProxyReply, ReplyLike } from './upstream/proxy-reply';
+import { Upstream, UpstreamRequest } from './upstream/upstream-client';
+import { CreateTenantCommand } from './usecases/create-tenant/create-tenant.command';
+import { CreateTenantUseCase } from './usecases/create-tenant/create-tenant.use-case';
+import { ForwardRequestCommand } from './usecases/forward-request/forward-request.command';
+import { ForwardRequestUseCase } from './usecases/forward-request/forward-request.use-case';
+import { ListTenantsQuery } from './usecases/list-tenants/list-tenants.query';
+import { ListTenantsUseCase } from './usecases/list-tenants/list-tenants.use-case';
+import { UpdateTenantCommand } from './usecases/update-tenant/update-tenant.command';
+import { UpdateTenantUseCase } from './usecases/update-tenant/update-tenant.use-case';
+
+const TENANTS = '/internal/v1/tenants';
+
+@ApiTags('tenants')
+@ApiBearerAuth('apiKey')
+@ApiProblems(401, 503)
+@UseGuards(AuthenticationGuard, AuthorizationGuard, TenantStateGuard)
+@Controller('api/v1/platform/tenants')
+export class TenantsController {
+  constructor(
+    private readonly forward: ForwardRequestUseCase,
+    private readonly createTenant: CreateTenantUseCase,
+    private readonly listTenants: ListTenantsUseCase,
+    private readonly updateTenant: UpdateTenantUseCase,
+    private readonly proxy: ProxyReply,
+  ) {}
+
+  @Get()
+  @PlatformOperation('listTenants', 'List tenants', 'A page of tenants, filtered and sorted; a tenant-admin key sees only its own tenant.')
+  @ApiOkResponse({ type: TenantPageDto, description: 'A page of tenants' })
+  @ApiProblems(400, 403)
+  async list(@Query() filters: ListTenantsQueryDto, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    const result = await this.listTenants.execute(new ListTenantsQuery(requirePrincipal(request), request.id, filters, request.url));
+    if (result.kind === 'buffered') this.proxy.send(reply, result.response);
+    else await this.proxy.relay(reply, 'tenant-registry', result.response, request.url);
+  }
+
+  @Post()
+  @PlatformOperation('createTenant', 'Create a tenant', 'Starts provisioning. With an Idempotency-Key, a retry with the same body replays the first answer.')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Up to 255 printable characters; kept at least 24 hours' })
+  @ApiBody({ type: CreateTenantDto, description: 'Short form `{name, domain, plan, adminEmail}` (domain and plan as strings) or the full TenantProvisioningConfig' })
+  @ApiResponse({ status: 201, type: TenantViewDto, description: 'Created; status `provisioning`' })
+  @ApiProblems(400, 403, 409, 422)
+  async create(
+    @Body(CreateTenantBodyPipe) body: CreateTenantBody,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: GatewayRequest,
+    @Res() reply: ReplyLike,
+  ): Promise<void> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw fieldsInvalid([{ field: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 255 printable ASCII characters' }]);
+    }
+    const result = await this.createTenant.execute(new CreateTenantCommand(requirePrincipal(request), request.id, body, request.url.split('?')[0] ?? request.url, idempotencyKey));
+    gatewayState(request).auditTenantId = result.tenantId;
+    this.proxy.send(reply, result.response, result.replayed ? { 'idempotent-replayed': 'true' } : {});
+  }
+
+  @Get(':id')
+  @PlatformOperation('getTenant', 'Get a tenant')
+  @ApiOkResponse({ type: TenantViewDto, description: 'The tenant; ETag W/"<version>"' })
+  @ApiProblems(400, 403, 404)
+  async get(@Param('id', UuidParamPipe) id: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.relay(request, reply, 'tenant-registry', 'GET', `${TENANTS}/${id}`);
+  }
+
+  @Put(':id')
+  @PlatformOperation('updateTenant', 'Change a tenant', 'Any of name, domain, plan, configuration, resources. A tenant-admin key may change only name and configuration.')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'W/"<version>" from the ETag; a stale one gives 412' })
+  @ApiBody({ type: UpdateTenantDto })
+  @ApiOkResponse({ type: TenantViewDto, description: 'The changed tenant with its new ETag' })
+  @ApiProblems(400, 403, 404, 409, 412, 422)
+  async update(
+    @Param('id', UuidParamPipe) id: string,
+    @Body(UpdateTenantBodyPipe) body: UpdateTenantBody,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Req() request: GatewayRequest,
+    @Res() reply: ReplyLike,
+  ): Promise<void> {
+    const upstream = await this.updateTenant.execute(new UpdateTenantCommand(requirePrincipal(request), request.id, id, body, ifMatch));
+    await this.proxy.relay(reply, 'tenant-registry', upstream, request.url);
+  }
+
+  @Post(':id/suspend')
+  @HttpCode(200)
+  @PlatformOperation('suspendTenant', 'Suspend a tenant', 'Its tenant-scoped calls are refused with `tenant-suspended` until it is reactivated.')
+  @ApiOkResponse({ type: TenantViewDto, description: 'The tenant, now suspended' })
+  @ApiProblems(400, 403, 404, 409)
+  async suspend(@Param('id', UuidParamPipe) id: string, @Body() body: SuspendTenantDto, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.relay(request, reply, 'tenant-registry', 'POST', `${TENANTS}/${id}/suspend`, body ?? {});
+  }
+
+  @Post(':id/reactivate')
+  @HttpCode(200)
+  @PlatformOperation('reactivateTenant', 'Reactivate a suspended tenant')
+  @ApiOkResponse({ type: TenantViewDto, description: 'The tenant, active again' })
+  @ApiProblems(400, 403, 404, 409)
+  async reactivate(@Param('id', UuidParamPipe) id: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.relay(request, reply, 'tenant-registry', 'POST', `${TENANTS}/${id}/reactivate`);
+  }
+
+  @Delete(':id')
+  @PlatformOperation('deleteTenant', 'Offboard a tenant', 'Starts offboarding (export, then removal); the tenant ends `deleted`.')
+  @ApiResponse({ status: 202, type: TenantViewDto, description: 'Offboarding started' })
+  @ApiProblems(400, 403, 404, 409)
+  async remove(@Param('id', UuidParamPipe) id: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.relay(request, reply, 'tenant-registry', 'DELETE', `${TENANTS}/${id}`);
+  }
+
+  @Get(':id/history')
+  @PlatformOperation('getTenantHistory', 'Lifecycle history of a tenant', 'Every status transition, oldest first.')
+  @ApiOkResponse({ type: TenantHistoryDto, description: 'The transitions' })
+  @ApiProblems(400, 403, 404)
+  async history(@Param('id', UuidParamPipe) id: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.relay(request, reply, 'tenant-registry', 'GET', `${TENANTS}/${id}/history`);
+  }
+
+  @Get(':id/provisioning')
+  @PlatformOperation('getProvisioning', 'Provisioning progress of a tenant', 'The latest saga with its steps; `all=true` lists every saga.')
+  @ApiOkResponse({ type: ProvisioningSagaDto, description: 'The latest saga' })
+  @ApiProblems(400, 403, 404)
+  async provisioning(@Param('id', UuidParamPipe) id: string, @Query() query: ProvisioningQueryDto, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.relay(request, reply, 'provisioning', 'GET', `${TENANTS}/${id}/provisioning${query.all ? `?all=${query.all}` : ''}`);
+  }
+
+  @Post(':id/provisioning/retry')
+  @HttpCode(202)
+  @PlatformOperation('retryProvisioning', 'Retry a failed provisioning', 'Only from `provisioning_failed`.')
+  @ApiResponse({ status: 202, type: TenantViewDto, description: 'Provisioning restarted' })
+  @ApiProblems(400, 403, 404, 409)
+  async retry(@Param('id', UuidParamPipe) id: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.relay(request, reply, 'tenant-registry', 'POST', `${TENANTS}/${id}/provisioning/retry`);
+  }
+
+  @Get(':id/export')
+  @PlatformOperation('getExport', 'The data export of an offboarded tenant', '`download=true` streams the archive (application/gzip).')
+  @ApiOkResponse({ type: TenantExportDto, description: 'Where the export is, or the archive itself' })
+  @ApiProblems(400, 403, 404)
+  async export(@Param('id', UuidParamPipe) id: string, @Query() query: ExportQueryDto, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.relay(request, reply, 'provisioning', 'GET', `${TENANTS}/${id}/export${query.download ? `?download=${query.download}` : ''}`);
+  }
+
+  @Post(':id/domain/verify')
+  @HttpCode(200)
+  @PlatformOperation('verifyDomain', "Verify a tenant's custom domain", 'Succeeds once the DNS TXT record `_tenantry-verify.<domain>` holds the token.')
+  @ApiOkResponse({ type: DomainVerificationDto, description: 'Verified' })
+  @ApiProblems(400, 403, 404, 409)
+  async verifyDomain(@Param('id', UuidParamPipe) id: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.relay(request, reply, 'provisioning', 'POST', `${TENANTS}/${id}/domain/verify`);
+  }
+
+  private async relay(request: GatewayRequest, reply: ReplyLike, upstream: Upstream, method: UpstreamRequest['method'], path: string, body?: unknown): Promise<void> {
+    const response = await this.forward.execute(new ForwardRequestCommand(upstream, method, path, requirePrincipal(request), request.id, body));
+    await this.proxy.relay(reply, upstream, response, request.url);
+  }
+}

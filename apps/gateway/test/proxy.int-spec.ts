@@ -1,0 +1,244 @@
+// Forwarding to the internal APIs: headers, Location and ETag, problem pass-through, validation at the
+// door, tenant scoping, Idempotency-Key, the status projection and unavailable upstreams.
+import { randomUUID } from 'node:crypto';
+import { TOPICS } from '@tenantry/contracts';
+import { eventMessage, produce, testKafka, waitFor } from '@tenantry/testing';
+import { closedPort, FakeUpstream, RecordedRequest } from './support/fake-upstream';
+import { GatewayClient, problemType, startGateway } from './support/gateway-client';
+
+jest.setTimeout(120_000);
+
+const SHORT = { name: 'Acme', domain: 'acme', plan: 'starter', adminEmail: 'ops@acme.example' };
+
+function tenantView(id: string, overrides: Record<string, unknown> = {}) {
+  return { id, slug: 'acme', name: 'Acme', status: 'provisioning', version: 1, plan: { id: 'starter', trial: true }, ...overrides };
+}
+
+describe('gateway forwarding', () => {
+  let gateway: GatewayClient;
+  let registry: FakeUpstream;
+
+  beforeAll(async () => {
+    registry = await new FakeUpstream().start();
+    registry.on((request) => {
+      const get = /^\/internal\/v1\/tenants\/([0-9a-f-]{36})$/.exec(request.url);
+      if (request.method === 'GET' && get) return { status: 200, headers: { etag: 'W/"7"' }, body: tenantView(get[1] as string, { version: 7 }) };
+      if (request.url.endsWith('/hang')) return { hang: true, status: 200 };
+      return undefined;
+    });
+    gateway = await startGateway({ REGISTRY_URL: registry.url, PROVISIONING_URL: `http://127.0.0.1:${await closedPort()}`, UPSTREAM_TIMEOUT_MS: '1500' });
+  });
+
+  afterAll(async () => {
+    await gateway?.stop();
+    await registry?.stop();
+  });
+
+  const forwarded = (predicate: (request: RecordedRequest) => boolean) => registry.received(predicate);
+
+  it('forwards with the request id, actor, role and trace context, and passes ETag through', async () => {
+    const id = randomUUID();
+    const { id: keyId, key } = await gateway.issueKey('read-only');
+    const result = await gateway.call('GET', `/tenants/${id}`, { key, headers: { 'x-request-id': `req-${id}` } });
+    expect(result.status).toBe(200);
+    expect(result.headers.get('etag')).toBe('W/"7"');
+    expect(result.body).toMatchObject({ id, version: 7 });
+    const [sent] = forwarded((r) => r.url === `/internal/v1/tenants/${id}`);
+    expect(sent?.headers).toMatchObject({ 'x-request-id': `req-${id}`, 'x-tenantry-actor': `key:${keyId}`, 'x-tenantry-role': 'read-only' });
+    expect(sent?.headers['traceparent']).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/);
+  });
+
+  it('creates through the registry and rewrites Location to the public path', async () => {
+    const id = randomUUID();
+    registry.on((request) =>
+      request.method === 'POST' && request.url === '/internal/v1/tenants' && request.body.includes('"create-location"')
+        ? { status: 201, headers: { location: `/internal/v1/tenants/${id}`, etag: 'W/"1"' }, body: tenantView(id) }
+        : undefined,
+    );
+    const result = await gateway.call('POST', '/tenants', { body: { ...SHORT, name: 'create-location' } });
+    expect(result.status).toBe(201);
+    expect(result.headers.get('location')).toBe(`/api/v1/platform/tenants/${id}`);
+    expect(result.headers.get('etag')).toBe('W/"1"');
+    const [sent] = forwarded((r) => r.body.includes('"create-location"'));
+    expect(JSON.parse(sent?.body ?? '{}')).toEqual({ ...SHORT, name: 'create-location' });
+    expect(sent?.headers['content-type']).toBe('application/json');
+  });
+
+  it('passes upstream problems through, adding only the public instance', async () => {
+    const id = randomUUID();
+    const problem = { type: 'https://tenantry.dev/problems/illegal-transition', title: 'Illegal transition', status: 409, detail: 'tenant is provisioning', currentStatus: 'provisioning', instance: '/internal/x' };
+    registry.on((request) => (request.url === `/internal/v1/tenants/${id}/reactivate` ? { status: 409, headers: { 'content-type': 'application/problem+json' }, body: problem } : undefined));
+    const result = await gateway.call('POST', `/tenants/${id}/reactivate`);
+    expect(result.status).toBe(409);
+    expect(result.headers.get('content-type')).toContain('application/problem+json');
+    expect(result.body).toEqual({ ...problem, instance: `/api/v1/platform/tenants/${id}/reactivate` });
+  });
+
+  it('forwards If-Match on updates and the 412 that comes back', async () => {
+    const id = randomUUID();
+    registry.on((request) =>
+      request.method === 'PUT' && request.url === `/internal/v1/tenants/${id}`
+        ? { status: 412, headers: { 'content-type': 'application/problem+json' }, body: { type: 'https://tenantry.dev/problems/precondition-failed', title: 'Stale', status: 412 } }
+        : undefined,
+    );
+    const result = await gateway.call('PUT', `/tenants/${id}`, { body: { name: 'New name' }, headers: { 'if-match': 'W/"3"' } });
+    expect(result.status).toBe(412);
+    expect(forwarded((r) => r.method === 'PUT' && r.url.endsWith(id))[0]?.headers['if-match']).toBe('W/"3"');
+  });
+
+  it('answers malformed JSON with 400 malformed-json', async () => {
+    const result = await gateway.call('POST', '/tenants', { rawBody: '{"name": "Acme",' });
+    expect(result.status).toBe(400);
+    expect(result.body).toMatchObject({ type: problemType('malformed-json'), status: 400 });
+  });
+
+  const id = '6b0f7d1e-1111-4111-8111-111111111111';
+  it.each([
+    ['POST', '/tenants', { name: '', domain: 'x'.repeat(254), plan: 7, adminEmail: 'nope', colour: 'red' }, ['name', 'domain.value', 'plan', 'adminEmail', 'colour']],
+    ['POST', '/tenants', { name: 'Acme', adminEmail: null }, ['adminEmail', 'domain', 'plan']],
+    [
+      'POST',
+      '/tenants',
+      { name: 'Acme', adminEmail: 'ops@acme.example', domain: { type: 'weird', value: 'acme', ssl: true }, plan: { id: 'starter', trial: 'no' }, configuration: { timezone: 'Mars/Olympus', currency: 'EURO', language: '??' }, resources: { users: -1 } },
+      ['domain.type', 'plan.trial', 'configuration.timezone', 'configuration.currency', 'configuration.language', 'resources.users'],
+    ],
+    ['POST', '/tenants', [], ['body']],
+    ['GET', '/tenants?limit=500&sort=sideways&status=gone', undefined, ['limit', 'sort', 'status']],
+    ['GET', '/tenants/not-a-uuid', undefined, ['id']],
+    ['PUT', `/tenants/${id}`, { name: 'x'.repeat(201), adminEmail: 'a@b.co' }, ['name', 'adminEmail']],
+    ['PUT', `/tenants/${id}`, {}, ['body']],
+    ['PUT', '/tenants/123', { name: 'ok' }, ['id']],
+    ['POST', `/tenants/${id}/suspend`, { reason: 'x'.repeat(501), until: 'tomorrow' }, ['reason', 'until']],
+    ['POST', '/tenants/123/reactivate', undefined, ['id']],
+    ['DELETE', '/tenants/123', undefined, ['id']],
+    ['GET', '/tenants/123/history', undefined, ['id']],
+    ['GET', '/tenants/123/provisioning', undefined, ['id']],
+    ['GET', `/tenants/${id}/provisioning?all=maybe`, undefined, ['all']],
+    ['POST', '/tenants/123/provisioning/retry', undefined, ['id']],
+    ['GET', `/tenants/${id}/export?download=please`, undefined, ['download']],
+    ['POST', '/tenants/123/domain/verify', undefined, ['id']],
+  ])('rejects bad input to %s %s with 400 naming the fields, forwarding nothing', async (method, path, body, fields) => {
+    const before = registry.received().length;
+    const result = await gateway.call(method, path, { body });
+    expect(result.status).toBe(400);
+    expect(result.body['type']).toBe(problemType('validation-failed'));
+    expect(new Set((result.body['errors'] as { field: string }[]).map((e) => e.field))).toEqual(new Set(fields));
+    expect(registry.received().length).toBe(before);
+  });
+
+  it('replays the first answer to 20 concurrent creates with one Idempotency-Key and forwards one', async () => {
+    const tenant = randomUUID();
+    const marker = `idem-${tenant}`;
+    registry.on((request) =>
+      request.method === 'POST' && request.body.includes(marker)
+        ? { status: 201, delayMs: 300, headers: { location: `/internal/v1/tenants/${tenant}`, etag: 'W/"1"' }, body: tenantView(tenant) }
+        : undefined,
+    );
+    const headers = { 'idempotency-key': marker };
+    const results = await Promise.all(Array.from({ length: 20 }, () => gateway.call('POST', '/tenants', { body: { ...SHORT, name: marker }, headers })));
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
+    expect(new Set(results.map((r) => r.text)).size).toBe(1);
+    expect(results.every((r) => r.headers.get('location') === `/api/v1/platform/tenants/${tenant}`)).toBe(true);
+    expect(forwarded((r) => r.body.includes(marker))).toHaveLength(1);
+
+    const again = await gateway.call('POST', '/tenants', { body: { ...SHORT, name: marker }, headers });
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const reused = await gateway.call('POST', '/tenants', { body: { ...SHORT, name: marker, adminEmail: 'other@acme.example' }, headers });
+    expect(reused.status).toBe(409);
+    expect(reused.body['type']).toBe(problemType('idempotency-key-reused'));
+    expect(forwarded((r) => r.body.includes(marker))).toHaveLength(1);
+  });
+
+  describe('a tenant-admin key', () => {
+    const own = randomUUID();
+    let key: string;
+
+    beforeAll(async () => {
+      key = (await gateway.issueKey('tenant-admin', own)).key;
+    });
+
+    it('sees its own tenant, alone, in the list', async () => {
+      const result = await gateway.call('GET', '/tenants', { key });
+      expect(result.status).toBe(200);
+      expect(result.body).toEqual({ items: [expect.objectContaining({ id: own })], nextCursor: null });
+    });
+
+    it.each([
+      ['GET', ''],
+      ['PUT', ''],
+      ['POST', '/suspend'],
+      ['POST', '/reactivate'],
+      ['DELETE', ''],
+      ['GET', '/history'],
+      ['GET', '/provisioning'],
+      ['POST', '/provisioning/retry'],
+      ['GET', '/export'],
+      ['POST', '/domain/verify'],
+    ])("gets 404 tenant-not-found for another tenant's %s /tenants/{id}%s, forwarding nothing", async (method, suffix) => {
+      const other = randomUUID();
+      const result = await gateway.call(method, `/tenants/${other}${suffix}`, { key, body: method === 'PUT' ? { name: 'x' } : undefined });
+      expect(result.status).toBe(404);
+      expect(result.body['type']).toBe(problemType('tenant-not-found'));
+      expect(forwarded((r) => r.url.includes(other))).toHaveLength(0);
+    });
+
+    it('may rename its tenant but not change its plan', async () => {
+      const refused = await gateway.call('PUT', `/tenants/${own}`, { key, body: { plan: 'enterprise' } });
+      expect(refused.status).toBe(403);
+      expect(refused.body).toMatchObject({ type: problemType('forbidden'), fields: ['plan'] });
+      const renamed = await gateway.call('PUT', `/tenants/${own}`, { key, body: { name: 'Renamed' } });
+      expect(renamed.status).toBe(200);
+    });
+
+    it('is refused with 403 tenant-suspended once the gateway hears its tenant was suspended', async () => {
+      const at = new Date().toISOString();
+      await produce(testKafka(), TOPICS.TENANT_LIFECYCLE.name, [
+        eventMessage('TenantSuspended', { tenantId: own, from: 'active', to: 'suspended', reason: 'gateway int test', actor: 'test', at }),
+      ]);
+      const refused = await waitFor(
+        async () => {
+          const result = await gateway.call('GET', `/tenants/${own}`, { key });
+          return result.status === 403 ? result : undefined;
+        },
+        { timeoutMs: 60_000, intervalMs: 250, what: 'the suspension to reach the gateway' },
+      );
+      expect(refused.body['type']).toBe(problemType('tenant-suspended'));
+      expect((await gateway.call('GET', '/tenants', { key })).body['type']).toBe(problemType('tenant-suspended'));
+      expect((await gateway.call('GET', `/tenants/${own}`)).status).toBe(200);
+      expect((await gateway.call('PUT', `/tenants/${own}`, { body: { name: 'x' } })).body['type']).toBe(problemType('tenant-suspended'));
+      expect((await gateway.call('POST', `/tenants/${own}/reactivate`)).status).toBe(200);
+    });
+  });
+
+  it('hides a tenant the gateway has heard was deleted, except from platform reads', async () => {
+    const gone = randomUUID();
+    const key = (await gateway.issueKey('tenant-admin', gone)).key;
+    await produce(testKafka(), TOPICS.TENANT_LIFECYCLE.name, [
+      eventMessage('TenantDeleted', { tenantId: gone, from: 'offboarding', to: 'deleted', actor: 'test', at: new Date().toISOString() }),
+    ]);
+    await waitFor(async () => (await gateway.call('GET', `/tenants/${gone}`, { key })).status === 404, { timeoutMs: 60_000, intervalMs: 250, what: 'the deletion to reach the gateway' });
+    expect((await gateway.call('GET', `/tenants/${gone}/history`)).status).toBe(200);
+    const update = await gateway.call('PUT', `/tenants/${gone}`, { body: { name: 'ghost' } });
+    expect(update.status).toBe(404);
+    expect(update.body['type']).toBe(problemType('tenant-not-found'));
+    expect(forwarded((r) => r.method === 'PUT' && r.url.includes(gone))).toHaveLength(0);
+  });
+
+  it('answers 503 upstream-unavailable at once when an upstream is down', async () => {
+    const started = Date.now();
+    const result = await gateway.call('GET', `/tenants/${randomUUID()}/provisioning`);
+    expect(result.status).toBe(503);
+    expect(result.body).toMatchObject({ type: problemType('upstream-unavailable'), status: 503 });
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('answers 503 upstream-unavailable when an upstream does not answer in time, instead of hanging', async () => {
+    registry.on((request) => (request.url.includes('/history') && request.headers['x-request-id'] === 'slow' ? { hang: true, status: 200 } : undefined));
+    const started = Date.now();
+    const result = await gateway.call('GET', `/tenants/${randomUUID()}/history`, { headers: { 'x-request-id': 'slow' } });
+    expect(result.status).toBe(503);
+    expect(result.body['type']).toBe(problemType('upstream-unavailable'));
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});

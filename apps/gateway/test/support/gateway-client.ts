@@ -1,0 +1,66 @@
+/** Starts the compiled gateway for a test file and calls it as a client would. */
+import { randomBytes } from 'node:crypto';
+import { RunningService, startService, waitUntilReady } from '@tenantry/testing';
+
+export interface CallResult {
+  status: number;
+  headers: Headers;
+  body: Record<string, unknown>;
+  text: string;
+}
+
+export class GatewayClient {
+  constructor(
+    readonly service: RunningService,
+    readonly adminKey: string,
+  ) {}
+
+  get url(): string {
+    return this.service.url;
+  }
+
+  async call(method: string, path: string, options: { key?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}): Promise<CallResult> {
+    const headers: Record<string, string> = { ...options.headers };
+    const key = options.key === undefined ? this.adminKey : options.key;
+    if (key !== null) headers['authorization'] = `Bearer ${key}`;
+    let body: string | undefined = options.rawBody;
+    if (options.body !== undefined) body = JSON.stringify(options.body);
+    if (body !== undefined) headers['content-type'] ??= 'application/json';
+    const response = await fetch(`${this.url}/api/v1/platform${path}`, { method, headers, body });
+    const text = await response.text();
+    let parsed: Record<string, unknown> = {};
+    try {
+      parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    } catch {
+      parsed = {};
+    }
+    return { status: response.status, headers: response.headers, body: parsed, text };
+  }
+
+  /** Issues a key with the admin key and returns its secret. */
+  async issueKey(role: string, tenantId?: string): Promise<{ id: string; key: string }> {
+    const result = await this.call('POST', '/api-keys', { body: { name: `test-${role}`, role, ...(tenantId ? { tenantId } : {}) } });
+    if (result.status !== 201) throw new Error(`could not issue a ${role} key: ${result.status} ${result.text}`);
+    return { id: result.body['id'] as string, key: result.body['key'] as string };
+  }
+
+  async stop(): Promise<void> {
+    // SIGTERM, not SIGKILL: the consumer leaves its group, so the next gateway joins without waiting out a session.
+    await this.service.process.kill('SIGTERM');
+  }
+}
+
+export function randomAdminKey(): string {
+  return `test-admin-${randomBytes(16).toString('hex')}`;
+}
+
+export async function startGateway(env: Record<string, string> = {}): Promise<GatewayClient> {
+  const adminKey = randomAdminKey();
+  const service = await startService('gateway', { TENANTRY_BOOTSTRAP_ADMIN_KEY: adminKey, ...env });
+  await waitUntilReady(service);
+  return new GatewayClient(service, adminKey);
+}
+
+export function problemType(code: string): string {
+  return `https://tenantry.dev/problems/${code}`;
+}
