@@ -1,7 +1,7 @@
 /** What the gateway service is to the chassis: its name, schema, config and migrations. */
 import { ServiceDefinition } from '@tenantry/service';
 import { GatewayConfig } from './gateway.config';
-import { MessagingTables1764288000000 } from './migrations/1764288000000-messaging-tables';
+import { MessagingTables1764288000000 } from '@tenantry/messaging';
 import { GatewayTables1764400000000 } from './migrations/1764400000000-gateway-tables';
 
 export const SERVICE: ServiceDefinition<GatewayConfig> = {

@@ -1,7 +1,7 @@
 /** What the tenant-registry service is to the chassis: its name, schema, config and migrations. */
 import { ServiceDefinition } from '@tenantry/service';
 import { TenantRegistryConfig } from './tenant-registry.config';
-import { MessagingTables1764288000000 } from './migrations/1764288000000-messaging-tables';
+import { MessagingTables1764288000000 } from '@tenantry/messaging';
 import { Tenants1764300000000 } from './migrations/1764300000000-tenants';
 
 export const SERVICE: ServiceDefinition<TenantRegistryConfig> = {
