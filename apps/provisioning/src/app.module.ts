@@ -1,14 +1,111 @@
-import { DynamicModule, Module } from '@nestjs/common';
-import { ServiceModule } from '@tenantry/service';
+/** The provisioning service: saga engine and runner, provisioning and offboarding steps, and their internal API. */
+import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { Clock, ServiceModule } from '@tenantry/service';
+import { DomainRouteRepository } from './domains/domain-route.repository';
+import { DomainsController } from './domains/domains.controller';
+import { VerifyDomainUseCase } from './domains/usecases/verify-domain/verify-domain.use-case';
+import { ExportsController } from './exports/exports.controller';
+import { TenantExportRepository } from './exports/tenant-export.repository';
+import { GetExportUseCase } from './exports/usecases/get-export/get-export.use-case';
+import { PruneExpiredExportsUseCase } from './exports/usecases/prune-expired-exports/prune-expired-exports.use-case';
+import { CertificateIssuer, LocalCaCertificateIssuer } from './infrastructure/certificate-issuer';
+import { DnsResolver, FileDnsResolver, SystemDnsResolver } from './infrastructure/dns-resolver';
+import { ExportArchive, TarExportArchive } from './infrastructure/export-archive';
+import { SecretBox } from './infrastructure/secret-box';
+import { PgTenantDatabase, TenantDatabase } from './infrastructure/tenant-database';
+import { FsTenantStorage, TenantStorage } from './infrastructure/tenant-storage';
+import { CryptoTokenGenerator, TokenGenerator } from './infrastructure/token-generator';
+import { LifecycleConsumer } from './lifecycle/lifecycle.consumer';
+import { RetryProvisioningUseCase } from './lifecycle/usecases/retry-provisioning/retry-provisioning.use-case';
+import { StartOffboardingUseCase } from './lifecycle/usecases/start-offboarding/start-offboarding.use-case';
+import { StartProvisioningUseCase } from './lifecycle/usecases/start-provisioning/start-provisioning.use-case';
+import { OffboardingSaga } from './offboarding/offboarding.saga';
+import { DropDatabaseStep } from './offboarding/steps/drop-database.step';
+import { ExportStep } from './offboarding/steps/export.step';
+import { RemoveStorageStep } from './offboarding/steps/remove-storage.step';
 import { ProvisioningConfig } from './provisioning.config';
+import { ProvisioningSaga } from './provisioning/provisioning.saga';
+import { AdminUserStep } from './provisioning/steps/admin-user.step';
+import { ConfigurationStep } from './provisioning/steps/configuration.step';
+import { DatabaseStep } from './provisioning/steps/database.step';
+import { DomainStep } from './provisioning/steps/domain.step';
+import { StorageStep } from './provisioning/steps/storage.step';
+import { TenantCredentialRepository } from './provisioning/tenant-credential.repository';
+import { SagaEngine } from './saga/saga-engine';
+import { SagaFaults } from './saga/saga-faults';
+import { SagaRunner } from './saga/saga-runner';
+import { SagaRepository } from './saga/saga.repository';
+import { GetSagaLogUseCase } from './sagas/usecases/get-saga-log/get-saga-log.use-case';
+import { SagaLogController } from './sagas/saga-log.controller';
 import { SERVICE } from './service';
+
+/** The side effects, each behind an interface unit tests replace. */
+function infrastructure(config: ProvisioningConfig): Provider[] {
+  return [
+    SecretBox,
+    { provide: TokenGenerator, useClass: CryptoTokenGenerator },
+    {
+      provide: DnsResolver,
+      useFactory: () => {
+        if (config.DNS_RESOLVER === 'system') return new SystemDnsResolver();
+        if (!config.DNS_RECORDS_FILE) throw new Error('DNS_RESOLVER=file needs DNS_RECORDS_FILE');
+        return new FileDnsResolver(config.DNS_RECORDS_FILE);
+      },
+    },
+    LocalCaCertificateIssuer,
+    { provide: CertificateIssuer, useExisting: LocalCaCertificateIssuer },
+    { provide: TenantDatabase, useFactory: () => new PgTenantDatabase(config.TENANT_DATABASE_URL, config.TENANT_IDENTIFIER_PREFIX) },
+    { provide: TenantStorage, useFactory: () => new FsTenantStorage(config.TENANT_STORAGE_ROOT) },
+    { provide: ExportArchive, useFactory: () => new TarExportArchive(config.EXPORT_DIR) },
+  ];
+}
+
+const LIFECYCLE_USE_CASES = [StartProvisioningUseCase, RetryProvisioningUseCase, StartOffboardingUseCase];
 
 @Module({})
 export class AppModule {
   static register(config: ProvisioningConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceModule.forRoot({ definition: SERVICE, config })],
+      // Global so that the chassis, which instantiates the consumer, can inject its use cases.
+      global: true,
+      imports: [ServiceModule.forRoot({ definition: SERVICE, config, consumers: [LifecycleConsumer] })],
+      controllers: [SagaLogController, DomainsController, ExportsController],
+      providers: [
+        ...infrastructure(config),
+        SagaRepository,
+        DomainRouteRepository,
+        TenantCredentialRepository,
+        TenantExportRepository,
+        DomainStep,
+        DatabaseStep,
+        StorageStep,
+        ConfigurationStep,
+        AdminUserStep,
+        ExportStep,
+        DropDatabaseStep,
+        RemoveStorageStep,
+        ProvisioningSaga,
+        OffboardingSaga,
+        SagaFaults,
+        {
+          provide: SagaEngine,
+          inject: [SagaRepository, ProvisioningSaga, OffboardingSaga, Clock, SagaFaults],
+          useFactory: (store: SagaRepository, provisioning: ProvisioningSaga, offboarding: OffboardingSaga, clock: Clock, faults: SagaFaults) =>
+            new SagaEngine(store, [provisioning, offboarding], clock, {
+              maxAttempts: config.SAGA_MAX_ATTEMPTS,
+              retryBaseMs: config.SAGA_RETRY_BASE_MS,
+              beforeStep: (step) => faults.beforeStep(step),
+            }),
+        },
+        SagaRunner,
+        ...LIFECYCLE_USE_CASES,
+        GetSagaLogUseCase,
+        VerifyDomainUseCase,
+        GetExportUseCase,
+        PruneExpiredExportsUseCase,
+      ],
+      exports: LIFECYCLE_USE_CASES,
     };
   }
 }

@@ -1,6 +1,102 @@
 /** The environment of the provisioning service. */
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { ServiceConfig } from '@tenantry/config';
+
+export const SAGA_STEP_NAMES = ['domain', 'database', 'storage', 'configuration', 'admin-user', 'export', 'drop-database', 'remove-storage'] as const;
+export const DNS_RESOLVERS = ['system', 'file'] as const;
+export type DnsResolverKind = (typeof DNS_RESOLVERS)[number];
 
 export class ProvisioningConfig extends ServiceConfig {
   override PORT = 3002;
+
+  /** Consumer group of the lifecycle consumer; tests and blue/green deployments give their own. */
+  @IsString()
+  @Length(1, 200)
+  LIFECYCLE_CONSUMER_GROUP = 'provisioning.lifecycle';
+
+  /** Where tenant schemas and roles live; created if missing. Needs a role that may CREATE ROLE. */
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// connection URL' })
+  TENANT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/tenantry_tenants';
+
+  /** Tenant schemas are `<prefix>_<tenant uuid hex>`, roles the same plus `_app`; role names are cluster-wide. */
+  @Matches(/^[a-z][a-z0-9]{0,9}$/, { message: 'must be 1 to 10 lowercase letters or digits, starting with a letter' })
+  TENANT_IDENTIFIER_PREFIX = 't';
+
+  /** Root of the tenants' storage, relative to the working directory unless absolute. */
+  @IsString()
+  TENANT_STORAGE_ROOT = '.run/storage/tenants';
+
+  /** Where offboarding export archives are kept. */
+  @IsString()
+  EXPORT_DIR = '.run/exports';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  EXPORT_RETENTION_DAYS = 30;
+
+  /** Parent domain of tenant subdomains. */
+  @IsString()
+  PLATFORM_DOMAIN = 'tenantry.local';
+
+  /** Lifetime of the first admin's invitation. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  INVITATION_TTL_HOURS = 168;
+
+  /** Encrypts secrets kept in the service's schema (tenant role passwords, private keys). */
+  @IsString()
+  @Length(16, 512, { message: 'must be 16 to 512 characters' })
+  SECRET_KEY = 'tenantry-development-secret-change-me';
+
+  /** `system` asks DNS (node:dns); `file` reads TXT records from DNS_RECORDS_FILE (tests, air-gapped demos). */
+  @IsIn(DNS_RESOLVERS)
+  DNS_RESOLVER: DnsResolverKind = 'system';
+
+  /** JSON `{"<name>": ["txt", ...]}` for DNS_RESOLVER=file. */
+  @IsOptional()
+  @IsString()
+  DNS_RECORDS_FILE?: string = undefined;
+
+  /** Attempts of a step before the saga gives up on it (and compensates). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  SAGA_MAX_ATTEMPTS = 3;
+
+  /** First retry delay; doubles per attempt, capped at a minute. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SAGA_RETRY_BASE_MS = 1_000;
+
+  /** How often the runner looks for runnable sagas when nothing wakes it. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  SAGA_POLL_MS = 1_000;
+
+  /** Sagas one process runs at the same time (each one's steps still run in order). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  SAGA_CONCURRENCY = 4;
+
+  /**
+   * Fault injection for tests and game days: every attempt of the named step fails, so the
+   * saga retries, compensates and reports TenantProvisioningFailed. Never set in production.
+   */
+  @IsOptional()
+  @IsIn(SAGA_STEP_NAMES)
+  PROVISIONING_FAIL_STEP?: string = undefined;
+
+  /** Test-only: each step waits this long before running, to widen crash windows. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  PROVISIONING_STEP_DELAY_MS = 0;
 }

@@ -1,11 +1,12 @@
 /** What the provisioning service is to the chassis: its name, schema, config and migrations. */
 import { ServiceDefinition } from '@tenantry/service';
 import { ProvisioningConfig } from './provisioning.config';
-import { MessagingTables1764288000000 } from './migrations/1764288000000-messaging-tables';
+import { MessagingTables1764288000000 } from '@tenantry/messaging';
+import { Sagas1764300000000 } from './migrations/1764300000000-sagas';
 
 export const SERVICE: ServiceDefinition<ProvisioningConfig> = {
   name: 'provisioning',
   schema: 'provisioning',
   config: ProvisioningConfig,
-  migrations: [MessagingTables1764288000000],
+  migrations: [MessagingTables1764288000000, Sagas1764300000000],
 };

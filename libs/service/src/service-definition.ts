@@ -20,6 +20,8 @@ export interface EventConsumerSpec {
   readonly handlers?: EventHandlers;
   readonly batch?: BatchHandler;
   readonly partitionsConsumedConcurrently?: number;
+  /** Where a new consumer group starts: the beginning of the topic (default) or its end. */
+  readonly fromBeginning?: boolean;
 }
 
 export const SERVICE_DEFINITION = Symbol('SERVICE_DEFINITION');

@@ -44,7 +44,9 @@ export async function readTopic(
         messages.push(toReceived(from, partition, message));
       },
     });
-    await waitFor(() => done(messages), { timeoutMs: options.timeoutMs ?? 60_000, what: `messages on ${topic} (have ${messages.length})` });
+    await waitFor(() => done(messages), { timeoutMs: options.timeoutMs ?? 60_000, what: `messages on ${topic}` }).catch((error: unknown) => {
+      throw new Error(`${error instanceof Error ? error.message : String(error)}; ${messages.length} message(s) had arrived`);
+    });
     // Give late duplicates a chance to show up before the caller counts.
     if (options.settleMs) await new Promise((resolve) => setTimeout(resolve, options.settleMs));
     return [...messages];

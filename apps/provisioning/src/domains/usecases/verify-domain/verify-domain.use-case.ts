@@ -1,0 +1,40 @@
+/**
+ * Checks the custom domain's DNS TXT record; once it holds the token the route becomes active
+ * and the waiting provisioning saga is woken in the same transaction.
+ */
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from '@tenantry/service';
+import { DnsResolver } from '../../../infrastructure/dns-resolver';
+import { provisioningProblem, ProvisioningProblemCode } from '../../../provisioning.problems';
+import { SagaRepository } from '../../../saga/saga.repository';
+import { verificationRecord } from '../../domain-route.entity';
+import { DomainRouteRepository } from '../../domain-route.repository';
+
+@Injectable()
+export class VerifyDomainUseCase {
+  constructor(
+    private readonly routes: DomainRouteRepository,
+    private readonly sagas: SagaRepository,
+    private readonly dns: DnsResolver,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(tenantId: string): Promise<{ verified: true; hostname: string }> {
+    const route = (await this.routes.ofTenant(tenantId)).find((candidate) => candidate.kind === 'custom');
+    if (!route) throw provisioningProblem(ProvisioningProblemCode.DomainNotFound, `tenant ${tenantId} has no custom domain`);
+    if (route.status === 'active') return { verified: true, hostname: route.hostname };
+    const expected = verificationRecord(route);
+    const records = await this.dns.txt(expected.name);
+    if (!records.some((record) => record.trim() === expected.value)) {
+      throw provisioningProblem(ProvisioningProblemCode.DomainNotVerified, `publish a TXT record ${expected.name} with the value ${expected.value}, then try again`, { expectedRecord: expected });
+    }
+    await this.dataSource.transaction(async (tx) => {
+      await this.routes.markVerified(tx, route.hostname, this.clock.now());
+      const saga = await this.sagas.latest(tenantId, 'provision', tx);
+      if (saga?.status === 'running') await this.sagas.wake(tx, saga.id);
+    });
+    return { verified: true, hostname: route.hostname };
+  }
+}

@@ -1,0 +1,50 @@
+/** The tenant's retained export archive: its metadata, or a stream of it. */
+import { createReadStream, ReadStream } from 'node:fs';
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@tenantry/service';
+import { provisioningProblem, ProvisioningProblemCode } from '../../../provisioning.problems';
+import { archiveUri, TenantExport } from '../../tenant-export.entity';
+import { TenantExportRepository } from '../../tenant-export.repository';
+
+export interface ExportDto {
+  tenantId: string;
+  archiveUri: string;
+  sha256: string;
+  bytes: number;
+  createdAt: string;
+  retainedUntil: string;
+}
+
+export function toExportDto(record: TenantExport): ExportDto {
+  return {
+    tenantId: record.tenantId,
+    archiveUri: archiveUri(record.archivePath),
+    sha256: record.sha256,
+    bytes: record.bytes,
+    createdAt: record.createdAt.toISOString(),
+    retainedUntil: record.retainedUntil.toISOString(),
+  };
+}
+
+@Injectable()
+export class GetExportUseCase {
+  constructor(
+    private readonly exports: TenantExportRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(tenantId: string): Promise<ExportDto> {
+    return toExportDto(await this.find(tenantId));
+  }
+
+  async download(tenantId: string): Promise<{ record: ExportDto; stream: ReadStream }> {
+    const record = await this.find(tenantId);
+    return { record: toExportDto(record), stream: createReadStream(record.archivePath) };
+  }
+
+  private async find(tenantId: string): Promise<TenantExport> {
+    const record = await this.exports.latestRetained(tenantId, this.clock.now());
+    if (!record) throw provisioningProblem(ProvisioningProblemCode.ExportNotFound, `tenant ${tenantId} has no export archive within its retention`);
+    return record;
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * The tenant data plane: per tenant, a schema in the tenant database owned by a LOGIN role that
+ * can use nothing else, with the tenant baseline migrated inside it. Every operation is
+ * idempotent, because a saga step may run again after a crash.
+ */
+import { Pool, PoolClient } from 'pg';
+import { databaseName, ensureDatabase, quoteIdent } from '@tenantry/persistence';
+
+export interface TenantDatabaseIdentity {
+  schema: string;
+  role: string;
+}
+
+export interface TenantAdmin {
+  email: string;
+  invitationTokenSha256: string;
+  invitationExpiresAt: Date;
+}
+
+export interface TableExport {
+  table: string;
+  /** One JSON document per row. */
+  rows: string[];
+}
+
+/** Schema `<prefix>_<uuid hex>` owned by role `<prefix>_<uuid hex>_app` (63-byte identifier limit respected). */
+export function tenantIdentity(tenantId: string, prefix = 't'): TenantDatabaseIdentity {
+  const hex = tenantId.replace(/-/g, '').toLowerCase();
+  if (!/^[0-9a-f]{32}$/.test(hex)) throw new Error(`not a tenant id: ${tenantId}`);
+  return { schema: `${prefix}_${hex}`, role: `${prefix}_${hex}_app` };
+}
+
+export abstract class TenantDatabase {
+  abstract identity(tenantId: string): TenantDatabaseIdentity;
+  abstract createSchemaAndRole(identity: TenantDatabaseIdentity, password: string): Promise<void>;
+  /** Applies the baseline migrations not yet in the schema; returns the versions applied now. */
+  abstract applyBaseline(identity: TenantDatabaseIdentity): Promise<string[]>;
+  abstract writeSettings(identity: TenantDatabaseIdentity, settings: Record<string, unknown>): Promise<void>;
+  /** Inserts the first admin unless that e-mail is already a user; returns the user either way. */
+  abstract ensureAdmin(identity: TenantDatabaseIdentity, admin: TenantAdmin): Promise<{ userId: string; invitationExpiresAt: Date }>;
+  abstract exportTables(identity: TenantDatabaseIdentity): Promise<TableExport[]>;
+  abstract drop(identity: TenantDatabaseIdentity): Promise<void>;
+  abstract close(): Promise<void>;
+}
+
+interface BaselineMigration {
+  version: string;
+  statements: string[];
+}
+
+/** The tables every tenant schema starts with; append, never edit, once released. */
+export const TENANT_BASELINE: readonly BaselineMigration[] = [
+  {
+    version: '0001-baseline',
+    statements: [
+      `CREATE TABLE roles (name text PRIMARY KEY, permissions jsonb NOT NULL DEFAULT '[]', created_at timestamptz NOT NULL DEFAULT now())`,
+      `CREATE TABLE users (
+         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+         email text NOT NULL UNIQUE,
+         role text NOT NULL REFERENCES roles (name),
+         status text NOT NULL CHECK (status IN ('invited', 'active', 'disabled')),
+         invitation_token_sha256 text,
+         invitation_expires_at timestamptz,
+         created_at timestamptz NOT NULL DEFAULT now())`,
+      `CREATE TABLE settings (key text PRIMARY KEY, value jsonb NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`,
+      `CREATE TABLE audit_log (id bigserial PRIMARY KEY, actor text NOT NULL, action text NOT NULL, detail jsonb NOT NULL DEFAULT '{}', at timestamptz NOT NULL DEFAULT now())`,
+      `INSERT INTO roles (name, permissions) VALUES ('admin', '["*"]'), ('member', '["read", "write"]'), ('viewer', '["read"]')`,
+    ],
+  },
+];
+
+/** Role and ACL changes of different tenants touch the same catalog rows; serialise them. */
+const ACL_LOCK = 'tenantry:tenant-acl';
+const UNDEFINED_OBJECT = '42704';
+
+function literal(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+export class PgTenantDatabase extends TenantDatabase {
+  private pool?: Pool;
+  private readonly database: string;
+
+  constructor(
+    private readonly url: string,
+    private readonly prefix = 't',
+  ) {
+    super();
+    this.database = databaseName(url);
+  }
+
+  identity(tenantId: string): TenantDatabaseIdentity {
+    return tenantIdentity(tenantId, this.prefix);
+  }
+
+  async createSchemaAndRole({ schema, role }: TenantDatabaseIdentity, password: string): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [ACL_LOCK]);
+      const { rowCount } = await client.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [role]);
+      // The password is a literal in DDL (no bind parameters there); it is hex, and never logged.
+      const verb = rowCount ? 'ALTER' : 'CREATE';
+      await client.query(`${verb} ROLE ${quoteIdent(role)} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD ${literal(password)}`);
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)} AUTHORIZATION ${quoteIdent(role)}`);
+      await client.query(`REVOKE ALL ON SCHEMA ${quoteIdent(schema)} FROM PUBLIC`);
+      // Nobody reaches the database or its public schema by default; each tenant role gets CONNECT only.
+      await client.query(`REVOKE ALL ON DATABASE ${quoteIdent(this.database)} FROM PUBLIC`);
+      await client.query(`REVOKE ALL ON SCHEMA public FROM PUBLIC`);
+      await client.query(`GRANT CONNECT ON DATABASE ${quoteIdent(this.database)} TO ${quoteIdent(role)}`);
+      await client.query(`ALTER ROLE ${quoteIdent(role)} IN DATABASE ${quoteIdent(this.database)} SET search_path = ${quoteIdent(schema)}`);
+    });
+  }
+
+  async applyBaseline(identity: TenantDatabaseIdentity): Promise<string[]> {
+    return this.asTenant(identity, async (client) => {
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`tenant-baseline:${identity.schema}`]);
+      await client.query(`CREATE TABLE IF NOT EXISTS baseline_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+      const { rows } = await client.query<{ version: string }>(`SELECT version FROM baseline_migrations`);
+      const done = new Set(rows.map((row) => row.version));
+      const applied: string[] = [];
+      for (const migration of TENANT_BASELINE) {
+        if (done.has(migration.version)) continue;
+        for (const statement of migration.statements) await client.query(statement);
+        await client.query(`INSERT INTO baseline_migrations (version) VALUES ($1)`, [migration.version]);
+        applied.push(migration.version);
+      }
+      return applied;
+    });
+  }
+
+  async writeSettings(identity: TenantDatabaseIdentity, settings: Record<string, unknown>): Promise<void> {
+    await this.asTenant(identity, async (client) => {
+      for (const [key, value] of Object.entries(settings)) {
+        await client.query(`INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`, [key, JSON.stringify(value)]);
+      }
+      await client.query(`INSERT INTO audit_log (actor, action, detail) VALUES ('system:provisioning', 'settings.initialised', $1)`, [JSON.stringify({ keys: Object.keys(settings) })]);
+    });
+  }
+
+  async ensureAdmin(identity: TenantDatabaseIdentity, admin: TenantAdmin): Promise<{ userId: string; invitationExpiresAt: Date }> {
+    return this.asTenant(identity, async (client) => {
+      const inserted = await client.query<{ id: string; invitation_expires_at: Date }>(
+        `INSERT INTO users (email, role, status, invitation_token_sha256, invitation_expires_at) VALUES ($1, 'admin', 'invited', $2, $3)
+         ON CONFLICT (email) DO NOTHING RETURNING id, invitation_expires_at`,
+        [admin.email.toLowerCase(), admin.invitationTokenSha256, admin.invitationExpiresAt],
+      );
+      const row = inserted.rows[0] ?? (await client.query<{ id: string; invitation_expires_at: Date }>(`SELECT id, invitation_expires_at FROM users WHERE email = $1`, [admin.email.toLowerCase()])).rows[0];
+      if (!row) throw new Error('admin user neither inserted nor found');
+      if (inserted.rows[0]) {
+        await client.query(`INSERT INTO audit_log (actor, action, detail) VALUES ('system:provisioning', 'user.invited', $1)`, [JSON.stringify({ userId: row.id, role: 'admin' })]);
+      }
+      return { userId: row.id, invitationExpiresAt: row.invitation_expires_at };
+    });
+  }
+
+  async exportTables({ schema }: TenantDatabaseIdentity): Promise<TableExport[]> {
+    const pool = await this.connect();
+    const { rows: tables } = await pool.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' ORDER BY table_name`,
+      [schema],
+    );
+    const exports: TableExport[] = [];
+    for (const { table_name: table } of tables) {
+      const { rows } = await pool.query<{ line: string }>(`SELECT row_to_json(t)::text AS line FROM ${quoteIdent(schema)}.${quoteIdent(table)} t`);
+      exports.push({ table, rows: rows.map((row) => row.line) });
+    }
+    return exports;
+  }
+
+  async drop({ schema, role }: TenantDatabaseIdentity): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [ACL_LOCK]);
+      await client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1`, [role]);
+      await client.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
+      const { rowCount } = await client.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [role]);
+      if (rowCount) {
+        await client.query(`DROP OWNED BY ${quoteIdent(role)}`);
+        await client.query(`DROP ROLE ${quoteIdent(role)}`).catch((error: unknown) => {
+          if ((error as { code?: string }).code !== UNDEFINED_OBJECT) throw error;
+        });
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    const pool = this.pool;
+    this.pool = undefined;
+    await pool?.end();
+  }
+
+  /** Nest calls this on shutdown. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.close();
+  }
+
+  private async connect(): Promise<Pool> {
+    if (!this.pool) {
+      await ensureDatabase(this.url);
+      this.pool = new Pool({ connectionString: this.url, max: 4, application_name: 'provisioning:tenant-admin' });
+      this.pool.on('error', () => undefined);
+    }
+    return this.pool;
+  }
+
+  private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await (await this.connect()).connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Runs as the tenant's role inside its schema, so whatever it creates belongs to the tenant. */
+  private asTenant<T>({ schema, role }: TenantDatabaseIdentity, work: (client: PoolClient) => Promise<T>): Promise<T> {
+    return this.transaction(async (client) => {
+      await client.query(`SET LOCAL ROLE ${quoteIdent(role)}`);
+      await client.query(`SET LOCAL search_path = ${quoteIdent(schema)}`);
+      return work(client);
+    });
+  }
+}

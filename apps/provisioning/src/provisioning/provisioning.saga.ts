@@ -1,0 +1,46 @@
+/** The provisioning saga: domain, database, storage, configuration, admin user; then TenantProvisioned. */
+import { Injectable } from '@nestjs/common';
+import { OutboundEvent } from '@tenantry/messaging';
+import { Clock } from '@tenantry/service';
+import { SagaDefinition, SagaFailure, SagaState, StepDetail } from '../saga/saga.model';
+import { AdminUserStep } from './steps/admin-user.step';
+import { ConfigurationStep } from './steps/configuration.step';
+import { DatabaseStep } from './steps/database.step';
+import { DomainStep } from './steps/domain.step';
+import { StorageStep } from './steps/storage.step';
+
+@Injectable()
+export class ProvisioningSaga implements SagaDefinition {
+  readonly kind = 'provision';
+  readonly steps;
+
+  constructor(
+    domain: DomainStep,
+    database: DatabaseStep,
+    storage: StorageStep,
+    configuration: ConfigurationStep,
+    adminUser: AdminUserStep,
+    private readonly clock: Clock,
+  ) {
+    this.steps = [domain, database, storage, configuration, adminUser] as const;
+  }
+
+  completed(saga: SagaState, details: Readonly<Record<string, StepDetail>>): OutboundEvent[] {
+    return [
+      {
+        type: 'TenantProvisioned',
+        payload: {
+          tenantId: saga.tenantId,
+          schemaName: String(details['database']?.['schema']),
+          storageRoot: String(details['storage']?.['root']),
+          hostname: String(details['domain']?.['hostname']),
+          at: this.clock.now().toISOString(),
+        },
+      },
+    ];
+  }
+
+  failed(saga: SagaState, failure: SagaFailure): OutboundEvent[] {
+    return [{ type: 'TenantProvisioningFailed', payload: { tenantId: saga.tenantId, step: failure.step, reason: failure.reason, attempts: Math.max(1, failure.attempts), at: this.clock.now().toISOString() } }];
+  }
+}

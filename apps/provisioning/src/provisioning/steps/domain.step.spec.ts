@@ -1,0 +1,98 @@
+import { ManualClock } from '@tenantry/service';
+import { DomainRoute, TenantCertificate } from '../../domains/domain-route.entity';
+import { DomainRouteRepository } from '../../domains/domain-route.repository';
+import { CertificateIssuer, IssuedCertificate } from '../../infrastructure/certificate-issuer';
+import { SecretBox } from '../../infrastructure/secret-box';
+import { TokenGenerator } from '../../infrastructure/token-generator';
+import { ProvisioningConfig } from '../../provisioning.config';
+import { PermanentStepError, StepContext } from '../../saga/saga.model';
+import { DomainStep } from './domain.step';
+
+const TENANT = '0b7a2f3c-5d1e-4b8a-9c6d-7e8f9a0b1c2d';
+
+class MemoryRoutes {
+  readonly routes = new Map<string, DomainRoute>();
+  readonly certificates = new Map<string, TenantCertificate>();
+
+  async reserve(route: Omit<DomainRoute, 'verifiedAt'>): Promise<DomainRoute> {
+    if (!this.routes.has(route.hostname)) this.routes.set(route.hostname, { ...route, verifiedAt: null });
+    return this.routes.get(route.hostname) as DomainRoute;
+  }
+
+  async certificate(hostname: string): Promise<TenantCertificate | undefined> {
+    return this.certificates.get(hostname);
+  }
+
+  async saveCertificate(tenantId: string, hostname: string, issued: IssuedCertificate): Promise<void> {
+    this.certificates.set(hostname, { hostname, tenantId, issuer: issued.issuer, serial: issued.serial, certificatePem: issued.certificatePem, notAfter: issued.notAfter });
+  }
+
+  async releaseTenant(tenantId: string): Promise<void> {
+    for (const [hostname, route] of this.routes) if (route.tenantId === tenantId) this.routes.delete(hostname);
+  }
+}
+
+class CountingIssuer extends CertificateIssuer {
+  readonly name = 'test-ca';
+  issued = 0;
+
+  async issue(hostname: string, now: Date): Promise<IssuedCertificate> {
+    this.issued += 1;
+    return { issuer: this.name, serial: `0${this.issued}`, certificatePem: `cert for ${hostname}`, privateKeyPem: 'key', notAfter: new Date(now.getTime() + 1_000) };
+  }
+
+  async trustAnchorPem(): Promise<string> {
+    return 'ca';
+  }
+}
+
+function context(domain: { type: 'subdomain' | 'custom'; value: string; ssl: boolean }, tenantId = TENANT): StepContext {
+  return { sagaId: 'saga', tenantId, input: { tenantId, domain }, attempt: 1, detail: {}, details: {} };
+}
+
+describe(DomainStep.name, () => {
+  let routes: MemoryRoutes;
+  let issuer: CountingIssuer;
+  let sut: DomainStep;
+
+  beforeEach(() => {
+    routes = new MemoryRoutes();
+    issuer = new CountingIssuer();
+    const config = Object.assign(new ProvisioningConfig(), { PLATFORM_DOMAIN: 'tenantry.test' });
+    const tokens: TokenGenerator = { token: () => 'fixed-token' };
+    sut = new DomainStep(routes as unknown as DomainRouteRepository, issuer, new SecretBox(config), tokens, new ManualClock(new Date('2026-01-01T00:00:00Z')), config);
+  });
+
+  it('routes a subdomain under the platform domain at once', async () => {
+    const outcome = await sut.execute(context({ type: 'subdomain', value: 'Acme', ssl: false }));
+    expect(outcome).toEqual({ status: 'succeeded', detail: expect.objectContaining({ hostname: 'acme.tenantry.test', routed: true }) as unknown });
+    expect(routes.routes.get('acme.tenantry.test')).toMatchObject({ tenantId: TENANT, status: 'active' });
+  });
+
+  it('makes a custom domain wait with the TXT record to publish', async () => {
+    const outcome = await sut.execute(context({ type: 'custom', value: 'shop.example.com', ssl: true }));
+    expect(outcome).toEqual({
+      status: 'waiting',
+      detail: expect.objectContaining({ hostname: 'shop.example.com', verification: { type: 'TXT', name: '_tenantry-verify.shop.example.com', value: 'tenantry-verify=fixed-token' } }) as unknown,
+    });
+    expect(issuer.issued).toBe(0);
+  });
+
+  it('issues the certificate once, however often the step runs', async () => {
+    await sut.execute(context({ type: 'subdomain', value: 'acme', ssl: true }));
+    const again = await sut.execute(context({ type: 'subdomain', value: 'acme', ssl: true }));
+    expect(issuer.issued).toBe(1);
+    expect(again.detail?.['certificate']).toMatchObject({ issuer: 'test-ca', serial: '01' });
+  });
+
+  it('fails for good when another tenant holds the host name', async () => {
+    await sut.execute(context({ type: 'subdomain', value: 'acme', ssl: false }, '9f9f9f9f-1111-4222-8333-444455556666'));
+    await expect(sut.execute(context({ type: 'subdomain', value: 'acme', ssl: false }))).rejects.toBeInstanceOf(PermanentStepError);
+  });
+
+  it('releases the tenant’s routes when compensated', async () => {
+    await sut.execute(context({ type: 'subdomain', value: 'acme', ssl: false }));
+    await sut.compensate(context({ type: 'subdomain', value: 'acme', ssl: false }));
+    expect(routes.routes.size).toBe(0);
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * The worker loop that executes sagas outside any consumer transaction. It claims runnable sagas
+ * (FOR UPDATE SKIP LOCKED, then a session advisory lock held while it runs one, released by
+ * Postgres the moment a crashed process's connection drops), wakes on NOTIFY after a saga is
+ * recorded or woken, and otherwise polls — so after a restart it resumes whatever the log says is
+ * still running.
+ */
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Client } from 'pg';
+import { LOGGER } from '@tenantry/service';
+import { Logger } from '@tenantry/observability';
+import { ProvisioningConfig } from '../provisioning.config';
+import { SERVICE } from '../service';
+import { SagaEngine } from './saga-engine';
+import { SAGA_CHANNEL } from './saga.repository';
+
+const CLAIM_BATCH = 20;
+
+@Injectable()
+export class SagaRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private client?: Client;
+  private running = false;
+  private loop?: Promise<void>;
+  private wakeUp?: () => void;
+  private readonly inFlight = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly engine: SagaEngine,
+    private readonly config: ProvisioningConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.work();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.wakeUp?.();
+    await this.loop;
+    await this.client?.end().catch(() => undefined);
+    this.client = undefined;
+  }
+
+  private async work(): Promise<void> {
+    while (this.running) {
+      try {
+        if (this.inFlight.size >= this.config.SAGA_CONCURRENCY) {
+          await this.idle();
+          continue;
+        }
+        const client = await this.connection();
+        const sagaId = await this.claim(client, [...this.inFlight.keys()]);
+        if (!sagaId) {
+          await this.idle();
+          continue;
+        }
+        const run = this.execute(client, sagaId).finally(() => {
+          this.inFlight.delete(sagaId);
+          this.wakeUp?.();
+        });
+        this.inFlight.set(sagaId, run);
+      } catch (error) {
+        this.logger.warn({ err: error }, 'saga runner cannot reach the database; retrying');
+        await this.client?.end().catch(() => undefined);
+        this.client = undefined;
+        await this.idle();
+      }
+    }
+    await Promise.all(this.inFlight.values());
+  }
+
+  private async execute(client: Client, sagaId: string): Promise<void> {
+    try {
+      const result = await this.engine.run(sagaId);
+      this.logger.info({ sagaId, result }, 'saga advanced');
+    } catch (error) {
+      this.logger.error({ err: error, sagaId }, 'saga run failed; will retry');
+    } finally {
+      await client.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [`saga:${sagaId}`]).catch(() => undefined);
+    }
+  }
+
+  /** Advisory locks are re-entrant within a session, hence the explicit exclusion of the sagas this process runs. */
+  private async claim(client: Client, running: string[]): Promise<string | undefined> {
+    await client.query('BEGIN');
+    try {
+      // A tenant's sagas run one after another: a later saga waits while an earlier one runs.
+      const { rows } = await client.query<{ id: string }>(
+        `SELECT s.id FROM saga s
+         WHERE s.status = 'running' AND s.run_after <= now() AND s.id <> ALL($1::uuid[])
+           AND NOT EXISTS (SELECT 1 FROM saga e WHERE e.tenant_id = s.tenant_id AND e.status = 'running' AND (e.created_at, e.id) < (s.created_at, s.id))
+         ORDER BY s.run_after LIMIT ${CLAIM_BATCH} FOR UPDATE OF s SKIP LOCKED`,
+        [running],
+      );
+      for (const { id } of rows) {
+        const { rows: locked } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [`saga:${id}`]);
+        if (locked[0]?.locked) {
+          await client.query('COMMIT');
+          return id;
+        }
+      }
+      await client.query('COMMIT');
+      return undefined;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakeUp = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, this.config.SAGA_POLL_MS);
+      this.wakeUp = done;
+    });
+  }
+
+  private async connection(): Promise<Client> {
+    if (this.client) return this.client;
+    const client = new Client({ connectionString: this.config.DATABASE_URL, application_name: 'provisioning:saga-runner', options: `-c search_path=${SERVICE.schema}` });
+    client.on('notification', () => this.wakeUp?.());
+    client.on('error', (error) => {
+      this.logger.warn({ err: error }, 'saga runner lost its connection');
+      if (this.client === client) this.client = undefined;
+    });
+    await client.connect();
+    await client.query(`LISTEN ${SAGA_CHANNEL}`);
+    this.client = client;
+    return client;
+  }
+}

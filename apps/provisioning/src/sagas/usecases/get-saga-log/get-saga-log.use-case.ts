@@ -1,0 +1,22 @@
+/** The tenant's latest saga with its step log, or all of them. */
+import { Injectable } from '@nestjs/common';
+import { provisioningProblem, ProvisioningProblemCode } from '../../../provisioning.problems';
+import { SagaRepository } from '../../../saga/saga.repository';
+import { SagaLogDto, toSagaLogDto } from '../../saga-log.dto';
+
+export interface GetSagaLogQuery {
+  tenantId: string;
+  all: boolean;
+}
+
+@Injectable()
+export class GetSagaLogUseCase {
+  constructor(private readonly sagas: SagaRepository) {}
+
+  async execute(query: GetSagaLogQuery): Promise<SagaLogDto | { items: SagaLogDto[] }> {
+    const sagas = query.all ? await this.sagas.all(query.tenantId) : [await this.sagas.latest(query.tenantId)].filter((saga) => saga !== undefined);
+    if (sagas.length === 0) throw provisioningProblem(ProvisioningProblemCode.SagaNotFound, `tenant ${query.tenantId} has no provisioning or offboarding saga`);
+    const items = sagas.map(toSagaLogDto);
+    return query.all ? { items } : (items[0] as SagaLogDto);
+  }
+}

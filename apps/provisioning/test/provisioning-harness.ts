@@ -1,0 +1,184 @@
+/** Drives a real provisioning process for the integration tests: events in, events and database state out. */
+import { randomUUID } from 'node:crypto';
+import { ensureDatabase } from '@tenantry/persistence';
+import { Client } from 'pg';
+import { EventName, EventPayload, TenantCreatedPayload, TOPICS } from '@tenantry/contracts';
+import { databaseUrl, eventMessage, produce, readTopic, ReceivedMessage, RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
+
+export const LIFECYCLE = TOPICS.TENANT_LIFECYCLE.name;
+export const PROVISIONING = TOPICS.TENANT_PROVISIONING.name;
+
+/** A database of their own, so a provisioning instance started elsewhere (an e2e run) cannot take these tests' sagas. */
+export const SERVICE_DATABASE = 'tenantry_provisioning_it';
+export const TENANT_DATABASE = 'tenantry_tenants_it';
+/** A group per run, placed at the end of the shared topic: earlier runs' and other suites' events are not ours. */
+/** Role names are cluster-wide: a prefix of their own keeps these tenants' roles apart from any other instance's. */
+export const PREFIX = 'itest';
+export const CONSUMER_GROUP = `provisioning.lifecycle.int-test.${randomUUID().slice(0, 8)}`;
+
+function databaseNamed(name: string, login?: { user: string; password: string }): string {
+  const url = new URL(databaseUrl());
+  url.pathname = `/${name}`;
+  if (login) {
+    url.username = encodeURIComponent(login.user);
+    url.password = encodeURIComponent(login.password);
+  }
+  return url.toString();
+}
+
+export function serviceDatabaseUrl(): string {
+  return databaseNamed(SERVICE_DATABASE);
+}
+
+export function tenantDatabaseUrl(login?: { user: string; password: string }): string {
+  return databaseNamed(TENANT_DATABASE, login);
+}
+
+export function tenantCreated(overrides: Partial<TenantCreatedPayload> = {}): TenantCreatedPayload {
+  const tenantId = randomUUID();
+  const slug = `t${tenantId.slice(0, 8)}`;
+  return {
+    tenantId,
+    slug,
+    name: `Tenant ${slug}`,
+    domain: { type: 'subdomain', value: slug, ssl: false },
+    plan: { id: 'starter', trial: true, duration: 14 },
+    adminEmail: `admin@${slug}.example.com`,
+    configuration: { theme: 'dark', language: 'en-GB', timezone: 'Europe/Paris', currency: 'EUR' },
+    resources: { storage: 10, bandwidth: 100, users: 25 },
+    createdAt: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
+export interface SagaLog {
+  tenantId: string;
+  kind: string;
+  status: string;
+  steps: { name: string; status: string; attempts: number; error: string | null; detail: Record<string, unknown> }[];
+}
+
+export class Harness {
+  readonly kafka = testKafka();
+  service?: RunningService;
+
+  constructor(private readonly env: Record<string, string>) {}
+
+  /** Commits the topic's current end for the test group (which has no members yet), and empties the test databases. */
+  async freshStart(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const ends = await admin.fetchTopicOffsets(LIFECYCLE);
+      await admin.setOffsets({ groupId: CONSUMER_GROUP, topic: LIFECYCLE, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
+    } finally {
+      await admin.disconnect();
+    }
+    await ensureDatabase(serviceDatabaseUrl());
+    await ensureDatabase(tenantDatabaseUrl());
+    await withClient(serviceDatabaseUrl(), (client) => client.query(`DROP SCHEMA IF EXISTS provisioning CASCADE`));
+    await withClient(tenantDatabaseUrl(), async (client) => {
+      const { rows } = await client.query<{ schema: string; owner: string }>(
+        `SELECT nspname AS schema, pg_get_userbyid(nspowner) AS owner FROM pg_namespace WHERE nspname ~ $1`,
+        [`^${PREFIX}_[0-9a-f]{32}$`],
+      );
+      for (const { schema, owner } of rows) {
+        await client.query(`DROP SCHEMA ${schema} CASCADE`);
+        if (owner === `${schema}_app`) {
+          await client.query(`DROP OWNED BY ${owner}`);
+          // A role of the same name may still own things in another database; it stays then.
+          await client.query(`DROP ROLE ${owner}`).catch(() => undefined);
+        }
+      }
+    });
+  }
+
+  async start(extra: Record<string, string> = {}, options: { waitForConsumer?: boolean } = {}): Promise<RunningService> {
+    this.service = await startService('provisioning', { DATABASE_URL: serviceDatabaseUrl(), TENANT_DATABASE_URL: tenantDatabaseUrl(), LIFECYCLE_CONSUMER_GROUP: CONSUMER_GROUP, TENANT_IDENTIFIER_PREFIX: PREFIX, ...this.env, ...extra });
+    // Ready means the consumer has joined its group: events sent from now on are read.
+    if (options.waitForConsumer ?? true) await waitUntilReady(this.service);
+    return this.service;
+  }
+
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    await this.service?.process.kill(signal);
+    this.service = undefined;
+  }
+
+  get url(): string {
+    if (!this.service) throw new Error('provisioning is not running');
+    return this.service.url;
+  }
+
+  async send<N extends EventName>(type: N, payload: EventPayload<N>): Promise<void> {
+    await produce(this.kafka, LIFECYCLE, [eventMessage(type, payload)]);
+  }
+
+  /**
+   * The tenant's events on the provisioning topic from this instance, once every type in `types`
+   * is there. A provisioning service started elsewhere on this broker (another suite, `npm start`)
+   * reacts to the same lifecycle events; its outcomes name its own schema and storage, not ours.
+   */
+  async eventsOf(tenantId: string, types: string[], timeoutMs = 90_000): Promise<ReceivedMessage[]> {
+    const mine = (messages: ReceivedMessage[]) => messages.filter((message) => message.key === tenantId && this.fromThisInstance(message));
+    const messages = await readTopic(this.kafka, PROVISIONING, (all) => types.every((type) => mine(all).some((message) => message.headers['ce_type'] === type)), { timeoutMs, settleMs: 500 });
+    return mine(messages);
+  }
+
+  private fromThisInstance(message: ReceivedMessage): boolean {
+    const payload = JSON.parse(message.value ?? '{}') as { schemaName?: string; archiveUri?: string; storageRoot?: string };
+    if (payload.schemaName !== undefined && !payload.schemaName.startsWith(`${PREFIX}_`)) return false;
+    if (payload.storageRoot !== undefined && !payload.storageRoot.startsWith(this.env['TENANT_STORAGE_ROOT'] ?? '')) return false;
+    if (payload.archiveUri !== undefined && !payload.archiveUri.includes(this.env['EXPORT_DIR'] ?? '')) return false;
+    return true;
+  }
+
+  async sagaLog(tenantId: string): Promise<SagaLog> {
+    const response = await fetch(`${this.url}/internal/v1/tenants/${tenantId}/provisioning`);
+    if (response.status !== 200) throw new Error(`saga log: ${response.status}`);
+    return (await response.json()) as SagaLog;
+  }
+
+  async waitForLog(tenantId: string, done: (log: SagaLog) => boolean, what: string, timeoutMs = 60_000): Promise<SagaLog> {
+    return waitFor(
+      async () => {
+        const log = await this.sagaLog(tenantId).catch(() => undefined);
+        return log && done(log) ? log : undefined;
+      },
+      { timeoutMs, intervalMs: 100, what },
+    );
+  }
+}
+
+export function payloadOf<T>(message: ReceivedMessage | undefined): T {
+  if (!message?.value) throw new Error('no message');
+  return JSON.parse(message.value) as T;
+}
+
+export function ofType(messages: ReceivedMessage[], type: string): ReceivedMessage[] {
+  return messages.filter((message) => message.headers['ce_type'] === type);
+}
+
+export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function tenantObjects(tenantId: string): Promise<{ schema: boolean; role: boolean }> {
+  const hex = tenantId.replace(/-/g, '');
+  return withClient(tenantDatabaseUrl(), async (client) => {
+    const schema = await client.query(`SELECT 1 FROM pg_namespace WHERE nspname = $1`, [`${PREFIX}_${hex}`]);
+    const role = await client.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [`${PREFIX}_${hex}_app`]);
+    return { schema: schema.rowCount === 1, role: role.rowCount === 1 };
+  });
+}
+
+/** Rows of the provisioning service's own schema. */
+export async function serviceRows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+  return withClient(serviceDatabaseUrl(), async (client) => (await client.query(sql.replace(/\bFROM (\w+)/g, 'FROM provisioning.$1'), params)).rows as T[]);
+}
