@@ -1,7 +1,12 @@
 // Tenants end to end through the public gateway, with tenant-registry, provisioning, Kafka and Postgres all real.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client } from 'pg';
 import { TOPICS } from '@tenantry/contracts';
-import { readTopic, RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
+import { databaseUrl, readTopic, RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
 
 jest.setTimeout(240_000);
 
@@ -24,6 +29,53 @@ const TENANT_SCOPED_ROUTES: [string, string][] = [
   ['GET', '/export'],
   ['POST', '/domain/verify'],
 ];
+
+const FILES = mkdtempSync(join(tmpdir(), 'tenantry-e2e-'));
+const PROVISIONING_ENV = { TENANT_STORAGE_ROOT: join(FILES, 'storage'), EXPORT_DIR: join(FILES, 'exports'), SAGA_RETRY_BASE_MS: '50' };
+
+/** The tenant data plane as its owner sees it: schema `t_<hex>`, role `t_<hex>_app` in tenantry_tenants. */
+function identity(tenantId: string): { schema: string; role: string } {
+  const hex = tenantId.replace(/-/g, '');
+  return { schema: `t_${hex}`, role: `t_${hex}_app` };
+}
+
+async function tenantDatabase<T>(fn: (client: Client) => Promise<T>): Promise<T> {
+  const url = new URL(databaseUrl());
+  url.pathname = '/tenantry_tenants';
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function dataPlane(tenantId: string): Promise<{ schema: boolean; role: boolean; admins: string[]; storage: boolean }> {
+  const { schema, role } = identity(tenantId);
+  return tenantDatabase(async (client) => {
+    const hasSchema = (await client.query('SELECT 1 FROM information_schema.schemata WHERE schema_name = $1', [schema])).rowCount === 1;
+    const hasRole = (await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rowCount === 1;
+    const admins = hasSchema ? (await client.query<{ email: string }>(`SELECT email FROM "${schema}".users WHERE role = 'admin'`)).rows.map((r) => r.email) : [];
+    return { schema: hasSchema, role: hasRole, admins, storage: existsSync(join(PROVISIONING_ENV.TENANT_STORAGE_ROOT, tenantId)) };
+  });
+}
+
+/** Runs `sql` with the privileges of `tenantId`'s role; resolves to the Postgres error code, or 'ok'. */
+async function asTenantRole(tenantId: string, sql: string): Promise<string> {
+  return tenantDatabase(async (client) => {
+    await client.query('BEGIN');
+    try {
+      await client.query(`SET LOCAL ROLE "${identity(tenantId).role}"`);
+      await client.query(sql);
+      return 'ok';
+    } catch (error) {
+      return (error as { code?: string }).code ?? 'error';
+    } finally {
+      await client.query('ROLLBACK');
+    }
+  });
+}
 
 function suffix(): string {
   return randomBytes(4).toString('hex');
@@ -71,7 +123,7 @@ describe('tenants through the gateway', () => {
   beforeAll(async () => {
     const registry = await startService('tenant-registry');
     services.push(registry);
-    const provisioning = await startService('provisioning');
+    const provisioning = await startService('provisioning', PROVISIONING_ENV);
     services.push(provisioning);
     const gateway = await startService('gateway', { TENANTRY_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY, REGISTRY_URL: registry.url, PROVISIONING_URL: provisioning.url });
     services.push(gateway);
@@ -106,6 +158,17 @@ describe('tenants through the gateway', () => {
       );
       expect(saga.body).toMatchObject({ tenantId, kind: 'provision', status: 'succeeded' });
       expect((await call('GET', `/tenants/${tenantId}`, { key })).status).toBe(200);
+    });
+
+    it("has its own schema, login role, storage root and invited admin, and its role cannot reach another tenant's data", async () => {
+      const plane = await dataPlane(tenantId);
+      expect(plane).toEqual({ schema: true, role: true, admins: [`ops+${tag}@e2e.example`], storage: true });
+
+      const neighbour = await createTenant();
+      await waitFor(async () => (await dataPlane(neighbour)).admins.length === 1, { timeoutMs: 60_000, intervalMs: 250, what: 'the neighbour to be provisioned' });
+      expect(await asTenantRole(tenantId, `SELECT count(*) FROM "${identity(tenantId).schema}".users`)).toBe('ok');
+      expect(await asTenantRole(tenantId, `SELECT * FROM "${identity(neighbour).schema}".users`)).toBe('42501');
+      expect(await asTenantRole(tenantId, 'CREATE TABLE public.intruder (id int)')).toBe('42501');
     });
 
     it('suspends it: its tenant-admin key is then refused with 403 tenant-suspended', async () => {
@@ -144,6 +207,7 @@ describe('tenants through the gateway', () => {
       const event = messages.find((m) => m.headers['ce_type'] === 'TenantDeleted' && m.key === tenantId);
       expect(JSON.parse(event?.value ?? '{}')).toMatchObject({ tenantId, to: 'deleted' });
       await waitFor(async () => (await call('GET', `/tenants/${tenantId}`, { key })).status === 404, { timeoutMs: 30_000, intervalMs: 200, what: 'the gateway to hide the deleted tenant' });
+      expect(await dataPlane(tenantId)).toEqual({ schema: false, role: false, admins: [], storage: false });
     });
 
     it("keeps the deleted tenant's export readable by the platform, streamed through the gateway", async () => {
@@ -153,7 +217,11 @@ describe('tenants through the gateway', () => {
       const archive = await fetch(`${gatewayUrl}/api/v1/platform/tenants/${tenantId}/export?download=true`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
       expect(archive.status).toBe(200);
       expect(archive.headers.get('content-type')).toContain('application/gzip');
-      expect((await archive.arrayBuffer()).byteLength).toBe(exported.body['bytes']);
+      const bytes = Buffer.from(await archive.arrayBuffer());
+      expect(bytes.byteLength).toBe(exported.body['bytes']);
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(exported.body['sha256']);
+      const onDisk = fileURLToPath(String(exported.body['archiveUri']));
+      expect(createHash('sha256').update(readFileSync(onDisk)).digest('hex')).toBe(exported.body['sha256']);
     });
   });
 
@@ -189,5 +257,45 @@ describe('tenants through the gateway', () => {
     const listed = await call('GET', `/tenants?q=${encodeURIComponent(`e2e-${tag}`)}&limit=100`);
     expect(listed.status).toBe(200);
     expect((listed.body['items'] as { id: string }[]).map((t) => t.id)).toEqual([results[0]?.body['id']]);
+  });
+
+  describe('a failure at the storage step', () => {
+    let provisioning: RunningService;
+
+    async function restartProvisioning(env: Record<string, string>): Promise<void> {
+      const index = services.findIndex((service) => service.name === 'provisioning');
+      const current = services[index] as RunningService;
+      await current.process.kill('SIGTERM');
+      // Same port, so the gateway's pool keeps reaching it.
+      provisioning = await startService('provisioning', { ...PROVISIONING_ENV, PORT: new URL(current.url).port, ...env });
+      services[index] = provisioning;
+      await waitUntilReady(provisioning);
+    }
+
+    afterAll(async () => {
+      await restartProvisioning({});
+    });
+
+    it('is compensated (no schema, no role) and leaves the tenant provisioning_failed with the reason; a retry then succeeds', async () => {
+      await restartProvisioning({ PROVISIONING_FAIL_STEP: 'storage' });
+      const tenantId = await createTenant();
+      const failed = await waitFor(
+        async () => {
+          const tenant = await call('GET', `/tenants/${tenantId}`);
+          return tenant.body['status'] === 'provisioning_failed' ? tenant : undefined;
+        },
+        { timeoutMs: 90_000, intervalMs: 250, what: 'provisioning to fail' },
+      );
+      expect(String(failed.body['statusReason'])).toMatch(/storage/);
+      expect(await dataPlane(tenantId)).toMatchObject({ schema: false, role: false, storage: false });
+      const log = await call('GET', `/tenants/${tenantId}/provisioning`);
+      expect(log.body['status']).toBe('compensated');
+
+      await restartProvisioning({});
+      const retried = await call('POST', `/tenants/${tenantId}/provisioning/retry`);
+      expect(retried.status).toBe(202);
+      await waitFor(async () => ['trial', 'active'].includes((await statusOf(tenantId)) ?? ''), { timeoutMs: 90_000, intervalMs: 250, what: 'the retry to succeed' });
+      expect(await dataPlane(tenantId)).toMatchObject({ schema: true, role: true, storage: true });
+    });
   });
 });
