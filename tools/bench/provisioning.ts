@@ -39,6 +39,7 @@ class ReadyWatcher {
   private readonly consumer = createKafka({ clientId: 'bench-provisioning', brokers: BROKERS, logger: createLogger('bench', 'error') }).consumer({ groupId: `bench-provisioning-${RUN}`, maxWaitTimeInMs: 20 });
 
   async start(): Promise<void> {
+    const joined = new Promise<void>((resolve) => this.consumer.on(this.consumer.events.GROUP_JOIN, () => resolve()));
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: TOPICS.TENANT_LIFECYCLE.name, fromBeginning: false });
     await this.consumer.run({
@@ -51,8 +52,9 @@ class ReadyWatcher {
         else this.early.set(tenant, Date.now());
       },
     });
-    // Let the group join before the first tenant is created.
-    await new Promise((r) => setTimeout(r, 3_000));
+    // A new group starts at the end of the topic: join before the first tenant is created.
+    await joined;
+    await new Promise((r) => setTimeout(r, 1_000));
   }
 
   ready(tenantId: string, timeoutMs = 60_000): Promise<number> {
@@ -127,12 +129,13 @@ async function admin(sql: string): Promise<void> {
 async function main(): Promise<void> {
   const services: RunningService[] = [];
   const watcher = new ReadyWatcher();
-  const env = { DATABASE_URL: dbUrl(CONTROL_DB), TENANT_DATABASE_URL: dbUrl(TENANT_DB), LOG_LEVEL: 'info', TENANT_STORAGE_ROOT: `/tmp/tenantry-bench-${RUN}/storage`, EXPORT_DIR: `/tmp/tenantry-bench-${RUN}/exports`, TENANT_IDENTIFIER_PREFIX: `bench${RUN}` };
+  const env = { DATABASE_URL: dbUrl(CONTROL_DB), TENANT_DATABASE_URL: dbUrl(TENANT_DB), LOG_LEVEL: 'info', TENANT_STORAGE_ROOT: `/tmp/tenantry-bench-${RUN}/storage`, EXPORT_DIR: `/tmp/tenantry-bench-${RUN}/exports`, TENANT_IDENTIFIER_PREFIX: `b${RUN}` };
   try {
     console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
     const registry = await startService('tenant-registry', env);
+    services.push(registry);
     const provisioning = await startService('provisioning', env);
-    services.push(registry, provisioning);
+    services.push(provisioning);
     const gateway = await startService('gateway', { ...env, TENANTRY_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY, REGISTRY_URL: registry.url, PROVISIONING_URL: provisioning.url });
     services.push(gateway);
     await Promise.all(services.map((service) => waitUntilReady(service)));
@@ -151,7 +154,7 @@ async function main(): Promise<void> {
     await admin(`DROP DATABASE IF EXISTS ${CONTROL_DB} WITH (FORCE)`);
     await admin(`DROP DATABASE IF EXISTS ${TENANT_DB} WITH (FORCE)`);
     // Tenant roles are cluster-wide: drop the ones this run created.
-    await admin(`DO $$ DECLARE r record; BEGIN FOR r IN SELECT rolname FROM pg_roles WHERE rolname LIKE 'bench${RUN}\\_%' LOOP EXECUTE format('DROP ROLE %I', r.rolname); END LOOP; END $$`);
+    await admin(`DO $$ DECLARE r record; BEGIN FOR r IN SELECT rolname FROM pg_roles WHERE rolname LIKE 'b${RUN}\\_%' LOOP EXECUTE format('DROP ROLE %I', r.rolname); END LOOP; END $$`);
   }
 }
 
