@@ -21,7 +21,10 @@ import {
   MIN,
   ValidationTypes,
 } from 'class-validator';
-import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
+import type { MetadataStorage } from 'class-transformer/types/MetadataStorage';
+
+// class-transformer keeps its @Type() metadata in a module it does not export types for.
+const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as { defaultMetadataStorage: MetadataStorage };
 
 export type JsonSchema = { [key: string]: unknown };
 type Constructor = new () => object;

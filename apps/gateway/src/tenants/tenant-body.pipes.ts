@@ -7,9 +7,9 @@ import { Injectable, PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { fieldProblems, FieldProblem } from '@tenantry/service';
+import { CreateTenantDto, UPDATE_TENANT_FIELDS, UpdateTenantDto } from '@tenantry/tenant-api';
 import { fieldsInvalid } from '../problems';
-import { CreateTenantBody, CreateTenantDto } from './dto/create-tenant.dto';
-import { UPDATE_TENANT_FIELDS, UpdateTenantBody, UpdateTenantDto } from './dto/update-tenant.dto';
+import { CreateTenantBody, UpdateTenantBody } from './dto/tenant-body.dto';
 
 const OPTIONS = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true } as const;
 

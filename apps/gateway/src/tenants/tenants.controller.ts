@@ -1,17 +1,15 @@
 /** The public tenant routes: validated and authorised here, answered by tenant-registry and provisioning. */
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CreateTenantDto, ListTenantsQueryDto, SuspendTenantDto, UpdateTenantDto } from '@tenantry/tenant-api';
 import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, gatewayState, PlatformOperation, requirePrincipal, UuidParamPipe } from '../auth';
 import { IDEMPOTENCY_KEY } from '../idempotency';
 import { ApiProblems } from '../openapi';
 import { fieldsInvalid } from '../problems';
 import { TenantStateGuard } from '../tenant-status';
-import { CreateTenantBody, CreateTenantDto } from './dto/create-tenant.dto';
 import { ExportQueryDto, ProvisioningQueryDto } from './dto/export-query.dto';
-import { ListTenantsQueryDto } from './dto/list-tenants.query.dto';
-import { SuspendTenantDto } from './dto/suspend-tenant.dto';
+import { CreateTenantBody, UpdateTenantBody } from './dto/tenant-body.dto';
 import { DomainVerificationDto, ProvisioningSagaDto, TenantExportDto, TenantHistoryDto, TenantPageDto, TenantViewDto } from './dto/tenant-view.dto';
-import { UpdateTenantBody, UpdateTenantDto } from './dto/update-tenant.dto';
 import { CreateTenantBodyPipe, UpdateTenantBodyPipe } from './tenant-body.pipes';
 import { ProxyReply, ReplyLike } from './upstream/proxy-reply';
 import { Upstream, UpstreamRequest } from './upstream/upstream-client';

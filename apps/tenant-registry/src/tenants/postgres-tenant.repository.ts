@@ -3,9 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventName, EventPayload, TenantStatus } from '@tenantry/contracts';
 import { OutboxWriter } from '@tenantry/messaging';
+import { TenantSort } from '@tenantry/tenant-api';
 import { Plan, Tenant, TenantConfigurationValue, TenantResourcesValue } from './tenant.entity';
 import { TenantTransition } from './tenant-transition.entity';
-import { TenantListQuery, TenantListRow, TenantRepository, TenantScope, TenantSort, TenantUnitOfWork } from './tenant.repository';
+import { TenantListQuery, TenantListRow, TenantRepository, TenantScope, TenantUnitOfWork } from './tenant.repository';
 import { TenantProblemCode, tenantProblem } from './tenant.problems';
 
 interface TenantRow {

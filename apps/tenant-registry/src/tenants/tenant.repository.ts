@@ -4,15 +4,13 @@
  */
 import { EntityManager } from 'typeorm';
 import { EventName, EventPayload, TenantStatus } from '@tenantry/contracts';
+import { TenantSort } from '@tenantry/tenant-api';
 import { Plan, Tenant } from './tenant.entity';
 import { TenantTransition } from './tenant-transition.entity';
 
 export interface TenantScope {
   readonly tenantId: string;
 }
-
-export const TENANT_SORTS = ['createdAt', '-createdAt', 'name', '-name'] as const;
-export type TenantSort = (typeof TENANT_SORTS)[number];
 
 /** Keyset position: the sort key of the last row seen and its id. */
 export interface TenantKeyset {

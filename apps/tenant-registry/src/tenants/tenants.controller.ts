@@ -1,10 +1,7 @@
 /** The tenant-registry internal API (docs/internal-api.md): each route builds a command and runs its use case. */
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { CreateTenantDto } from './dto/create-tenant.dto';
-import { ListTenantsDto } from './dto/list-tenants.dto';
-import { SuspendTenantDto } from './dto/suspend-tenant.dto';
+import { CreateTenantDto, ListTenantsQueryDto, SuspendTenantDto, UpdateTenantDto } from '@tenantry/tenant-api';
 import { TenantHistoryView, TenantPageView, TenantView } from './dto/tenant-view.dto';
-import { UpdateTenantDto } from './dto/update-tenant.dto';
 import { RequestActor, TenantIdPipe } from './request-actor';
 import { Tenant } from './tenant.entity';
 import { etagOf, toTenantView, toTransitionView } from './tenant.mapper';
@@ -62,7 +59,7 @@ export class TenantsController {
   }
 
   @Get()
-  async list(@Query() query: ListTenantsDto): Promise<TenantPageView> {
+  async list(@Query() query: ListTenantsQueryDto): Promise<TenantPageView> {
     const page = await this.listTenants.execute(new ListTenantsCommand(query.limit, query.sort, query.cursor, query.status, query.plan, query.q));
     return { items: page.items.map(toTenantView), nextCursor: page.nextCursor };
   }

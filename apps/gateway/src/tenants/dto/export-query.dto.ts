@@ -1,7 +1,7 @@
 /** GET /tenants/{id}/export query. */
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { Optional } from './field-rules';
+import { Optional } from '@tenantry/tenant-api';
 
 export class ExportQueryDto {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: '`true` streams the archive (application/gzip)' })

@@ -1,6 +1,6 @@
 /** Create a tenant through the registry, optionally under an Idempotency-Key. */
 import { Principal } from '../../../auth';
-import { CreateTenantBody } from '../../dto/create-tenant.dto';
+import { CreateTenantBody } from '../../dto/tenant-body.dto';
 
 export class CreateTenantCommand {
   constructor(

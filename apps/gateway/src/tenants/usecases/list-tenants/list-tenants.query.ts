@@ -1,6 +1,6 @@
 /** List tenants as the caller may see them. */
+import { ListTenantsQueryDto } from '@tenantry/tenant-api';
 import { Principal } from '../../../auth';
-import { ListTenantsQueryDto } from '../../dto/list-tenants.query.dto';
 
 export class ListTenantsQuery {
   constructor(

@@ -1,6 +1,6 @@
 /** Change a tenant through the registry. */
 import { Principal } from '../../../auth';
-import { UpdateTenantBody } from '../../dto/update-tenant.dto';
+import { UpdateTenantBody } from '../../dto/tenant-body.dto';
 
 export class UpdateTenantCommand {
   constructor(

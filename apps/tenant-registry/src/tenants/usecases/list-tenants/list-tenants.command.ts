@@ -1,6 +1,6 @@
 /** A page request: filters, sort and the opaque cursor of the previous page. */
 import { TenantStatus } from '@tenantry/contracts';
-import { TenantSort } from '../../tenant.repository';
+import { TenantSort } from '@tenantry/tenant-api';
 
 export const DEFAULT_PAGE_SIZE = 20;
 

@@ -1,6 +1,7 @@
 /** The opaque list cursor: base64url JSON of the sort and the (sort key, id) of the last row seen. */
+import { TenantSort } from '@tenantry/tenant-api';
 import { fieldProblem } from '../../tenant.problems';
-import { TenantKeyset, TenantSort } from '../../tenant.repository';
+import { TenantKeyset } from '../../tenant.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

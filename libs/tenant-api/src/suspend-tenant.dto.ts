@@ -1,4 +1,4 @@
-/** POST /tenants/{id}/suspend body. */
+/** Body of a tenant suspension: an optional reason. */
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { Optional } from './field-rules';

@@ -1,4 +1,4 @@
-/** GET /tenants query: paging, filters and order, as the registry accepts them. */
+/** Query of a tenant listing: paging, filters and order. */
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
@@ -6,6 +6,7 @@ import { TENANT_STATUSES, TenantStatus } from '@tenantry/contracts';
 import { Optional } from './field-rules';
 
 export const TENANT_SORTS = ['createdAt', '-createdAt', 'name', '-name'] as const;
+export type TenantSort = (typeof TENANT_SORTS)[number];
 
 export class ListTenantsQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
@@ -42,5 +43,5 @@ export class ListTenantsQueryDto {
   @ApiPropertyOptional({ enum: TENANT_SORTS, default: 'createdAt' })
   @Optional()
   @IsIn(TENANT_SORTS)
-  sort?: (typeof TENANT_SORTS)[number];
+  sort?: TenantSort;
 }

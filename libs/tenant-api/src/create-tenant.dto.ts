@@ -1,4 +1,4 @@
-/** POST /tenants body: the short form `{name, domain, plan, adminEmail}` or the full TenantProvisioningConfig, field by field. */
+/** Body of a tenant creation: the short form `{name, domain, plan, adminEmail}` or the full TenantProvisioningConfig, field by field. */
 import { ApiExtraModels } from '@nestjs/swagger';
 import { IsDefined } from 'class-validator';
 import { Optional } from './field-rules';
@@ -14,11 +14,11 @@ export class CreateTenantDto {
 
   @IsDefined()
   @DomainField(true)
-  domain!: DomainDto | string;
+  domain!: DomainDto;
 
   @IsDefined()
   @PlanField(true)
-  plan!: PlanDto | string;
+  plan!: PlanDto;
 
   @Optional()
   @ConfigurationField()
@@ -28,9 +28,3 @@ export class CreateTenantDto {
   @ResourcesField()
   resources?: ResourcesDto;
 }
-
-/**
- * The handler's parameter type. Not the class itself: the chassis' global ValidationPipe would
- * validate it a second time; CreateTenantBodyPipe does the work (and refuses non-object bodies).
- */
-export type CreateTenantBody = Partial<CreateTenantDto>;

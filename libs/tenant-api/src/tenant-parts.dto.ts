@@ -1,9 +1,11 @@
-/** The nested shapes of tenant requests (domain, plan, configuration, resources) and how string short forms map onto them. */
+/** The nested shapes of tenant requests (domain, plan, configuration, resources), their limits, and how string short forms map onto them. */
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsNumber, IsString, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { DOMAIN_TYPES, DomainType } from '@tenantry/contracts';
 import { IsCurrencyCode, IsLanguageTag, IsTimeZone, Optional } from './field-rules';
+
+export const NAME_LENGTH = { min: 1, max: 200 } as const;
 
 export class DomainDto {
   @ApiPropertyOptional({ enum: DOMAIN_TYPES, description: '`subdomain` of the platform domain or a `custom` domain; inferred from the value when absent' })
@@ -11,6 +13,7 @@ export class DomainDto {
   @IsIn(DOMAIN_TYPES)
   type?: DomainType;
 
+  // Only the length here: domain syntax (subdomain or FQDN, reserved names) is the registry's domain logic.
   @ApiProperty({ example: 'acme', minLength: 1, maxLength: 253, description: 'Subdomain label or fully qualified domain name' })
   @IsString()
   @Length(1, 253)
@@ -28,7 +31,7 @@ export class PlanDto {
   @Length(1, 64)
   id!: string;
 
-  @ApiPropertyOptional({ description: "Start with a trial (default: whether the plan has one)" })
+  @ApiPropertyOptional({ description: 'Start with a trial (default: whether the plan has one)' })
   @Optional()
   @IsBoolean()
   trial?: boolean;
@@ -87,7 +90,7 @@ export class ResourcesDto {
   users?: number;
 }
 
-/** `"acme"` / `"shop.example.com"` (short form) or `{type, value, ssl}` (full form). */
+/** `"acme"` / `"shop.example.com"` (short form) or `{type, value, ssl}` (full form); either way a DomainDto once transformed. */
 export function DomainField(required: boolean): PropertyDecorator {
   return (target, property) => {
     ApiProperty({ required, oneOf: [{ type: 'string', minLength: 1, maxLength: 253, description: 'Subdomain label or FQDN (short form)' }, { $ref: getSchemaPath(DomainDto) }] })(target, property);
@@ -97,7 +100,7 @@ export function DomainField(required: boolean): PropertyDecorator {
   };
 }
 
-/** `"starter"` (short form) or `{id, trial, duration?}` (full form). */
+/** `"starter"` (short form) or `{id, trial, duration?}` (full form); either way a PlanDto once transformed. */
 export function PlanField(required: boolean): PropertyDecorator {
   return (target, property) => {
     ApiProperty({ required, oneOf: [{ type: 'string', minLength: 1, maxLength: 64, description: 'Plan id (short form)' }, { $ref: getSchemaPath(PlanDto) }] })(target, property);
@@ -125,9 +128,9 @@ export function ResourcesField(): PropertyDecorator {
 
 export function NameField(required: boolean): PropertyDecorator {
   return (target, property) => {
-    ApiProperty({ required, example: 'Acme Inc.', minLength: 1, maxLength: 200 })(target, property);
+    ApiProperty({ required, example: 'Acme Inc.', minLength: NAME_LENGTH.min, maxLength: NAME_LENGTH.max })(target, property);
     IsString()(target, property);
-    Length(1, 200)(target, property);
+    Length(NAME_LENGTH.min, NAME_LENGTH.max)(target, property);
   };
 }
 

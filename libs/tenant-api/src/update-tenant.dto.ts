@@ -1,4 +1,4 @@
-/** PUT /tenants/{id}: any of the descriptive fields, in the same shapes as create; at least one. */
+/** Body of a tenant change: any of the descriptive fields, in the same shapes as create. */
 import { ApiExtraModels } from '@nestjs/swagger';
 import { Optional } from './field-rules';
 import { ConfigurationDto, ConfigurationField, DomainDto, DomainField, NameField, PlanDto, PlanField, ResourcesDto, ResourcesField } from './tenant-parts.dto';
@@ -11,11 +11,11 @@ export class UpdateTenantDto {
 
   @Optional()
   @DomainField(false)
-  domain?: DomainDto | string;
+  domain?: DomainDto;
 
   @Optional()
   @PlanField(false)
-  plan?: PlanDto | string;
+  plan?: PlanDto;
 
   @Optional()
   @ConfigurationField()
@@ -26,7 +26,5 @@ export class UpdateTenantDto {
   resources?: ResourcesDto;
 }
 
-export const UPDATE_TENANT_FIELDS = ['name', 'domain', 'plan', 'configuration', 'resources'] as const;
-
-/** The handler's parameter type (see CreateTenantBody for why it is not the class). */
-export type UpdateTenantBody = Partial<UpdateTenantDto>;
+/** The fields an update may carry; a body without any of them changes nothing. */
+export const UPDATE_TENANT_FIELDS = ['name', 'domain', 'plan', 'configuration', 'resources'] as const satisfies readonly (keyof UpdateTenantDto)[];

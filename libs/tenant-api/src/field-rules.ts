@@ -1,13 +1,9 @@
-/**
- * The registry's field rules, applied at the door: IANA time zones, ISO 4217, BCP 47, and optional
- * fields that are absent rather than null. Domain syntax (subdomain or FQDN, reserved names) is the
- * registry's domain logic; its 400 naming `domain.value` is passed through.
- */
+/** Field rules of tenant requests: IANA time zones, ISO 4217, BCP 47, and optional fields that are absent rather than null. */
 import { ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
 
 // Intl lists canonical zones only; UTC is an alias it leaves out but every client sends.
-const TIME_ZONES = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC', 'Etc/UTC']);
-const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+const TIME_ZONES = new Set<string>([...Intl.supportedValuesOf('timeZone'), 'UTC', 'Etc/UTC']);
+const CURRENCIES = new Set<string>(Intl.supportedValuesOf('currency'));
 
 export function isTimeZone(value: unknown): boolean {
   return typeof value === 'string' && TIME_ZONES.has(value);

@@ -1,14 +1,23 @@
+/** What the shared create and update DTOs accept and which fields they name when they refuse. */
 import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
-import { fieldProblems } from '@tenantry/service';
+import { validateSync, ValidationError } from 'class-validator';
 import { CreateTenantDto } from './create-tenant.dto';
 import { UpdateTenantDto } from './update-tenant.dto';
+
+// The field paths the services' problem details report (one per broken rule), without importing the
+// service chassis: a type:dto library may not depend on data-access code, not even in its specs.
+function fieldsOf(errors: ValidationError[], prefix = ''): string[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    return [...Object.keys(error.constraints ?? {}).map(() => field), ...fieldsOf(error.children ?? [], field)];
+  });
+}
 
 /** The chassis ValidationPipe's options, applied to a plain body. */
 function problems<T extends object>(cls: new () => T, body: unknown): { dto: T; fields: string[] } {
   const dto = plainToInstance(cls, body);
   const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
-  return { dto, fields: fieldProblems(errors).map((problem) => problem.field) };
+  return { dto, fields: fieldsOf(errors) };
 }
 
 const SHORT = { name: 'Acme Inc.', domain: 'acme', plan: 'starter', adminEmail: 'ops@acme.example' };

@@ -1,3 +1,4 @@
+/** The field rules' own checks: which time zones, currencies and language tags a tenant request accepts. */
 import { isCurrency, isLanguageTag, isTimeZone } from './field-rules';
 
 describe('tenant field rules', () => {

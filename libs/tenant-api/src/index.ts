@@ -1,0 +1,8 @@
+/** The tenant HTTP request DTOs and field rules, one set validated by both the gateway and the tenant registry. */
+export { CreateTenantDto } from './create-tenant.dto';
+export { isCurrency, IsCurrencyCode, isLanguageTag, IsLanguageTag, isTimeZone, IsTimeZone, Optional } from './field-rules';
+export { ListTenantsQueryDto, TENANT_SORTS } from './list-tenants-query.dto';
+export type { TenantSort } from './list-tenants-query.dto';
+export { SuspendTenantDto } from './suspend-tenant.dto';
+export { ConfigurationDto, DomainDto, NAME_LENGTH, PlanDto, ResourcesDto } from './tenant-parts.dto';
+export { UPDATE_TENANT_FIELDS, UpdateTenantDto } from './update-tenant.dto';
