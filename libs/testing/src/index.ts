@@ -4,7 +4,7 @@ export type { TestSchema } from './database';
 export { newTopicName, readTopic, testKafka } from './kafka';
 export type { ReceivedMessage } from './kafka';
 export { testLogger } from './logger';
-export { sleep, waitFor } from './wait';
+export { GiveUp, sleep, waitFor } from './wait';
 export { spawnProcess } from './processes';
 export type { SpawnedProcess } from './processes';
 export { caughtUp, createTopic, eventMessage, produce, tenantIds, usage } from './events';

@@ -1,7 +1,7 @@
 /** Starts compiled Tenantry services as real processes on free ports and waits until they are ready. */
 import { databaseUrl, KAFKA_BROKERS } from './infrastructure';
 import { spawnProcess, SpawnedProcess } from './processes';
-import { waitFor } from './wait';
+import { GiveUp, waitFor } from './wait';
 
 export const SERVICE_NAMES = ['gateway', 'tenant-registry', 'provisioning', 'metering', 'billing', 'health-scoring', 'notifications'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -24,7 +24,7 @@ export async function startService(name: ServiceName, env: Record<string, string
   });
   const url = await waitFor(
     () => {
-      if (process.child.exitCode !== null) throw new Error(`${name} exited with ${process.child.exitCode}:\n${process.output().slice(-2_000)}`);
+      if (process.child.exitCode !== null) throw new GiveUp(`${name} exited with ${process.child.exitCode}:\n${process.output().slice(-2_000)}`);
       return /"url":"(http:\/\/[^"]+)","msg":"[a-z-]+ listening"/.exec(process.output())?.[1];
     },
     { timeoutMs, what: `${name} to listen` },

@@ -1,4 +1,8 @@
 /** Polling helpers: tests wait for what a user would observe instead of sleeping. */
+
+/** Thrown from a waitFor probe when waiting longer cannot help (a process exited, say): fails at once. */
+export class GiveUp extends Error {}
+
 export async function waitFor<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, options: { timeoutMs?: number; intervalMs?: number; what?: string } = {}): Promise<T> {
   const { timeoutMs = 30_000, intervalMs = 100, what = 'condition' } = options;
   const deadline = Date.now() + timeoutMs;
@@ -8,6 +12,7 @@ export async function waitFor<T>(probe: () => Promise<T | undefined | false> | T
       const value = await probe();
       if (value !== undefined && value !== false) return value;
     } catch (error) {
+      if (error instanceof GiveUp) throw error;
       lastError = error;
     }
     await sleep(intervalMs);
