@@ -1,6 +1,39 @@
 /** The environment of the metering service. */
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
 import { ServiceConfig } from '@tenantry/config';
 
 export class MeteringConfig extends ServiceConfig {
   override PORT = 3003;
+
+  /** How far in the past a usage event may be and still be accepted (late arrival). */
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of hours' })
+  @Min(1, { message: 'must be at least 1 hour' })
+  @Max(720, { message: 'must be at most 720 hours' })
+  LATENESS_HOURS = 72;
+
+  /** How far in the future a usage timestamp may be (client clock skew). */
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(0, { message: 'must not be negative' })
+  MAX_FUTURE_SKEW_MS = 300_000;
+
+  /** How long ingestion waits for Kafka's acknowledgement before answering 503. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(100, { message: 'must be at least 100 ms' })
+  PUBLISH_TIMEOUT_MS = 10_000;
+
+  /** Days the deduplication partitions are kept before the maintenance job drops them. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of days' })
+  @Min(4, { message: 'must be at least 4 days' })
+  USAGE_EVENT_RETENTION_DAYS = 32;
+
+  /** How often partitions are created ahead and old ones dropped. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(1_000, { message: 'must be at least 1000 ms' })
+  PARTITION_MAINTENANCE_INTERVAL_MS = 3_600_000;
 }

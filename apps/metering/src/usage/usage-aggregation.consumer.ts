@@ -1,0 +1,22 @@
+/** Turns the usage stream (tenantry.metering.usage.v1) into aggregates, one transaction per fetched batch. */
+import { Injectable } from '@nestjs/common';
+import { TOPICS } from '@tenantry/contracts';
+import { BatchHandler, batchHandler } from '@tenantry/messaging';
+import { EventConsumerSpec } from '@tenantry/service';
+import { AggregateUsageCommand } from './usecases/aggregate-usage/aggregate-usage.command';
+import { AggregateUsageUseCase } from './usecases/aggregate-usage/aggregate-usage.use-case';
+
+export const AGGREGATES_CONSUMER_GROUP = 'metering.aggregates';
+
+@Injectable()
+export class UsageAggregationConsumer implements EventConsumerSpec {
+  readonly groupId = AGGREGATES_CONSUMER_GROUP;
+  readonly topics = [TOPICS.METERING_USAGE.name] as const;
+  readonly batch: BatchHandler;
+
+  constructor(aggregate: AggregateUsageUseCase) {
+    this.batch = batchHandler(['UsageRecorded'], async (events, tx) => {
+      await aggregate.execute(new AggregateUsageCommand(events.map((event) => event.payload), tx));
+    });
+  }
+}

@@ -1,0 +1,77 @@
+import { checkUsageEvent, exactQuantity, SubmittedUsageEvent, UsageRejection, UsageRules } from './usage-rules';
+
+const NOW = new Date('2026-06-10T12:00:00.000Z');
+const HOUR_MS = 3_600_000;
+const RULES: UsageRules = { now: NOW, latenessMs: 72 * HOUR_MS, maxFutureSkewMs: 5 * 60_000 };
+const TENANT = '6f1c2a9e-4b7d-4c1e-9a53-2f0d8e7b1c44';
+
+function event(overrides: Partial<SubmittedUsageEvent> = {}): SubmittedUsageEvent {
+  return { tenantId: TENANT, eventId: 'e-1', metric: 'api_calls', quantity: '3', timestamp: NOW.toISOString(), ...overrides };
+}
+
+describe(checkUsageEvent.name, () => {
+  const sut = checkUsageEvent;
+
+  it('accepts a good event of an active tenant, quantity kept as an exact string', () => {
+    expect(sut(event({ quantity: '0.1' }), 'active', RULES)).toEqual({ ok: true, event: { tenantId: TENANT, eventId: 'e-1', metric: 'api_calls', quantity: '0.1', timestamp: NOW.toISOString() } });
+  });
+
+  it.each([
+    [undefined, UsageRejection.UnknownTenant],
+    ['suspended', UsageRejection.TenantSuspended],
+    ['deleted', UsageRejection.TenantDeleted],
+  ] as const)('rejects a tenant that is %s', (status, reason) => {
+    expect(sut(event(), status, RULES)).toEqual({ ok: false, reason });
+  });
+
+  it('rejects a tenant id that is not a UUID as unknown', () => {
+    expect(sut(event({ tenantId: 'acme' }), 'active', RULES)).toEqual({ ok: false, reason: UsageRejection.UnknownTenant });
+  });
+
+  it('rejects an unknown metric', () => {
+    expect(sut(event({ metric: 'cpu_seconds' }), 'active', RULES)).toEqual({ ok: false, reason: UsageRejection.UnknownMetric });
+  });
+
+  it.each([['-1'], ['1e3'], ['abc'], [''], [-1], [0.5], [Number.MAX_SAFE_INTEGER + 1]])('rejects the quantity %p', (quantity) => {
+    expect(sut(event({ quantity }), 'active', RULES)).toEqual({ ok: false, reason: UsageRejection.InvalidQuantity });
+  });
+
+  it('rejects a timestamp that is not ISO 8601 with a zone', () => {
+    expect(sut(event({ timestamp: '2026-06-10 12:00' }), 'active', RULES)).toEqual({ ok: false, reason: UsageRejection.InvalidTimestamp });
+    expect(sut(event({ timestamp: '2026-06-10T12:00:00' }), 'active', RULES)).toEqual({ ok: false, reason: UsageRejection.InvalidTimestamp });
+  });
+
+  it('accepts up to the future skew and rejects beyond it', () => {
+    expect(sut(event({ timestamp: new Date(NOW.getTime() + 5 * 60_000).toISOString() }), 'active', RULES).ok).toBe(true);
+    expect(sut(event({ timestamp: new Date(NOW.getTime() + 5 * 60_000 + 1).toISOString() }), 'active', RULES)).toEqual({ ok: false, reason: UsageRejection.TimestampInFuture });
+  });
+
+  it('accepts late events within the lateness window and rejects older ones', () => {
+    expect(sut(event({ timestamp: new Date(NOW.getTime() - 72 * HOUR_MS).toISOString() }), 'active', RULES).ok).toBe(true);
+    expect(sut(event({ timestamp: new Date(NOW.getTime() - 72 * HOUR_MS - 1).toISOString() }), 'active', RULES)).toEqual({ ok: false, reason: UsageRejection.TimestampTooLate });
+  });
+
+  it('rejects active_users without a userId', () => {
+    expect(sut(event({ metric: 'active_users', quantity: 1 }), 'active', RULES)).toEqual({ ok: false, reason: UsageRejection.MissingMember });
+    expect(sut(event({ metric: 'active_users', quantity: 1, properties: { userId: 'u-1' } }), 'active', RULES).ok).toBe(true);
+  });
+
+  it('rejects properties that are not flat strings, numbers or booleans', () => {
+    expect(sut(event({ properties: { nested: { a: 1 } } }), 'active', RULES)).toEqual({ ok: false, reason: UsageRejection.InvalidProperties });
+  });
+
+  it('rejects an empty or over-long event id', () => {
+    expect(sut(event({ eventId: '' }), 'active', RULES)).toEqual({ ok: false, reason: UsageRejection.InvalidEventId });
+    expect(sut(event({ eventId: 'x'.repeat(201) }), 'active', RULES)).toEqual({ ok: false, reason: UsageRejection.InvalidEventId });
+  });
+});
+
+describe(exactQuantity.name, () => {
+  const sut = exactQuantity;
+
+  it('keeps decimal strings as they are and turns safe integers into strings', () => {
+    expect(sut('123456789012345678901234567890.000000000001')).toBe('123456789012345678901234567890.000000000001');
+    expect(sut(42)).toBe('42');
+    expect(sut(0)).toBe('0');
+  });
+});

@@ -1,0 +1,104 @@
+/** The rules one usage event must pass to be accepted: pure, so each rule is tested on its own. */
+import { DECIMAL_PATTERN } from '@tenantry/contracts';
+import { memberOf, metricDefinition } from '../metrics/metric-catalogue';
+import { MeteredTenantStatus } from '../tenants/tenant-status';
+
+/** Why an event was rejected; the codes are part of the API. */
+export enum UsageRejection {
+  UnknownTenant = 'unknown-tenant',
+  TenantSuspended = 'tenant-suspended',
+  TenantDeleted = 'tenant-deleted',
+  InvalidEventId = 'invalid-event-id',
+  UnknownMetric = 'unknown-metric',
+  InvalidQuantity = 'invalid-quantity',
+  InvalidTimestamp = 'invalid-timestamp',
+  TimestampInFuture = 'timestamp-in-future',
+  TimestampTooLate = 'timestamp-too-late',
+  InvalidProperties = 'invalid-properties',
+  MissingMember = 'missing-member',
+}
+
+export interface UsageRules {
+  now: Date;
+  latenessMs: number;
+  maxFutureSkewMs: number;
+}
+
+export interface SubmittedUsageEvent {
+  tenantId: string;
+  eventId: string;
+  metric: string;
+  quantity: string | number;
+  timestamp: string;
+  properties?: Record<string, unknown>;
+}
+
+export interface AcceptableUsageEvent {
+  tenantId: string;
+  eventId: string;
+  metric: string;
+  /** Exact decimal string. */
+  quantity: string;
+  timestamp: string;
+  properties?: Record<string, string | number | boolean>;
+}
+
+export type UsageVerdict = { ok: true; event: AcceptableUsageEvent } | { ok: false; reason: UsageRejection };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * The quantity as an exact decimal string. A JSON number has already been through a binary float,
+ * so only safe integers are taken in that form; fractions must come as strings.
+ */
+export function exactQuantity(quantity: string | number): string | undefined {
+  if (typeof quantity === 'number') return Number.isSafeInteger(quantity) && quantity >= 0 ? String(Math.abs(quantity)) : undefined;
+  return DECIMAL_PATTERN.test(quantity) ? quantity : undefined;
+}
+
+function tenantRejection(status: MeteredTenantStatus | undefined): UsageRejection | undefined {
+  switch (status) {
+    case undefined:
+      return UsageRejection.UnknownTenant;
+    case 'suspended':
+      return UsageRejection.TenantSuspended;
+    case 'deleted':
+      return UsageRejection.TenantDeleted;
+    case 'known':
+    case 'active':
+    case 'inactive':
+      return undefined;
+  }
+}
+
+function primitiveProperties(properties: Record<string, unknown> | undefined): Record<string, string | number | boolean> | undefined | false {
+  if (properties === undefined) return undefined;
+  for (const value of Object.values(properties)) {
+    if (typeof value !== 'string' && typeof value !== 'boolean' && !(typeof value === 'number' && Number.isFinite(value))) return false;
+  }
+  return properties as Record<string, string | number | boolean>;
+}
+
+export function checkUsageEvent(event: SubmittedUsageEvent, tenantStatus: MeteredTenantStatus | undefined, rules: UsageRules): UsageVerdict {
+  const reject = (reason: UsageRejection): UsageVerdict => ({ ok: false, reason });
+  if (!UUID.test(event.tenantId)) return reject(UsageRejection.UnknownTenant);
+  const tenantProblem = tenantRejection(tenantStatus);
+  if (tenantProblem) return reject(tenantProblem);
+  if (event.eventId.length < 1 || event.eventId.length > 200) return reject(UsageRejection.InvalidEventId);
+  const metric = metricDefinition(event.metric);
+  if (!metric) return reject(UsageRejection.UnknownMetric);
+  const quantity = exactQuantity(event.quantity);
+  if (quantity === undefined) return reject(UsageRejection.InvalidQuantity);
+  const at = ISO_TIMESTAMP.test(event.timestamp) ? Date.parse(event.timestamp) : Number.NaN;
+  if (Number.isNaN(at)) return reject(UsageRejection.InvalidTimestamp);
+  if (at > rules.now.getTime() + rules.maxFutureSkewMs) return reject(UsageRejection.TimestampInFuture);
+  if (at < rules.now.getTime() - rules.latenessMs) return reject(UsageRejection.TimestampTooLate);
+  const properties = primitiveProperties(event.properties);
+  if (properties === false) return reject(UsageRejection.InvalidProperties);
+  if (metric.aggregation === 'unique' && memberOf(metric, properties) === undefined) return reject(UsageRejection.MissingMember);
+  return {
+    ok: true,
+    event: { tenantId: event.tenantId.toLowerCase(), eventId: event.eventId, metric: metric.name, quantity, timestamp: new Date(at).toISOString(), ...(properties ? { properties } : {}) },
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * The usage feature: ingestion API, the aggregation of the usage stream, the read API and the
+ * dedup partition maintenance. Its Kafka consumer is handed to the chassis, which runs it.
+ */
+import { Module } from '@nestjs/common';
+import { TenantsModule } from '../tenants/tenants.module';
+import { PartitionMaintenanceScheduler } from './partition-maintenance.scheduler';
+import { UsageController } from './usage.controller';
+import { UsagePartitionsRepository } from './usage-partitions.repository';
+import { KafkaUsagePublisher, UsagePublisher } from './usage.publisher';
+import { PostgresUsageRepository, UsageRepository } from './usage.repository';
+import { AggregateUsageUseCase } from './usecases/aggregate-usage/aggregate-usage.use-case';
+import { GetUsageUseCase } from './usecases/get-usage/get-usage.use-case';
+import { MaintainPartitionsUseCase } from './usecases/maintain-partitions/maintain-partitions.use-case';
+import { RecordUsageUseCase } from './usecases/record-usage/record-usage.use-case';
+
+const USE_CASES = [RecordUsageUseCase, AggregateUsageUseCase, GetUsageUseCase, MaintainPartitionsUseCase];
+
+@Module({
+  imports: [TenantsModule],
+  controllers: [UsageController],
+  providers: [
+    { provide: UsageRepository, useClass: PostgresUsageRepository },
+    { provide: UsagePublisher, useClass: KafkaUsagePublisher },
+    UsagePartitionsRepository,
+    ...USE_CASES,
+    PartitionMaintenanceScheduler,
+  ],
+  exports: [UsageRepository, UsagePartitionsRepository, ...USE_CASES],
+})
+export class UsageModule {}

@@ -1,0 +1,71 @@
+/**
+ * Counts usage exactly once: the events go into the day-partitioned dedup table, and only those
+ * that were new there change the hour, day and month aggregates (a handful of multi-row statements
+ * per batch, whatever its size).
+ */
+import { Injectable } from '@nestjs/common';
+import { NonRetryableError } from '@tenantry/messaging';
+import { GRANULARITIES, memberOf, metricDefinition, utcDay, windowStart } from '../../../metrics/metric-catalogue';
+import { AggregateContribution, UniqueMember, UsageEventRecord } from '../../usage-event.entity';
+import { UsagePartitionsRepository } from '../../usage-partitions.repository';
+import { eventKey, memberKey, UsageRepository } from '../../usage.repository';
+import { AggregateUsageCommand } from './aggregate-usage.command';
+
+@Injectable()
+export class AggregateUsageUseCase {
+  constructor(
+    private readonly usage: UsageRepository,
+    private readonly partitions: UsagePartitionsRepository,
+  ) {}
+
+  async execute(command: AggregateUsageCommand): Promise<{ counted: number }> {
+    const records = command.events.map((payload): UsageEventRecord => {
+      const metric = metricDefinition(payload.metric);
+      // The consumer dead-letters these (after isolating them from the rest of the batch).
+      if (!metric) throw new NonRetryableError(`unknown metric ${payload.metric}`);
+      const member = memberOf(metric, payload.properties);
+      if (metric.aggregation === 'unique' && member === undefined) throw new NonRetryableError(`${payload.metric} needs properties.${metric.memberProperty}`);
+      const occurredAt = new Date(payload.timestamp);
+      return {
+        tenantId: payload.tenantId.toLowerCase(),
+        eventId: payload.eventId,
+        occurredOn: utcDay(occurredAt),
+        occurredAt,
+        metric: metric.name,
+        quantity: payload.quantity,
+        source: payload.source,
+        member: member ?? null,
+      };
+    });
+    if (records.length === 0) return { counted: 0 };
+
+    await this.partitions.ensure(records.map((record) => record.occurredOn), command.tx);
+    const fresh = await this.usage.insertNewEvents(records, command.tx);
+
+    const members: UniqueMember[] = [];
+    const contributions: AggregateContribution[] = [];
+    for (const event of fresh) {
+      const metric = metricDefinition(event.metric);
+      if (!metric) continue;
+      for (const granularity of GRANULARITIES) {
+        const window = windowStart(granularity, event.occurredAt);
+        contributions.push({ tenantId: event.tenantId, metric: event.metric, granularity, windowStart: window, aggregation: metric.aggregation, quantity: event.quantity, occurredAt: event.occurredAt, eventId: event.eventId });
+        if (metric.aggregation === 'unique' && event.member !== null) {
+          members.push({ tenantId: event.tenantId, metric: event.metric, granularity, windowStart: window, member: event.member });
+        }
+      }
+    }
+
+    const newMembers = await this.usage.insertNewMembers(members, command.tx);
+    const memberOfEvent = new Map(fresh.map((event) => [eventKey(event), event.member]));
+    for (const contribution of contributions) {
+      if (contribution.aggregation !== 'unique') continue;
+      const member = memberOfEvent.get(eventKey(contribution));
+      const key = member ? memberKey({ ...contribution, member }) : undefined;
+      // A member counts once per window: the first event that brought it in this batch takes the 1.
+      contribution.quantity = key !== undefined && newMembers.delete(key) ? '1' : '0';
+    }
+    await this.usage.applyContributions(contributions, command.tx);
+    return { counted: fresh.length };
+  }
+}

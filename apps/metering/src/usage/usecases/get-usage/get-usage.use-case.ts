@@ -1,0 +1,48 @@
+/** Reads a tenant's usage series at one granularity and its usage in the current billing month (UTC calendar month). */
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@tenantry/service';
+import { BUILT_IN_METRICS, Granularity, normalizeDecimal, windowStart } from '../../../metrics/metric-catalogue';
+import { TenantProjectionRepository } from '../../../tenants/tenant-projection.repository';
+import { UsageView } from '../../dto/usage-view.dto';
+import { fieldProblem, tenantNotFound } from '../../usage.problems';
+import { UsageRepository } from '../../usage.repository';
+import { GetUsageCommand } from './get-usage.command';
+
+const DAY_MS = 86_400_000;
+/** How far back a query without `from` reaches. */
+const DEFAULT_SPAN_MS: Record<Granularity, number> = { hour: 2 * DAY_MS, day: 31 * DAY_MS, month: 366 * DAY_MS };
+
+@Injectable()
+export class GetUsageUseCase {
+  constructor(
+    private readonly tenants: TenantProjectionRepository,
+    private readonly usage: UsageRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: GetUsageCommand): Promise<UsageView> {
+    if (!(await this.tenants.status({ tenantId: command.tenantId }))) throw tenantNotFound(command.tenantId);
+    const now = this.clock.now();
+    const to = command.to ?? now;
+    const from = windowStart(command.granularity, command.from ?? new Date(to.getTime() - DEFAULT_SPAN_MS[command.granularity]));
+    if (from.getTime() >= to.getTime()) throw fieldProblem('from', 'must be before to');
+
+    const points = await this.usage.series({ tenantId: command.tenantId, granularity: command.granularity, from, to, metric: command.metric });
+    const series = new Map<string, { windowStart: string; value: string }[]>();
+    for (const point of points) {
+      const list = series.get(point.metric) ?? [];
+      list.push({ windowStart: point.windowStart.toISOString(), value: normalizeDecimal(point.value) });
+      series.set(point.metric, list);
+    }
+
+    const periodStart = windowStart('month', now);
+    const current = new Map((await this.usage.currentPeriod({ tenantId: command.tenantId, periodStart, metric: command.metric })).map((point) => [point.metric, normalizeDecimal(point.value)]));
+    const metrics = command.metric ? [command.metric] : [...new Set([...BUILT_IN_METRICS.map((metric) => metric.name), ...current.keys()])];
+    return {
+      tenantId: command.tenantId,
+      granularity: command.granularity,
+      series: [...series.entries()].map(([metric, list]) => ({ metric, points: list })),
+      current: metrics.map((metric) => ({ metric, periodStart: periodStart.toISOString(), value: current.get(metric) ?? '0' })),
+    };
+  }
+}

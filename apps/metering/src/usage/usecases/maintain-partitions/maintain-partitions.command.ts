@@ -1,0 +1,2 @@
+/** One pass of the dedup partition maintenance. */
+export class MaintainPartitionsCommand {}

@@ -1,0 +1,86 @@
+import { ManualClock } from '@tenantry/service';
+import { UsageRecordedPayload } from '@tenantry/contracts';
+import { MeteringConfig } from '../../../metering.config';
+import { TenantProjectionRepository } from '../../../tenants/tenant-projection.repository';
+import { MeteredTenantStatus } from '../../../tenants/tenant-status';
+import { UsagePublisher } from '../../usage.publisher';
+import { EventKey, eventKey, UsageRepository } from '../../usage.repository';
+import { RecordUsageCommand } from './record-usage.command';
+import { RecordUsageUseCase } from './record-usage.use-case';
+
+const NOW = new Date('2026-06-10T12:00:00.000Z');
+const ACTIVE = '11111111-1111-4111-8111-111111111111';
+const SUSPENDED = '22222222-2222-4222-8222-222222222222';
+
+class FakeTenants extends TenantProjectionRepository {
+  constructor(private readonly known: Record<string, MeteredTenantStatus>) {
+    super();
+  }
+  async statuses(ids: readonly string[]) {
+    return new Map(ids.flatMap((id) => (this.known[id] ? [[id, this.known[id]] as const] : [])));
+  }
+  async status(scope: { tenantId: string }) {
+    return this.known[scope.tenantId];
+  }
+  async record(): Promise<void> {
+    throw new Error('ingestion never changes the projection');
+  }
+}
+
+function usageWith(counted: EventKey[]): UsageRepository {
+  const keys = new Set(counted.map(eventKey));
+  return { countedEvents: async (wanted: readonly EventKey[]) => new Set(wanted.map(eventKey).filter((key) => keys.has(key))) } as unknown as UsageRepository;
+}
+
+class RecordingPublisher extends UsagePublisher {
+  published: UsageRecordedPayload[] = [];
+  constructor(private readonly failure?: Error) {
+    super();
+  }
+  async publish(events: readonly UsageRecordedPayload[]) {
+    if (this.failure) throw this.failure;
+    this.published.push(...events);
+  }
+}
+
+function setup(options: { counted?: EventKey[]; failure?: Error } = {}) {
+  const publisher = new RecordingPublisher(options.failure);
+  const sut = new RecordUsageUseCase(new FakeTenants({ [ACTIVE]: 'active', [SUSPENDED]: 'suspended' }), usageWith(options.counted ?? []), publisher, new ManualClock(NOW), new MeteringConfig());
+  return { sut, publisher };
+}
+
+const event = (eventId: string, overrides: object = {}) => ({ tenantId: ACTIVE, eventId, metric: 'api_calls', quantity: '1', timestamp: NOW.toISOString(), ...overrides });
+
+describe(RecordUsageUseCase.name, () => {
+  it('reports every event by index and publishes only the accepted ones, as source api', async () => {
+    const { sut, publisher } = setup();
+
+    const results = await sut.execute(new RecordUsageCommand([event('a'), event('b', { metric: 'nope' }), event('c', { tenantId: SUSPENDED }), event('d', { quantity: '2.5' })]));
+
+    expect(results).toEqual([
+      { index: 0, eventId: 'a', status: 'accepted' },
+      { index: 1, eventId: 'b', status: 'rejected', reason: 'unknown-metric' },
+      { index: 2, eventId: 'c', status: 'rejected', reason: 'tenant-suspended' },
+      { index: 3, eventId: 'd', status: 'accepted' },
+    ]);
+    expect(publisher.published.map((e) => [e.eventId, e.quantity, e.source])).toEqual([
+      ['a', '1', 'api'],
+      ['d', '2.5', 'api'],
+    ]);
+  });
+
+  it('reports already-counted events and repeats within the request as duplicates', async () => {
+    const { sut, publisher } = setup({ counted: [{ tenantId: ACTIVE, eventId: 'old' }] });
+
+    const results = await sut.execute(new RecordUsageCommand([event('old'), event('new'), event('new')]));
+
+    expect(results.map((r) => r.status)).toEqual(['duplicate', 'accepted', 'duplicate']);
+    expect(publisher.published.map((e) => e.eventId)).toEqual(['new']);
+  });
+
+  it('answers 503 when Kafka does not acknowledge, reporting nothing as accepted', async () => {
+    const { sut } = setup({ failure: new Error('broker down') });
+
+    await expect(sut.execute(new RecordUsageCommand([event('a')]))).rejects.toMatchObject({ code: 'ingestion-unavailable', status: 503 });
+  });
+});

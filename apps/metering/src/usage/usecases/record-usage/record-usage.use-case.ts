@@ -1,0 +1,68 @@
+/**
+ * Ingestion: checks every event, leaves out those already counted (or repeated in the request),
+ * publishes the rest as UsageRecorded and reports per event only after Kafka acknowledged.
+ */
+import { Injectable } from '@nestjs/common';
+import { UsageRecordedPayload } from '@tenantry/contracts';
+import { Clock } from '@tenantry/service';
+import { MeteringConfig } from '../../../metering.config';
+import { utcDay } from '../../../metrics/metric-catalogue';
+import { TenantProjectionRepository } from '../../../tenants/tenant-projection.repository';
+import { UsageResultView } from '../../dto/usage-view.dto';
+import { ingestionUnavailable } from '../../usage.problems';
+import { UsagePublisher } from '../../usage.publisher';
+import { eventKey, UsageRepository } from '../../usage.repository';
+import { AcceptableUsageEvent, checkUsageEvent, UsageRules } from '../../usage-rules';
+import { RecordUsageCommand } from './record-usage.command';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+@Injectable()
+export class RecordUsageUseCase {
+  constructor(
+    private readonly tenants: TenantProjectionRepository,
+    private readonly usage: UsageRepository,
+    private readonly publisher: UsagePublisher,
+    private readonly clock: Clock,
+    private readonly config: MeteringConfig,
+  ) {}
+
+  async execute(command: RecordUsageCommand): Promise<UsageResultView[]> {
+    const rules: UsageRules = { now: this.clock.now(), latenessMs: this.config.LATENESS_HOURS * HOUR_MS, maxFutureSkewMs: this.config.MAX_FUTURE_SKEW_MS };
+    const tenantIds = [...new Set(command.events.map((event) => event.tenantId.toLowerCase()))].filter((id) => /^[0-9a-f-]{36}$/.test(id));
+    const statuses = await this.tenants.statuses(tenantIds);
+    const verdicts = command.events.map((event) => checkUsageEvent(event, statuses.get(event.tenantId.toLowerCase()), rules));
+
+    const acceptable = verdicts.flatMap((verdict) => (verdict.ok ? [verdict.event] : []));
+    // Only accepted events can have been counted, and they are never older than the lateness window.
+    const since = utcDay(new Date(rules.now.getTime() - rules.latenessMs - DAY_MS));
+    const counted = await this.usage.countedEvents(acceptable, since);
+
+    const seen = new Set<string>();
+    const results: UsageResultView[] = [];
+    const toPublish: AcceptableUsageEvent[] = [];
+    verdicts.forEach((verdict, index) => {
+      const eventId = command.events[index]?.eventId ?? '';
+      if (!verdict.ok) {
+        results.push({ index, eventId, status: 'rejected', reason: verdict.reason });
+        return;
+      }
+      const key = eventKey(verdict.event);
+      if (counted.has(key) || seen.has(key)) {
+        results.push({ index, eventId, status: 'duplicate' });
+        return;
+      }
+      seen.add(key);
+      toPublish.push(verdict.event);
+      results.push({ index, eventId, status: 'accepted' });
+    });
+
+    try {
+      await this.publisher.publish(toPublish.map((event): UsageRecordedPayload => ({ ...event, source: 'api' })));
+    } catch (error) {
+      throw ingestionUnavailable(error instanceof Error ? error.message : String(error));
+    }
+    return results;
+  }
+}

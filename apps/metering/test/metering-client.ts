@@ -1,0 +1,54 @@
+// A small client for metering's internal API in integration tests.
+export interface Answer<T = unknown> {
+  status: number;
+  contentType: string | null;
+  body: T;
+}
+
+export interface UsageResult {
+  index: number;
+  eventId: string;
+  status: 'accepted' | 'duplicate' | 'rejected';
+  reason?: string;
+}
+
+export interface UsageBody {
+  tenantId: string;
+  granularity: string;
+  series: { metric: string; points: { windowStart: string; value: string }[] }[];
+  current: { metric: string; periodStart: string; value: string }[];
+}
+
+export class MeteringClient {
+  constructor(private readonly url: string) {}
+
+  async request<T>(method: string, path: string, body?: unknown): Promise<Answer<T>> {
+    const response = await fetch(`${this.url}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, contentType: response.headers.get('content-type'), body: (text ? JSON.parse(text) : undefined) as T };
+  }
+
+  batch(events: unknown[]): Promise<Answer<{ results: UsageResult[] }>> {
+    return this.request('POST', '/internal/v1/usage/batch', { events });
+  }
+
+  one(tenantId: string, event: unknown): Promise<Answer<{ results: UsageResult[] }>> {
+    return this.request('POST', `/internal/v1/tenants/${tenantId}/usage`, event);
+  }
+
+  usage(tenantId: string, query: Record<string, string> = {}): Promise<Answer<UsageBody>> {
+    return this.request('GET', `/internal/v1/tenants/${tenantId}/usage?${new URLSearchParams(query).toString()}`);
+  }
+}
+
+export function currentValue(body: UsageBody, metric: string): string | undefined {
+  return body.current.find((entry) => entry.metric === metric)?.value;
+}
+
+export function pointsOf(body: UsageBody, metric: string): { windowStart: string; value: string }[] {
+  return body.series.find((entry) => entry.metric === metric)?.points ?? [];
+}

@@ -1,0 +1,237 @@
+// Ingestion, aggregation and the read API against the real metering process, Kafka and Postgres.
+import { randomUUID } from 'node:crypto';
+import { TOPICS } from '@tenantry/contracts';
+import { caughtUp, eventMessage, produce, RunningService, sleep, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
+import { currentValue, MeteringClient, pointsOf, UsageBody } from './metering-client';
+
+jest.setTimeout(180_000);
+
+const HOUR_MS = 3_600_000;
+const AGGREGATES_GROUP = 'metering.aggregates';
+const PROBLEM_JSON = 'application/problem+json';
+
+function hourStart(at: Date): string {
+  return new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS).toISOString();
+}
+
+function dayStart(at: Date): string {
+  return `${at.toISOString().slice(0, 10)}T00:00:00.000Z`;
+}
+
+describe('metering usage', () => {
+  const kafka = testKafka();
+  let service: RunningService;
+  let api: MeteringClient;
+
+  async function start(): Promise<void> {
+    service = await startService('metering', { PARTITION_MAINTENANCE_INTERVAL_MS: '3600000' });
+    await waitUntilReady(service);
+    api = new MeteringClient(service.url);
+  }
+
+  beforeAll(start);
+
+  afterAll(async () => {
+    await service?.process.kill('SIGTERM');
+  });
+
+  /** A tenant metering knows as active: ingestion stops answering unknown-tenant (probed with an event it rejects anyway). */
+  async function activeTenant(): Promise<string> {
+    const tenantId = randomUUID();
+    const at = new Date().toISOString();
+    await produce(kafka, TOPICS.TENANT_LIFECYCLE.name, [eventMessage('TenantActivated', { tenantId, from: 'provisioning', to: 'active', actor: 'int-test', at })]);
+    await waitFor(
+      async () => {
+        const answer = await api.one(tenantId, { eventId: 'probe', metric: 'api_calls', quantity: 'not-a-number', timestamp: at });
+        return answer.body.results[0]?.reason === 'invalid-quantity';
+      },
+      { timeoutMs: 60_000, what: 'metering to know the tenant' },
+    );
+    return tenantId;
+  }
+
+  async function usageSettles(tenantId: string, expected: (body: UsageBody) => boolean, query: Record<string, string> = {}): Promise<UsageBody> {
+    return waitFor(
+      async () => {
+        const answer = await api.usage(tenantId, query);
+        return answer.status === 200 && expected(answer.body) ? answer.body : undefined;
+      },
+      { timeoutMs: 60_000, what: `usage of ${tenantId} to settle` },
+    );
+  }
+
+  const now = () => new Date().toISOString();
+  const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+
+  it('accepts the good events of a batch, reports each bad one by index and reason, and counts decimals exactly', async () => {
+    const tenantId = await activeTenant();
+    const stranger = randomUUID();
+
+    const answer = await api.batch([
+      { tenantId, eventId: 'a', metric: 'api_calls', quantity: '0.1', timestamp: now() },
+      { tenantId, eventId: 'b', metric: 'api_calls', quantity: '0.2', timestamp: now() },
+      { tenantId, eventId: 'c', metric: 'cpu_seconds', quantity: '1', timestamp: now() },
+      { tenantId, eventId: 'd', metric: 'api_calls', quantity: '-5', timestamp: now() },
+      { tenantId, eventId: 'e', metric: 'api_calls', quantity: '1', timestamp: new Date(Date.now() + 10 * 60_000).toISOString() },
+      { tenantId, eventId: 'f', metric: 'api_calls', quantity: '1', timestamp: new Date(Date.now() - 80 * HOUR_MS).toISOString() },
+      { tenantId: stranger, eventId: 'g', metric: 'api_calls', quantity: '1', timestamp: now() },
+      { tenantId, eventId: 'h', metric: 'api_calls', quantity: 0.5, timestamp: now() },
+      { tenantId, eventId: 'i', metric: 'bandwidth_bytes', quantity: 1000, timestamp: now() },
+    ]);
+
+    expect(answer.status).toBe(202);
+    expect(answer.body.results).toEqual([
+      { index: 0, eventId: 'a', status: 'accepted' },
+      { index: 1, eventId: 'b', status: 'accepted' },
+      { index: 2, eventId: 'c', status: 'rejected', reason: 'unknown-metric' },
+      { index: 3, eventId: 'd', status: 'rejected', reason: 'invalid-quantity' },
+      { index: 4, eventId: 'e', status: 'rejected', reason: 'timestamp-in-future' },
+      { index: 5, eventId: 'f', status: 'rejected', reason: 'timestamp-too-late' },
+      { index: 6, eventId: 'g', status: 'rejected', reason: 'unknown-tenant' },
+      { index: 7, eventId: 'h', status: 'rejected', reason: 'invalid-quantity' },
+      { index: 8, eventId: 'i', status: 'accepted' },
+    ]);
+    const usage = await usageSettles(tenantId, (body) => currentValue(body, 'api_calls') === '0.3' && currentValue(body, 'bandwidth_bytes') === '1000');
+    expect(currentValue(usage, 'storage_bytes')).toBe('0');
+    expect(currentValue(usage, 'active_users')).toBe('0');
+    expect(pointsOf(usage, 'api_calls')).toEqual([{ windowStart: dayStart(new Date()), value: '0.3' }]);
+    expect((await api.usage(stranger)).status).toBe(404);
+  });
+
+  it('reports events already counted as duplicates and leaves the aggregates as they were', async () => {
+    const tenantId = await activeTenant();
+    const events = [
+      { tenantId, eventId: 'x', metric: 'api_calls', quantity: '2', timestamp: now() },
+      { tenantId, eventId: 'y', metric: 'api_calls', quantity: 3, timestamp: now() },
+    ];
+    expect((await api.batch(events)).body.results.map((r) => r.status)).toEqual(['accepted', 'accepted']);
+    const before = await usageSettles(tenantId, (body) => currentValue(body, 'api_calls') === '5');
+
+    const again = await api.batch(events);
+    const single = await api.one(tenantId, { eventId: 'x', metric: 'api_calls', quantity: '2', timestamp: now() });
+
+    expect(again.status).toBe(202);
+    expect(again.body.results).toEqual([
+      { index: 0, eventId: 'x', status: 'duplicate' },
+      { index: 1, eventId: 'y', status: 'duplicate' },
+    ]);
+    expect(single.body.results).toEqual([{ index: 0, eventId: 'x', status: 'duplicate' }]);
+    await sleep(1_500);
+    expect((await api.usage(tenantId)).body).toEqual(before);
+  });
+
+  it('puts a late event in the hour and day windows of its own timestamp', async () => {
+    const tenantId = await activeTenant();
+    const late = new Date(Date.now() - 30 * HOUR_MS);
+
+    expect((await api.one(tenantId, { eventId: 'late', metric: 'api_calls', quantity: '7', timestamp: late.toISOString() })).body.results[0]?.status).toBe('accepted');
+
+    const hourly = await usageSettles(tenantId, (body) => pointsOf(body, 'api_calls').length > 0, { granularity: 'hour', from: new Date(late.getTime() - 2 * HOUR_MS).toISOString(), metric: 'api_calls' });
+    expect(pointsOf(hourly, 'api_calls')).toEqual([{ windowStart: hourStart(late), value: '7' }]);
+    const daily = await api.usage(tenantId, { granularity: 'day', from: new Date(late.getTime() - 48 * HOUR_MS).toISOString(), metric: 'api_calls' });
+    expect(pointsOf(daily.body, 'api_calls')).toEqual([{ windowStart: dayStart(late), value: '7' }]);
+  });
+
+  it('aggregates each metric its own way: sum, max, latest and unique', async () => {
+    const tenantId = await activeTenant();
+    const first = await api.batch([
+      { tenantId, eventId: 's1', metric: 'storage_bytes', quantity: '700', timestamp: minutesAgo(1) },
+      { tenantId, eventId: 'm1', metric: 'concurrent_connections', quantity: '5', timestamp: minutesAgo(3) },
+      { tenantId, eventId: 'm2', metric: 'concurrent_connections', quantity: '9', timestamp: minutesAgo(2) },
+      { tenantId, eventId: 'u1', metric: 'active_users', quantity: 1, timestamp: minutesAgo(3), properties: { userId: 'ann' } },
+      { tenantId, eventId: 'u2', metric: 'active_users', quantity: 1, timestamp: minutesAgo(2), properties: { userId: 'bob' } },
+      { tenantId, eventId: 'u3', metric: 'active_users', quantity: 1, timestamp: minutesAgo(1), properties: { userId: 'ann' } },
+      { tenantId, eventId: 'b1', metric: 'bandwidth_bytes', quantity: '1.5', timestamp: minutesAgo(1) },
+    ]);
+    expect(first.body.results.every((r) => r.status === 'accepted')).toBe(true);
+    await usageSettles(tenantId, (body) => currentValue(body, 'storage_bytes') === '700' && currentValue(body, 'active_users') === '2' && currentValue(body, 'concurrent_connections') === '9' && currentValue(body, 'bandwidth_bytes') === '1.5');
+
+    // Older gauge readings arrive late: the latest by timestamp stays. A smaller peak changes no maximum.
+    const second = await api.batch([
+      { tenantId, eventId: 's2', metric: 'storage_bytes', quantity: '500', timestamp: minutesAgo(2) },
+      { tenantId, eventId: 's3', metric: 'storage_bytes', quantity: '900', timestamp: minutesAgo(3) },
+      { tenantId, eventId: 'm3', metric: 'concurrent_connections', quantity: '3', timestamp: minutesAgo(1) },
+      { tenantId, eventId: 'u4', metric: 'active_users', quantity: 1, timestamp: minutesAgo(1), properties: { userId: 'bob' } },
+      { tenantId, eventId: 'u5', metric: 'active_users', quantity: 1, timestamp: minutesAgo(1), properties: { userId: 'cid' } },
+      { tenantId, eventId: 'b2', metric: 'bandwidth_bytes', quantity: '2.25', timestamp: minutesAgo(1) },
+    ]);
+    expect(second.body.results.every((r) => r.status === 'accepted')).toBe(true);
+
+    const usage = await usageSettles(tenantId, (body) => currentValue(body, 'bandwidth_bytes') === '3.75' && currentValue(body, 'active_users') === '3');
+    expect(currentValue(usage, 'storage_bytes')).toBe('700');
+    expect(currentValue(usage, 'concurrent_connections')).toBe('9');
+    const monthly = await api.usage(tenantId, { granularity: 'month' });
+    expect(pointsOf(monthly.body, 'active_users').at(-1)?.value).toBe('3');
+  });
+
+  it('answers 400 validation-failed naming the fields of a malformed batch', async () => {
+    const notArray = await api.request<{ type: string; errors: { field: string }[] }>('POST', '/internal/v1/usage/batch', { events: 'nope' });
+    expect(notArray.status).toBe(400);
+    expect(notArray.contentType).toContain(PROBLEM_JSON);
+    expect(notArray.body.type).toBe('https://tenantry.dev/problems/validation-failed');
+    expect(notArray.body.errors.map((e) => e.field)).toContain('events');
+
+    const tooMany = await api.batch(Array.from({ length: 1_001 }, (_, i) => ({ tenantId: randomUUID(), eventId: `e${i}`, metric: 'api_calls', quantity: '1', timestamp: now() })));
+    expect(tooMany.status).toBe(400);
+
+    const wrongTypes = await api.request<{ errors: { field: string }[] }>('POST', '/internal/v1/usage/batch', { events: [{ tenantId: 1, eventId: 'a', metric: 'api_calls', quantity: true, timestamp: now() }] });
+    expect(wrongTypes.status).toBe(400);
+    expect(wrongTypes.body.errors.map((e) => e.field)).toEqual(expect.arrayContaining(['events.0.tenantId', 'events.0.quantity']));
+  });
+
+  it('answers 503 problem+json and records nothing when Kafka does not acknowledge', async () => {
+    const tenantId = await activeTenant();
+    // A second instance on the same database whose broker is unreachable.
+    const cut = await startService('metering', { KAFKA_BROKERS: '127.0.0.1:1', PUBLISH_TIMEOUT_MS: '1500', PARTITION_MAINTENANCE_INTERVAL_MS: '3600000' });
+    try {
+      const answer = await new MeteringClient(cut.url).one(tenantId, { eventId: 'k1', metric: 'api_calls', quantity: '1', timestamp: now() });
+      expect(answer.status).toBe(503);
+      expect(answer.contentType).toContain(PROBLEM_JSON);
+      expect((answer.body as unknown as { type: string }).type).toBe('https://tenantry.dev/problems/ingestion-unavailable');
+    } finally {
+      await cut.process.kill('SIGKILL');
+    }
+    // Nothing was counted, so the same event is new to a healthy instance.
+    expect((await api.one(tenantId, { eventId: 'k1', metric: 'api_calls', quantity: '1', timestamp: now() })).body.results[0]?.status).toBe('accepted');
+  });
+
+  it('changes no aggregate when the usage stream is delivered again', async () => {
+    const tenantId = await activeTenant();
+    const events = [
+      { tenantId, eventId: 'r1', metric: 'api_calls', quantity: '0.7', timestamp: minutesAgo(2) },
+      { tenantId, eventId: 'r2', metric: 'storage_bytes', quantity: '42', timestamp: minutesAgo(1) },
+      { tenantId, eventId: 'r3', metric: 'active_users', quantity: 1, timestamp: minutesAgo(1), properties: { userId: 'ann' } },
+    ];
+    await api.batch(events);
+    await usageSettles(tenantId, (body) => currentValue(body, 'api_calls') === '0.7' && currentValue(body, 'storage_bytes') === '42' && currentValue(body, 'active_users') === '1');
+    const before = await Promise.all(['hour', 'day', 'month'].map(async (granularity) => (await api.usage(tenantId, { granularity })).body));
+
+    await service.process.kill('SIGTERM');
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      // The group may still be settling after our consumer left (or be used by another run): retry until it is empty.
+      await waitFor(
+        () =>
+          admin.resetOffsets({ groupId: AGGREGATES_GROUP, topic: TOPICS.METERING_USAGE.name, earliest: true }).then(
+            () => true,
+            () => false,
+          ),
+        { timeoutMs: 90_000, intervalMs: 1_000, what: 'the aggregates group to be empty for an offset reset' },
+      );
+    } finally {
+      await admin.disconnect();
+    }
+    // The same usage once more under new CloudEvents ids: the inbox cannot recognise these, the dedup table must.
+    await produce(
+      kafka,
+      TOPICS.METERING_USAGE.name,
+      events.map((event) => eventMessage('UsageRecorded', { ...event, quantity: String(event.quantity), source: 'api' })),
+    );
+    await start();
+    await waitFor(() => caughtUp(kafka, AGGREGATES_GROUP, TOPICS.METERING_USAGE.name), { timeoutMs: 150_000, intervalMs: 500, what: 'the aggregates group to catch up' });
+
+    const after = await Promise.all(['hour', 'day', 'month'].map(async (granularity) => (await api.usage(tenantId, { granularity })).body));
+    expect(after).toEqual(before);
+  });
+});
