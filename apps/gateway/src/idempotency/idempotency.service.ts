@@ -5,7 +5,7 @@
  */
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Logger } from '@tenantry/observability';
-import { Clock, LOGGER } from '@tenantry/service';
+import { Clock, LOGGER, PeriodicJob } from '@tenantry/service';
 import { GatewayConfig } from '../gateway.config';
 import { GatewayProblem, GatewayProblemCode } from '../problems';
 import { StoredResponse } from './idempotency-record.entity';
@@ -21,14 +21,19 @@ export interface IdempotentOutcome {
 
 @Injectable()
 export class IdempotencyService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private pruner?: NodeJS.Timeout;
+  private readonly pruner: PeriodicJob;
 
   constructor(
     private readonly records: IdempotencyRepository,
     private readonly clock: Clock,
     private readonly config: GatewayConfig,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+  ) {
+    this.pruner = new PeriodicJob({ name: 'idempotency key pruning', intervalMs: HOUR_MS, runAtStart: false }, async () => {
+      const count = await this.records.pruneExpired(this.clock.now());
+      if (count > 0) this.logger.info({ count }, 'expired idempotency keys pruned');
+    }, this.logger);
+  }
 
   /** How long a waiter waits for the first request, and after which an in-progress claim is taken as abandoned (a crashed gateway). */
   private get waitMs(): number {
@@ -74,16 +79,10 @@ export class IdempotencyService implements OnApplicationBootstrap, OnApplication
   }
 
   onApplicationBootstrap(): void {
-    this.pruner = setInterval(() => {
-      this.records
-        .pruneExpired(this.clock.now())
-        .then((count) => count > 0 && this.logger.info({ count }, 'expired idempotency keys pruned'))
-        .catch((error: unknown) => this.logger.warn({ err: error }, 'idempotency key pruning failed'));
-    }, HOUR_MS);
-    this.pruner.unref();
+    this.pruner.start();
   }
 
-  onApplicationShutdown(): void {
-    if (this.pruner) clearInterval(this.pruner);
+  onApplicationShutdown(): Promise<void> {
+    return this.pruner.stop();
   }
 }

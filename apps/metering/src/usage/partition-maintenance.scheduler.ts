@@ -1,6 +1,6 @@
 /** Runs the dedup partition maintenance at start and every PARTITION_MAINTENANCE_INTERVAL_MS; one pass at a time. */
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { LOGGER } from '@tenantry/service';
+import { LOGGER, PeriodicJob } from '@tenantry/service';
 import type { Logger } from '@tenantry/observability';
 import { MeteringConfig } from '../metering.config';
 import { MaintainPartitionsCommand } from './usecases/maintain-partitions/maintain-partitions.command';
@@ -8,37 +8,20 @@ import { MaintainPartitionsUseCase } from './usecases/maintain-partitions/mainta
 
 @Injectable()
 export class PartitionMaintenanceScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly job: PeriodicJob;
 
-  constructor(
-    private readonly maintain: MaintainPartitionsUseCase,
-    private readonly config: MeteringConfig,
-    @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+  constructor(maintain: MaintainPartitionsUseCase, config: MeteringConfig, @Inject(LOGGER) logger: Logger) {
+    this.job = new PeriodicJob({ name: 'partition maintenance', intervalMs: config.PARTITION_MAINTENANCE_INTERVAL_MS }, async () => {
+      const { created, dropped } = await maintain.execute(new MaintainPartitionsCommand());
+      if (created.length > 0 || dropped.length > 0) logger.info({ created, dropped }, 'usage_event partitions maintained');
+    }, logger);
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.tick(), this.config.PARTITION_MAINTENANCE_INTERVAL_MS);
-    this.timer.unref();
-    this.tick();
+    this.job.start();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
-  }
-
-  private tick(): void {
-    if (this.running) return;
-    this.running = this.maintain
-      .execute(new MaintainPartitionsCommand())
-      .then(({ created, dropped }) => {
-        if (created.length > 0 || dropped.length > 0) this.logger.info({ created, dropped }, 'usage_event partitions maintained');
-      })
-      .catch((error: unknown) => this.logger.error({ err: error }, 'partition maintenance failed; retrying at the next interval'))
-      .finally(() => {
-        this.running = undefined;
-      });
+  beforeApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 }

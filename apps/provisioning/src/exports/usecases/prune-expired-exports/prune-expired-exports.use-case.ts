@@ -1,7 +1,7 @@
 /** Deletes export archives past their retention, hourly; a deleted archive's metadata is gone with it (404). */
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Logger } from '@tenantry/observability';
-import { Clock, LOGGER } from '@tenantry/service';
+import { Clock, LOGGER, PeriodicJob } from '@tenantry/service';
 import { ExportArchive } from '../../../infrastructure/export-archive';
 import { TenantExportRepository } from '../../tenant-export.repository';
 
@@ -9,22 +9,25 @@ const EVERY_MS = 3_600_000;
 
 @Injectable()
 export class PruneExpiredExportsUseCase implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private timer?: NodeJS.Timeout;
+  private readonly job: PeriodicJob;
 
   constructor(
     private readonly exports: TenantExportRepository,
     private readonly archive: ExportArchive,
     private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.execute().catch((error: unknown) => this.logger.warn({ err: error }, 'pruning expired exports failed')), EVERY_MS);
-    this.timer.unref();
+  ) {
+    this.job = new PeriodicJob({ name: 'export pruning', intervalMs: EVERY_MS, runAtStart: false }, async () => {
+      await this.execute();
+    }, this.logger);
   }
 
-  beforeApplicationShutdown(): void {
-    clearInterval(this.timer);
+  onApplicationBootstrap(): void {
+    this.job.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 
   async execute(): Promise<number> {
