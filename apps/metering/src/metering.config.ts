@@ -1,6 +1,6 @@
 /** The environment of the metering service. */
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsNumber, Matches, Max, Min } from 'class-validator';
 import { ServiceConfig } from '@tenantry/config';
 
 export class MeteringConfig extends ServiceConfig {
@@ -36,4 +36,26 @@ export class MeteringConfig extends ServiceConfig {
   @IsInt({ message: 'must be an integer number of milliseconds' })
   @Min(1_000, { message: 'must be at least 1000 ms' })
   PARTITION_MAINTENANCE_INTERVAL_MS = 3_600_000;
+
+  /** How often the last complete UTC hour is checked for unusual usage (and every current month swept for limit alerts). */
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(1_000, { message: 'must be at least 1000 ms' })
+  ANOMALY_CHECK_INTERVAL_MS = 300_000;
+
+  /** The least an hour's usage must be to be called unusual (in the metric's unit). */
+  @Type(() => Number)
+  @IsNumber({}, { message: 'must be a number' })
+  @Min(0, { message: 'must not be negative' })
+  ANOMALY_MIN_VOLUME = 100;
+
+  /** The tenant database (as provisioning's TENANT_DATABASE_URL); the collectors only read it: sizes and users' last logins. */
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// connection URL' })
+  TENANT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/tenantry_tenants';
+
+  /** How often the resource collectors measure every tenant (database and storage size, active users). */
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(1_000, { message: 'must be at least 1000 ms' })
+  COLLECTOR_INTERVAL_MS = 300_000;
 }

@@ -3,10 +3,12 @@ import { MessagingTables1764288000000 } from '@tenantry/messaging';
 import { ServiceDefinition } from '@tenantry/service';
 import { MeteringConfig } from './metering.config';
 import { Metering1764400000000 } from './migrations/1764400000000-metering';
+import { LimitsAlerts1764500000000 } from './migrations/1764500000000-limits-alerts';
+import { Collectors1764500200000 } from './migrations/1764500200000-collectors';
 
 export const SERVICE: ServiceDefinition<MeteringConfig> = {
   name: 'metering',
   schema: 'metering',
   config: MeteringConfig,
-  migrations: [MessagingTables1764288000000, Metering1764400000000],
+  migrations: [MessagingTables1764288000000, Metering1764400000000, LimitsAlerts1764500000000, Collectors1764500200000],
 };

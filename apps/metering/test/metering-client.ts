@@ -16,7 +16,19 @@ export interface UsageBody {
   tenantId: string;
   granularity: string;
   series: { metric: string; points: { windowStart: string; value: string }[] }[];
-  current: { metric: string; periodStart: string; value: string }[];
+  current: { metric: string; periodStart: string; value: string; limit?: string | null; mode?: 'soft' | 'hard' | null; percentUsed?: number | null }[];
+}
+
+export interface SummaryBody {
+  metric: string;
+  period: string;
+  windowStart: string;
+  tenants: number;
+  total: string;
+  percentiles: { p50: string | null; p90: string | null; p95: string | null; p99: string | null; max: string | null };
+  top: { tenantId: string; value: string }[];
+  totals: { tenantId: string; value: string }[];
+  nextCursor: string | null;
 }
 
 export class MeteringClient {
@@ -42,6 +54,10 @@ export class MeteringClient {
 
   usage(tenantId: string, query: Record<string, string> = {}): Promise<Answer<UsageBody>> {
     return this.request('GET', `/internal/v1/tenants/${tenantId}/usage?${new URLSearchParams(query).toString()}`);
+  }
+
+  summary(query: Record<string, string>): Promise<Answer<SummaryBody>> {
+    return this.request('GET', `/internal/v1/usage/summary?${new URLSearchParams(query).toString()}`);
   }
 }
 

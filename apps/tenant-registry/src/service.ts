@@ -3,10 +3,11 @@ import { ServiceDefinition } from '@tenantry/service';
 import { TenantRegistryConfig } from './tenant-registry.config';
 import { MessagingTables1764288000000 } from '@tenantry/messaging';
 import { Tenants1764300000000 } from './migrations/1764300000000-tenants';
+import { TenantLimits1764500300000 } from './migrations/1764500300000-tenant-limits';
 
 export const SERVICE: ServiceDefinition<TenantRegistryConfig> = {
   name: 'tenant-registry',
   schema: 'tenant_registry',
   config: TenantRegistryConfig,
-  migrations: [MessagingTables1764288000000, Tenants1764300000000],
+  migrations: [MessagingTables1764288000000, Tenants1764300000000, TenantLimits1764500300000],
 };

@@ -146,8 +146,8 @@ describe('tenant-registry internal API', () => {
       expect.objectContaining({ from: 'suspended', to: 'active', actor: 'key:int-test' }),
     ]);
 
-    const events = await readTopic(kafka, TOPICS.TENANT_LIFECYCLE.name, (all) => all.filter((m) => m.key === tenant.id).length >= 4);
-    expect(events.filter((m) => m.key === tenant.id).map((m) => m.headers['ce_type'])).toEqual(['TenantCreated', 'TenantActivated', 'TenantSuspended', 'TenantReactivated']);
+    const events = await readTopic(kafka, TOPICS.TENANT_LIFECYCLE.name, (all) => all.filter((m) => m.key === tenant.id).length >= 5);
+    expect(events.filter((m) => m.key === tenant.id).map((m) => m.headers['ce_type'])).toEqual(['TenantCreated', 'TenantLimitsChanged', 'TenantActivated', 'TenantSuspended', 'TenantReactivated']);
   });
 
   it('ignores a duplicate outcome for a tenant already active and keeps consuming', async () => {
@@ -198,6 +198,7 @@ describe('tenant-registry internal API', () => {
     const events = await readTopic(kafka, TOPICS.TENANT_LIFECYCLE.name, (all) => all.some((m) => m.key === tenant.id && m.headers['ce_type'] === 'TenantDeleted'));
     expect(events.filter((m) => m.key === tenant.id).map((m) => m.headers['ce_type'])).toEqual([
       'TenantCreated',
+      'TenantLimitsChanged',
       'TenantProvisioningRetryRequested',
       'TenantActivated',
       'TenantOffboardingStarted',

@@ -36,6 +36,13 @@ export class ServiceConfig {
   @Min(1, { message: 'must be at least 1 second' })
   CONSUMER_STALL_SECONDS = 60;
 
+  /**
+   * Put before every consumer group id (and so its dead-letter topic): lets two deployments, or a
+   * test stack, share one broker without taking each other's partitions. Empty by default.
+   */
+  @Matches(/^[A-Za-z0-9._-]{0,100}$/, { message: 'must be up to 100 letters, digits, dots, dashes or underscores' })
+  KAFKA_GROUP_PREFIX = '';
+
   @IsOptional()
   @IsUrl({ require_tld: false }, { message: 'must be an http(s) URL of an OTLP/HTTP collector' })
   OTEL_EXPORTER_OTLP_ENDPOINT?: string = undefined;

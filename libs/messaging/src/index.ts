@@ -4,6 +4,7 @@ export { createMessagingTables, dropMessagingTables, MessagingTables176428800000
 export { OutboxWriter, OutboxNeedsTransactionError, OUTBOX_SHARDS, OUTBOX_CHANNEL, shardOf } from './outbox-writer';
 export type { OutboundEvent, OutboxWriterOptions, PublishOptions } from './outbox-writer';
 export { OutboxRelay } from './outbox-relay';
+export { SerialProducer } from './serial-producer';
 export type { OutboxRelayOptions } from './outbox-relay';
 export { EventConsumer } from './event-consumer';
 export type { ConsumerHealth, ConsumerState, EventConsumerOptions } from './event-consumer';

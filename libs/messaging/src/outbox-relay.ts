@@ -21,6 +21,13 @@ export interface OutboxRelayOptions {
   /** The schema whose outbox this relay drains. */
   schema: string;
   producer: Producer;
+  /**
+   * Makes a fresh producer to replace the current one after a failed send. kafkajs's idempotent
+   * producer does not advance its sequence numbers after a failure, so if the failed batch did land
+   * (a broker killed before it answered) a later, different batch would be taken for its duplicate
+   * and dropped (see serial-producer.ts). A new producer id makes the re-send a harmless duplicate.
+   */
+  renewProducer?: () => Producer;
   logger: Logger;
   metrics?: ServiceMetrics;
   batchSize?: number;
@@ -51,10 +58,12 @@ export class OutboxRelay {
   private listener?: Client;
   private lastBacklogAt = 0;
   private producerConnected = false;
+  private producer: Producer;
   private readonly batchSize: number;
   private readonly pollMs: number;
 
   constructor(private readonly options: OutboxRelayOptions) {
+    this.producer = options.producer;
     this.batchSize = options.batchSize ?? 500;
     this.pollMs = options.pollMs ?? 500;
   }
@@ -66,9 +75,7 @@ export class OutboxRelay {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    const { producer } = this.options;
-    producer.on(producer.events.CONNECT, () => (this.producerConnected = true));
-    producer.on(producer.events.DISCONNECT, () => (this.producerConnected = false));
+    this.watch(this.producer);
     if (this.options.listen !== false) await this.startListener();
     this.loop = this.run();
   }
@@ -91,7 +98,8 @@ export class OutboxRelay {
 
   /** Publishes one batch; returns how many events went out. Exposed for tests and benchmarks. */
   async publishBatch(): Promise<number> {
-    const { dataSource, producer, metrics, schema } = this.options;
+    const { dataSource, metrics, schema } = this.options;
+    const producer = this.producer;
     const sent = await dataSource.transaction(async (manager) => {
       const [{ shards }] = (await manager.query(
         `SELECT coalesce(array_agg(s), '{}') AS shards FROM generate_series(0, $1::int - 1) AS s
@@ -107,13 +115,36 @@ export class OutboxRelay {
       if (rows.length === 0) return [];
       // kafkajs does not reconnect a producer that was never connected or was disconnected.
       if (!this.producerConnected) await producer.connect();
-      await this.send(rows, producer);
+      await this.send(rows, producer).catch(async (error: unknown) => {
+        await this.renew(producer);
+        throw error;
+      });
       await manager.query(`DELETE FROM outbox WHERE id = ANY($1::bigint[])`, [rows.map((row) => row.id)]);
       return rows;
     });
     for (const row of sent) metrics?.outboxPublished.inc({ schema, type: row.event_type });
     await this.reportBacklog();
     return sent.length;
+  }
+
+  /** The producer in use (it changes after a failed send when `renewProducer` is given). */
+  get currentProducer(): Producer {
+    return this.producer;
+  }
+
+  private watch(producer: Producer): void {
+    producer.on(producer.events.CONNECT, () => (this.producerConnected = producer === this.producer));
+    producer.on(producer.events.DISCONNECT, () => {
+      if (producer === this.producer) this.producerConnected = false;
+    });
+  }
+
+  private async renew(failed: Producer): Promise<void> {
+    if (!this.options.renewProducer || failed !== this.producer) return;
+    this.producer = this.options.renewProducer();
+    this.producerConnected = false;
+    this.watch(this.producer);
+    await failed.disconnect().catch(() => undefined);
   }
 
   private async send(rows: OutboxRow[], producer: Producer): Promise<void> {

@@ -34,6 +34,7 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
       dataSource,
       schema: definition.schema,
       producer: this.producer,
+      renewProducer: () => createProducer(kafka, { idempotent: true }),
       logger,
       metrics,
       pollMs: config.OUTBOX_POLL_MS,
@@ -42,6 +43,7 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
       (spec) =>
         new EventConsumer({
           ...spec,
+          groupId: `${config.KAFKA_GROUP_PREFIX}${spec.groupId}`,
           kafka,
           dataSource,
           logger,
@@ -60,7 +62,7 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.consumers.map((consumer) => consumer.stop()));
     await this.relay.stop();
-    await this.producer.disconnect().catch(() => undefined);
+    await this.relay.currentProducer.disconnect().catch(() => undefined);
     await this.admin?.disconnect().catch(() => undefined);
   }
 

@@ -6,3 +6,4 @@ export type { TenantSort } from './list-tenants-query.dto';
 export { SuspendTenantDto } from './suspend-tenant.dto';
 export { ConfigurationDto, DomainDto, NAME_LENGTH, PlanDto, ResourcesDto } from './tenant-parts.dto';
 export { UPDATE_TENANT_FIELDS, UpdateTenantDto } from './update-tenant.dto';
+export { ApiCallsLimitDto, BandwidthLimitDto, LIMIT_MAXIMA, StorageLimitDto, TenantLimitsDto, UsersLimitDto } from './tenant-limits.dto';

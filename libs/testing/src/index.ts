@@ -1,4 +1,4 @@
-export { broker, databaseUrl, ensureInfrastructure, KAFKA_BROKERS, REPO_ROOT } from './infrastructure';
+export { broker, databaseUrl, ensureInfrastructure, KAFKA_BROKERS, REPO_ROOT, restartPostgres } from './infrastructure';
 export { createTestSchema, uniqueName } from './database';
 export type { TestSchema } from './database';
 export { newTopicName, readTopic, testKafka } from './kafka';
@@ -12,3 +12,10 @@ export { applyUsage, ledgerState, LEDGER_DDL } from './fixtures/ledger';
 export type { LedgerState } from './fixtures/ledger';
 export { SERVICE_NAMES, startService, waitUntilReady } from './services';
 export type { RunningService, ServiceName } from './services';
+export { startIngestStack } from './ingest/ingest-stack';
+export type { IngestStack, IngestStackOptions } from './ingest/ingest-stack';
+export { batchBody, percentile, UsageLoadClient } from './ingest/usage-load';
+export type { BatchAnswer, LoadEvent } from './ingest/usage-load';
+export { faultRunPassed, runIngestFaultRun } from './ingest/fault-run';
+export type { FaultRunOptions, FaultRunResult } from './ingest/fault-run';
+export { rawProducerThroughput } from './ingest/raw-producer';

@@ -24,6 +24,7 @@ interface BrokerTools {
 interface PostgresTools {
   ensurePostgres(options?: { quiet?: boolean }): Promise<{ url: string }>;
   databaseUrl(): string;
+  restartPostgres(): Promise<void>;
 }
 
 // Plain CommonJS tools shared with the npm scripts (they must run before anything is built).
@@ -34,6 +35,11 @@ export const KAFKA_BROKERS = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
 
 export function databaseUrl(): string {
   return postgres.databaseUrl();
+}
+
+/** Restarts the local PostgreSQL server and waits until it accepts connections again (fault tests). */
+export function restartPostgres(): Promise<void> {
+  return postgres.restartPostgres();
 }
 
 export async function ensureInfrastructure(): Promise<void> {

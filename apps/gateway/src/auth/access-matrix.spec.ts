@@ -33,9 +33,9 @@ describe(decideAccess.name, () => {
     expect(sut(support, 'createTenant').allowed).toBe(false);
   });
 
-  it('lets billing only read tenants', () => {
+  it('lets billing only read tenants, and read and record usage', () => {
     const billing = { role: 'billing', tenantId: null } as const;
-    expect(OPERATION_IDS.filter((op) => sut(billing, op, TENANT).allowed).sort()).toEqual(['getTenant', 'listTenants']);
+    expect(OPERATION_IDS.filter((op) => sut(billing, op, TENANT).allowed).sort()).toEqual(['getLimits', 'getTenant', 'getUsage', 'getUsageSummary', 'listTenants', 'recordUsage', 'recordUsageBatch', 'setLimits']);
   });
 
   it('answers tenant-not-found, not forbidden, when a tenant admin names another tenant, whatever the route', () => {
@@ -50,6 +50,11 @@ describe(decideAccess.name, () => {
     expect(sut(admin, 'updateTenant', TENANT).allowed).toBe(true);
     expect(sut(admin, 'suspendTenant', TENANT)).toEqual({ allowed: false, refusal: 'forbidden' });
     expect(sut(admin, 'createTenant')).toEqual({ allowed: false, refusal: 'forbidden' });
+  });
+
+  it('lets every role read limits (a tenant admin its own) and only platform admins and billing set them', () => {
+    expect(ROLES.filter((role) => sut({ role, tenantId: role === 'tenant-admin' ? TENANT : null }, 'getLimits', TENANT).allowed)).toEqual([...ROLES]);
+    expect(ROLES.filter((role) => sut({ role, tenantId: role === 'tenant-admin' ? TENANT : null }, 'setLimits', TENANT).allowed).sort()).toEqual(['billing', 'platform-admin']);
   });
 
   it('has a grant for every role on every operation and prints as a table', () => {

@@ -25,6 +25,12 @@ export const ACCESS_MATRIX: Record<Operation, Record<Role, Grant>> = {
   listApiKeys: { 'platform-admin': 'any', support: 'none', billing: 'none', 'read-only': 'none', 'tenant-admin': 'none' },
   revokeApiKey: { 'platform-admin': 'any', support: 'none', billing: 'none', 'read-only': 'none', 'tenant-admin': 'none' },
   listAuditEntries: { 'platform-admin': 'any', support: 'none', billing: 'none', 'read-only': 'none', 'tenant-admin': 'none' },
+  recordUsage: { 'platform-admin': 'any', support: 'none', billing: 'any', 'read-only': 'none', 'tenant-admin': 'own' },
+  recordUsageBatch: { 'platform-admin': 'any', support: 'none', billing: 'any', 'read-only': 'none', 'tenant-admin': 'own' },
+  getUsage: { 'platform-admin': 'any', support: 'any', billing: 'any', 'read-only': 'any', 'tenant-admin': 'own' },
+  getUsageSummary: { 'platform-admin': 'any', support: 'any', billing: 'any', 'read-only': 'any', 'tenant-admin': 'none' },
+  getLimits: { 'platform-admin': 'any', support: 'any', billing: 'any', 'read-only': 'any', 'tenant-admin': 'own' },
+  setLimits: { 'platform-admin': 'any', support: 'none', billing: 'any', 'read-only': 'none', 'tenant-admin': 'none' },
 };
 
 /** Fields of PUT /tenants/{id} a tenant admin may change; plan, domain and resources are the operator's. */

@@ -16,6 +16,12 @@ export const OPERATIONS = {
   listApiKeys: { route: 'GET /api-keys', scope: 'admin', kind: 'read' },
   revokeApiKey: { route: 'DELETE /api-keys/{id}', scope: 'admin', kind: 'write' },
   listAuditEntries: { route: 'GET /audit', scope: 'admin', kind: 'read' },
+  recordUsage: { route: 'POST /tenants/{id}/usage', scope: 'tenant', kind: 'write' },
+  recordUsageBatch: { route: 'POST /usage/batch', scope: 'platform', kind: 'write' },
+  getUsage: { route: 'GET /tenants/{id}/usage', scope: 'tenant', kind: 'read' },
+  getUsageSummary: { route: 'GET /usage/summary', scope: 'platform', kind: 'read' },
+  getLimits: { route: 'GET /tenants/{id}/limits', scope: 'tenant', kind: 'read' },
+  setLimits: { route: 'PUT /tenants/{id}/limits', scope: 'tenant', kind: 'write' },
 } as const satisfies Record<string, { route: string; scope: 'platform' | 'tenant' | 'admin'; kind: 'read' | 'write' }>;
 
 export type Operation = keyof typeof OPERATIONS;

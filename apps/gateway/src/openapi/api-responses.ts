@@ -11,6 +11,7 @@ const DESCRIPTIONS: Record<number, string> = {
   409: 'Conflict with the current state',
   412: 'If-Match is stale (`precondition-failed`)',
   422: 'Unknown plan (`unknown-plan`)',
+  429: 'The tenant used up its hard monthly API-call limit (`api-call-limit-exceeded`, with `limit`, `resetAt` and `Retry-After`)',
   503: 'A service behind the gateway is unavailable (`upstream-unavailable`)',
 };
 

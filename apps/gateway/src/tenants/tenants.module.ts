@@ -14,5 +14,6 @@ import { UpdateTenantUseCase } from './usecases/update-tenant/update-tenant.use-
   imports: [AuthModule, IdempotencyModule],
   controllers: [TenantsController],
   providers: [UpstreamClient, ProxyReply, ForwardRequestUseCase, CreateTenantUseCase, ListTenantsUseCase, UpdateTenantUseCase],
+  exports: [ProxyReply, ForwardRequestUseCase],
 })
 export class TenantsModule {}

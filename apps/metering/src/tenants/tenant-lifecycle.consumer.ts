@@ -1,9 +1,11 @@
-/** Keeps metering's tenant projection (topic tenantry.tenant.lifecycle.v1) so ingestion knows whom to accept. */
+/** Keeps metering's tenant projections (topic tenantry.tenant.lifecycle.v1): statuses, so ingestion knows whom to accept, and limits. */
 import { Injectable } from '@nestjs/common';
 import { TOPICS } from '@tenantry/contracts';
 import { EventHandlers, InboundEvent } from '@tenantry/messaging';
 import { EventConsumerSpec } from '@tenantry/service';
 import { EntityManager } from 'typeorm';
+import { ApplyTenantLimitsCommand } from '../limits/usecases/apply-tenant-limits/apply-tenant-limits.command';
+import { ApplyTenantLimitsUseCase } from '../limits/usecases/apply-tenant-limits/apply-tenant-limits.use-case';
 import { LifecycleEventName } from './tenant-status';
 import { RecordTenantStatusCommand } from './usecases/record-tenant-status/record-tenant-status.command';
 import { RecordTenantStatusUseCase } from './usecases/record-tenant-status/record-tenant-status.use-case';
@@ -23,9 +25,16 @@ export class TenantLifecycleConsumer implements EventConsumerSpec {
     TenantDeactivated: (event, tx) => this.record(event, tx),
     TenantOffboardingStarted: (event, tx) => this.record(event, tx),
     TenantDeleted: (event, tx) => this.record(event, tx),
+    TenantLimitsChanged: async (event, tx) => {
+      const { tenantId, limits, version, at } = event.payload;
+      await this.applyLimits.execute(new ApplyTenantLimitsCommand(tenantId, limits, version, new Date(at), tx));
+    },
   };
 
-  constructor(private readonly recordStatus: RecordTenantStatusUseCase) {}
+  constructor(
+    private readonly recordStatus: RecordTenantStatusUseCase,
+    private readonly applyLimits: ApplyTenantLimitsUseCase,
+  ) {}
 
   private record(event: InboundEvent<LifecycleEventName>, tx: EntityManager): Promise<void> {
     return this.recordStatus.execute(new RecordTenantStatusCommand(event.payload.tenantId, event.type, new Date(event.meta.time), tx));

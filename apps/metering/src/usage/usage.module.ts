@@ -3,6 +3,8 @@
  * dedup partition maintenance. Its Kafka consumer is handed to the chassis, which runs it.
  */
 import { Module } from '@nestjs/common';
+import { AlertsModule } from '../alerts/alerts.module';
+import { LimitsModule } from '../limits/limits.module';
 import { TenantsModule } from '../tenants/tenants.module';
 import { PartitionMaintenanceScheduler } from './partition-maintenance.scheduler';
 import { UsageController } from './usage.controller';
@@ -17,7 +19,7 @@ import { RecordUsageUseCase } from './usecases/record-usage/record-usage.use-cas
 const USE_CASES = [RecordUsageUseCase, AggregateUsageUseCase, GetUsageUseCase, MaintainPartitionsUseCase];
 
 @Module({
-  imports: [TenantsModule],
+  imports: [TenantsModule, LimitsModule, AlertsModule],
   controllers: [UsageController],
   providers: [
     { provide: UsageRepository, useClass: PostgresUsageRepository },

@@ -1,12 +1,15 @@
 /**
  * Publishes accepted usage straight to Kafka with an idempotent producer (acks=all): for ingestion,
- * Kafka's acknowledgement is the durability point, so the hot path writes no outbox row.
+ * Kafka's acknowledgement is the durability point, so the hot path writes no outbox row. Requests
+ * arrive concurrently, so sends go through a SerialProducer (one request in flight, concurrent
+ * batches coalesced, a fresh producer after any failure): see libs/messaging/src/serial-producer.ts
+ * for the kafkajs behaviour that made this necessary.
  */
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import { Kafka, Producer } from 'kafkajs';
+import { Kafka } from 'kafkajs';
 import { eventDefinition, toKafkaHeaders, TOPICS, UsageRecordedPayload, validatePayload } from '@tenantry/contracts';
-import { createProducer, ensureTopics } from '@tenantry/messaging';
+import { createProducer, ensureTopics, SerialProducer } from '@tenantry/messaging';
 import { KAFKA, withTimeout } from '@tenantry/service';
 import { MeteringConfig } from '../metering.config';
 
@@ -17,15 +20,15 @@ export abstract class UsagePublisher {
 
 @Injectable()
 export class KafkaUsagePublisher extends UsagePublisher implements OnModuleDestroy {
-  private readonly producer: Producer;
-  private connecting?: Promise<void>;
+  private readonly producer: SerialProducer;
+  private topicsReady?: Promise<void>;
 
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
     private readonly config: MeteringConfig,
   ) {
     super();
-    this.producer = createProducer(kafka, { idempotent: true });
+    this.producer = new SerialProducer(() => createProducer(kafka, { idempotent: true }));
   }
 
   async publish(events: readonly UsageRecordedPayload[]): Promise<void> {
@@ -41,23 +44,20 @@ export class KafkaUsagePublisher extends UsagePublisher implements OnModuleDestr
       };
     });
     await withTimeout(
-      this.connect().then(() => this.producer.send({ topic: TOPICS.METERING_USAGE.name, acks: -1, messages })),
+      this.ensureTopic().then(() => this.producer.send(TOPICS.METERING_USAGE.name, messages)),
       this.config.PUBLISH_TIMEOUT_MS,
     );
   }
 
   async onModuleDestroy(): Promise<void> {
-    if (this.connecting) await this.producer.disconnect().catch(() => undefined);
+    await this.producer.close();
   }
 
-  private connect(): Promise<void> {
-    this.connecting ??= (async () => {
-      await ensureTopics(this.kafka, [TOPICS.METERING_USAGE]);
-      await this.producer.connect();
-    })().catch((error: unknown) => {
-      this.connecting = undefined;
+  private ensureTopic(): Promise<void> {
+    this.topicsReady ??= ensureTopics(this.kafka, [TOPICS.METERING_USAGE]).catch((error: unknown) => {
+      this.topicsReady = undefined;
       throw error;
     });
-    return this.connecting;
+    return this.topicsReady;
   }
 }

@@ -67,6 +67,11 @@ export const TENANT_BASELINE: readonly BaselineMigration[] = [
       `INSERT INTO roles (name, permissions) VALUES ('admin', '["*"]'), ('member', '["read", "write"]'), ('viewer', '["read"]')`,
     ],
   },
+  {
+    // Set by the tenant's application on sign-in; metering's collectors count users active in the last 30 days.
+    version: '0002-user-last-login',
+    statements: [`ALTER TABLE users ADD COLUMN IF NOT EXISTS last_login_at timestamptz`],
+  },
 ];
 
 /** Role and ACL changes of different tenants touch the same catalog rows; serialise them. */

@@ -6,6 +6,7 @@ import { OutboxWriter } from '@tenantry/messaging';
 import { TenantSort } from '@tenantry/tenant-api';
 import { Plan, Tenant, TenantConfigurationValue, TenantResourcesValue } from './tenant.entity';
 import { TenantTransition } from './tenant-transition.entity';
+import { TenantLimits, TenantLimitSet } from './tenant-limits.entity';
 import { TenantListQuery, TenantListRow, TenantRepository, TenantScope, TenantUnitOfWork } from './tenant.repository';
 import { TenantProblemCode, tenantProblem } from './tenant.problems';
 
@@ -51,6 +52,20 @@ const SORT_SQL: Record<TenantSort, { key: string; cast: string; direction: 'ASC'
   name: { key: 'lower(name)', cast: 'text', direction: 'ASC' },
   '-name': { key: 'lower(name)', cast: 'text', direction: 'DESC' },
 };
+
+interface LimitsRow {
+  tenant_id: string;
+  limits: TenantLimitSet;
+  explicit: boolean;
+  version: number;
+  updated_at: Date;
+}
+
+const LIMITS_SELECT = `SELECT tenant_id, limits, explicit, version, updated_at FROM tenant_limits WHERE tenant_id = $1`;
+
+function toLimits(row: LimitsRow): TenantLimits {
+  return { tenantId: row.tenant_id, limits: row.limits, explicit: row.explicit, version: row.version, updatedAt: row.updated_at };
+}
 
 function toTenant(row: TenantRow): Tenant {
   return {
@@ -177,6 +192,19 @@ class PostgresTenantUnitOfWork implements TenantUnitOfWork {
   async publish<N extends EventName>(type: N, payload: EventPayload<N>): Promise<void> {
     await this.outbox.publish(this.manager, type, payload);
   }
+
+  async findLimits(scope: TenantScope): Promise<TenantLimits | null> {
+    const rows = (await this.manager.query(LIMITS_SELECT, [scope.tenantId])) as LimitsRow[];
+    return rows[0] ? toLimits(rows[0]) : null;
+  }
+
+  async saveLimits(scope: TenantScope, limits: Omit<TenantLimits, 'tenantId'>): Promise<void> {
+    await this.manager.query(
+      `INSERT INTO tenant_limits (tenant_id, limits, explicit, version, updated_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (tenant_id) DO UPDATE SET limits = EXCLUDED.limits, explicit = EXCLUDED.explicit, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at`,
+      [scope.tenantId, JSON.stringify(limits.limits), limits.explicit, limits.version, limits.updatedAt],
+    );
+  }
 }
 
 @Injectable()
@@ -233,6 +261,11 @@ export class PostgresTenantRepository extends TenantRepository {
       [scope.tenantId],
     )) as TransitionRow[];
     return rows.map((row) => ({ tenantId: row.tenant_id, from: row.from_status, to: row.to_status, reason: row.reason, actor: row.actor, requestId: row.request_id, at: row.at }));
+  }
+
+  async findLimits(scope: TenantScope): Promise<TenantLimits | null> {
+    const rows = (await this.dataSource.query(LIMITS_SELECT, [scope.tenantId])) as LimitsRow[];
+    return rows[0] ? toLimits(rows[0]) : null;
   }
 
   async findPlan(planId: string): Promise<Plan | null> {

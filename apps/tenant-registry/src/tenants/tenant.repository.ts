@@ -7,6 +7,7 @@ import { EventName, EventPayload, TenantStatus } from '@tenantry/contracts';
 import { TenantSort } from '@tenantry/tenant-api';
 import { Plan, Tenant } from './tenant.entity';
 import { TenantTransition } from './tenant-transition.entity';
+import { TenantLimits } from './tenant-limits.entity';
 
 export interface TenantScope {
   readonly tenantId: string;
@@ -47,6 +48,9 @@ export interface TenantUnitOfWork {
   /** Trials ended at `now`, locked and skipping rows another sweeper holds. */
   lockExpiredTrials(now: Date, limit: number): Promise<Tenant[]>;
   publish<N extends EventName>(type: N, payload: EventPayload<N>): Promise<void>;
+  /** The tenant's stored limits (lock the tenant first: its row lock serialises limit changes). */
+  findLimits(scope: TenantScope): Promise<TenantLimits | null>;
+  saveLimits(scope: TenantScope, limits: Omit<TenantLimits, 'tenantId'>): Promise<void>;
 }
 
 export abstract class TenantRepository {
@@ -56,4 +60,5 @@ export abstract class TenantRepository {
   abstract listTenants(query: TenantListQuery): Promise<TenantListRow[]>;
   abstract history(scope: TenantScope): Promise<TenantTransition[]>;
   abstract findPlan(planId: string): Promise<Plan | null>;
+  abstract findLimits(scope: TenantScope): Promise<TenantLimits | null>;
 }

@@ -1,4 +1,5 @@
 /** What the ingestion and read APIs answer with. */
+import { LimitMode } from '@tenantry/contracts';
 import { Granularity } from '../../metrics/metric-catalogue';
 
 export type UsageResultStatus = 'accepted' | 'duplicate' | 'rejected';
@@ -23,5 +24,16 @@ export interface UsageView {
   tenantId: string;
   granularity: Granularity;
   series: { metric: string; points: UsagePointView[] }[];
-  current: { metric: string; periodStart: string; value: string }[];
+  current: CurrentUsageView[];
+}
+
+/** A metric's usage in the current billing month, against the tenant's limit on it (null when it has none). */
+export interface CurrentUsageView {
+  metric: string;
+  periodStart: string;
+  value: string;
+  limit: string | null;
+  mode: LimitMode | null;
+  /** value / limit in percent, two decimals; null without a limit or with a limit of 0. */
+  percentUsed: number | null;
 }

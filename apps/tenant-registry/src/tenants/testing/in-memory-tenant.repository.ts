@@ -2,6 +2,7 @@
 import { EventName, EventPayload } from '@tenantry/contracts';
 import { Plan, Tenant } from '../tenant.entity';
 import { TenantTransition } from '../tenant-transition.entity';
+import { TenantLimits } from '../tenant-limits.entity';
 import { TenantListQuery, TenantListRow, TenantRepository, TenantScope, TenantUnitOfWork } from '../tenant.repository';
 
 export interface PublishedEvent {
@@ -19,14 +20,15 @@ interface State {
   tenants: Map<string, Tenant>;
   transitions: TenantTransition[];
   events: PublishedEvent[];
+  limits: Map<string, TenantLimits>;
 }
 
 function clone(state: State): State {
-  return { tenants: new Map(state.tenants), transitions: [...state.transitions], events: [...state.events] };
+  return { tenants: new Map(state.tenants), transitions: [...state.transitions], events: [...state.events], limits: new Map(state.limits) };
 }
 
 export class InMemoryTenantRepository extends TenantRepository {
-  private state: State = { tenants: new Map(), transitions: [], events: [] };
+  private state: State = { tenants: new Map(), transitions: [], events: [], limits: new Map() };
   readonly reserved = new Set(['www', 'api', 'admin', 'app', 'mail']);
 
   constructor(private readonly plans: Plan[] = TEST_PLANS) {
@@ -70,6 +72,10 @@ export class InMemoryTenantRepository extends TenantRepository {
     return this.state.transitions.filter((transition) => transition.tenantId === scope.tenantId);
   }
 
+  async findLimits(scope: TenantScope): Promise<TenantLimits | null> {
+    return this.state.limits.get(scope.tenantId) ?? null;
+  }
+
   async findPlan(planId: string): Promise<Plan | null> {
     return this.plans.find((plan) => plan.id === planId) ?? null;
   }
@@ -103,6 +109,12 @@ export class InMemoryTenantRepository extends TenantRepository {
       },
       async publish<N extends EventName>(type: N, payload: EventPayload<N>) {
         draft.events.push({ type, payload });
+      },
+      async findLimits(scope) {
+        return draft.limits.get(scope.tenantId) ?? null;
+      },
+      async saveLimits(scope, limits) {
+        draft.limits.set(scope.tenantId, { tenantId: scope.tenantId, ...limits });
       },
     };
   }

@@ -1,10 +1,14 @@
 /**
  * Counts usage exactly once: the events go into the day-partitioned dedup table, and only those
  * that were new there change the hour, day and month aggregates (a handful of multi-row statements
- * per batch, whatever its size).
+ * per batch, whatever its size). The billing months the batch changed are then evaluated against
+ * the tenants' limits in the same transaction, so an alert commits with the usage that raised it.
  */
 import { Injectable } from '@nestjs/common';
 import { NonRetryableError } from '@tenantry/messaging';
+import { LimitWindow } from '../../../alerts/alert.entity';
+import { EvaluateLimitAlertsCommand } from '../../../alerts/usecases/evaluate-limit-alerts/evaluate-limit-alerts.command';
+import { EvaluateLimitAlertsUseCase } from '../../../alerts/usecases/evaluate-limit-alerts/evaluate-limit-alerts.use-case';
 import { GRANULARITIES, memberOf, metricDefinition, utcDay, windowStart } from '../../../metrics/metric-catalogue';
 import { AggregateContribution, UniqueMember, UsageEventRecord } from '../../usage-event.entity';
 import { UsagePartitionsRepository } from '../../usage-partitions.repository';
@@ -16,6 +20,7 @@ export class AggregateUsageUseCase {
   constructor(
     private readonly usage: UsageRepository,
     private readonly partitions: UsagePartitionsRepository,
+    private readonly limitAlerts: EvaluateLimitAlertsUseCase,
   ) {}
 
   async execute(command: AggregateUsageCommand): Promise<{ counted: number }> {
@@ -66,6 +71,12 @@ export class AggregateUsageUseCase {
       contribution.quantity = key !== undefined && newMembers.delete(key) ? '1' : '0';
     }
     await this.usage.applyContributions(contributions, command.tx);
+
+    const months = new Map<string, LimitWindow>();
+    for (const c of contributions) {
+      if (c.granularity === 'month') months.set(`${c.tenantId}\u0000${c.metric}\u0000${c.windowStart.getTime()}`, { tenantId: c.tenantId, metric: c.metric, periodStart: c.windowStart });
+    }
+    await this.limitAlerts.execute(new EvaluateLimitAlertsCommand([...months.values()], command.tx));
     return { counted: fresh.length };
   }
 }

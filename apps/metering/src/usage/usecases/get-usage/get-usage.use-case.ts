@@ -1,9 +1,11 @@
-/** Reads a tenant's usage series at one granularity and its usage in the current billing month (UTC calendar month). */
+/** Reads a tenant's usage series at one granularity and its usage in the current billing month (UTC calendar month) against its limits. */
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@tenantry/service';
 import { BUILT_IN_METRICS, Granularity, normalizeDecimal, windowStart } from '../../../metrics/metric-catalogue';
+import { LimitsRepository } from '../../../limits/limits.repository';
+import { TenantLimit } from '../../../limits/tenant-limit.entity';
 import { TenantProjectionRepository } from '../../../tenants/tenant-projection.repository';
-import { UsageView } from '../../dto/usage-view.dto';
+import { CurrentUsageView, UsageView } from '../../dto/usage-view.dto';
 import { fieldProblem, tenantNotFound } from '../../usage.problems';
 import { UsageRepository } from '../../usage.repository';
 import { GetUsageCommand } from './get-usage.command';
@@ -17,6 +19,7 @@ export class GetUsageUseCase {
   constructor(
     private readonly tenants: TenantProjectionRepository,
     private readonly usage: UsageRepository,
+    private readonly limits: LimitsRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -37,12 +40,21 @@ export class GetUsageUseCase {
 
     const periodStart = windowStart('month', now);
     const current = new Map((await this.usage.currentPeriod({ tenantId: command.tenantId, periodStart, metric: command.metric })).map((point) => [point.metric, normalizeDecimal(point.value)]));
+    const limits = new Map((await this.limits.forTenant({ tenantId: command.tenantId })).map((limit) => [limit.metric, limit]));
     const metrics = command.metric ? [command.metric] : [...new Set([...BUILT_IN_METRICS.map((metric) => metric.name), ...current.keys()])];
     return {
       tenantId: command.tenantId,
       granularity: command.granularity,
       series: [...series.entries()].map(([metric, list]) => ({ metric, points: list })),
-      current: metrics.map((metric) => ({ metric, periodStart: periodStart.toISOString(), value: current.get(metric) ?? '0' })),
+      current: metrics.map((metric) => currentUsage(metric, periodStart, current.get(metric) ?? '0', limits.get(metric))),
     };
   }
+}
+
+export function currentUsage(metric: string, periodStart: Date, value: string, limit: TenantLimit | undefined): CurrentUsageView {
+  const base = { metric, periodStart: periodStart.toISOString(), value };
+  if (!limit) return { ...base, limit: null, mode: null, percentUsed: null };
+  const cap = Number(limit.limit);
+  const percentUsed = cap > 0 ? Math.round((Number(value) / cap) * 10_000) / 100 : null;
+  return { ...base, limit: normalizeDecimal(limit.limit), mode: limit.mode, percentUsed };
 }

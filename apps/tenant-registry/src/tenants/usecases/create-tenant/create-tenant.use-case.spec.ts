@@ -29,7 +29,7 @@ describe(CreateTenantUseCase.name, () => {
     sut = new CreateTenantUseCase(repository, new ManualClock(NOW), new TenantRegistryConfig());
   });
 
-  it('registers the tenant in provisioning with the plan defaults and announces TenantCreated', async () => {
+  it('registers the tenant in provisioning with the plan defaults and announces TenantCreated, then its derived limits', async () => {
     const tenant = await sut.execute(command());
 
     expect(tenant).toMatchObject({
@@ -42,7 +42,23 @@ describe(CreateTenantUseCase.name, () => {
       version: 1,
       createdAt: NOW,
     });
-    expect(repository.events).toEqual([{ type: 'TenantCreated', payload: expect.objectContaining({ tenantId: tenant.id, slug: 'acme', plan: { id: 'starter', trial: true, duration: 14 } }) }]);
+    expect(repository.events).toEqual([
+      { type: 'TenantCreated', payload: expect.objectContaining({ tenantId: tenant.id, slug: 'acme', plan: { id: 'starter', trial: true, duration: 14 } }) },
+      {
+        type: 'TenantLimitsChanged',
+        payload: {
+          tenantId: tenant.id,
+          version: 1,
+          at: NOW.toISOString(),
+          limits: [
+            { metric: 'storage_bytes', limit: '10000000000', mode: 'soft' },
+            { metric: 'bandwidth_bytes', limit: '100000000000', mode: 'soft' },
+            { metric: 'active_users', limit: '25', mode: 'soft' },
+          ],
+        },
+      },
+    ]);
+    expect(await repository.findLimits({ tenantId: tenant.id })).toMatchObject({ explicit: false, version: 1 });
     expect(await repository.history({ tenantId: tenant.id })).toEqual([{ tenantId: tenant.id, from: null, to: 'provisioning', reason: null, actor: 'key:k1', requestId: 'req-1', at: NOW }]);
   });
 
@@ -68,7 +84,7 @@ describe(CreateTenantUseCase.name, () => {
     expect(problem.code).toBe('domain-taken');
     expect(problem.getStatus()).toBe(409);
     expect(repository.tenants).toHaveLength(1);
-    expect(repository.events).toHaveLength(1);
+    expect(repository.events).toHaveLength(2);
   });
 
   it('answers 409 slug-taken when a custom-domain tenant already derived that slug', async () => {

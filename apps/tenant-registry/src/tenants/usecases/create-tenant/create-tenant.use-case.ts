@@ -1,4 +1,7 @@
-/** Registers a tenant in `provisioning` and announces TenantCreated, which starts provisioning. */
+/**
+ * Registers a tenant in `provisioning` and announces TenantCreated, which starts provisioning, with
+ * TenantLimitsChanged version 1: the limits its resources give, soft.
+ */
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@tenantry/service';
@@ -6,6 +9,8 @@ import { TenantRegistryConfig } from '../../../tenant-registry.config';
 import { deriveSlug, resolveDomain } from '../../tenant-domain';
 import { Tenant } from '../../tenant.entity';
 import { toTenantCreatedPayload } from '../../tenant.mapper';
+import { deriveLimits, toTenantLimitsChangedPayload } from '../../tenant-limits';
+import { TenantLimits } from '../../tenant-limits.entity';
 import { TenantProblemCode, tenantProblem } from '../../tenant.problems';
 import { TenantRepository } from '../../tenant.repository';
 import { definedOnly, findPlanOrFail, planValue } from '../../plan-defaults';
@@ -46,6 +51,9 @@ export class CreateTenantUseCase {
       await tx.insertTenant(tenant);
       await tx.addTransition({ tenantId: tenant.id }, { from: null, to: 'provisioning', reason: null, actor: command.by.actor, requestId: command.by.requestId, at: now });
       await tx.publish('TenantCreated', toTenantCreatedPayload(tenant));
+      const limits: TenantLimits = { tenantId: tenant.id, limits: deriveLimits(tenant.resources), explicit: false, version: 1, updatedAt: now };
+      await tx.saveLimits({ tenantId: tenant.id }, limits);
+      await tx.publish('TenantLimitsChanged', toTenantLimitsChangedPayload(limits));
       return tenant;
     });
   }

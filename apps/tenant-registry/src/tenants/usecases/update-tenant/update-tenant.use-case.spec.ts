@@ -1,5 +1,6 @@
 import { ManualClock, ProblemException } from '@tenantry/service';
 import { TenantRegistryConfig } from '../../../tenant-registry.config';
+import { deriveLimits } from '../../tenant-limits';
 import { aTenant, InMemoryTenantRepository } from '../../testing/in-memory-tenant.repository';
 import { UpdateTenantCommand } from './update-tenant.command';
 import { UpdateTenantUseCase } from './update-tenant.use-case';
@@ -25,6 +26,30 @@ describe(UpdateTenantUseCase.name, () => {
     expect(updated).toMatchObject({ name: 'Renamed', version: 4, plan: { id: 'starter', trial: true, duration: 14 }, configuration: { currency: 'EUR', timezone: 'UTC' } });
     expect(repository.events.map((event) => event.type)).toEqual(['TenantUpdated', 'TenantPlanChanged', 'TenantConfigChanged']);
     expect(repository.events[0]?.payload).toEqual({ tenantId: tenant.id, changed: ['name', 'plan', 'configuration'], version: 4, updatedAt: NOW.toISOString() });
+  });
+
+  it('re-derives and announces limits nobody set when the resources change, and leaves explicit ones alone', async () => {
+    const derived = aTenant({ version: 2 });
+    const explicit = aTenant({ version: 2 });
+    repository.seed(derived);
+    repository.seed(explicit);
+    await repository.transaction(async (tx) => {
+      await tx.saveLimits({ tenantId: derived.id }, { limits: deriveLimits(derived.resources), explicit: false, version: 1, updatedAt: derived.createdAt });
+      await tx.saveLimits({ tenantId: explicit.id }, { limits: deriveLimits({ storage: 1, bandwidth: 1, users: 1 }), explicit: true, version: 3, updatedAt: explicit.createdAt });
+    });
+
+    await sut.execute(new UpdateTenantCommand(derived.id, { resources: { storage: 2.5 } }, BY));
+    await sut.execute(new UpdateTenantCommand(explicit.id, { resources: { storage: 2.5 } }, BY));
+    await sut.execute(new UpdateTenantCommand(derived.id, { name: 'Renamed' }, BY));
+
+    const limitEvents = repository.events.filter((event) => event.type === 'TenantLimitsChanged');
+    expect(limitEvents).toEqual([
+      {
+        type: 'TenantLimitsChanged',
+        payload: expect.objectContaining({ tenantId: derived.id, version: 2, limits: expect.arrayContaining([{ metric: 'storage_bytes', limit: '2500000000', mode: 'soft' }]) }),
+      },
+    ]);
+    expect(await repository.findLimits({ tenantId: explicit.id })).toMatchObject({ version: 3, explicit: true });
   });
 
   it('answers 412 precondition-failed for a stale If-Match and changes nothing', async () => {

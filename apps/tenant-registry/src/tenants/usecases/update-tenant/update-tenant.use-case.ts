@@ -1,6 +1,7 @@
 /**
  * Changes name, domain, plan, configuration or resources under optimistic concurrency, and
- * announces TenantUpdated (plus TenantPlanChanged / TenantConfigChanged when those changed).
+ * announces TenantUpdated (plus TenantPlanChanged / TenantConfigChanged when those changed, and
+ * TenantLimitsChanged when new resources re-derive limits nobody has set explicitly).
  */
 import { isDeepStrictEqual } from 'node:util';
 import { Injectable } from '@nestjs/common';
@@ -10,8 +11,10 @@ import { assertUpdatable } from '../../tenant-lifecycle';
 import { resolveDomain } from '../../tenant-domain';
 import { Tenant } from '../../tenant.entity';
 import { etagOf } from '../../tenant.mapper';
+import { deriveLimits, sameLimits, toTenantLimitsChangedPayload } from '../../tenant-limits';
+import { TenantLimits } from '../../tenant-limits.entity';
 import { fieldProblem, TenantProblemCode, tenantNotFound, tenantProblem } from '../../tenant.problems';
-import { TenantRepository } from '../../tenant.repository';
+import { TenantRepository, TenantUnitOfWork } from '../../tenant.repository';
 import { definedOnly, findPlanOrFail, planValue } from '../../plan-defaults';
 import { UpdateTenantCommand } from './update-tenant.command';
 
@@ -67,7 +70,19 @@ export class UpdateTenantUseCase {
       await tx.publish('TenantUpdated', { tenantId: updated.id, changed: [...changed], version: updated.version, updatedAt: at });
       if (updated.plan.id !== current.plan.id) await tx.publish('TenantPlanChanged', { tenantId: updated.id, fromPlanId: current.plan.id, toPlanId: updated.plan.id, at });
       if (changed.includes('configuration')) await tx.publish('TenantConfigChanged', { tenantId: updated.id, version: updated.version, configuration: { ...updated.configuration }, at });
+      if (changed.includes('resources')) await this.rederiveLimits(tx, updated, now);
       return updated;
     });
+  }
+
+  private async rederiveLimits(tx: TenantUnitOfWork, tenant: Tenant, now: Date): Promise<void> {
+    const scope = { tenantId: tenant.id };
+    const current = await tx.findLimits(scope);
+    if (current?.explicit) return;
+    const derived = deriveLimits(tenant.resources);
+    if (current && sameLimits(current.limits, derived)) return;
+    const next: TenantLimits = { tenantId: tenant.id, limits: derived, explicit: false, version: (current?.version ?? 0) + 1, updatedAt: now };
+    await tx.saveLimits(scope, next);
+    await tx.publish('TenantLimitsChanged', toTenantLimitsChangedPayload(next));
   }
 }

@@ -1,0 +1,17 @@
+/** Response shape of the limits routes, for the OpenAPI document (the registry owns it). */
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { LIMIT_MODES } from '@tenantry/contracts';
+
+export class LimitValueView {
+  @ApiProperty({ minimum: 0, description: 'GB (10^9 bytes) for storage and bandwidth, a count for users and API calls' }) limit!: number;
+  @ApiProperty({ enum: LIMIT_MODES }) mode!: string;
+}
+
+export class TenantLimitsViewDto {
+  @ApiProperty({ type: LimitValueView, description: 'Stored gigabytes' }) storage!: LimitValueView;
+  @ApiProperty({ type: LimitValueView, description: 'Distinct active users per billing month' }) users!: LimitValueView;
+  @ApiProperty({ type: LimitValueView, description: 'Gigabytes transferred per billing month' }) bandwidth!: LimitValueView;
+  @ApiPropertyOptional({ type: LimitValueView, description: 'API calls per billing month; absent when there is no limit' }) apiCalls?: LimitValueView;
+  @ApiProperty({ minimum: 0, description: 'Bumps on every change (0: derived from the resources, never stored)' }) version!: number;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}

@@ -1,0 +1,22 @@
+/** Validates a limits body at the door, naming every bad field (`storage.limit`, `apiCalls.mode`), and passes it on as sent. */
+import { Injectable, PipeTransform } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { fieldProblems } from '@tenantry/service';
+import { TenantLimitsDto } from '@tenantry/tenant-api';
+import { fieldsInvalid } from '../problems';
+
+const OPTIONS = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true } as const;
+
+/** The body as the client sent it (not the class, so the chassis' global ValidationPipe does not run twice). */
+export type LimitsBody = Record<string, unknown>;
+
+@Injectable()
+export class LimitsBodyPipe implements PipeTransform<unknown, Promise<LimitsBody>> {
+  async transform(body: unknown): Promise<LimitsBody> {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw fieldsInvalid([{ field: 'body', message: 'body must be a JSON object' }]);
+    const problems = fieldProblems(await validate(plainToInstance(TenantLimitsDto, body), OPTIONS));
+    if (problems.length > 0) throw fieldsInvalid(problems);
+    return body as LimitsBody;
+  }
+}

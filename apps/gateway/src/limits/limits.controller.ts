@@ -1,0 +1,50 @@
+/** The public limits routes: validated and authorised here, answered by tenant-registry. */
+import { Body, Controller, Get, Param, Put, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { TenantLimitsDto } from '@tenantry/tenant-api';
+import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, PlatformOperation, requirePrincipal, UuidParamPipe } from '../auth';
+import { ApiProblems } from '../openapi';
+import { TenantStateGuard } from '../tenant-status';
+import { ForwardRequestCommand, ForwardRequestUseCase, ProxyReply, ReplyLike } from '../tenants';
+import { TenantLimitsViewDto } from './dto/tenant-limits-view.dto';
+import { LimitsBody, LimitsBodyPipe } from './limits-body.pipe';
+
+const TENANTS = '/internal/v1/tenants';
+
+@ApiTags('limits')
+@ApiBearerAuth('apiKey')
+@ApiProblems(401, 429, 503)
+@UseGuards(AuthenticationGuard, AuthorizationGuard, TenantStateGuard)
+@Controller('api/v1/platform/tenants')
+export class LimitsController {
+  constructor(
+    private readonly forward: ForwardRequestUseCase,
+    private readonly proxy: ProxyReply,
+  ) {}
+
+  @Get(':id/limits')
+  @PlatformOperation('getLimits', "A tenant's resource limits", 'Storage and bandwidth in GB, users and API calls per billing month (UTC calendar month); derived from the resources until set.')
+  @ApiOkResponse({ type: TenantLimitsViewDto, description: 'The limits with their version' })
+  @ApiProblems(400, 403, 404)
+  async get(@Param('id', UuidParamPipe) id: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.relay(request, reply, 'GET', `${TENANTS}/${id}/limits`);
+  }
+
+  @Put(':id/limits')
+  @PlatformOperation(
+    'setLimits',
+    "Replace a tenant's resource limits",
+    'Replaces the whole set; without `apiCalls` there is no API-call limit. A `hard` API-call limit answers 429 to the tenant until the next month once exceeded.',
+  )
+  @ApiBody({ type: TenantLimitsDto })
+  @ApiOkResponse({ type: TenantLimitsViewDto, description: 'The new limits with their new version' })
+  @ApiProblems(400, 403, 404, 409)
+  async set(@Param('id', UuidParamPipe) id: string, @Body(LimitsBodyPipe) body: LimitsBody, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.relay(request, reply, 'PUT', `${TENANTS}/${id}/limits`, body);
+  }
+
+  private async relay(request: GatewayRequest, reply: ReplyLike, method: 'GET' | 'PUT', path: string, body?: unknown): Promise<void> {
+    const response = await this.forward.execute(new ForwardRequestCommand('tenant-registry', method, path, requirePrincipal(request), request.id, body));
+    await this.proxy.relay(reply, 'tenant-registry', response, request.url);
+  }
+}

@@ -1,0 +1,11 @@
+/** The tenant limits routes, forwarded to the registry that owns the limits. */
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth';
+import { TenantsModule } from '../tenants';
+import { LimitsController } from './limits.controller';
+
+@Module({
+  imports: [AuthModule, TenantsModule],
+  controllers: [LimitsController],
+})
+export class LimitsModule {}

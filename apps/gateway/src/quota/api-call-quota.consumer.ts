@@ -1,0 +1,28 @@
+/** Feeds the API-call quota from metering's limit alerts and the registry's limit changes (group gateway.quota). */
+import { Injectable } from '@nestjs/common';
+import { TOPICS } from '@tenantry/contracts';
+import { EventHandlers } from '@tenantry/messaging';
+import { EventConsumerSpec } from '@tenantry/service';
+import { ApplyLimitsChangeCommand } from './usecases/apply-limits-change/apply-limits-change.command';
+import { ApplyLimitsChangeUseCase } from './usecases/apply-limits-change/apply-limits-change.use-case';
+import { RecordLimitExceededCommand } from './usecases/record-limit-exceeded/record-limit-exceeded.command';
+import { RecordLimitExceededUseCase } from './usecases/record-limit-exceeded/record-limit-exceeded.use-case';
+
+export const API_CALL_QUOTA_CONSUMER_GROUP = 'gateway.quota';
+
+@Injectable()
+export class ApiCallQuotaConsumer implements EventConsumerSpec {
+  readonly groupId = API_CALL_QUOTA_CONSUMER_GROUP;
+  readonly topics = [TOPICS.METERING_ALERTS.name, TOPICS.TENANT_LIFECYCLE.name];
+  readonly handlers: EventHandlers;
+
+  constructor(recordLimitExceeded: RecordLimitExceededUseCase, applyLimitsChange: ApplyLimitsChangeUseCase) {
+    this.handlers = {
+      UsageLimitExceeded: (event, tx) => {
+        const { tenantId, metric, mode, limit, periodStart } = event.payload;
+        return recordLimitExceeded.execute(new RecordLimitExceededCommand({ tenantId, metric, mode, limit, periodStart: new Date(periodStart) }), tx);
+      },
+      TenantLimitsChanged: (event, tx) => applyLimitsChange.execute(new ApplyLimitsChangeCommand(event.payload.tenantId, event.payload.version, event.payload.limits), tx),
+    };
+  }
+}

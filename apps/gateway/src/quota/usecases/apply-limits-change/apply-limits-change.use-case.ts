@@ -1,0 +1,20 @@
+/** Remembers a tenant's newest API-call limit (older versions are ignored) and lifts a block the new limit ends. */
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { apiCallLimitOf, liftsBlock } from '../../api-call-quota-policy';
+import { ApiCallQuotaRepository } from '../../api-call-quota.repository';
+import { ApplyLimitsChangeCommand } from './apply-limits-change.command';
+
+@Injectable()
+export class ApplyLimitsChangeUseCase {
+  constructor(private readonly quota: ApiCallQuotaRepository) {}
+
+  /** Runs inside the consumer's transaction (with its inbox row). */
+  async execute(command: ApplyLimitsChangeCommand, tx: EntityManager): Promise<void> {
+    await this.quota.lockTenant(tx, command.tenantId);
+    const known = apiCallLimitOf(command.tenantId, command.version, command.limits);
+    if (!(await this.quota.saveKnownLimit(tx, known))) return;
+    const block = await this.quota.findBlock(tx, command.tenantId);
+    if (block && liftsBlock(known, block)) await this.quota.lift(tx, command.tenantId);
+  }
+}

@@ -1,0 +1,24 @@
+/** Blocks a tenant's API calls until the month ends when it exceeded a hard api_calls limit that still holds. */
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Clock } from '@tenantry/service';
+import { blockFor } from '../../api-call-quota-policy';
+import { ApiCallQuotaRepository } from '../../api-call-quota.repository';
+import { RecordLimitExceededCommand } from './record-limit-exceeded.command';
+
+@Injectable()
+export class RecordLimitExceededUseCase {
+  constructor(
+    private readonly quota: ApiCallQuotaRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Runs inside the consumer's transaction (with its inbox row). */
+  async execute(command: RecordLimitExceededCommand, tx: EntityManager): Promise<void> {
+    const { alert } = command;
+    await this.quota.lockTenant(tx, alert.tenantId);
+    const now = this.clock.now();
+    const block = blockFor(alert, await this.quota.knownLimit(tx, alert.tenantId), now);
+    if (block) await this.quota.block(tx, block, now);
+  }
+}

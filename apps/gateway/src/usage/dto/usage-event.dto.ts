@@ -1,0 +1,60 @@
+/**
+ * Usage events as clients send them. Only their shape is checked at the gateway (and, for a batch,
+ * only that it is a list of objects): metering judges each event on its own and answers per event.
+ */
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDefined, IsObject, IsOptional, IsString, ValidateBy, ValidationOptions } from 'class-validator';
+
+/** The most events one batch may carry (metering's own bound). */
+export const MAX_BATCH_EVENTS = 1_000;
+
+function IsStringOrNumber(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    { name: 'isStringOrNumber', validator: { validate: (value: unknown) => typeof value === 'string' || typeof value === 'number', defaultMessage: () => '$property must be a decimal string or a number' } },
+    options,
+  );
+}
+
+export class TenantUsageEventDto {
+  @ApiProperty({ example: 'req-7f9c-0001', description: 'Your id for the event: the deduplication key within the tenant (1–200 characters)' })
+  @IsString()
+  eventId!: string;
+
+  @ApiProperty({ example: 'api_calls', description: '`storage_bytes`, `database_bytes`, `bandwidth_bytes`, `api_calls`, `active_users`, `concurrent_connections`' })
+  @IsString()
+  metric!: string;
+
+  @ApiProperty({
+    oneOf: [{ type: 'string', pattern: '^\\d{1,30}(\\.\\d{1,12})?$' }, { type: 'integer', minimum: 0 }],
+    example: '12.5',
+    description: 'A non-negative decimal string, or a safe integer',
+  })
+  @IsDefined()
+  @IsStringOrNumber()
+  quantity!: string | number;
+
+  @ApiProperty({ format: 'date-time', example: '2026-11-28T10:15:00Z', description: 'When it happened, ISO 8601 with a zone' })
+  @IsString()
+  timestamp!: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { userId: 'ann' }, description: 'String, number or boolean values; `active_users` needs `userId`' })
+  @IsOptional()
+  @IsObject()
+  properties?: Record<string, unknown>;
+}
+
+export class UsageEventDto extends TenantUsageEventDto {
+  @ApiProperty({ format: 'uuid' })
+  tenantId!: string;
+}
+
+/** Documents the batch body; the body itself is checked by `UsageBatchBodyPipe`, not by class-validator per event. */
+export class UsageBatchDto {
+  @ApiProperty({ type: [UsageEventDto], minItems: 1, maxItems: MAX_BATCH_EVENTS })
+  events!: UsageEventDto[];
+}
+
+/** A batch body once its shape is known good: a list of 1–1,000 JSON objects. */
+export interface UsageBatchBody {
+  events: Record<string, unknown>[];
+}

@@ -1,0 +1,75 @@
+/** The public usage routes: checked and authorised here, answered by metering. */
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, PlatformOperation, requirePrincipal, UuidParamPipe } from '../auth';
+import { ApiProblems } from '../openapi';
+import { TenantStateGuard } from '../tenant-status';
+import { TenantUsageEventDto, UsageBatchBody, UsageBatchDto } from './dto/usage-event.dto';
+import { UsageQueryDto, UsageSummaryQueryDto } from './dto/usage-query.dto';
+import { UsageResultsDto, UsageSummaryDto, UsageViewDto } from './dto/usage-view.dto';
+import { UsageBatchBodyPipe } from './usage-batch-body.pipe';
+import { ReplyLike, sendMeteringAnswer } from './usage-reply';
+import { ForwardUsageCommand } from './usecases/forward-usage/forward-usage.command';
+import { ForwardUsageUseCase } from './usecases/forward-usage/forward-usage.use-case';
+import { RecordUsageBatchCommand } from './usecases/record-usage-batch/record-usage-batch.command';
+import { RecordUsageBatchUseCase } from './usecases/record-usage-batch/record-usage-batch.use-case';
+
+function queryString(query: object): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query) as [string, unknown][]) if (value !== undefined) search.set(name, String(value));
+  return search.size > 0 ? `?${search.toString()}` : '';
+}
+
+@ApiTags('usage')
+@ApiBearerAuth('apiKey')
+@ApiProblems(401, 503)
+@UseGuards(AuthenticationGuard, AuthorizationGuard, TenantStateGuard)
+@Controller('api/v1/platform')
+export class UsageController {
+  constructor(
+    private readonly forward: ForwardUsageUseCase,
+    private readonly recordBatch: RecordUsageBatchUseCase,
+  ) {}
+
+  @Post('tenants/:id/usage')
+  @PlatformOperation('recordUsage', "Record one of a tenant's usage events", 'Answered after the event is durably accepted; an eventId already counted is reported `duplicate`.')
+  @ApiBody({ type: TenantUsageEventDto })
+  @ApiResponse({ status: 202, type: UsageResultsDto, description: 'The outcome of the event: accepted, duplicate or rejected with a reason' })
+  @ApiProblems(400, 403, 404)
+  async record(@Param('id', UuidParamPipe) id: string, @Body() body: TenantUsageEventDto, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    const answer = await this.forward.execute(new ForwardUsageCommand(requirePrincipal(request), request.id, 'POST', `/internal/v1/tenants/${id}/usage`, body));
+    sendMeteringAnswer(reply, answer, request.url);
+  }
+
+  @Post('usage/batch')
+  @PlatformOperation(
+    'recordUsageBatch',
+    'Record a batch of usage events',
+    'Up to 1,000 events of any tenants (a tenant-admin key: its own tenant only; others are rejected with `unknown-tenant`). Each event is judged on its own; results keep the request order.',
+  )
+  @ApiBody({ type: UsageBatchDto })
+  @ApiResponse({ status: 202, type: UsageResultsDto, description: 'One result per event, by index' })
+  @ApiProblems(400, 403)
+  async batch(@Body(UsageBatchBodyPipe) body: UsageBatchBody, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    const answer = await this.recordBatch.execute(new RecordUsageBatchCommand(requirePrincipal(request), request.id, body));
+    sendMeteringAnswer(reply, answer, request.url);
+  }
+
+  @Get('tenants/:id/usage')
+  @PlatformOperation('getUsage', "A tenant's usage", 'Aggregates per metric and window (hour, day or month), and every metric in the current billing month.')
+  @ApiOkResponse({ type: UsageViewDto, description: 'Series per metric and the current billing month' })
+  @ApiProblems(400, 403, 404)
+  async read(@Param('id', UuidParamPipe) id: string, @Query() query: UsageQueryDto, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    const answer = await this.forward.execute(new ForwardUsageCommand(requirePrincipal(request), request.id, 'GET', `/internal/v1/tenants/${id}/usage${queryString(query)}`));
+    sendMeteringAnswer(reply, answer, request.url);
+  }
+
+  @Get('usage/summary')
+  @PlatformOperation('getUsageSummary', 'Usage across tenants', 'Total, percentiles and top consumers of a metric in an hour, day or billing month, with per-tenant totals a page at a time.')
+  @ApiOkResponse({ type: UsageSummaryDto, description: 'The summary' })
+  @ApiProblems(400, 403)
+  async summary(@Query() query: UsageSummaryQueryDto, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    const answer = await this.forward.execute(new ForwardUsageCommand(requirePrincipal(request), request.id, 'GET', `/internal/v1/usage/summary${queryString(query)}`));
+    sendMeteringAnswer(reply, answer, request.url);
+  }
+}

@@ -1,0 +1,29 @@
+/** Records the usage one collection run measured: every event through metering's outbox, in one transaction. */
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { UsageRecordedPayload } from '@tenantry/contracts';
+import { OutboundEvent, OutboxWriter } from '@tenantry/messaging';
+
+export abstract class CollectedUsageRecorder {
+  abstract record(events: readonly UsageRecordedPayload[], at: Date): Promise<void>;
+}
+
+@Injectable()
+export class OutboxCollectedUsageRecorder extends CollectedUsageRecorder {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+  ) {
+    super();
+  }
+
+  async record(events: readonly UsageRecordedPayload[], at: Date): Promise<void> {
+    if (events.length === 0) return;
+    await this.dataSource.transaction(async (tx) => {
+      await this.outbox.publishMany(
+        tx,
+        events.map((payload): OutboundEvent => ({ type: 'UsageRecorded', payload, options: { time: at } })),
+      );
+    });
+  }
+}

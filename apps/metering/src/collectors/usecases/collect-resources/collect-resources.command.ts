@@ -1,0 +1,2 @@
+/** One collection run over every measurable tenant. */
+export class CollectResourcesCommand {}

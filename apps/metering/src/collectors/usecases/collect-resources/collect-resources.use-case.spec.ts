@@ -1,0 +1,153 @@
+import { UsageRecordedPayload } from '@tenantry/contracts';
+import { ManualClock } from '@tenantry/service';
+import { loadConfig } from '@tenantry/config';
+import { MeteringConfig } from '../../../metering.config';
+import { TenantResource } from '../../../resources/tenant-resource.entity';
+import { TenantResourceRepository } from '../../../resources/tenant-resource.repository';
+import { TenantProjectionRepository } from '../../../tenants/tenant-projection.repository';
+import { MeteredTenantStatus } from '../../../tenants/tenant-status';
+import { CollectedUsageRecorder } from '../../collected-usage.recorder';
+import { StorageProbe } from '../../storage.probe';
+import { TenantDatabaseProbe } from '../../tenant-database.probe';
+import { CollectResourcesCommand } from './collect-resources.command';
+import { CollectResourcesUseCase } from './collect-resources.use-case';
+
+const NOW = new Date('2026-06-10T12:03:20.000Z');
+const A = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
+const B = 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb';
+const SUSPENDED = 'cccccccc-cccc-4ccc-8ccc-cccccccccccc';
+const UNKNOWN = 'dddddddd-dddd-4ddd-8ddd-dddddddddddd';
+
+const resource = (tenantId: string): TenantResource => ({ tenantId, schemaName: `t_${tenantId.slice(0, 8)}`, storageRoot: `/storage/${tenantId}` });
+
+class FakeResources extends TenantResourceRepository {
+  constructor(private readonly all: TenantResource[]) {
+    super();
+  }
+  async measured() {
+    return this.all;
+  }
+  async register(): Promise<void> {
+    throw new Error('the collector never changes the projection');
+  }
+  async retire(): Promise<void> {
+    throw new Error('the collector never changes the projection');
+  }
+}
+
+class FakeTenants extends TenantProjectionRepository {
+  constructor(private readonly known: Record<string, MeteredTenantStatus>) {
+    super();
+  }
+  async statuses(ids: readonly string[]) {
+    return new Map(ids.flatMap((id) => (this.known[id] ? [[id, this.known[id]] as const] : [])));
+  }
+  async status(scope: { tenantId: string }) {
+    return this.known[scope.tenantId];
+  }
+  async record(): Promise<void> {
+    throw new Error('the collector never changes the projection');
+  }
+}
+
+class FakeDatabase extends TenantDatabaseProbe {
+  since?: Date;
+  constructor(
+    private readonly sizes: Record<string, string>,
+    private readonly users: Record<string, string[] | Error>,
+    private readonly sizesFail = false,
+  ) {
+    super();
+  }
+  async schemaSizes(schemas: readonly string[]) {
+    if (this.sizesFail) throw new Error('tenant database unreachable');
+    return new Map(schemas.flatMap((schema) => (this.sizes[schema] ? [[schema, this.sizes[schema]] as const] : [])));
+  }
+  async schemasWithLastLogin(schemas: readonly string[]) {
+    return new Set(schemas.filter((schema) => this.users[schema] !== undefined));
+  }
+  async activeUsers(schema: string, since: Date) {
+    this.since = since;
+    const users = this.users[schema];
+    if (users instanceof Error) throw users;
+    return users ?? [];
+  }
+}
+
+class FakeStorage extends StorageProbe {
+  constructor(private readonly bytes: Record<string, bigint | Error>) {
+    super();
+  }
+  async bytesUnder(root: string) {
+    const value = this.bytes[root];
+    if (value instanceof Error) throw value;
+    return value;
+  }
+}
+
+class RecordingRecorder extends CollectedUsageRecorder {
+  runs: { events: UsageRecordedPayload[]; at: Date }[] = [];
+  async record(events: readonly UsageRecordedPayload[], at: Date) {
+    this.runs.push({ events: [...events], at });
+  }
+}
+
+function setup(options: { database: FakeDatabase; storage: FakeStorage }) {
+  const recorder = new RecordingRecorder();
+  const config = loadConfig(MeteringConfig, { COLLECTOR_INTERVAL_MS: '300000' });
+  const sut = new CollectResourcesUseCase(
+    new FakeResources([resource(A), resource(B), resource(SUSPENDED), resource(UNKNOWN)]),
+    new FakeTenants({ [A]: 'active', [B]: 'inactive', [SUSPENDED]: 'suspended' }),
+    options.database,
+    options.storage,
+    recorder,
+    new ManualClock(NOW),
+    config,
+  );
+  return { sut, recorder };
+}
+
+const recorded = (events: UsageRecordedPayload[]) => events.map((event) => `${event.tenantId.slice(0, 1)}:${event.metric}:${event.quantity}:${event.properties?.['userId'] ?? ''}`).sort();
+
+describe(CollectResourcesUseCase.name, () => {
+  it('records every metric of every measurable tenant in one run, and nothing for suspended or unknown tenants', async () => {
+    const database = new FakeDatabase({ t_aaaaaaaa: '81920', t_bbbbbbbb: '16384', t_cccccccc: '1' }, { t_aaaaaaaa: ['u1', 'u2'], t_bbbbbbbb: [] });
+    const { sut, recorder } = setup({ database, storage: new FakeStorage({ [`/storage/${A}`]: 5000n, [`/storage/${B}`]: 0n, [`/storage/${SUSPENDED}`]: 1n }) });
+
+    const report = await sut.execute(new CollectResourcesCommand());
+
+    expect(recorder.runs).toHaveLength(1);
+    expect(recorder.runs[0]?.at).toEqual(NOW);
+    expect(recorded(recorder.runs[0]?.events ?? [])).toEqual(['a:active_users:1:u1', 'a:active_users:1:u2', 'a:database_bytes:81920:', 'a:storage_bytes:5000:', 'b:database_bytes:16384:', 'b:storage_bytes:0:']);
+    expect(recorder.runs[0]?.events.every((event) => event.source === 'collector' && event.timestamp === NOW.toISOString())).toBe(true);
+    expect(database.since).toEqual(new Date('2026-05-11T12:03:20.000Z'));
+    expect(report).toEqual({ slotStart: new Date('2026-06-10T12:00:00.000Z'), measuredAt: NOW, tenants: 2, events: 6, failures: [] });
+  });
+
+  it("records the other tenants and metrics when one tenant's measurement fails, and reports the failure", async () => {
+    const database = new FakeDatabase({ t_aaaaaaaa: '81920' }, { t_aaaaaaaa: new Error('permission denied for table users'), t_bbbbbbbb: ['u9'] });
+    const { sut, recorder } = setup({ database, storage: new FakeStorage({ [`/storage/${A}`]: new Error('EACCES: permission denied'), [`/storage/${B}`]: 42n }) });
+
+    const report = await sut.execute(new CollectResourcesCommand());
+
+    expect(recorded(recorder.runs[0]?.events ?? [])).toEqual(['a:database_bytes:81920:', 'b:active_users:1:u9', 'b:storage_bytes:42:']);
+    expect(report.failures).toEqual(
+      expect.arrayContaining([
+        { tenantId: A, metric: 'storage_bytes', reason: 'EACCES: permission denied' },
+        { tenantId: A, metric: 'active_users', reason: 'permission denied for table users' },
+        { tenantId: B, metric: 'database_bytes', reason: 'schema t_bbbbbbbb not found' },
+      ]),
+    );
+    expect(report.failures).toHaveLength(3);
+  });
+
+  it('still records storage and users when the size query for all tenants fails', async () => {
+    const database = new FakeDatabase({}, { t_aaaaaaaa: ['u1'] }, true);
+    const { sut, recorder } = setup({ database, storage: new FakeStorage({ [`/storage/${A}`]: 7n }) });
+
+    const report = await sut.execute(new CollectResourcesCommand());
+
+    expect(recorded(recorder.runs[0]?.events ?? [])).toEqual(['a:active_users:1:u1', 'a:storage_bytes:7:']);
+    expect(report.failures).toEqual([{ metric: 'database_bytes', reason: 'tenant database unreachable' }]);
+  });
+});

@@ -1,0 +1,13 @@
+/** Stops measuring a tenant for good; a later (replayed) TenantProvisioned does not bring it back. */
+import { Injectable } from '@nestjs/common';
+import { TenantResourceRepository } from '../../tenant-resource.repository';
+import { RetireTenantResourcesCommand } from './retire-tenant-resources.command';
+
+@Injectable()
+export class RetireTenantResourcesUseCase {
+  constructor(private readonly resources: TenantResourceRepository) {}
+
+  async execute(command: RetireTenantResourcesCommand): Promise<void> {
+    await this.resources.retire({ tenantId: command.tenantId, at: command.at }, command.tx);
+  }
+}

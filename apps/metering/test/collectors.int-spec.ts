@@ -1,0 +1,245 @@
+// The resource collectors against the real metering process, Kafka and Postgres: tenant schemas and
+// storage roots laid out the way provisioning lays them out, in a tenant database of this suite's own.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import { TOPICS } from '@tenantry/contracts';
+import { ensureDatabase, quoteIdent } from '@tenantry/persistence';
+import { caughtUp, databaseUrl, eventMessage, produce, RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
+import { FsStorageProbe } from '../src/collectors/storage.probe';
+import { currentValue, MeteringClient, UsageBody } from './metering-client';
+
+jest.setTimeout(240_000);
+
+const TENANT_DATABASE = 'tenantry_tenants_collectors_it';
+const RESOURCES_GROUP = 'metering.resources';
+const DAY_MS = 86_400_000;
+const MB = 1_000_000;
+
+function tenantDatabaseUrl(): string {
+  const url = new URL(databaseUrl());
+  url.pathname = `/${TENANT_DATABASE}`;
+  return url.toString();
+}
+
+/** The tenant baseline provisioning applies (0001 and 0002), plus a table the tenant's application fills. */
+const BASELINE = [
+  `CREATE TABLE roles (name text PRIMARY KEY, permissions jsonb NOT NULL DEFAULT '[]', created_at timestamptz NOT NULL DEFAULT now())`,
+  `CREATE TABLE users (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), email text NOT NULL UNIQUE, role text NOT NULL REFERENCES roles (name),
+     status text NOT NULL, invitation_token_sha256 text, invitation_expires_at timestamptz, created_at timestamptz NOT NULL DEFAULT now())`,
+  `CREATE TABLE settings (key text PRIMARY KEY, value jsonb NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())`,
+  `CREATE TABLE audit_log (id bigserial PRIMARY KEY, actor text NOT NULL, action text NOT NULL, detail jsonb NOT NULL DEFAULT '{}', at timestamptz NOT NULL DEFAULT now())`,
+  `INSERT INTO roles (name) VALUES ('admin'), ('member'), ('viewer')`,
+  `ALTER TABLE users ADD COLUMN IF NOT EXISTS last_login_at timestamptz`,
+  `CREATE TABLE documents (id bigserial PRIMARY KEY, body text NOT NULL)`,
+];
+
+interface Tenant {
+  tenantId: string;
+  schema: string;
+  root: string;
+}
+
+describe('metering resource collectors', () => {
+  const kafka = testKafka();
+  const tenantPool = new Pool({ connectionString: tenantDatabaseUrl(), max: 2 });
+  const tenants: Tenant[] = [];
+  let storageBase: string;
+  let service: RunningService;
+  let api: MeteringClient;
+
+  beforeAll(async () => {
+    await ensureDatabase(tenantDatabaseUrl());
+    storageBase = await mkdtemp(join(tmpdir(), 'tenantry-collectors-'));
+    service = await startService('metering', { TENANT_DATABASE_URL: tenantDatabaseUrl(), COLLECTOR_INTERVAL_MS: '1500', PARTITION_MAINTENANCE_INTERVAL_MS: '3600000' });
+    await waitUntilReady(service);
+    api = new MeteringClient(service.url);
+  });
+
+  afterAll(async () => {
+    // Later metering runs on the shared database stop measuring these tenants.
+    if (tenants.length > 0) {
+      const at = new Date().toISOString();
+      await produce(kafka, TOPICS.TENANT_LIFECYCLE.name, tenants.map(({ tenantId }) => eventMessage('TenantDeleted', { tenantId, from: 'offboarding', to: 'deleted', actor: 'int-test', at })));
+    }
+    await service?.process.kill('SIGTERM');
+    for (const tenant of tenants) await tenantPool.query(`DROP SCHEMA IF EXISTS ${quoteIdent(tenant.schema)} CASCADE`);
+    await tenantPool.end();
+    if (storageBase) await rm(storageBase, { recursive: true, force: true });
+  });
+
+  /** What provisioning's database and storage steps create, then the events metering's projections learn the tenant from. */
+  async function provisionedTenant(options: { offboardedFirst?: boolean } = {}): Promise<Tenant> {
+    const tenantId = randomUUID();
+    const schema = `tcol_${tenantId.replace(/-/g, '')}`;
+    const root = join(storageBase, tenantId);
+    await tenantPool.query(`CREATE SCHEMA ${quoteIdent(schema)}`);
+    for (const statement of BASELINE) await tenantPool.query(`SET search_path = ${quoteIdent(schema)}; ${statement}`);
+    await mkdir(join(root, 'files'), { recursive: true });
+    await writeFile(join(root, '.quota.json'), JSON.stringify({ tenantId, quotaGb: 10, quotaBytes: 10_737_418_240 }));
+    const tenant = { tenantId, schema, root };
+    tenants.push(tenant);
+
+    const at = new Date().toISOString();
+    await produce(kafka, TOPICS.TENANT_LIFECYCLE.name, [eventMessage('TenantActivated', { tenantId, from: 'provisioning', to: 'active', actor: 'int-test', at })]);
+    const provisioned = eventMessage('TenantProvisioned', { tenantId, schemaName: schema, storageRoot: root, hostname: `${tenantId.slice(0, 8)}.tenantry.local`, at });
+    // Same key, same partition: the offboarding is taken first.
+    const offboarded = eventMessage('TenantOffboarded', { tenantId, archiveUri: `file:///exports/${tenantId}.tar.gz`, archiveSha256: 'b'.repeat(64), retainedUntil: at, at });
+    await produce(kafka, TOPICS.TENANT_PROVISIONING.name, options.offboardedFirst ? [offboarded, provisioned] : [provisioned]);
+    return tenant;
+  }
+
+  async function usageOnceTrue(tenantId: string, expected: (body: UsageBody) => boolean, what: string): Promise<UsageBody> {
+    return waitFor(
+      async () => {
+        const answer = await api.usage(tenantId);
+        return answer.status === 200 && expected(answer.body) ? answer.body : undefined;
+      },
+      { timeoutMs: 90_000, intervalMs: 250, what },
+    );
+  }
+
+  const bytes = (body: UsageBody, metric: string): bigint => BigInt(currentValue(body, metric) ?? '0');
+
+  async function writeBytes(path: string, size: number): Promise<void> {
+    await writeFile(path, randomBytes(size));
+  }
+
+  async function addUser(tenant: Tenant, lastLoginAt: Date | null): Promise<void> {
+    await tenantPool.query(`INSERT INTO ${quoteIdent(tenant.schema)}.users (email, role, status, last_login_at) VALUES ($1, 'member', 'active', $2)`, [
+      `${randomUUID()}@example.com`,
+      lastLoginAt,
+    ]);
+  }
+
+  let a: Tenant;
+  let b: Tenant;
+  let bFirst: UsageBody;
+  const bStorage = { bytes: 0n };
+
+  it('records the database and storage size of every provisioned tenant', async () => {
+    a = await provisionedTenant();
+    b = await provisionedTenant();
+    await writeBytes(join(b.root, 'files', 'report.pdf'), 250_000);
+
+    await usageOnceTrue(a.tenantId, (body) => bytes(body, 'database_bytes') > 0n && bytes(body, 'storage_bytes') > 0n, 'the first sizes of tenant A');
+    bFirst = await usageOnceTrue(b.tenantId, (body) => bytes(body, 'database_bytes') > 0n && bytes(body, 'storage_bytes') > 250_000n, 'the first sizes of tenant B');
+    bStorage.bytes = bytes(bFirst, 'storage_bytes');
+  });
+
+  it("measures larger sizes once the tenant's tables and files grow, without following symlinks, and leaves another tenant's numbers alone", async () => {
+    const before = await usageOnceTrue(a.tenantId, (body) => bytes(body, 'storage_bytes') > 0n, 'the sizes of tenant A');
+    const storageBefore = bytes(before, 'storage_bytes');
+
+    await tenantPool.query(`INSERT INTO ${quoteIdent(a.schema)}.documents (body) SELECT repeat(md5(i::text), 20) FROM generate_series(1, 20000) AS i`);
+    await mkdir(join(a.root, 'files', 'invoices', '2026'), { recursive: true });
+    await writeBytes(join(a.root, 'files', 'logo.png'), 2 * MB);
+    await writeBytes(join(a.root, 'files', 'invoices', '2026', 'inv-1.pdf'), 1 * MB);
+    // A link out of the root (to another tenant's file) must not be counted.
+    await symlink(join(b.root, 'files', 'report.pdf'), join(a.root, 'files', 'linked.pdf'));
+
+    const after = await usageOnceTrue(
+      a.tenantId,
+      (body) => bytes(body, 'storage_bytes') !== storageBefore && bytes(body, 'database_bytes') > bytes(before, 'database_bytes') + BigInt(MB),
+      'the grown sizes of tenant A',
+    );
+    expect(bytes(after, 'storage_bytes')).toBe(storageBefore + BigInt(3 * MB));
+
+    const bNow = (await api.usage(b.tenantId)).body;
+    expect(currentValue(bNow, 'storage_bytes')).toBe(bStorage.bytes.toString());
+    expect(currentValue(bNow, 'database_bytes')).toBe(currentValue(bFirst, 'database_bytes'));
+  });
+
+  it('counts the users who logged in within the last 30 days as active, not those with an older or no login, per tenant', async () => {
+    await addUser(a, new Date(Date.now() - 60_000));
+    await addUser(a, new Date(Date.now() - 29 * DAY_MS));
+    await addUser(a, new Date(Date.now() - 31 * DAY_MS));
+    await addUser(a, null);
+    await addUser(b, new Date(Date.now() - 2 * DAY_MS));
+    await addUser(b, new Date(Date.now() - 400 * DAY_MS));
+
+    const usageA = await usageOnceTrue(a.tenantId, (body) => currentValue(body, 'active_users') !== '0', 'active users of tenant A');
+    expect(currentValue(usageA, 'active_users')).toBe('2');
+    const usageB = await usageOnceTrue(b.tenantId, (body) => currentValue(body, 'active_users') !== '0', 'active users of tenant B');
+    expect(currentValue(usageB, 'active_users')).toBe('1');
+
+    // Further runs in the same day count the same users once.
+    const grown = bytes(usageA, 'storage_bytes') + 1_000n;
+    await writeBytes(join(a.root, 'files', 'note.txt'), 1_000);
+    const later = await usageOnceTrue(a.tenantId, (body) => bytes(body, 'storage_bytes') === grown, 'a later collection of tenant A');
+    expect(currentValue(later, 'active_users')).toBe('2');
+  });
+
+  it('stops measuring a tenant once it is offboarded', async () => {
+    const at = new Date().toISOString();
+    await produce(kafka, TOPICS.TENANT_PROVISIONING.name, [
+      eventMessage('TenantOffboarded', { tenantId: b.tenantId, archiveUri: `file:///exports/${b.tenantId}.tar.gz`, archiveSha256: 'a'.repeat(64), retainedUntil: at, at }),
+    ]);
+    await waitFor(() => caughtUp(kafka, RESOURCES_GROUP, TOPICS.TENANT_PROVISIONING.name), { timeoutMs: 60_000, what: 'the resources projection to take the offboarding' });
+    // One whole collection after the offboarding was recorded (A's new file shows in it) …
+    const first = (await api.usage(a.tenantId)).body;
+    await writeBytes(join(a.root, 'files', 'after-offboarding-1.bin'), 5_000);
+    await usageOnceTrue(a.tenantId, (body) => bytes(body, 'storage_bytes') === bytes(first, 'storage_bytes') + 5_000n, 'a collection after the offboarding');
+    const bBefore = (await api.usage(b.tenantId)).body;
+
+    // … then B grows, and another whole collection leaves B's numbers where they were.
+    await writeBytes(join(b.root, 'files', 'late.bin'), 7_000);
+    await addUser(b, new Date());
+    const second = (await api.usage(a.tenantId)).body;
+    await writeBytes(join(a.root, 'files', 'after-offboarding-2.bin'), 5_000);
+    await usageOnceTrue(a.tenantId, (body) => bytes(body, 'storage_bytes') === bytes(second, 'storage_bytes') + 5_000n, 'a second collection after the offboarding');
+
+    const bAfter = (await api.usage(b.tenantId)).body;
+    expect(currentValue(bAfter, 'storage_bytes')).toBe(currentValue(bBefore, 'storage_bytes'));
+    expect(currentValue(bAfter, 'active_users')).toBe('1');
+  });
+
+  it('never measures a tenant whose offboarding was recorded before its provisioning (a replay)', async () => {
+    const c = await provisionedTenant({ offboardedFirst: true });
+    await writeBytes(join(c.root, 'files', 'data.bin'), 3_000);
+    await waitFor(() => caughtUp(kafka, RESOURCES_GROUP, TOPICS.TENANT_PROVISIONING.name), { timeoutMs: 60_000, what: 'the resources projection to take both events' });
+
+    for (const round of [1, 2]) {
+      const before = (await api.usage(a.tenantId)).body;
+      await writeBytes(join(a.root, 'files', `after-replay-${round}.bin`), 1_000);
+      await usageOnceTrue(a.tenantId, (body) => bytes(body, 'storage_bytes') === bytes(before, 'storage_bytes') + 1_000n, `collection ${round} after the replay`);
+    }
+
+    const usageC = (await api.usage(c.tenantId)).body;
+    expect(currentValue(usageC, 'storage_bytes')).toBe('0');
+    expect(currentValue(usageC, 'database_bytes')).toBe('0');
+  });
+});
+
+describe(FsStorageProbe.name, () => {
+  const sut = new FsStorageProbe();
+  let base: string;
+
+  beforeAll(async () => {
+    base = await mkdtemp(join(tmpdir(), 'tenantry-storage-probe-'));
+  });
+
+  afterAll(async () => {
+    await rm(base, { recursive: true, force: true });
+  });
+
+  it('adds up the regular files of the whole tree, not what symlinks point to', async () => {
+    const root = join(base, 'tenant');
+    await mkdir(join(root, 'a', 'b', 'c'), { recursive: true });
+    await writeFile(join(root, 'one'), Buffer.alloc(10));
+    await writeFile(join(root, 'a', 'b', 'c', 'two'), Buffer.alloc(2_000));
+    await writeFile(join(base, 'outside'), Buffer.alloc(50_000));
+    await symlink(join(base, 'outside'), join(root, 'a', 'file-link'));
+    await symlink(base, join(root, 'a', 'dir-link'));
+
+    expect(await sut.bytesUnder(root)).toBe(2_010n);
+  });
+
+  it('answers undefined for a root that does not exist, and 0 for an empty one', async () => {
+    expect(await sut.bytesUnder(join(base, 'missing'))).toBeUndefined();
+    await mkdir(join(base, 'empty'));
+    expect(await sut.bytesUnder(join(base, 'empty'))).toBe(0n);
+  });
+});

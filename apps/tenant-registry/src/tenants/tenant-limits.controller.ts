@@ -1,0 +1,30 @@
+/** The tenant limits routes of the internal API (docs/internal-api.md): read and replace a tenant's limits. */
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { TenantLimitsDto } from '@tenantry/tenant-api';
+import { TenantLimitsView } from './dto/tenant-limits-view.dto';
+import { RequestActor, TenantIdPipe } from './request-actor';
+import { toLimitSet, toTenantLimitsView } from './tenant-limits.mapper';
+import { ActorContext } from './tenant-status-change';
+import { TENANTS_PATH } from './tenants.controller';
+import { GetTenantLimitsCommand } from './usecases/get-tenant-limits/get-tenant-limits.command';
+import { GetTenantLimitsUseCase } from './usecases/get-tenant-limits/get-tenant-limits.use-case';
+import { SetTenantLimitsCommand } from './usecases/set-tenant-limits/set-tenant-limits.command';
+import { SetTenantLimitsUseCase } from './usecases/set-tenant-limits/set-tenant-limits.use-case';
+
+@Controller(TENANTS_PATH)
+export class TenantLimitsController {
+  constructor(
+    private readonly getLimits: GetTenantLimitsUseCase,
+    private readonly setLimits: SetTenantLimitsUseCase,
+  ) {}
+
+  @Get(':id/limits')
+  async get(@Param('id', TenantIdPipe) id: string): Promise<TenantLimitsView> {
+    return toTenantLimitsView(await this.getLimits.execute(new GetTenantLimitsCommand(id)));
+  }
+
+  @Put(':id/limits')
+  async set(@Param('id', TenantIdPipe) id: string, @Body() body: TenantLimitsDto, @RequestActor() by: ActorContext): Promise<TenantLimitsView> {
+    return toTenantLimitsView(await this.setLimits.execute(new SetTenantLimitsCommand(id, toLimitSet(body), by)));
+  }
+}

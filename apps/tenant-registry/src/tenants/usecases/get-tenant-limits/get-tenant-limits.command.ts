@@ -1,0 +1,4 @@
+/** Whose limits to read. */
+export class GetTenantLimitsCommand {
+  constructor(readonly tenantId: string) {}
+}

@@ -1,0 +1,69 @@
+import { ManualClock, ProblemException } from '@tenantry/service';
+import { deriveLimits } from '../../tenant-limits';
+import { aTenant, InMemoryTenantRepository } from '../../testing/in-memory-tenant.repository';
+import { SetTenantLimitsCommand } from './set-tenant-limits.command';
+import { SetTenantLimitsUseCase } from './set-tenant-limits.use-case';
+
+const BY = { actor: 'key:test', requestId: 'req-1' };
+const LIMITS = { storage: { limit: 50, mode: 'hard' as const }, users: { limit: 25, mode: 'soft' as const }, bandwidth: { limit: 100, mode: 'soft' as const }, apiCalls: { limit: 1000, mode: 'hard' as const } };
+
+describe(SetTenantLimitsUseCase.name, () => {
+  let repository: InMemoryTenantRepository;
+  let clock: ManualClock;
+  let sut: SetTenantLimitsUseCase;
+
+  beforeEach(() => {
+    repository = new InMemoryTenantRepository();
+    clock = new ManualClock(new Date('2026-03-10T12:00:00Z'));
+    sut = new SetTenantLimitsUseCase(repository, clock);
+  });
+
+  it('stores the set explicitly after the derived version and announces it in metering units', async () => {
+    const tenant = aTenant();
+    repository.seed(tenant);
+    await repository.transaction((tx) => tx.saveLimits({ tenantId: tenant.id }, { limits: deriveLimits(tenant.resources), explicit: false, version: 1, updatedAt: tenant.createdAt }));
+
+    const saved = await sut.execute(new SetTenantLimitsCommand(tenant.id, LIMITS, BY));
+
+    expect(saved).toMatchObject({ version: 2, explicit: true, limits: LIMITS, updatedAt: clock.now() });
+    expect(repository.events).toEqual([
+      {
+        type: 'TenantLimitsChanged',
+        payload: {
+          tenantId: tenant.id,
+          version: 2,
+          at: '2026-03-10T12:00:00.000Z',
+          limits: [
+            { metric: 'storage_bytes', limit: '50000000000', mode: 'hard' },
+            { metric: 'bandwidth_bytes', limit: '100000000000', mode: 'soft' },
+            { metric: 'active_users', limit: '25', mode: 'soft' },
+            { metric: 'api_calls', limit: '1000', mode: 'hard' },
+          ],
+        },
+      },
+    ]);
+  });
+
+  it('announces nothing when the same set is sent again', async () => {
+    const tenant = aTenant();
+    repository.seed(tenant);
+    await sut.execute(new SetTenantLimitsCommand(tenant.id, LIMITS, BY));
+
+    const again = await sut.execute(new SetTenantLimitsCommand(tenant.id, structuredClone(LIMITS), BY));
+
+    expect(again.version).toBe(1);
+    expect(repository.events).toHaveLength(1);
+  });
+
+  it('refuses an unknown tenant with 404 and an offboarding one with 409, changing nothing', async () => {
+    const leaving = aTenant({ status: 'offboarding' });
+    repository.seed(leaving);
+
+    await expect(sut.execute(new SetTenantLimitsCommand('00000000-0000-4000-8000-999999999999', LIMITS, BY))).rejects.toMatchObject({ code: 'tenant-not-found' });
+    const refused = await sut.execute(new SetTenantLimitsCommand(leaving.id, LIMITS, BY)).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ProblemException);
+    expect((refused as ProblemException).getStatus()).toBe(409);
+    expect(repository.events).toEqual([]);
+    expect(await repository.findLimits({ tenantId: leaving.id })).toBeNull();
+  });
+});

@@ -1,0 +1,111 @@
+/** Body of `PUT …/tenants/{id}/limits`: the whole set of a tenant's resource limits, validated alike by the gateway and the registry. */
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNumber, IsObject, Max, Min, ValidateBy, ValidateNested } from 'class-validator';
+import { LIMIT_MODES, LimitMode } from '@tenantry/contracts';
+import { Optional } from './field-rules';
+
+/** Upper bounds, the same as a tenant's `resources` where they overlap. */
+export const LIMIT_MAXIMA = { storage: 1_000_000, bandwidth: 10_000_000, users: 10_000_000, apiCalls: 1_000_000_000_000 } as const;
+
+const MODE_DOC = { enum: LIMIT_MODES, default: 'soft', description: '`soft` alerts only; `hard` also enforces (API calls: 429 until the month ends)' } as const;
+
+/** Decimals of a number as written in its shortest form (class-validator's maxDecimalPlaces breaks on `1e-10`). */
+export function decimalPlaces(value: number): number {
+  const [mantissa = '', exponent = '0'] = value.toExponential().split('e');
+  const fraction = mantissa.split('.')[1]?.length ?? 0;
+  return Math.max(0, fraction - Number(exponent));
+}
+
+const GIGABYTE_DECIMALS = 9;
+
+/** At most 9 decimals of a gigabyte: a whole number of bytes. */
+function WholeBytes(): PropertyDecorator {
+  return ValidateBy({
+    name: 'wholeBytes',
+    validator: {
+      validate: (value: unknown) => typeof value !== 'number' || !Number.isFinite(value) || decimalPlaces(value) <= GIGABYTE_DECIMALS,
+      defaultMessage: () => `$property must have at most ${GIGABYTE_DECIMALS} decimals (a whole number of bytes)`,
+    },
+  });
+}
+
+function ModeField(): PropertyDecorator {
+  return (target, property) => {
+    ApiPropertyOptional(MODE_DOC)(target, property);
+    Optional()(target, property);
+    IsIn(LIMIT_MODES)(target, property);
+  };
+}
+
+/** GB (1 GB = 10^9 bytes) with at most 9 decimals, so that the limit is a whole number of bytes. */
+export class StorageLimitDto {
+  @ApiProperty({ minimum: 0, maximum: LIMIT_MAXIMA.storage, example: 50, description: 'Stored gigabytes (10^9 bytes), at most 9 decimals' })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @WholeBytes()
+  @Min(0)
+  @Max(LIMIT_MAXIMA.storage)
+  limit!: number;
+
+  @ModeField()
+  mode?: LimitMode;
+}
+
+export class BandwidthLimitDto {
+  @ApiProperty({ minimum: 0, maximum: LIMIT_MAXIMA.bandwidth, example: 100, description: 'Gigabytes (10^9 bytes) transferred per billing month (UTC calendar month), at most 9 decimals' })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @WholeBytes()
+  @Min(0)
+  @Max(LIMIT_MAXIMA.bandwidth)
+  limit!: number;
+
+  @ModeField()
+  mode?: LimitMode;
+}
+
+export class UsersLimitDto {
+  @ApiProperty({ minimum: 0, maximum: LIMIT_MAXIMA.users, example: 25, description: 'Distinct active users per billing month' })
+  @IsInt()
+  @Min(0)
+  @Max(LIMIT_MAXIMA.users)
+  limit!: number;
+
+  @ModeField()
+  mode?: LimitMode;
+}
+
+export class ApiCallsLimitDto {
+  @ApiProperty({ minimum: 0, maximum: LIMIT_MAXIMA.apiCalls, example: 100000, description: 'API calls per billing month' })
+  @IsInt()
+  @Min(0)
+  @Max(LIMIT_MAXIMA.apiCalls)
+  limit!: number;
+
+  @ModeField()
+  mode?: LimitMode;
+}
+
+function LimitField(cls: new () => object, required: boolean): PropertyDecorator {
+  return (target, property) => {
+    (required ? ApiProperty({ type: cls }) : ApiPropertyOptional({ type: cls, description: 'Absent: no limit on API calls' }))(target, property);
+    // IsObject: ValidateNested alone lets a missing (or null) value through.
+    IsObject()(target, property);
+    Type(() => cls)(target, property);
+    ValidateNested()(target, property);
+  };
+}
+
+export class TenantLimitsDto {
+  @LimitField(StorageLimitDto, true)
+  storage!: StorageLimitDto;
+
+  @LimitField(UsersLimitDto, true)
+  users!: UsersLimitDto;
+
+  @LimitField(BandwidthLimitDto, true)
+  bandwidth!: BandwidthLimitDto;
+
+  @Optional()
+  @LimitField(ApiCallsLimitDto, false)
+  apiCalls?: ApiCallsLimitDto;
+}

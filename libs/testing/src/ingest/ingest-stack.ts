@@ -1,0 +1,117 @@
+/**
+ * A gateway and a metering service on a database of their own, with tenants both know as active:
+ * what the ingestion fault run and `npm run bench:ingest` drive through the public API.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { TOPICS } from '@tenantry/contracts';
+import { ensureDatabase } from '@tenantry/persistence';
+import { eventMessage, produce } from '../events';
+import { databaseUrl } from '../infrastructure';
+import { testKafka } from '../kafka';
+import { RunningService, startService, waitUntilReady } from '../services';
+import { waitFor } from '../wait';
+
+export interface IngestStackOptions {
+  /** Names the database: `tenantry_<label>_<random>`. */
+  label: string;
+  tenants: number;
+  meteringEnv?: Record<string, string>;
+  gatewayEnv?: Record<string, string>;
+}
+
+export interface IngestStack {
+  readonly gatewayUrl: string;
+  readonly adminKey: string;
+  readonly tenants: readonly string[];
+  /** The stack's own database (schemas `gateway` and `metering`). */
+  readonly databaseUrl: string;
+  /** Put before the services' consumer group ids, so the stack shares the broker with nobody's groups. */
+  readonly groupPrefix: string;
+  gateway(): RunningService;
+  metering(): RunningService;
+  /** SIGKILLs metering (nothing flushed, nothing closed) and starts it again on the same port. */
+  crashMetering(downMs?: number): Promise<void>;
+  query<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  stop(): Promise<void>;
+}
+
+function withDatabase(url: string, name: string): string {
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return target.toString();
+}
+
+export async function startIngestStack(options: IngestStackOptions): Promise<IngestStack> {
+  const name = `tenantry_${options.label}_${randomBytes(3).toString('hex')}`;
+  const url = withDatabase(databaseUrl(), name);
+  await ensureDatabase(url);
+  const adminKey = `ingest-admin-${randomBytes(16).toString('hex')}`;
+  const groupPrefix = `${name}.`;
+  const meteringEnv = { DATABASE_URL: url, KAFKA_GROUP_PREFIX: groupPrefix, ...options.meteringEnv };
+  let metering = await startService('metering', meteringEnv);
+  await waitUntilReady(metering);
+  const meteringPort = new URL(metering.url).port;
+  const gateway = await startService('gateway', { DATABASE_URL: url, KAFKA_GROUP_PREFIX: groupPrefix, METERING_URL: metering.url, TENANTRY_BOOTSTRAP_ADMIN_KEY: adminKey, ...options.gatewayEnv });
+  await waitUntilReady(gateway);
+
+  const tenants = Array.from({ length: options.tenants }, () => randomUUID());
+  const at = new Date().toISOString();
+  await produce(
+    testKafka(),
+    TOPICS.TENANT_LIFECYCLE.name,
+    tenants.map((tenantId) => eventMessage('TenantActivated', { tenantId, from: 'provisioning', to: 'active', actor: 'ingest-stack', at })),
+  );
+
+  const query = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> => {
+    const client = new Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+    await client.connect();
+    try {
+      return (await client.query(sql, params)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  };
+  await waitFor(
+    async () => {
+      const [known] = await query<{ metering: string; gateway: string }>(
+        `SELECT (SELECT count(*) FROM metering.tenant WHERE tenant_id = ANY($1::uuid[]) AND status = 'active') AS metering,
+                (SELECT count(*) FROM gateway.tenant_status WHERE tenant_id = ANY($1::uuid[])) AS gateway`,
+        [tenants],
+      );
+      return Number(known?.metering) === tenants.length && Number(known?.gateway) === tenants.length;
+    },
+    { timeoutMs: 120_000, intervalMs: 250, what: 'metering and the gateway to know the tenants' },
+  );
+
+  return {
+    gatewayUrl: gateway.url,
+    adminKey,
+    tenants,
+    databaseUrl: url,
+    groupPrefix,
+    gateway: () => gateway,
+    metering: () => metering,
+    async crashMetering(downMs = 500) {
+      await metering.process.kill('SIGKILL');
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      metering = await startService('metering', { ...meteringEnv, PORT: meteringPort });
+      const restarted = metering;
+      await waitUntilReady(restarted, 180_000).catch(async (error: unknown) => {
+        const health = await fetch(`${restarted.url}/health/ready`).then((r) => r.text()).catch(() => 'no answer');
+        throw new Error(`${String(error)}; health: ${health}; output: ${restarted.process.output().slice(-3_000)}`);
+      });
+    },
+    query,
+    async stop() {
+      await Promise.all([gateway.process.kill('SIGTERM'), metering.process.kill('SIGTERM')]);
+      const admin = new Client({ connectionString: withDatabase(databaseUrl(), 'postgres') });
+      await admin.connect();
+      try {
+        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await admin.end();
+      }
+    },
+  };
+}
