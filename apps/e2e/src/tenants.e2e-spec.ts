@@ -7,14 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { Client } from 'pg';
 import { TOPICS } from '@tenantry/contracts';
 import { databaseUrl, readTopic, RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
+import { PlatformClient, shortForm, suffix } from './support/platform-client';
 
 jest.setTimeout(240_000);
-
-interface Call {
-  status: number;
-  headers: Headers;
-  body: Record<string, unknown>;
-}
 
 const ADMIN_KEY = `e2e-admin-${randomBytes(16).toString('hex')}`;
 const TENANT_SCOPED_ROUTES: [string, string][] = [
@@ -77,48 +72,15 @@ async function asTenantRole(tenantId: string, sql: string): Promise<string> {
   });
 }
 
-function suffix(): string {
-  return randomBytes(4).toString('hex');
-}
-
-function shortForm(tag: string) {
-  return { name: `E2E ${tag}`, domain: `e2e-${tag}`, plan: 'starter', adminEmail: `ops+${tag}@e2e.example` };
-}
-
 describe('tenants through the gateway', () => {
   const services: RunningService[] = [];
   let gatewayUrl = '';
 
-  async function call(method: string, path: string, options: { key?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Call> {
-    const headers: Record<string, string> = { authorization: `Bearer ${options.key ?? ADMIN_KEY}`, ...options.headers };
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${gatewayUrl}/api/v1/platform${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
-    const text = await response.text();
-    let body: Record<string, unknown> = {};
-    try {
-      body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-    } catch {
-      body = {};
-    }
-    return { status: response.status, headers: response.headers, body };
-  }
-
-  async function createTenant(tag = suffix()): Promise<string> {
-    const created = await call('POST', '/tenants', { body: shortForm(tag) });
-    if (created.status !== 201) throw new Error(`create failed: ${created.status} ${JSON.stringify(created.body)}`);
-    return created.body['id'] as string;
-  }
-
-  async function tenantAdminKey(tenantId: string): Promise<string> {
-    const issued = await call('POST', '/api-keys', { body: { name: `e2e-${tenantId}`, role: 'tenant-admin', tenantId } });
-    if (issued.status !== 201) throw new Error(`key failed: ${issued.status} ${JSON.stringify(issued.body)}`);
-    return issued.body['key'] as string;
-  }
-
-  async function statusOf(tenantId: string): Promise<string | undefined> {
-    const tenant = await call('GET', `/tenants/${tenantId}`);
-    return tenant.status === 200 ? (tenant.body['status'] as string) : undefined;
-  }
+  const platform = new PlatformClient(() => gatewayUrl, ADMIN_KEY);
+  const call = platform.call.bind(platform);
+  const createTenant = platform.createTenant.bind(platform);
+  const tenantAdminKey = platform.tenantAdminKey.bind(platform);
+  const statusOf = platform.statusOf.bind(platform);
 
   beforeAll(async () => {
     const registry = await startService('tenant-registry');
