@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiUsageSampledPayload, TOPICS } from '@tenantry/contracts';
 import { caughtUp, eventMessage, produce, RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
 import { currentValue, MeteringClient, UsageBody } from './metering-client';
+import { activeTenant as activeTenantIn } from './alerts-harness';
 
 jest.setTimeout(240_000);
 
@@ -26,13 +27,8 @@ describe('metering API usage from the gateway', () => {
     await service?.process.kill('SIGTERM');
   });
 
-  async function activeTenant(): Promise<string> {
-    const tenantId = randomUUID();
-    const at = new Date().toISOString();
-    await produce(kafka, TOPICS.TENANT_LIFECYCLE.name, [eventMessage('TenantActivated', { tenantId, from: 'provisioning', to: 'active', actor: 'int-test', at })]);
-    await waitFor(async () => (await api.usage(tenantId)).status === 200, { timeoutMs: 60_000, what: 'metering to know the tenant' });
-    return tenantId;
-  }
+  const activeTenant = (): Promise<string> => activeTenantIn(kafka, api);
+
 
   function sample(tenantId: string, apiCalls: number, requestBytes: number, responseBytes: number): ApiUsageSampledPayload {
     const windowEnd = new Date();

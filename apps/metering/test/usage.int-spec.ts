@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@tenantry/contracts';
 import { caughtUp, eventMessage, produce, RunningService, sleep, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
 import { currentValue, MeteringClient, pointsOf, UsageBody } from './metering-client';
+import { activeTenant as activeTenantIn } from './alerts-harness';
 
 jest.setTimeout(180_000);
 
@@ -36,19 +37,8 @@ describe('metering usage', () => {
   });
 
   /** A tenant metering knows as active: ingestion stops answering unknown-tenant (probed with an event it rejects anyway). */
-  async function activeTenant(): Promise<string> {
-    const tenantId = randomUUID();
-    const at = new Date().toISOString();
-    await produce(kafka, TOPICS.TENANT_LIFECYCLE.name, [eventMessage('TenantActivated', { tenantId, from: 'provisioning', to: 'active', actor: 'int-test', at })]);
-    await waitFor(
-      async () => {
-        const answer = await api.one(tenantId, { eventId: 'probe', metric: 'api_calls', quantity: 'not-a-number', timestamp: at });
-        return answer.body.results[0]?.reason === 'invalid-quantity';
-      },
-      { timeoutMs: 60_000, what: 'metering to know the tenant' },
-    );
-    return tenantId;
-  }
+  const activeTenant = (): Promise<string> => activeTenantIn(kafka, api);
+
 
   async function usageSettles(tenantId: string, expected: (body: UsageBody) => boolean, query: Record<string, string> = {}): Promise<UsageBody> {
     return waitFor(

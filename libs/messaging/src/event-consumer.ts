@@ -165,8 +165,12 @@ export class EventConsumer {
     const consumer = this.options.kafka.consumer({
       groupId: this.options.groupId,
       allowAutoTopicCreation: false,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
+      // A member that died (SIGKILL, a lost machine) holds its partitions until its session
+      // expires: 10 s rather than kafkajs's 30 s, so a restarted instance is consuming again within
+      // seconds. Batches commit in well under the rebalance timeout.
+      sessionTimeout: 10_000,
+      rebalanceTimeout: 30_000,
+      heartbeatInterval: 1_000,
       maxWaitTimeInMs: 250,
       retry: { retries: 8, initialRetryTime: 300, maxRetryTime: 10_000 },
     });

@@ -1,5 +1,6 @@
 /** Writes metering's answer to the caller: status and body as they came, problems given the public `instance`. */
 import { PROBLEM_CONTENT_TYPE } from '@tenantry/service';
+import { withInstance } from '../tenants/upstream/proxy-reply';
 import { MeteringResponse } from './metering-upstream';
 
 export interface ReplyLike {
@@ -17,12 +18,3 @@ export function sendMeteringAnswer(reply: ReplyLike, response: MeteringResponse,
   reply.send(isProblem(response) ? withInstance(response.body, instance) : response.body);
 }
 
-function withInstance(text: string, instance: string): string {
-  try {
-    const problem = JSON.parse(text) as unknown;
-    if (typeof problem === 'object' && problem !== null && !Array.isArray(problem)) return JSON.stringify({ ...problem, instance });
-  } catch {
-    // Not JSON after all: pass it through untouched.
-  }
-  return text;
-}

@@ -71,7 +71,7 @@ function isProblem(headers: Record<string, string>): boolean {
 }
 
 /** Upstream problems pass through unchanged except `instance`, which names the public path. */
-function withInstance(text: string, instance: string): string {
+export function withInstance(text: string, instance: string): string {
   try {
     const problem = JSON.parse(text) as unknown;
     if (typeof problem === 'object' && problem !== null && !Array.isArray(problem)) return JSON.stringify({ ...problem, instance });
