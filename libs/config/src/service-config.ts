@@ -43,6 +43,14 @@ export class ServiceConfig {
   @Matches(/^[A-Za-z0-9._-]{0,100}$/, { message: 'must be up to 100 letters, digits, dots, dashes or underscores' })
   KAFKA_GROUP_PREFIX = '';
 
+  /**
+   * Where a consumer group with no committed offsets starts: `earliest` (a new deployment processes
+   * every retained event) or `latest` (a throwaway stack next to others on a shared broker, such as
+   * the fault run and the benchmark, with a group prefix of its own).
+   */
+  @IsIn(['earliest', 'latest'], { message: 'must be earliest or latest' })
+  KAFKA_NEW_GROUPS_FROM: 'earliest' | 'latest' = 'earliest';
+
   @IsOptional()
   @IsUrl({ require_tld: false }, { message: 'must be an http(s) URL of an OTLP/HTTP collector' })
   OTEL_EXPORTER_OTLP_ENDPOINT?: string = undefined;

@@ -1,8 +1,13 @@
 /** Runtime validation of event payloads against their catalogue classes. */
 import 'reflect-metadata';
+import './validation-cache';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { eventDefinition, EventName, EventPayload } from './catalogue';
+import { checkUsageRecorded } from './events/usage.event';
+
+/** Hand-written checks for the hot-path events, with the same verdicts as their classes' decorators. */
+const FAST_CHECKS: Partial<Record<EventName, (value: Record<string, unknown>) => string[]>> = { UsageRecorded: checkUsageRecorded };
 
 export class PayloadValidationError extends Error {
   constructor(
@@ -29,6 +34,12 @@ function describe(errors: ValidationError[], prefix = ''): string[] {
 export function validatePayload<N extends EventName>(type: N, value: unknown): EventPayload<N> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new PayloadValidationError(type, ['payload must be a JSON object']);
+  }
+  const fast = FAST_CHECKS[type];
+  if (fast) {
+    const problems = fast(value as Record<string, unknown>);
+    if (problems.length > 0) throw new PayloadValidationError(type, problems);
+    return value as EventPayload<N>;
   }
   const definition = eventDefinition(type);
   const instance = plainToInstance(definition.payload, value);

@@ -44,6 +44,7 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
         new EventConsumer({
           ...spec,
           groupId: `${config.KAFKA_GROUP_PREFIX}${spec.groupId}`,
+          fromBeginning: spec.fromBeginning ?? config.KAFKA_NEW_GROUPS_FROM === 'earliest',
           kafka,
           dataSource,
           logger,

@@ -12,7 +12,9 @@ export interface SpawnedProcess {
 
 /** Runs `node dist/<script>` (paths relative to the repo root) with extra environment. */
 export function spawnProcess(script: string, env: Record<string, string> = {}): SpawnedProcess {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'dist', script)], {
+  // TEST_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) goes to every spawned Node, for profiling.
+  const nodeArgs = (process.env['TEST_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(REPO_ROOT, 'dist', script)], {
     cwd: REPO_ROOT,
     env: { ...process.env, LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -48,20 +48,26 @@ export async function startIngestStack(options: IngestStackOptions): Promise<Ing
   await ensureDatabase(url);
   const adminKey = `ingest-admin-${randomBytes(16).toString('hex')}`;
   const groupPrefix = `${name}.`;
-  const meteringEnv = { DATABASE_URL: url, KAFKA_GROUP_PREFIX: groupPrefix, ...options.meteringEnv };
+  const kafkaEnv = { KAFKA_GROUP_PREFIX: groupPrefix, KAFKA_NEW_GROUPS_FROM: 'latest' };
+  const meteringEnv = { DATABASE_URL: url, ...kafkaEnv, ...options.meteringEnv };
   let metering = await startService('metering', meteringEnv);
   await waitUntilReady(metering);
   const meteringPort = new URL(metering.url).port;
-  const gateway = await startService('gateway', { DATABASE_URL: url, KAFKA_GROUP_PREFIX: groupPrefix, METERING_URL: metering.url, TENANTRY_BOOTSTRAP_ADMIN_KEY: adminKey, ...options.gatewayEnv });
+  const gateway = await startService('gateway', { DATABASE_URL: url, ...kafkaEnv, METERING_URL: metering.url, TENANTRY_BOOTSTRAP_ADMIN_KEY: adminKey, ...options.gatewayEnv });
   await waitUntilReady(gateway);
 
   const tenants = Array.from({ length: options.tenants }, () => randomUUID());
-  const at = new Date().toISOString();
-  await produce(
-    testKafka(),
-    TOPICS.TENANT_LIFECYCLE.name,
-    tenants.map((tenantId) => eventMessage('TenantActivated', { tenantId, from: 'provisioning', to: 'active', actor: 'ingest-stack', at })),
-  );
+  // New groups start at the end of the topics (KAFKA_NEW_GROUPS_FROM=latest) once they have joined;
+  // an event produced in the instant before a consumer fixed its start would be missed, so the
+  // announcement is repeated until both services know every tenant (repeats change nothing).
+  const announce = (): Promise<void> =>
+    produce(
+      testKafka(),
+      TOPICS.TENANT_LIFECYCLE.name,
+      tenants.map((tenantId) => eventMessage('TenantActivated', { tenantId, from: 'provisioning', to: 'active', actor: 'ingest-stack', at: new Date().toISOString() })),
+    );
+  await announce();
+  let probes = 0;
 
   const query = async <T extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> => {
     const client = new Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
@@ -74,6 +80,7 @@ export async function startIngestStack(options: IngestStackOptions): Promise<Ing
   };
   await waitFor(
     async () => {
+      if (++probes % 20 === 0) await announce();
       const [known] = await query<{ metering: string; gateway: string }>(
         `SELECT (SELECT count(*) FROM metering.tenant WHERE tenant_id = ANY($1::uuid[]) AND status = 'active') AS metering,
                 (SELECT count(*) FROM gateway.tenant_status WHERE tenant_id = ANY($1::uuid[])) AS gateway`,
