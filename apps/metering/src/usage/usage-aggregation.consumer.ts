@@ -12,6 +12,11 @@ export const AGGREGATES_CONSUMER_GROUP = 'metering.aggregates';
 export class UsageAggregationConsumer implements EventConsumerSpec {
   readonly groupId = AGGREGATES_CONSUMER_GROUP;
   readonly topics = [TOPICS.METERING_USAGE.name] as const;
+  /**
+   * Partitions are keyed by tenant, so batches of different partitions touch different aggregate
+   * rows: several in flight let Postgres work on one while Node decodes the next.
+   */
+  readonly partitionsConsumedConcurrently = 4;
   readonly batch: BatchHandler;
 
   constructor(aggregate: AggregateUsageUseCase) {
