@@ -30,6 +30,11 @@ export class GetUsageUseCase {
     const from = windowStart(command.granularity, command.from ?? new Date(to.getTime() - DEFAULT_SPAN_MS[command.granularity]));
     if (from.getTime() >= to.getTime()) throw fieldProblem('from', 'must be before to');
 
+    // Totals first, then the series: the two reads are not one snapshot, and read in this order the
+    // series is never behind the totals shown with it (a batch committed in between shows up in the
+    // series only, and the next read catches the totals up).
+    const periodStart = windowStart('month', now);
+    const current = new Map((await this.usage.currentPeriod({ tenantId: command.tenantId, periodStart, metric: command.metric })).map((point) => [point.metric, normalizeDecimal(point.value)]));
     const points = await this.usage.series({ tenantId: command.tenantId, granularity: command.granularity, from, to, metric: command.metric });
     const series = new Map<string, { windowStart: string; value: string }[]>();
     for (const point of points) {
@@ -38,8 +43,6 @@ export class GetUsageUseCase {
       series.set(point.metric, list);
     }
 
-    const periodStart = windowStart('month', now);
-    const current = new Map((await this.usage.currentPeriod({ tenantId: command.tenantId, periodStart, metric: command.metric })).map((point) => [point.metric, normalizeDecimal(point.value)]));
     const limits = new Map((await this.limits.forTenant({ tenantId: command.tenantId })).map((limit) => [limit.metric, limit]));
     const metrics = command.metric ? [command.metric] : [...new Set([...BUILT_IN_METRICS.map((metric) => metric.name), ...current.keys()])];
     return {
