@@ -90,6 +90,25 @@ function serverProperties({ dataDir, port, controllerPort }) {
   ].join('\n');
 }
 
+/**
+ * True while the process runs. A killed broker whose parent has not reaped it yet (the parent may be
+ * busy in a synchronous spawn, as `npm test` is while jest runs) is a zombie: it answers signal 0 but
+ * holds no port and does no work, so it counts as gone.
+ */
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    const state = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0];
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return true;
+  }
+}
+
 function pidFile(dataDir) {
   return path.join(dataDir, 'broker.pid');
 }
@@ -97,8 +116,7 @@ function pidFile(dataDir) {
 function readPid(dataDir) {
   try {
     const pid = Number(fs.readFileSync(pidFile(dataDir), 'utf8'));
-    process.kill(pid, 0);
-    return pid;
+    return alive(pid) ? pid : undefined;
   } catch {
     return undefined;
   }
@@ -158,14 +176,7 @@ async function stopBroker({ dataDir = DEFAULT_DATA_DIR, signal = 'SIGTERM', grac
   const pid = readPid(dataDir);
   if (!pid) return false;
   process.kill(pid, signal);
-  const gone = () => {
-    try {
-      process.kill(pid, 0);
-      return false;
-    } catch {
-      return true;
-    }
-  };
+  const gone = () => !alive(pid);
   try {
     await waitFor(async () => gone(), graceMs, `broker pid ${pid} to exit`);
   } catch {
