@@ -137,8 +137,22 @@ async function startBroker({ dataDir = DEFAULT_DATA_DIR, port = 9092, controller
   fs.writeFileSync(config, serverProperties({ dataDir, port, controllerPort }));
   const classpath = `${libs}/*`;
   if (!fs.existsSync(path.join(dataDir, 'logs', 'meta.properties'))) {
-    const clusterId = randomBytes(16).toString('base64url');
-    execFileSync('java', ['-cp', classpath, '-Dlog4j.configuration=file:' + path.join(__dirname, 'log4j.properties'), `-Dkafka.logs.dir=${dataDir}`, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', config], { stdio: 'ignore' });
+    // A base64url id may start with '-', which the format tool's argument parser takes for an
+    // option (this failed one CI run in 64): draw again until it does not.
+    let clusterId = randomBytes(16).toString('base64url');
+    while (clusterId.startsWith('-')) clusterId = randomBytes(16).toString('base64url');
+    // A JVM that fails to start on a busy machine fails the format too: try three times, and say why.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        execFileSync('java', ['-cp', classpath, '-Dlog4j.configuration=file:' + path.join(__dirname, 'log4j.properties'), `-Dkafka.logs.dir=${dataDir}`, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', config], { stdio: ['ignore', 'pipe', 'pipe'] });
+        break;
+      } catch (error) {
+        if (fs.existsSync(path.join(dataDir, 'logs', 'meta.properties')) || attempt >= 3) {
+          if (fs.existsSync(path.join(dataDir, 'logs', 'meta.properties'))) break;
+          throw new Error(`formatting the Kafka storage in ${dataDir} failed: ${String(error.stderr || error.stdout || error.message).slice(-1_000)}`);
+        }
+      }
+    }
   }
   const logFile = path.join(dataDir, 'server.log');
   const out = fs.openSync(path.join(dataDir, 'stdout.log'), 'a');
