@@ -138,7 +138,7 @@ async function main(): Promise<void> {
   await admin.deleteTopics({ topics: [rawTopic] }).catch(() => undefined);
   await admin.disconnect();
 
-  const stack = await startIngestStack({ label: 'bench_ingest', tenants: 51 });
+  const stack = await startIngestStack({ label: 'bench_ingest', tenants: 51, newGroupsFrom: 'latest' });
   const client = new UsageLoadClient(stack.gatewayUrl, stack.adminKey, CLIENTS * 2);
   const [probeTenant, ...tenants] = stack.tenants as [string, ...string[]];
   const processes: ProcessInfo[] = [

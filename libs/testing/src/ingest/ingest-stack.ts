@@ -16,6 +16,12 @@ export interface IngestStackOptions {
   /** Names the database: `tenantry_<label>_<random>`. */
   label: string;
   tenants: number;
+  /**
+   * Where the stack's new consumer groups start. `latest` skips the shared topics' history (the
+   * benchmark), but is unsafe across a crash: a restarted consumer with nothing committed yet on a
+   * partition would skip what it had not processed. The fault run therefore uses `earliest`.
+   */
+  newGroupsFrom: 'earliest' | 'latest';
   meteringEnv?: Record<string, string>;
   gatewayEnv?: Record<string, string>;
 }
@@ -48,7 +54,7 @@ export async function startIngestStack(options: IngestStackOptions): Promise<Ing
   await ensureDatabase(url);
   const adminKey = `ingest-admin-${randomBytes(16).toString('hex')}`;
   const groupPrefix = `${name}.`;
-  const kafkaEnv = { KAFKA_GROUP_PREFIX: groupPrefix, KAFKA_NEW_GROUPS_FROM: 'latest' };
+  const kafkaEnv = { KAFKA_GROUP_PREFIX: groupPrefix, KAFKA_NEW_GROUPS_FROM: options.newGroupsFrom };
   const meteringEnv = { DATABASE_URL: url, ...kafkaEnv, ...options.meteringEnv };
   let metering = await startService('metering', meteringEnv);
   await waitUntilReady(metering);
@@ -88,7 +94,7 @@ export async function startIngestStack(options: IngestStackOptions): Promise<Ing
       );
       return Number(known?.metering) === tenants.length && Number(known?.gateway) === tenants.length;
     },
-    { timeoutMs: 120_000, intervalMs: 250, what: 'metering and the gateway to know the tenants' },
+    { timeoutMs: 300_000, intervalMs: 250, what: 'metering and the gateway to know the tenants' },
   );
 
   return {
