@@ -18,5 +18,9 @@ export function isTransientInfrastructureError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { code, message } = error as { code?: unknown; message?: unknown };
   if (typeof code === 'string' && (TRANSIENT_CODES.has(code) || code.startsWith('08'))) return true;
+  // TypeORM releases a query runner whose connection emitted an error (the server went away
+  // between two statements of a transaction); its next statement then fails with one of these.
+  const { name } = error as { name?: unknown };
+  if (name === 'QueryRunnerAlreadyReleasedError' || name === 'QueryRunnerProviderAlreadyReleasedError') return true;
   return typeof message === 'string' && /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(message);
 }

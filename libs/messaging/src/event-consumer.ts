@@ -309,7 +309,6 @@ export class EventConsumer {
   }
 
   private applyOne(event: InboundEvent): Promise<boolean> {
-    const handler = this.options.handlers?.[event.type] as ((e: InboundEvent, tx: EntityManager) => Promise<void>) | undefined;
     const started = process.hrtime.bigint();
     return this.options.dataSource
       .transaction(async (tx) => {
@@ -318,10 +317,22 @@ export class EventConsumer {
           [this.options.groupId, event.meta.id, event.type],
         )) as unknown[];
         if (inserted.length === 0) return false;
-        if (handler) await handler(event, tx);
+        await this.handle(event, tx);
         return true;
       })
       .finally(() => this.observe('each', started));
+  }
+
+  /**
+   * One event's effect: its handler, or for a batch consumer isolating a failed batch, the batch
+   * handler with a batch of one. The inbox row commits only together with this effect, so an event
+   * without one must fail rather than be marked as processed.
+   */
+  private async handle(event: InboundEvent, tx: EntityManager): Promise<void> {
+    if (this.options.batch) return this.options.batch.handle([event], tx);
+    const handler = this.options.handlers?.[event.type] as ((e: InboundEvent, tx: EntityManager) => Promise<void>) | undefined;
+    if (!handler) throw new NonRetryableError(`consumer ${this.options.groupId} has no handler for ${event.type}`);
+    return handler(event, tx);
   }
 
   private async processBatch(decoded: Decoded[], position: Position, payload: EachBatchPayload): Promise<void> {

@@ -7,9 +7,15 @@
  * by the end-to-end suite.
  */
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TOPICS } from '@tenantry/contracts';
 import { broker, KAFKA_BROKERS, restartPostgres } from '../infrastructure';
+import { testKafka } from '../kafka';
+import { RunningService } from '../services';
 import { sleep, waitFor } from '../wait';
 import { startIngestStack } from './ingest-stack';
+import { diagnoseLoss, partitionEnds } from './loss-diagnosis';
 import { batchBody, LoadEvent, UsageLoadClient } from './usage-load';
 
 export interface FaultRunOptions {
@@ -62,6 +68,9 @@ export async function runIngestFaultRun(options: FaultRunOptions): Promise<Fault
   const trail = new Map<string, string>();
   const faults: string[] = [];
   let attempts = 0;
+  const usageTopic = TOPICS.METERING_USAGE.name;
+  const since = await partitionEnds(testKafka(), usageTopic);
+  const meterings: RunningService[] = [stack.metering()];
   try {
     const batches: LoadEvent[][] = [];
     for (let i = 0; i < options.events; i += batchSize) {
@@ -147,7 +156,10 @@ export async function runIngestFaultRun(options: FaultRunOptions): Promise<Fault
         await broker.startBroker({ port: Number(KAFKA_BROKERS.split(':')[1] ?? 9092), quiet: true });
       });
       await waitFor(() => progress() >= 0.45, { timeoutMs: 600_000, what: '45 % answered' });
-      await timed('metering SIGKILL + restart', () => stack.crashMetering(500));
+      await timed('metering SIGKILL + restart', async () => {
+        await stack.crashMetering(500);
+        meterings.push(stack.metering());
+      });
       await waitFor(() => progress() >= 0.75, { timeoutMs: 600_000, what: '75 % answered' });
       await timed('PostgreSQL restart', () => restartPostgres());
     })();
@@ -186,6 +198,7 @@ export async function runIngestFaultRun(options: FaultRunOptions): Promise<Fault
     let lost = 0;
     let doubleCounted = 0;
     let unexpected = 0;
+    const missing = new Set<string>();
     for (const batch of batches) {
       for (const event of batch) {
         const state = outcome.get(event.eventId) ?? 'indeterminate';
@@ -195,6 +208,7 @@ export async function runIngestFaultRun(options: FaultRunOptions): Promise<Fault
           acknowledged++;
           if (copies === 0) {
             lost++;
+            missing.add(event.eventId);
             if (lost <= 10) log(`lost ${event.eventId} (tenant ${event.tenantId}): ${trail.get(event.eventId) ?? ''}`);
           }
         } else if (state === 'rejected') {
@@ -205,6 +219,20 @@ export async function runIngestFaultRun(options: FaultRunOptions): Promise<Fault
           if (copies > 0) indeterminateStored++;
         }
       }
+    }
+    if (missing.size > 0) {
+      const groupId = `${stack.groupPrefix}metering.aggregates`;
+      const inboxHolds = async (ceIds: string[]): Promise<number> => {
+        const [row] = await stack.query<{ n: string }>('SELECT count(*) AS n FROM metering.inbox WHERE consumer_group = $1 AND event_id = ANY($2::text[])', [groupId, ceIds]);
+        return Number(row?.n);
+      };
+      for (const line of await diagnoseLoss({ kafka: testKafka(), topic: usageTopic, since, missing, groupId, inboxHolds })) log(line);
+      meterings.forEach((service, index) => {
+        if (process.env['FAULT_DUMP_DIR']) writeFileSync(join(process.env['FAULT_DUMP_DIR'], `metering-${run}-${index + 1}.log`), service.process.output());
+        const problems = service.process.output().split('\n').filter((line) => /"level":"(warn|error|fatal)"/.test(line));
+        log(`metering #${index + 1}: ${problems.length} warning/error line(s)${problems.length ? ':' : ''}`);
+        for (const line of problems.slice(0, 40)) log(`  ${line.slice(0, 600)}`);
+      });
     }
     // The aggregates against a recount of the stored events, every granularity.
     const [mismatch] = await stack.query<{ windows: string; extra: string }>(
