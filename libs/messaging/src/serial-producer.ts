@@ -28,6 +28,8 @@ export class SerialProducer {
   private connected?: Promise<Producer>;
   private queue: Pending[] = [];
   private sending = false;
+  /** Settles when the drain in progress has emptied the queue. */
+  private drained: Promise<void> = Promise.resolve();
   private closed = false;
 
   constructor(
@@ -42,26 +44,35 @@ export class SerialProducer {
     if (messages.length === 0) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ topic, messages, resolve, reject });
-      void this.drain();
+      this.drain();
     });
   }
 
+  /** Lets what was queued go out (or fail), then disconnects; later sends are refused. */
   async close(): Promise<void> {
     this.closed = true;
-    while (this.sending) await new Promise((resolve) => setTimeout(resolve, 10));
+    await this.drained;
     await this.discard();
   }
 
-  private async drain(): Promise<void> {
+  private drain(): void {
     if (this.sending) return;
     this.sending = true;
+    this.drained = this.sendQueued();
+  }
+
+  private async sendQueued(): Promise<void> {
     try {
       while (this.queue.length > 0) {
         const batch = this.take();
         try {
           const producer = await this.connect();
           const byTopic = new Map<string, Message[]>();
-          for (const pending of batch) byTopic.set(pending.topic, [...(byTopic.get(pending.topic) ?? []), ...pending.messages]);
+          for (const pending of batch) {
+            const messages = byTopic.get(pending.topic) ?? [];
+            for (const message of pending.messages) messages.push(message);
+            byTopic.set(pending.topic, messages);
+          }
           await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
           for (const pending of batch) pending.resolve();
         } catch (error) {
