@@ -1,11 +1,11 @@
 /** The public usage routes: checked and authorised here, answered by metering. */
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { UsageQueryDto, UsageSummaryQueryDto } from '@tenantry/usage-api';
 import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, PlatformOperation, requirePrincipal, UuidParamPipe } from '../auth';
 import { ApiProblems } from '../openapi';
 import { TenantStateGuard } from '../tenant-status';
 import { TenantUsageEventDto, UsageBatchBody, UsageBatchDto } from './dto/usage-event.dto';
-import { UsageQueryDto, UsageSummaryQueryDto } from './dto/usage-query.dto';
 import { UsageResultsDto, UsageSummaryDto, UsageViewDto } from './dto/usage-view.dto';
 import { UsageBatchBodyPipe } from './usage-batch-body.pipe';
 import { ReplyLike, sendMeteringAnswer } from './usage-reply';

@@ -1,7 +1,7 @@
 /** The metering internal API (docs/internal-api.md): each route builds a command and runs its use case. */
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { RecordUsageBatchDto, TenantUsageEventDto } from './dto/record-usage.dto';
-import { UsageQueryDto } from './dto/usage-query.dto';
+import { UsageQueryDto } from '@tenantry/usage-api';
 import { UsageResultsView, UsageView } from './dto/usage-view.dto';
 import { TenantIdPipe } from './usage-tenant-id.pipe';
 import { GetUsageCommand } from './usecases/get-usage/get-usage.command';

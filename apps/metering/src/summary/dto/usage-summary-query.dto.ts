@@ -1,38 +1,11 @@
-/** Query of the cross-tenant usage summary. */
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { BUILT_IN_METRICS, GRANULARITIES, Granularity } from '../../metrics/metric-catalogue';
+/** Query of the cross-tenant usage summary: the shared rules, with `metric` narrowed to the metrics metering knows. */
+import { IsIn } from 'class-validator';
+import { UsageSummaryQueryDto as SharedUsageSummaryQueryDto } from '@tenantry/usage-api';
+import { BUILT_IN_METRICS } from '../../metrics/metric-catalogue';
 
 export const SUMMARY_METRICS = BUILT_IN_METRICS.map((metric) => metric.name);
 
-export class UsageSummaryQueryDto {
-  @IsIn(SUMMARY_METRICS, { message: `metric must be one of: ${SUMMARY_METRICS.join(', ')}` })
-  metric!: string;
+export class UsageSummaryQueryDto extends SharedUsageSummaryQueryDto {}
 
-  @IsOptional()
-  @IsIn(GRANULARITIES)
-  period?: Granularity;
-
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  at?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  top?: number;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-
-  @IsOptional()
-  @IsString()
-  @Length(1, 512)
-  cursor?: string;
-}
+// Added to the inherited field rather than redeclaring it (a redeclared class field would shadow it).
+IsIn(SUMMARY_METRICS, { message: `metric must be one of: ${SUMMARY_METRICS.join(', ')}` })(UsageSummaryQueryDto.prototype, 'metric');

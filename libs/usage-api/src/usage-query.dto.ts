@@ -1,9 +1,18 @@
-/** Queries of the usage read routes, checked at the door and forwarded as given. */
+/**
+ * Queries of the usage read routes, one set of rules for the gateway (which checks them at the door
+ * and documents them in its OpenAPI) and metering (which answers them). Metering narrows `metric`
+ * to the metrics it knows where it has to (the summary).
+ */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
-const METRIC = /^[a-z][a-z0-9_]{0,62}$/;
+export const USAGE_GRANULARITIES = ['hour', 'day', 'month'] as const;
+export type UsageGranularity = (typeof USAGE_GRANULARITIES)[number];
+
+/** How a metric is named: built-in and custom metrics alike. */
+export const METRIC_NAME = /^[a-z][a-z0-9_]{0,62}$/;
+const METRIC_NAME_MESSAGE = 'metric must be a metric name (lower case letters, digits and _, starting with a letter)';
 
 export class UsageQueryDto {
   @ApiPropertyOptional({ format: 'date-time', description: 'Windows starting at or after this (truncated to the granularity)' })
@@ -16,26 +25,26 @@ export class UsageQueryDto {
   @IsISO8601({ strict: true })
   to?: string;
 
-  @ApiPropertyOptional({ enum: ['hour', 'day', 'month'], default: 'day' })
+  @ApiPropertyOptional({ enum: USAGE_GRANULARITIES, default: 'day' })
   @IsOptional()
-  @IsIn(['hour', 'day', 'month'])
-  granularity?: string;
+  @IsIn(USAGE_GRANULARITIES)
+  granularity?: UsageGranularity;
 
   @ApiPropertyOptional({ example: 'api_calls' })
   @IsOptional()
-  @Matches(METRIC, { message: 'metric must be a metric name' })
+  @Matches(METRIC_NAME, { message: METRIC_NAME_MESSAGE })
   metric?: string;
 }
 
 export class UsageSummaryQueryDto {
   @ApiProperty({ example: 'api_calls', description: 'The metric to summarise' })
-  @Matches(METRIC, { message: 'metric must be a metric name' })
+  @Matches(METRIC_NAME, { message: METRIC_NAME_MESSAGE })
   metric!: string;
 
-  @ApiPropertyOptional({ enum: ['hour', 'day', 'month'], default: 'month', description: 'The window to summarise' })
+  @ApiPropertyOptional({ enum: USAGE_GRANULARITIES, default: 'month', description: 'The window to summarise' })
   @IsOptional()
-  @IsIn(['hour', 'day', 'month'])
-  period?: string;
+  @IsIn(USAGE_GRANULARITIES)
+  period?: UsageGranularity;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'A moment inside the window; default now' })
   @IsOptional()
