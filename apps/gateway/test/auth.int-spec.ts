@@ -1,23 +1,21 @@
 // Authentication, the admin routes × roles matrix, API key lifecycle and the audit log, against the compiled gateway.
 import { randomUUID } from 'node:crypto';
-import { closedPort, FakeUpstream } from './support/fake-upstream';
-import { GatewayClient, problemType, startGateway } from './support/gateway-client';
+import { FakeUpstream } from './support/fake-upstream';
+import { GatewayClient, GatewayOnFakeRegistry, problemType, startGatewayOnFakeRegistry } from './support/gateway-client';
 
 jest.setTimeout(120_000);
 
 describe('gateway authentication and authorisation', () => {
+  let stack: GatewayOnFakeRegistry;
   let gateway: GatewayClient;
   let registry: FakeUpstream;
 
   beforeAll(async () => {
-    registry = await new FakeUpstream().start();
-    gateway = await startGateway({ REGISTRY_URL: registry.url, PROVISIONING_URL: `http://127.0.0.1:${await closedPort()}` });
+    stack = await startGatewayOnFakeRegistry();
+    ({ gateway, registry } = stack);
   });
 
-  afterAll(async () => {
-    await gateway?.stop();
-    await registry?.stop();
-  });
+  afterAll(() => stack?.stop());
 
   it.each([
     ['no Authorization header', null, undefined],

@@ -3,8 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@tenantry/contracts';
 import { eventMessage, produce, testKafka, waitFor } from '@tenantry/testing';
-import { closedPort, FakeUpstream, RecordedRequest } from './support/fake-upstream';
-import { GatewayClient, problemType, startGateway } from './support/gateway-client';
+import { FakeUpstream, RecordedRequest } from './support/fake-upstream';
+import { GatewayClient, GatewayOnFakeRegistry, problemType, startGatewayOnFakeRegistry } from './support/gateway-client';
 
 jest.setTimeout(120_000);
 
@@ -15,24 +15,22 @@ function tenantView(id: string, overrides: Record<string, unknown> = {}) {
 }
 
 describe('gateway forwarding', () => {
+  let stack: GatewayOnFakeRegistry;
   let gateway: GatewayClient;
   let registry: FakeUpstream;
 
   beforeAll(async () => {
-    registry = await new FakeUpstream().start();
+    stack = await startGatewayOnFakeRegistry({ UPSTREAM_TIMEOUT_MS: '1500' });
+    ({ gateway, registry } = stack);
     registry.on((request) => {
       const get = /^\/internal\/v1\/tenants\/([0-9a-f-]{36})$/.exec(request.url);
       if (request.method === 'GET' && get) return { status: 200, headers: { etag: 'W/"7"' }, body: tenantView(get[1] as string, { version: 7 }) };
       if (request.url.endsWith('/hang')) return { hang: true, status: 200 };
       return undefined;
     });
-    gateway = await startGateway({ REGISTRY_URL: registry.url, PROVISIONING_URL: `http://127.0.0.1:${await closedPort()}`, UPSTREAM_TIMEOUT_MS: '1500' });
   });
 
-  afterAll(async () => {
-    await gateway?.stop();
-    await registry?.stop();
-  });
+  afterAll(() => stack?.stop());
 
   const forwarded = (predicate: (request: RecordedRequest) => boolean) => registry.received(predicate);
 

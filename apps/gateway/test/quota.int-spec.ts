@@ -3,8 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@tenantry/contracts';
 import { caughtUp, eventMessage, produce, testKafka, waitFor } from '@tenantry/testing';
-import { closedPort, FakeUpstream } from './support/fake-upstream';
-import { CallResult, GatewayClient, problemType, startGateway } from './support/gateway-client';
+import { FakeUpstream } from './support/fake-upstream';
+import { CallResult, GatewayClient, GatewayOnFakeRegistry, problemType, startGatewayOnFakeRegistry } from './support/gateway-client';
 
 jest.setTimeout(120_000);
 
@@ -30,18 +30,16 @@ function limitExceeded(tenantId: string, overrides: { metric?: string; mode?: 's
 
 describe('gateway API-call quota', () => {
   const kafka = testKafka();
+  let stack: GatewayOnFakeRegistry;
   let registry: FakeUpstream;
   let gateway: GatewayClient;
 
   beforeAll(async () => {
-    registry = await new FakeUpstream().start();
-    gateway = await startGateway({ REGISTRY_URL: registry.url, PROVISIONING_URL: `http://127.0.0.1:${await closedPort()}` });
+    stack = await startGatewayOnFakeRegistry();
+    ({ gateway, registry } = stack);
   });
 
-  afterAll(async () => {
-    await gateway?.stop();
-    await registry?.stop();
-  });
+  afterAll(() => stack?.stop());
 
   async function quotaCaughtUp(): Promise<void> {
     await waitFor(async () => (await caughtUp(kafka, QUOTA_GROUP, TOPICS.METERING_ALERTS.name)) && (await caughtUp(kafka, QUOTA_GROUP, TOPICS.TENANT_LIFECYCLE.name)), {

@@ -1,8 +1,8 @@
 // Tenant limits in the registry's internal API against the real service process, Kafka and Postgres.
 import { randomUUID } from 'node:crypto';
-import { eventMessage, produce, ReceivedMessage, readTopic, RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
+import { eventMessage, produce, ReceivedMessage, readTopic, testKafka, waitFor } from '@tenantry/testing';
 import { TOPICS } from '@tenantry/contracts';
-import { RegistryClient, suffix, TenantViewBody } from './tenant-registry-client';
+import { RegistryClient, registryUnderTest, TenantViewBody } from './tenant-registry-client';
 
 jest.setTimeout(120_000);
 
@@ -26,25 +26,12 @@ interface LimitsChanged {
 
 describe('tenant-registry limits API', () => {
   const kafka = testKafka();
-  let service: RunningService;
+  const registry = registryUnderTest();
   let api: RegistryClient;
-
-  beforeAll(async () => {
-    service = await startService('tenant-registry', { TRIAL_CHECK_INTERVAL_MS: '3600000' });
-    await waitUntilReady(service);
-    api = new RegistryClient(service.url);
+  beforeAll(() => {
+    api = registry.api();
   });
-
-  afterAll(async () => {
-    await service?.process.kill('SIGTERM');
-  });
-
-  async function createTenant(plan = 'starter', overrides: Record<string, unknown> = {}): Promise<TenantViewBody> {
-    const label = `l-${suffix()}`;
-    const answer = await api.create({ name: `Limits ${label}`, domain: label, plan, adminEmail: `ops@${label}.example`, ...overrides });
-    expect(answer.status).toBe(201);
-    return answer.body;
-  }
+  const createTenant = (plan = 'starter', overrides: Record<string, unknown> = {}): Promise<TenantViewBody> => api.createTenant(plan, overrides);
 
   function limitsChanged(messages: ReceivedMessage[], tenantId: string): LimitsChanged[] {
     return messages.filter((m) => m.key === tenantId && m.headers['ce_type'] === 'TenantLimitsChanged').map((m) => JSON.parse(m.value ?? '{}') as LimitsChanged);

@@ -1,5 +1,6 @@
-/** A small HTTP client for the registry's internal API, as the gateway would call it. */
+/** A small HTTP client for the registry's internal API, as the gateway would call it, and the registry process it talks to. */
 import { randomBytes } from 'node:crypto';
+import { RunningService, startService, waitUntilReady } from '@tenantry/testing';
 
 export interface Answer<T = Record<string, unknown>> {
   status: number;
@@ -34,6 +35,36 @@ export class RegistryClient {
   get(id: string): Promise<Answer<TenantViewBody>> {
     return this.call<TenantViewBody>('GET', `/internal/v1/tenants/${id}`);
   }
+
+  /** Creates a tenant with a fresh name and domain; the test fails unless the registry answers 201. */
+  async createTenant(plan: string, overrides: Record<string, unknown> = {}): Promise<TenantViewBody> {
+    const label = `t-${suffix()}`;
+    const answer = await this.create({ name: `Tenant ${label}`, domain: label, plan, adminEmail: `ops@${label}.example`, ...overrides });
+    expect(answer.status).toBe(201);
+    return answer.body;
+  }
+}
+
+/**
+ * Starts the registry process before the file's tests (trial checks out of the way) and stops it
+ * after them; `api()` calls it.
+ */
+export function registryUnderTest(): { api: () => RegistryClient; service: () => RunningService } {
+  let service: RunningService | undefined;
+  let api: RegistryClient | undefined;
+  beforeAll(async () => {
+    service = await startService('tenant-registry', { TRIAL_CHECK_INTERVAL_MS: '3600000' });
+    await waitUntilReady(service);
+    api = new RegistryClient(service.url);
+  });
+  afterAll(async () => {
+    await service?.process.kill('SIGTERM');
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the registry is started in beforeAll');
+    return value;
+  };
+  return { api: () => started(api), service: () => started(service) };
 }
 
 export interface TenantViewBody {

@@ -1,8 +1,8 @@
 // The registry's internal API and lifecycle against the real service process, Kafka and Postgres.
 import { randomUUID } from 'node:crypto';
-import { eventMessage, produce, readTopic, RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
+import { eventMessage, produce, readTopic, testKafka, waitFor } from '@tenantry/testing';
 import { TOPICS } from '@tenantry/contracts';
-import { Answer, RegistryClient, suffix, TenantViewBody } from './tenant-registry-client';
+import { Answer, RegistryClient, registryUnderTest, suffix, TenantViewBody } from './tenant-registry-client';
 
 interface TenantPage {
   items: TenantViewBody[];
@@ -16,25 +16,12 @@ const DAY_MS = 86_400_000;
 
 describe('tenant-registry internal API', () => {
   const kafka = testKafka();
-  let service: RunningService;
+  const registry = registryUnderTest();
   let api: RegistryClient;
-
-  beforeAll(async () => {
-    service = await startService('tenant-registry', { TRIAL_CHECK_INTERVAL_MS: '3600000' });
-    await waitUntilReady(service);
-    api = new RegistryClient(service.url);
+  beforeAll(() => {
+    api = registry.api();
   });
-
-  afterAll(async () => {
-    await service?.process.kill('SIGTERM');
-  });
-
-  async function createTenant(plan = 'growth', overrides: Record<string, unknown> = {}): Promise<TenantViewBody> {
-    const label = `t-${suffix()}`;
-    const answer = await api.create({ name: `Tenant ${label}`, domain: label, plan, adminEmail: `ops@${label}.example`, ...overrides });
-    expect(answer.status).toBe(201);
-    return answer.body;
-  }
+  const createTenant = (plan = 'growth', overrides: Record<string, unknown> = {}): Promise<TenantViewBody> => api.createTenant(plan, overrides);
 
   async function provisioned(tenantId: string): Promise<void> {
     await produce(kafka, TOPICS.TENANT_PROVISIONING.name, [

@@ -1,6 +1,7 @@
 /** Starts the compiled gateway for a test file and calls it as a client would. */
 import { randomBytes } from 'node:crypto';
 import { RunningService, startService, waitUntilReady } from '@tenantry/testing';
+import { closedPort, FakeUpstream } from './fake-upstream';
 
 export interface CallResult {
   status: number;
@@ -59,6 +60,29 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Ga
   const service = await startService('gateway', { TENANTRY_BOOTSTRAP_ADMIN_KEY: adminKey, ...env });
   await waitUntilReady(service);
   return new GatewayClient(service, adminKey);
+}
+
+export interface GatewayOnFakeRegistry {
+  gateway: GatewayClient;
+  registry: FakeUpstream;
+  stop(): Promise<void>;
+}
+
+/**
+ * The compiled gateway in front of a fake registry (routes registered with `registry.on`, before or
+ * after the start) and a provisioning address nothing listens on.
+ */
+export async function startGatewayOnFakeRegistry(env: Record<string, string> = {}): Promise<GatewayOnFakeRegistry> {
+  const registry = await new FakeUpstream().start();
+  const gateway = await startGateway({ REGISTRY_URL: registry.url, PROVISIONING_URL: `http://127.0.0.1:${await closedPort()}`, ...env });
+  return {
+    gateway,
+    registry,
+    async stop() {
+      await gateway.stop();
+      await registry.stop();
+    },
+  };
 }
 
 export function problemType(code: string): string {
