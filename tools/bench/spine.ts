@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
 import { Kafka } from 'kafkajs';
-import { batchHandler, createKafka, createMessagingTables, createProducer, EventConsumer, OutboundEvent, OutboxRelay, OutboxWriter } from '@tenantry/messaging';
+import { batchHandler, createKafka, createMessagingTables, createProducer, EventConsumer, OutboundEvent, OutboxRelay, OutboxWriter, SerialProducer } from '@tenantry/messaging';
 import { createLogger } from '@tenantry/observability';
 import { createDataSource, ensureDatabase, quoteIdent } from '@tenantry/persistence';
 import { percentile, rawProducerThroughput, tenantIds, usage } from '@tenantry/testing';
@@ -56,7 +56,7 @@ async function startSpine(kafka: Kafka, topic: string): Promise<Spine> {
   await runner.release();
 
   const writer = new OutboxWriter('bench', { route: () => topic });
-  const producer = createProducer(kafka, { idempotent: true });
+  const producer = new SerialProducer(() => createProducer(kafka, { idempotent: true }));
   const relay = new OutboxRelay({ dataSource, schema, producer, logger, batchSize: 1_000, pollMs: 50 });
   let applied = 0;
   const latencies: number[] = [];
@@ -98,7 +98,7 @@ async function startSpine(kafka: Kafka, topic: string): Promise<Spine> {
     async stop() {
       await consumer.stop();
       await relay.stop(0);
-      await producer.disconnect();
+      await producer.close();
       await dataSource.query(`DROP SCHEMA ${quoteIdent(schema)} CASCADE`);
       await dataSource.destroy();
     },

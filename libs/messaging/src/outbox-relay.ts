@@ -10,24 +10,24 @@
  */
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { Producer } from 'kafkajs';
+import { TopicMessages } from 'kafkajs';
 import { SpanKind, trace } from '@opentelemetry/api';
 import { Logger, ServiceMetrics } from '@tenantry/observability';
 import { OUTBOX_CHANNEL, OUTBOX_SHARDS } from './outbox-writer';
+import { SerialProducer } from './serial-producer';
 import { contextFromHeaders, injectTraceHeaders } from './trace-context';
 
 export interface OutboxRelayOptions {
   dataSource: DataSource;
   /** The schema whose outbox this relay drains. */
   schema: string;
-  producer: Producer;
   /**
-   * Makes a fresh producer to replace the current one after a failed send. kafkajs's idempotent
-   * producer does not advance its sequence numbers after a failure, so if the failed batch did land
-   * (a broker killed before it answered) a later, different batch would be taken for its duplicate
-   * and dropped (see serial-producer.ts). A new producer id makes the re-send a harmless duplicate.
+   * An idempotent producer behind a SerialProducer: it connects on first use and replaces kafkajs's
+   * producer after a failed send, since a failed batch that did land would otherwise make a later,
+   * different batch look like its duplicate to the broker (see serial-producer.ts). The relay does
+   * not close it: whoever made it does, after `stop()`.
    */
-  renewProducer?: () => Producer;
+  producer: SerialProducer;
   logger: Logger;
   metrics?: ServiceMetrics;
   batchSize?: number;
@@ -57,13 +57,10 @@ export class OutboxRelay {
   private woken = false;
   private listener?: Client;
   private lastBacklogAt = 0;
-  private producerConnected = false;
-  private producer: Producer;
   private readonly batchSize: number;
   private readonly pollMs: number;
 
   constructor(private readonly options: OutboxRelayOptions) {
-    this.producer = options.producer;
     this.batchSize = options.batchSize ?? 500;
     this.pollMs = options.pollMs ?? 500;
   }
@@ -75,7 +72,6 @@ export class OutboxRelay {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    this.watch(this.producer);
     if (this.options.listen !== false) await this.startListener();
     this.loop = this.run();
   }
@@ -99,7 +95,6 @@ export class OutboxRelay {
   /** Publishes one batch; returns how many events went out. Exposed for tests and benchmarks. */
   async publishBatch(): Promise<number> {
     const { dataSource, metrics, schema } = this.options;
-    const producer = this.producer;
     const sent = await dataSource.transaction(async (manager) => {
       const [{ shards }] = (await manager.query(
         `SELECT coalesce(array_agg(s), '{}') AS shards FROM generate_series(0, $1::int - 1) AS s
@@ -113,12 +108,7 @@ export class OutboxRelay {
         [shards, this.batchSize],
       )) as OutboxRow[];
       if (rows.length === 0) return [];
-      // kafkajs does not reconnect a producer that was never connected or was disconnected.
-      if (!this.producerConnected) await producer.connect();
-      await this.send(rows, producer).catch(async (error: unknown) => {
-        await this.renew(producer);
-        throw error;
-      });
+      await this.send(rows);
       await manager.query(`DELETE FROM outbox WHERE id = ANY($1::bigint[])`, [rows.map((row) => row.id)]);
       return rows;
     });
@@ -127,28 +117,8 @@ export class OutboxRelay {
     return sent.length;
   }
 
-  /** The producer in use (it changes after a failed send when `renewProducer` is given). */
-  get currentProducer(): Producer {
-    return this.producer;
-  }
-
-  private watch(producer: Producer): void {
-    producer.on(producer.events.CONNECT, () => (this.producerConnected = producer === this.producer));
-    producer.on(producer.events.DISCONNECT, () => {
-      if (producer === this.producer) this.producerConnected = false;
-    });
-  }
-
-  private async renew(failed: Producer): Promise<void> {
-    if (!this.options.renewProducer || failed !== this.producer) return;
-    this.producer = this.options.renewProducer();
-    this.producerConnected = false;
-    this.watch(this.producer);
-    await failed.disconnect().catch(() => undefined);
-  }
-
-  private async send(rows: OutboxRow[], producer: Producer): Promise<void> {
-    const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
+  private async send(rows: OutboxRow[]): Promise<void> {
+    const byTopic = new Map<string, TopicMessages['messages']>();
     const spans = rows.map((row) => {
       const parent = contextFromHeaders(row.headers);
       const span = tracer.startSpan(
@@ -172,7 +142,7 @@ export class OutboxRelay {
       return span;
     });
     try {
-      await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+      await this.options.producer.sendBatch([...byTopic].map(([topic, messages]) => ({ topic, messages })));
     } catch (error) {
       for (const span of spans) span.recordException(error as Error);
       throw error;

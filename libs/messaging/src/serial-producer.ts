@@ -14,11 +14,11 @@
  * and the next send starts a new one, with a new producer id and fresh sequence numbers; a retry
  * of records that did land then makes a duplicate, which consumers drop by event id, never a loss.
  */
-import { Message, Producer } from 'kafkajs';
+import { Message, Producer, TopicMessages } from 'kafkajs';
 
 interface Pending {
-  topic: string;
-  messages: Message[];
+  topicMessages: TopicMessages[];
+  size: number;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -40,10 +40,16 @@ export class SerialProducer {
 
   /** Resolves once Kafka acknowledged every message (acks=all); rejects if it did not. */
   send(topic: string, messages: Message[]): Promise<void> {
+    return this.sendBatch([{ topic, messages }]);
+  }
+
+  /** The same for messages to several topics, which go out in one request. */
+  sendBatch(topicMessages: TopicMessages[]): Promise<void> {
     if (this.closed) return Promise.reject(new Error('producer closed'));
-    if (messages.length === 0) return Promise.resolve();
+    const size = topicMessages.reduce((sum, t) => sum + t.messages.length, 0);
+    if (size === 0) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ topic, messages, resolve, reject });
+      this.queue.push({ topicMessages, size, resolve, reject });
       this.drain();
     });
   }
@@ -68,10 +74,10 @@ export class SerialProducer {
         try {
           const producer = await this.connect();
           const byTopic = new Map<string, Message[]>();
-          for (const pending of batch) {
-            const messages = byTopic.get(pending.topic) ?? [];
-            for (const message of pending.messages) messages.push(message);
-            byTopic.set(pending.topic, messages);
+          for (const { topic, messages } of batch.flatMap((pending) => pending.topicMessages)) {
+            const merged = byTopic.get(topic) ?? [];
+            for (const message of messages) merged.push(message);
+            byTopic.set(topic, merged);
           }
           await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
           for (const pending of batch) pending.resolve();
@@ -90,9 +96,9 @@ export class SerialProducer {
     let size = 0;
     while (this.queue.length > 0) {
       const next = this.queue[0] as Pending;
-      if (batch.length > 0 && size + next.messages.length > this.maxMessagesPerRequest) break;
+      if (batch.length > 0 && size + next.size > this.maxMessagesPerRequest) break;
       batch.push(next);
-      size += next.messages.length;
+      size += next.size;
       this.queue.shift();
     }
     return batch;

@@ -1,10 +1,9 @@
 // The outbox keeps every committed event while Kafka is down and delivers each once, in order per key, when it is back.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Producer } from 'kafkajs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TOPICS, TopicDefinition, UsageRecordedPayload } from '@tenantry/contracts';
-import { createKafka, createProducer, ensureTopics, OutboxRelay, OutboxWriter } from '@tenantry/messaging';
+import { createKafka, createProducer, ensureTopics, OutboxRelay, OutboxWriter, SerialProducer } from '@tenantry/messaging';
 import { ServiceMetrics } from '@tenantry/observability';
 import { broker, createTestSchema, readTopic, TestSchema, testLogger, waitFor } from '@tenantry/testing';
 
@@ -20,7 +19,7 @@ describe(OutboxRelay.name, () => {
   const metrics = new ServiceMetrics('outbox-test');
   let db: TestSchema;
   let sut: OutboxRelay;
-  let producer: Producer | undefined;
+  let producer: SerialProducer | undefined;
 
   beforeAll(async () => {
     await broker.startBroker({ dataDir, port: PORT, controllerPort: PORT + 1, heapMb: 512, quiet: true });
@@ -30,7 +29,7 @@ describe(OutboxRelay.name, () => {
 
   afterAll(async () => {
     await sut?.stop(0);
-    await producer?.disconnect();
+    await producer?.close();
     await broker.stopBroker({ dataDir, quiet: true });
     await db?.drop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -38,7 +37,7 @@ describe(OutboxRelay.name, () => {
 
   it('delivers 1,000 events committed while the broker was down, each once and in order per key', async () => {
     const kafka = createKafka({ clientId: 'outbox-test', brokers: BROKERS });
-    producer = createProducer(kafka, { idempotent: true });
+    producer = new SerialProducer(() => createProducer(kafka, { idempotent: true }));
     sut = new OutboxRelay({ dataSource: db.dataSource, schema: db.schema, producer, logger: testLogger(), metrics, pollMs: 200 });
     await sut.start();
     await broker.stopBroker({ dataDir, signal: 'SIGKILL', quiet: true });

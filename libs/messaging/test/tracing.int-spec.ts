@@ -1,9 +1,8 @@
 // One trace spans the request that wrote an event, its outbox row, Kafka, and the consumer that applied it.
-import { Producer } from 'kafkajs';
 import { SpanKind, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
-import { createProducer, EventConsumer, OutboxRelay, OutboxWriter } from '@tenantry/messaging';
+import { createProducer, EventConsumer, OutboxRelay, OutboxWriter, SerialProducer } from '@tenantry/messaging';
 import { applyUsage, createTestSchema, createTopic, LEDGER_DDL, newTopicName, readTopic, tenantIds, TestSchema, testKafka, testLogger, uniqueName, usage, waitFor } from '@tenantry/testing';
 
 jest.setTimeout(60_000);
@@ -15,7 +14,7 @@ describe('trace propagation through the event spine', () => {
   const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
   const kafka = testKafka();
   let db: TestSchema;
-  let producer: Producer;
+  let producer: SerialProducer;
   let relay: OutboxRelay;
   let consumer: EventConsumer;
 
@@ -27,7 +26,7 @@ describe('trace propagation through the event spine', () => {
   afterAll(async () => {
     await consumer?.stop();
     await relay?.stop(0);
-    await producer?.disconnect();
+    await producer?.close();
     await db.drop();
     await provider.shutdown();
   });
@@ -45,7 +44,7 @@ describe('trace propagation through the event spine', () => {
     });
 
     let handlerTrace: string | undefined;
-    producer = createProducer(kafka, { idempotent: true });
+    producer = new SerialProducer(() => createProducer(kafka, { idempotent: true }));
     relay = new OutboxRelay({ dataSource: db.dataSource, schema: db.schema, producer, logger: testLogger(), pollMs: 50 });
     consumer = new EventConsumer({
       groupId: uniqueName('tracing'),

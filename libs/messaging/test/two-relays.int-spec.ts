@@ -1,7 +1,6 @@
 // Two relays draining one outbox at once: every event reaches the topic exactly once, in order per key.
-import { Producer } from 'kafkajs';
 import { TOPICS, UsageRecordedPayload } from '@tenantry/contracts';
-import { createProducer, OutboundEvent, OutboxRelay, OutboxWriter } from '@tenantry/messaging';
+import { createProducer, OutboundEvent, OutboxRelay, OutboxWriter, SerialProducer } from '@tenantry/messaging';
 import { ServiceMetrics } from '@tenantry/observability';
 import { createTestSchema, createTopic, newTopicName, readTopic, tenantIds, TestSchema, testKafka, testLogger, usage, waitFor } from '@tenantry/testing';
 
@@ -14,7 +13,7 @@ describe(OutboxRelay.name, () => {
   const kafka = testKafka();
   let db: TestSchema;
   const relays: OutboxRelay[] = [];
-  const producers: Producer[] = [];
+  const producers: SerialProducer[] = [];
 
   beforeAll(async () => {
     db = await createTestSchema('two_relays');
@@ -22,7 +21,7 @@ describe(OutboxRelay.name, () => {
 
   afterAll(async () => {
     await Promise.all(relays.map((relay) => relay.stop(0)));
-    await Promise.all(producers.map((producer) => producer.disconnect()));
+    await Promise.all(producers.map((producer) => producer.close()));
     await db.drop();
   });
 
@@ -41,7 +40,7 @@ describe(OutboxRelay.name, () => {
 
     const metrics = [new ServiceMetrics('relay-a'), new ServiceMetrics('relay-b')];
     for (const m of metrics) {
-      const producer = createProducer(kafka, { idempotent: true });
+      const producer = new SerialProducer(() => createProducer(kafka, { idempotent: true }));
       producers.push(producer);
       relays.push(new OutboxRelay({ dataSource: db.dataSource, schema: db.schema, producer, logger: testLogger(), metrics: m, batchSize: 50, pollMs: 20 }));
     }

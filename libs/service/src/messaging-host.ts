@@ -6,16 +6,16 @@
  * and cannot share the handler's database transaction, which are exactly the guarantees we need.
  */
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Admin, Kafka, Producer } from 'kafkajs';
+import { Admin, Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { ServiceConfig } from '@tenantry/config';
-import { ConsumerHealth, createProducer, EventConsumer, OutboxRelay } from '@tenantry/messaging';
+import { ConsumerHealth, createProducer, EventConsumer, OutboxRelay, SerialProducer } from '@tenantry/messaging';
 import { Logger, ServiceMetrics } from '@tenantry/observability';
 import { CONSUMER_SPECS, EventConsumerSpec, KAFKA, LOGGER, SERVICE_CONFIG, SERVICE_DEFINITION, ServiceDefinition } from './service-definition';
 
 @Injectable()
 export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
-  private readonly producer: Producer;
+  private readonly producer: SerialProducer;
   private readonly relay: OutboxRelay;
   private readonly consumers: EventConsumer[];
   private admin?: Admin;
@@ -29,12 +29,11 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
     private readonly dataSource: DataSource,
     metrics: ServiceMetrics,
   ) {
-    this.producer = createProducer(kafka, { idempotent: true });
+    this.producer = new SerialProducer(() => createProducer(kafka, { idempotent: true }));
     this.relay = new OutboxRelay({
       dataSource,
       schema: definition.schema,
       producer: this.producer,
-      renewProducer: () => createProducer(kafka, { idempotent: true }),
       logger,
       metrics,
       pollMs: config.OUTBOX_POLL_MS,
@@ -63,7 +62,7 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.consumers.map((consumer) => consumer.stop()));
     await this.relay.stop();
-    await this.relay.currentProducer.disconnect().catch(() => undefined);
+    await this.producer.close().catch(() => undefined);
     await this.admin?.disconnect().catch(() => undefined);
   }
 
