@@ -185,6 +185,30 @@ describe('metering usage', () => {
     expect((await api.one(tenantId, { eventId: 'k1', metric: 'api_calls', quantity: '1', timestamp: now() })).body.results[0]?.status).toBe('accepted');
   });
 
+  // A client retry whose timestamp moved past midnight UTC, published before the first copy was
+  // counted: ingestion cannot tell (nothing is counted yet) and the day-partitioned key cannot
+  // either. Produced straight to the stream, as such a race would deliver them.
+  it('counts an eventId once when its copies carry timestamps on two UTC days', async () => {
+    const tenantId = await activeTenant();
+    const midnight = new Date(dayStart(new Date())).getTime();
+    const beforeMidnight = new Date(midnight - 1_000).toISOString();
+    const afterMidnight = new Date(midnight + 1_000).toISOString();
+    const copy = (eventId: string, quantity: string, timestamp: string) => eventMessage('UsageRecorded', { tenantId, eventId, metric: 'api_calls', quantity, timestamp, source: 'api' });
+    const daily = { granularity: 'day', from: new Date(midnight - 48 * HOUR_MS).toISOString(), metric: 'api_calls' };
+    const expected = [
+      { windowStart: new Date(midnight - 24 * HOUR_MS).toISOString(), value: '5' },
+      { windowStart: new Date(midnight).toISOString(), value: '7' },
+    ];
+
+    await produce(kafka, TOPICS.METERING_USAGE.name, [copy('midnight-1', '5', beforeMidnight), copy('midnight-1', '5', afterMidnight), copy('midnight-2', '7', afterMidnight)]);
+    await usageSettles(tenantId, (body) => pointsOf(body, 'api_calls').length === 2, daily);
+    // And a copy of an event counted in an earlier batch.
+    await produce(kafka, TOPICS.METERING_USAGE.name, [copy('midnight-2', '7', beforeMidnight)]);
+    await waitFor(() => caughtUp(kafka, AGGREGATES_GROUP, TOPICS.METERING_USAGE.name), { timeoutMs: 60_000, intervalMs: 250, what: 'the aggregates group to catch up' });
+
+    expect(pointsOf((await api.usage(tenantId, daily)).body, 'api_calls')).toEqual(expected);
+  });
+
   it('changes no aggregate when the usage stream is delivered again', async () => {
     const tenantId = await activeTenant();
     const events = [

@@ -1,4 +1,4 @@
-import { checkUsageEvent, exactQuantity, SubmittedUsageEvent, UsageRejection, UsageRules } from './usage-rules';
+import { checkUsageEvent, earliestCopyDay, exactQuantity, SubmittedUsageEvent, UsageRejection, UsageRules } from './usage-rules';
 
 const NOW = new Date('2026-06-10T12:00:00.000Z');
 const HOUR_MS = 3_600_000;
@@ -73,5 +73,12 @@ describe(exactQuantity.name, () => {
     expect(sut('123456789012345678901234567890.000000000001')).toBe('123456789012345678901234567890.000000000001');
     expect(sut(42)).toBe('42');
     expect(sut(0)).toBe('0');
+  });
+});
+
+describe(earliestCopyDay.name, () => {
+  it('reaches back the lateness window and one more day for the partition boundary', () => {
+    expect(earliestCopyDay(new Date('2026-11-28T08:00:00Z'), 72 * 3_600_000)).toBe('2026-11-24');
+    expect(earliestCopyDay(new Date('2026-03-01T00:00:00Z'), 0)).toBe('2026-02-28');
   });
 });

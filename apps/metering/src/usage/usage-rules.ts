@@ -1,6 +1,6 @@
 /** The rules one usage event must pass to be accepted: pure, so each rule is tested on its own. */
 import { DECIMAL_PATTERN } from '@tenantry/contracts';
-import { memberOf, metricDefinition } from '../metrics/metric-catalogue';
+import { memberOf, metricDefinition, utcDay } from '../metrics/metric-catalogue';
 import { MeteredTenantStatus } from '../tenants/tenant-status';
 
 /** Why an event was rejected; the codes are part of the API. */
@@ -22,6 +22,15 @@ export interface UsageRules {
   now: Date;
   latenessMs: number;
   maxFutureSkewMs: number;
+}
+
+/**
+ * The earliest day (YYYY-MM-DD) whose partition can hold a counted copy of an event timestamped at
+ * or after `from`: copies of one event are accepted within the lateness window of each other (one
+ * more day for the partition boundary), so older partitions need not be searched.
+ */
+export function earliestCopyDay(from: Date, latenessMs: number): string {
+  return utcDay(new Date(from.getTime() - latenessMs - 86_400_000));
 }
 
 export interface SubmittedUsageEvent {

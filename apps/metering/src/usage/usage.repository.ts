@@ -19,8 +19,8 @@ export function memberKey(member: Omit<UniqueMember, 'member'> & { member: strin
 }
 
 export abstract class UsageRepository {
-  /** Which of the keys were already counted on or after `since` (a day, YYYY-MM-DD). */
-  abstract countedEvents(keys: readonly EventKey[], since: string): Promise<Set<string>>;
+  /** Which of the keys were already counted on or after `since` (a day, YYYY-MM-DD); inside `tx` when given. */
+  abstract countedEvents(keys: readonly EventKey[], since: string, tx?: EntityManager): Promise<Set<string>>;
   /** Inserts the events; returns those that were not counted before. */
   abstract insertNewEvents(events: readonly UsageEventRecord[], tx: EntityManager): Promise<UsageEventRecord[]>;
   /** Inserts the members; returns the keys (memberKey) of those that were new to their window. */
@@ -55,9 +55,9 @@ export class PostgresUsageRepository extends UsageRepository {
     super();
   }
 
-  async countedEvents(keys: readonly EventKey[], since: string): Promise<Set<string>> {
+  async countedEvents(keys: readonly EventKey[], since: string, tx: EntityManager = this.dataSource.manager): Promise<Set<string>> {
     if (keys.length === 0) return new Set();
-    const rows = (await this.dataSource.query(
+    const rows = (await tx.query(
       `SELECT DISTINCT e.tenant_id, e.event_id
          FROM usage_event e
          JOIN unnest($1::uuid[], $2::text[]) AS k(tenant_id, event_id) ON k.tenant_id = e.tenant_id AND k.event_id = e.event_id

@@ -9,11 +9,15 @@ import { NonRetryableError } from '@tenantry/messaging';
 import { LimitWindow } from '../../../alerts/alert.entity';
 import { EvaluateLimitAlertsCommand } from '../../../alerts/usecases/evaluate-limit-alerts/evaluate-limit-alerts.command';
 import { EvaluateLimitAlertsUseCase } from '../../../alerts/usecases/evaluate-limit-alerts/evaluate-limit-alerts.use-case';
+import { MeteringConfig } from '../../../metering.config';
 import { GRANULARITIES, memberOf, metricDefinition, utcDay, windowStart } from '../../../metrics/metric-catalogue';
 import { AggregateContribution, UniqueMember, UsageEventRecord } from '../../usage-event.entity';
 import { UsagePartitionsRepository } from '../../usage-partitions.repository';
 import { eventKey, memberKey, UsageRepository } from '../../usage.repository';
+import { earliestCopyDay } from '../../usage-rules';
 import { AggregateUsageCommand } from './aggregate-usage.command';
+
+const HOUR_MS = 3_600_000;
 
 @Injectable()
 export class AggregateUsageUseCase {
@@ -21,6 +25,7 @@ export class AggregateUsageUseCase {
     private readonly usage: UsageRepository,
     private readonly partitions: UsagePartitionsRepository,
     private readonly limitAlerts: EvaluateLimitAlertsUseCase,
+    private readonly config: MeteringConfig,
   ) {}
 
   async execute(command: AggregateUsageCommand): Promise<{ counted: number }> {
@@ -44,8 +49,19 @@ export class AggregateUsageUseCase {
     });
     if (records.length === 0) return { counted: 0 };
 
-    await this.partitions.ensure(records.map((record) => record.occurredOn), command.tx);
-    const fresh = await this.usage.insertNewEvents(records, command.tx);
+    // The primary key holds the event's day (the partition key), so it cannot see a copy of the same
+    // eventId on another day: a client retry whose timestamp moved past midnight UTC, published
+    // before the first copy was counted. Such copies are dropped here: the first one counted wins.
+    // (A tenant's events come from one partition, so no other transaction counts them meanwhile.)
+    const firstCopies = new Map<string, UsageEventRecord>();
+    for (const record of records) if (!firstCopies.has(eventKey(record))) firstCopies.set(eventKey(record), record);
+    const earliest = records.reduce((min, record) => (record.occurredAt < min ? record.occurredAt : min), records[0]?.occurredAt ?? new Date());
+    const since = earliestCopyDay(earliest, this.config.LATENESS_HOURS * HOUR_MS);
+    const counted = await this.usage.countedEvents([...firstCopies.values()], since, command.tx);
+    const candidates = [...firstCopies].flatMap(([key, record]) => (counted.has(key) ? [] : [record]));
+
+    await this.partitions.ensure(candidates.map((record) => record.occurredOn), command.tx);
+    const fresh = await this.usage.insertNewEvents(candidates, command.tx);
 
     const members: UniqueMember[] = [];
     const contributions: AggregateContribution[] = [];

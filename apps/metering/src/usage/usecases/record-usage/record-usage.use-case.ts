@@ -6,17 +6,15 @@ import { Injectable } from '@nestjs/common';
 import { UsageRecordedPayload } from '@tenantry/contracts';
 import { Clock } from '@tenantry/service';
 import { MeteringConfig } from '../../../metering.config';
-import { utcDay } from '../../../metrics/metric-catalogue';
 import { TenantProjectionRepository } from '../../../tenants/tenant-projection.repository';
 import { UsageResultView } from '../../dto/usage-view.dto';
 import { ingestionUnavailable } from '../../usage.problems';
 import { UsagePublisher } from '../../usage.publisher';
 import { eventKey, UsageRepository } from '../../usage.repository';
-import { AcceptableUsageEvent, checkUsageEvent, UsageRules } from '../../usage-rules';
+import { AcceptableUsageEvent, checkUsageEvent, earliestCopyDay, UsageRules } from '../../usage-rules';
 import { RecordUsageCommand } from './record-usage.command';
 
 const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 
 @Injectable()
 export class RecordUsageUseCase {
@@ -36,7 +34,7 @@ export class RecordUsageUseCase {
 
     const acceptable = verdicts.flatMap((verdict) => (verdict.ok ? [verdict.event] : []));
     // Only accepted events can have been counted, and they are never older than the lateness window.
-    const since = utcDay(new Date(rules.now.getTime() - rules.latenessMs - DAY_MS));
+    const since = earliestCopyDay(rules.now, rules.latenessMs);
     const counted = await this.usage.countedEvents(acceptable, since);
 
     const seen = new Set<string>();
