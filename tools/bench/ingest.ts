@@ -9,7 +9,7 @@
  * Also the gateway's request latency, each process's CPU time during phase 2 and its peak memory.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '@tenantry/observability';
@@ -33,6 +33,27 @@ interface ProcessInfo {
 function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+}
+
+/**
+ * CPU of the whole PostgreSQL server (it serves other databases too, but nothing else runs during
+ * the benchmark): every `postgres` process's own time plus its reaped children's, so a backend that
+ * exits mid-run is still counted (in the postmaster's children time).
+ */
+function postgresCpuSeconds(): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.split(') ')[1]?.split(' ') ?? [];
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ticks / 100;
 }
 
 function peakMemoryMb(pid: number): number {
@@ -64,6 +85,7 @@ async function sustained(stack: IngestStack, client: UsageLoadClient, tenants: r
   let failures = 0;
   let next = 0;
   const cpuBefore = new Map(processes.map((p) => [p.name, cpuSeconds(p.pid)]));
+  const postgresBefore = postgresCpuSeconds();
   const started = Date.now();
   const stopAt = started + SECONDS * 1_000;
   await Promise.all(
@@ -82,6 +104,7 @@ async function sustained(stack: IngestStack, client: UsageLoadClient, tenants: r
   await waitFor(async () => (await visibleEvents(stack, tenants)) >= accepted, { timeoutMs: 600_000, intervalMs: 100, what: 'every accepted event to be visible' });
   const visibleAt = Date.now();
   const cpu = new Map(processes.map((p) => [p.name, cpuSeconds(p.pid) - (cpuBefore.get(p.name) ?? 0)]));
+  cpu.set('postgres (all server processes)', postgresCpuSeconds() - postgresBefore);
   console.log(`  posting took ${((sent - started) / 1000).toFixed(1)} s; the last accepted event was visible ${visibleAt - sent} ms after the last answer`);
   return { rate: accepted / ((visibleAt - started) / 1_000), accepted, latencies, cpu, failures };
 }
