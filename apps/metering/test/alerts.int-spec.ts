@@ -8,14 +8,14 @@ import { loadConfig } from '@tenantry/config';
 import { TOPICS } from '@tenantry/contracts';
 import { quoteIdent } from '@tenantry/persistence';
 import { Clock, ManualClock, ServiceModule } from '@tenantry/service';
-import { caughtUp, databaseUrl, eventMessage, KAFKA_BROKERS, produce, RunningService, startService, testKafka, uniqueName, waitFor, waitUntilReady } from '@tenantry/testing';
+import { caughtUp, databaseUrl, eventMessage, KAFKA_BROKERS, produce, RunningService, testKafka, uniqueName, waitFor } from '@tenantry/testing';
 import { AlertRepository, PostgresAlertRepository } from '../src/alerts/alert.repository';
 import { SweepLimitAlertsCommand } from '../src/alerts/usecases/sweep-limit-alerts/sweep-limit-alerts.command';
 import { SweepLimitAlertsUseCase } from '../src/alerts/usecases/sweep-limit-alerts/sweep-limit-alerts.use-case';
 import { MeteringConfig } from '../src/metering.config';
 import { SERVICE } from '../src/service';
 import { activeTenant, alertsOf, changeLimits, describeAlert, limitApplied } from './alerts-harness';
-import { currentValue, MeteringClient } from './metering-client';
+import { currentValue, MeteringClient, startMetering } from './metering-client';
 
 jest.setTimeout(300_000);
 
@@ -35,9 +35,7 @@ describe('metering limit alerts', () => {
 
   async function start(): Promise<void> {
     // Next month's events are accepted (clock skew of 40 days), so a test can reach the next billing month.
-    service = await startService('metering', { LATENESS_HOURS: '720', MAX_FUTURE_SKEW_MS: String(40 * DAY_MS), PARTITION_MAINTENANCE_INTERVAL_MS: '3600000' });
-    await waitUntilReady(service);
-    api = new MeteringClient(service.url);
+    ({ service, api } = await startMetering({ LATENESS_HOURS: '720', MAX_FUTURE_SKEW_MS: String(40 * DAY_MS) }));
   }
 
   beforeAll(start);

@@ -1,8 +1,8 @@
 // Anomaly detection against the real metering process, Kafka and Postgres: a week of hourly history
 // goes in through the ingestion API, and the hourly check judges the last complete hour.
-import { RunningService, sleep, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
+import { RunningService, sleep, testKafka, waitFor } from '@tenantry/testing';
 import { activeTenant, alertsOf } from './alerts-harness';
-import { MeteringClient, pointsOf } from './metering-client';
+import { MeteringClient, pointsOf, startMetering } from './metering-client';
 
 jest.setTimeout(240_000);
 
@@ -14,9 +14,7 @@ describe('metering anomaly detection', () => {
   let api: MeteringClient;
 
   beforeAll(async () => {
-    service = await startService('metering', { LATENESS_HOURS: '720', ANOMALY_CHECK_INTERVAL_MS: '1000', PARTITION_MAINTENANCE_INTERVAL_MS: '3600000' });
-    await waitUntilReady(service);
-    api = new MeteringClient(service.url);
+    ({ service, api } = await startMetering({ LATENESS_HOURS: '720', ANOMALY_CHECK_INTERVAL_MS: '1000' }));
   });
 
   afterAll(async () => {

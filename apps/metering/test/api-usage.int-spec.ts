@@ -1,8 +1,8 @@
 // The gateway's API usage samples become api_calls and bandwidth_bytes usage, exactly once, against the real metering process, Kafka and Postgres.
 import { randomUUID } from 'node:crypto';
 import { ApiUsageSampledPayload, TOPICS } from '@tenantry/contracts';
-import { caughtUp, eventMessage, produce, RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
-import { currentValue, MeteringClient, UsageBody } from './metering-client';
+import { caughtUp, eventMessage, produce, RunningService, testKafka, waitFor } from '@tenantry/testing';
+import { currentValue, MeteringClient, startMetering, UsageBody } from './metering-client';
 import { activeTenant as activeTenantIn } from './alerts-harness';
 
 jest.setTimeout(240_000);
@@ -16,9 +16,7 @@ describe('metering API usage from the gateway', () => {
   let api: MeteringClient;
 
   async function start(): Promise<void> {
-    service = await startService('metering', { PARTITION_MAINTENANCE_INTERVAL_MS: '3600000' });
-    await waitUntilReady(service);
-    api = new MeteringClient(service.url);
+    ({ service, api } = await startMetering());
   }
 
   beforeAll(start);

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import { TOPICS } from '@tenantry/contracts';
 import { ensureDatabase, quoteIdent } from '@tenantry/persistence';
-import { caughtUp, databaseUrl, eventMessage, produce, RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
+import { caughtUp, databaseUrl, eventMessage, produce, RunningService, testKafka, waitFor } from '@tenantry/testing';
 import { FsStorageProbe } from '../src/collectors/storage.probe';
-import { currentValue, MeteringClient, UsageBody } from './metering-client';
+import { currentValue, MeteringClient, startMetering, UsageBody } from './metering-client';
 
 jest.setTimeout(240_000);
 
@@ -53,9 +53,7 @@ describe('metering resource collectors', () => {
   beforeAll(async () => {
     await ensureDatabase(tenantDatabaseUrl());
     storageBase = await mkdtemp(join(tmpdir(), 'tenantry-collectors-'));
-    service = await startService('metering', { TENANT_DATABASE_URL: tenantDatabaseUrl(), COLLECTOR_INTERVAL_MS: '1500', PARTITION_MAINTENANCE_INTERVAL_MS: '3600000' });
-    await waitUntilReady(service);
-    api = new MeteringClient(service.url);
+    ({ service, api } = await startMetering({ TENANT_DATABASE_URL: tenantDatabaseUrl(), COLLECTOR_INTERVAL_MS: '1500' }));
   });
 
   afterAll(async () => {

@@ -1,4 +1,6 @@
-// A small client for metering's internal API in integration tests.
+// A small client for metering's internal API in integration tests, and the metering process it calls.
+import { RunningService, startService, waitUntilReady } from '@tenantry/testing';
+
 export interface Answer<T = unknown> {
   status: number;
   contentType: string | null;
@@ -67,4 +69,14 @@ export function currentValue(body: UsageBody, metric: string): string | undefine
 
 export function pointsOf(body: UsageBody, metric: string): { windowStart: string; value: string }[] {
   return body.series.find((entry) => entry.metric === metric)?.points ?? [];
+}
+
+/**
+ * Starts the compiled metering service, ready, with a client for it. Partition maintenance runs
+ * only at start (hourly otherwise), so it never races a test's own partitions.
+ */
+export async function startMetering(env: Record<string, string> = {}): Promise<{ service: RunningService; api: MeteringClient }> {
+  const service = await startService('metering', { PARTITION_MAINTENANCE_INTERVAL_MS: '3600000', ...env });
+  await waitUntilReady(service);
+  return { service, api: new MeteringClient(service.url) };
 }

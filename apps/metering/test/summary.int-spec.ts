@@ -1,7 +1,7 @@
 // The cross-tenant usage summary against the real metering process, Kafka and Postgres.
-import { RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
+import { RunningService, testKafka, waitFor } from '@tenantry/testing';
 import { activeTenant } from './alerts-harness';
-import { MeteringClient, SummaryBody } from './metering-client';
+import { MeteringClient, startMetering, SummaryBody } from './metering-client';
 
 jest.setTimeout(180_000);
 
@@ -14,9 +14,7 @@ describe('metering usage summary', () => {
   let api: MeteringClient;
 
   beforeAll(async () => {
-    service = await startService('metering', { LATENESS_HOURS: '720', PARTITION_MAINTENANCE_INTERVAL_MS: '3600000' });
-    await waitUntilReady(service);
-    api = new MeteringClient(service.url);
+    ({ service, api } = await startMetering({ LATENESS_HOURS: '720' }));
   });
 
   afterAll(async () => {

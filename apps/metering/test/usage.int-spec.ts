@@ -1,8 +1,8 @@
 // Ingestion, aggregation and the read API against the real metering process, Kafka and Postgres.
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@tenantry/contracts';
-import { caughtUp, eventMessage, produce, RunningService, sleep, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
-import { currentValue, MeteringClient, pointsOf, UsageBody } from './metering-client';
+import { caughtUp, eventMessage, produce, RunningService, sleep, startService, testKafka, waitFor } from '@tenantry/testing';
+import { currentValue, MeteringClient, pointsOf, startMetering, UsageBody } from './metering-client';
 import { activeTenant as activeTenantIn } from './alerts-harness';
 
 jest.setTimeout(180_000);
@@ -25,9 +25,7 @@ describe('metering usage', () => {
   let api: MeteringClient;
 
   async function start(): Promise<void> {
-    service = await startService('metering', { PARTITION_MAINTENANCE_INTERVAL_MS: '3600000' });
-    await waitUntilReady(service);
-    api = new MeteringClient(service.url);
+    ({ service, api } = await startMetering());
   }
 
   beforeAll(start);

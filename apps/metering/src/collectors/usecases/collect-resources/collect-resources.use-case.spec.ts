@@ -4,8 +4,7 @@ import { loadConfig } from '@tenantry/config';
 import { MeteringConfig } from '../../../metering.config';
 import { TenantResource } from '../../../resources/tenant-resource.entity';
 import { TenantResourceRepository } from '../../../resources/tenant-resource.repository';
-import { TenantProjectionRepository } from '../../../tenants/tenant-projection.repository';
-import { MeteredTenantStatus } from '../../../tenants/tenant-status';
+import { KnownTenants } from '../../../tenants/known-tenants.fake';
 import { CollectedUsageRecorder } from '../../collected-usage.recorder';
 import { StorageProbe } from '../../storage.probe';
 import { TenantDatabaseProbe } from '../../tenant-database.probe';
@@ -31,21 +30,6 @@ class FakeResources extends TenantResourceRepository {
     throw new Error('the collector never changes the projection');
   }
   async retire(): Promise<void> {
-    throw new Error('the collector never changes the projection');
-  }
-}
-
-class FakeTenants extends TenantProjectionRepository {
-  constructor(private readonly known: Record<string, MeteredTenantStatus>) {
-    super();
-  }
-  async statuses(ids: readonly string[]) {
-    return new Map(ids.flatMap((id) => (this.known[id] ? [[id, this.known[id]] as const] : [])));
-  }
-  async status(scope: { tenantId: string }) {
-    return this.known[scope.tenantId];
-  }
-  async record(): Promise<void> {
     throw new Error('the collector never changes the projection');
   }
 }
@@ -97,7 +81,7 @@ function setup(options: { database: FakeDatabase; storage: FakeStorage }) {
   const config = loadConfig(MeteringConfig, { COLLECTOR_INTERVAL_MS: '300000' });
   const sut = new CollectResourcesUseCase(
     new FakeResources([resource(A), resource(B), resource(SUSPENDED), resource(UNKNOWN)]),
-    new FakeTenants({ [A]: 'active', [B]: 'inactive', [SUSPENDED]: 'suspended' }),
+    new KnownTenants({ [A]: 'active', [B]: 'inactive', [SUSPENDED]: 'suspended' }),
     options.database,
     options.storage,
     recorder,

@@ -1,8 +1,7 @@
 import { ManualClock } from '@tenantry/service';
 import { UsageRecordedPayload } from '@tenantry/contracts';
 import { MeteringConfig } from '../../../metering.config';
-import { TenantProjectionRepository } from '../../../tenants/tenant-projection.repository';
-import { MeteredTenantStatus } from '../../../tenants/tenant-status';
+import { KnownTenants } from '../../../tenants/known-tenants.fake';
 import { UsagePublisher } from '../../usage.publisher';
 import { EventKey, eventKey, UsageRepository } from '../../usage.repository';
 import { RecordUsageCommand } from './record-usage.command';
@@ -11,21 +10,6 @@ import { RecordUsageUseCase } from './record-usage.use-case';
 const NOW = new Date('2026-06-10T12:00:00.000Z');
 const ACTIVE = '11111111-1111-4111-8111-111111111111';
 const SUSPENDED = '22222222-2222-4222-8222-222222222222';
-
-class FakeTenants extends TenantProjectionRepository {
-  constructor(private readonly known: Record<string, MeteredTenantStatus>) {
-    super();
-  }
-  async statuses(ids: readonly string[]) {
-    return new Map(ids.flatMap((id) => (this.known[id] ? [[id, this.known[id]] as const] : [])));
-  }
-  async status(scope: { tenantId: string }) {
-    return this.known[scope.tenantId];
-  }
-  async record(): Promise<void> {
-    throw new Error('ingestion never changes the projection');
-  }
-}
 
 function usageWith(counted: EventKey[]): UsageRepository {
   const keys = new Set(counted.map(eventKey));
@@ -45,7 +29,7 @@ class RecordingPublisher extends UsagePublisher {
 
 function setup(options: { counted?: EventKey[]; failure?: Error } = {}) {
   const publisher = new RecordingPublisher(options.failure);
-  const sut = new RecordUsageUseCase(new FakeTenants({ [ACTIVE]: 'active', [SUSPENDED]: 'suspended' }), usageWith(options.counted ?? []), publisher, new ManualClock(NOW), new MeteringConfig());
+  const sut = new RecordUsageUseCase(new KnownTenants({ [ACTIVE]: 'active', [SUSPENDED]: 'suspended' }), usageWith(options.counted ?? []), publisher, new ManualClock(NOW), new MeteringConfig());
   return { sut, publisher };
 }
 
