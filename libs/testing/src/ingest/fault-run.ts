@@ -69,9 +69,10 @@ export async function runIngestFaultRun(options: FaultRunOptions): Promise<Fault
   const faults: string[] = [];
   let attempts = 0;
   const usageTopic = TOPICS.METERING_USAGE.name;
-  const since = await partitionEnds(testKafka(), usageTopic);
   const meterings: RunningService[] = [stack.metering()];
   try {
+    // Where the usage topic ended before the run: a loss report reads only what the run added.
+    const since = await partitionEnds(testKafka(), usageTopic);
     const batches: LoadEvent[][] = [];
     for (let i = 0; i < options.events; i += batchSize) {
       batches.push(
