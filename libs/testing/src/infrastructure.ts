@@ -44,6 +44,7 @@ export function restartPostgres(): Promise<void> {
 
 export async function ensureInfrastructure(): Promise<void> {
   const port = Number(KAFKA_BROKERS.split(',')[0]?.split(':')[1] ?? 9092);
-  await broker.startBroker({ port, quiet: true });
+  // The controller listens next to the client port, so a second broker (another checkout) can run beside this one.
+  await broker.startBroker({ port, controllerPort: port + 1, quiet: true });
   await postgres.ensurePostgres({ quiet: true });
 }
