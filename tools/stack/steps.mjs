@@ -40,7 +40,7 @@ export function kafkaBrokers() {
 export async function infrastructureUp() {
   broker.fetchJars();
   const port = Number(kafkaBrokers().split(',')[0].split(':')[1] || 9092);
-  const kafka = await broker.startBroker({ port });
+  const kafka = await broker.startBroker({ port, controllerPort: port + 1 });
   const { ensurePostgres } = require('./postgres.cjs');
   const postgres = await ensurePostgres();
   return {
