@@ -1,4 +1,4 @@
-import { ManualClock } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
 import { createLogger } from '@tenantry/observability';
 import { GatewayConfig } from '../gateway.config';
 import { GatewayProblem, GatewayProblemCode } from '../problems';

@@ -1,6 +1,7 @@
 import { CallHandler, ExecutionContext } from '@nestjs/common';
 import { lastValueFrom, of } from 'rxjs';
-import { ManualClock, ProblemException } from '@tenantry/service';
+import { ProblemException } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
 import { Principal } from '../auth';
 import { ApiCallBlock } from './api-call-block.entity';
 import { ApiCallQuotaInterceptor } from './api-call-quota.interceptor';

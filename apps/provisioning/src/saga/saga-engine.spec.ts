@@ -1,5 +1,5 @@
 import { OutboundEvent } from '@tenantry/messaging';
-import { ManualClock } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
 import { SagaEngine } from './saga-engine';
 import { PermanentStepError, SagaDefinition, SagaFailure, SagaPatch, SagaState, SagaStep, StepContext, StepOutcome, StepState } from './saga.model';
 import { SagaStore } from './saga.store';

@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { EventMetadata } from '@tenantry/contracts';
 import { InboundEvent } from '@tenantry/messaging';
 import type { Logger } from '@tenantry/observability';
-import { ManualClock } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
 import { aTenant, InMemoryTenantRepository } from './testing/in-memory-tenant.repository';
 import { TenantProvisioningConsumer } from './tenant-provisioning.consumer';
 import { TenantUnitOfWork } from './tenant.repository';

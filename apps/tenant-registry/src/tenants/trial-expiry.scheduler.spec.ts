@@ -1,5 +1,5 @@
 import type { Logger } from '@tenantry/observability';
-import { ManualClock } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
 import { TenantRegistryConfig } from '../tenant-registry.config';
 import { aTenant, InMemoryTenantRepository } from './testing/in-memory-tenant.repository';
 import { TrialExpiryScheduler } from './trial-expiry.scheduler';

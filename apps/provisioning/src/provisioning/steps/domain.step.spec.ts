@@ -1,4 +1,4 @@
-import { ManualClock } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
 import { DomainRoute, TenantCertificate } from '../../domains/domain-route.entity';
 import { DomainRouteRepository } from '../../domains/domain-route.repository';
 import { CertificateIssuer, IssuedCertificate } from '../../infrastructure/certificate-issuer';

@@ -1,5 +1,5 @@
 import { Logger } from '@tenantry/observability';
-import { ManualClock } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
 import { ApiKeyEntity, ApiKeyRepository, ApiKeySecrets, NewApiKey } from '../../../auth';
 import { GatewayConfig } from '../../../gateway.config';
 import { EnsureBootstrapAdminKeyUseCase } from './ensure-bootstrap-admin-key.use-case';

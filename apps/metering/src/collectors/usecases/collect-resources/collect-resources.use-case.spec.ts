@@ -1,5 +1,5 @@
 import { UsageRecordedPayload } from '@tenantry/contracts';
-import { ManualClock } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
 import { loadConfig } from '@tenantry/config';
 import { MeteringConfig } from '../../../metering.config';
 import { TenantResource } from '../../../resources/tenant-resource.entity';

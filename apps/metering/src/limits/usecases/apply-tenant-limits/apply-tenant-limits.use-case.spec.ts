@@ -1,5 +1,5 @@
 import { NonRetryableError } from '@tenantry/messaging';
-import { ManualClock } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
 import { EntityManager } from 'typeorm';
 import { LimitWindow } from '../../../alerts/alert.entity';
 import { EvaluateLimitAlertsCommand } from '../../../alerts/usecases/evaluate-limit-alerts/evaluate-limit-alerts.command';

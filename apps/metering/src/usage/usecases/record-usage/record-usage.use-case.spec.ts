@@ -1,4 +1,4 @@
-import { ManualClock } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
 import { UsageRecordedPayload } from '@tenantry/contracts';
 import { MeteringConfig } from '../../../metering.config';
 import { KnownTenants } from '../../../tenants/known-tenants.fake';

@@ -1,4 +1,4 @@
-import { ManualClock } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
 import { aTenant, InMemoryTenantRepository } from '../../testing/in-memory-tenant.repository';
 import { ExpireTrialsCommand } from './expire-trials.command';
 import { ExpireTrialsUseCase } from './expire-trials.use-case';

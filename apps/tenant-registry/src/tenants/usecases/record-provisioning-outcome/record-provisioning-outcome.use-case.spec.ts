@@ -1,4 +1,4 @@
-import { ManualClock } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
 import { aTenant, InMemoryTenantRepository } from '../../testing/in-memory-tenant.repository';
 import { RecordProvisioningOutcomeCommand } from './record-provisioning-outcome.command';
 import { RecordProvisioningOutcomeUseCase } from './record-provisioning-outcome.use-case';

@@ -1,4 +1,5 @@
-import { ManualClock, ProblemException } from '@tenantry/service';
+import { ProblemException } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
 import { aTenant, InMemoryTenantRepository } from '../../testing/in-memory-tenant.repository';
 import { SuspendTenantCommand } from './suspend-tenant.command';
 import { SuspendTenantUseCase } from './suspend-tenant.use-case';

@@ -1,4 +1,5 @@
-import { ManualClock, ProblemException } from '@tenantry/service';
+import { ProblemException } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
 import { TenantRegistryConfig } from '../../../tenant-registry.config';
 import { deriveLimits } from '../../tenant-limits';
 import { aTenant, InMemoryTenantRepository } from '../../testing/in-memory-tenant.repository';
