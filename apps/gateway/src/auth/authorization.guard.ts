@@ -1,12 +1,12 @@
 /** Applies the access matrix to the operation a handler declares, for the authenticated caller. */
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { isUuid } from '@tenantry/service';
 import { Reflector } from '@nestjs/core';
 import { GatewayProblem, GatewayProblemCode } from '../problems';
 import { decideAccess } from './access-matrix';
 import { OPERATION_KEY } from './operation.decorator';
 import { OPERATIONS, Operation } from './operations';
 import { GatewayRequest, requirePrincipal } from './principal';
-import { isUuid } from './uuid';
 
 @Injectable()
 export class AuthorizationGuard implements CanActivate {

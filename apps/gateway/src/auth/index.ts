@@ -15,4 +15,3 @@ export { gatewayState, requirePrincipal } from './principal';
 export type { GatewayRequest, Principal } from './principal';
 export { ROLES, isPlatformRole } from './roles';
 export type { Role } from './roles';
-export { isUuid, UuidParamPipe } from './uuid';

@@ -1,7 +1,8 @@
 /** Refuses tenant-scoped calls on suspended and deleted tenants, from the status projection (never a registry call). */
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { isUuid } from '@tenantry/service';
 import { Reflector } from '@nestjs/core';
-import { GatewayRequest, isPlatformRole, isUuid, Operation, OPERATION_KEY, OPERATIONS, requirePrincipal } from '../auth';
+import { GatewayRequest, isPlatformRole, Operation, OPERATION_KEY, OPERATIONS, requirePrincipal } from '../auth';
 import { GatewayProblem, GatewayProblemCode } from '../problems';
 import { decideTenantState } from './tenant-state-policy';
 import { TenantStatusRepository } from './tenant-status.repository';

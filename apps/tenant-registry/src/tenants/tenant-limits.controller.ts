@@ -2,7 +2,8 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { TenantLimitsDto } from '@tenantry/tenant-api';
 import { TenantLimitsView } from './dto/tenant-limits-view.dto';
-import { RequestActor, TenantIdPipe } from './request-actor';
+import { UuidParamPipe } from '@tenantry/service';
+import { RequestActor } from './request-actor';
 import { toLimitSet, toTenantLimitsView } from './tenant-limits.mapper';
 import { ActorContext } from './tenant-status-change';
 import { TENANTS_PATH } from './tenants.controller';
@@ -19,12 +20,12 @@ export class TenantLimitsController {
   ) {}
 
   @Get(':id/limits')
-  async get(@Param('id', TenantIdPipe) id: string): Promise<TenantLimitsView> {
+  async get(@Param('id', UuidParamPipe) id: string): Promise<TenantLimitsView> {
     return toTenantLimitsView(await this.getLimits.execute(new GetTenantLimitsCommand(id)));
   }
 
   @Put(':id/limits')
-  async set(@Param('id', TenantIdPipe) id: string, @Body() body: TenantLimitsDto, @RequestActor() by: ActorContext): Promise<TenantLimitsView> {
+  async set(@Param('id', UuidParamPipe) id: string, @Body() body: TenantLimitsDto, @RequestActor() by: ActorContext): Promise<TenantLimitsView> {
     return toTenantLimitsView(await this.setLimits.execute(new SetTenantLimitsCommand(id, toLimitSet(body), by)));
   }
 }
