@@ -3,9 +3,9 @@
  * transaction, so a domain change and its events commit (or roll back) together.
  */
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
 import { eventDefinition, EventName, EventPayload, toKafkaHeaders, validatePayload } from '@tenantry/contracts';
 import { currentContext } from '@tenantry/observability';
+import { entityManagerOf, Transaction } from '@tenantry/persistence';
 import { captureTraceHeaders } from './trace-context';
 
 /** Rows are spread over shards by key; a relay owns a shard while it publishes, which keeps per-key order. */
@@ -55,13 +55,14 @@ export class OutboxWriter {
     private readonly options: OutboxWriterOptions = {},
   ) {}
 
-  async publish<N extends EventName>(manager: EntityManager, type: N, payload: EventPayload<N>, options: PublishOptions = {}): Promise<string> {
-    const [id] = await this.publishMany(manager, [{ type, payload, options } as OutboundEvent]);
+  async publish<N extends EventName>(tx: Transaction, type: N, payload: EventPayload<N>, options: PublishOptions = {}): Promise<string> {
+    const [id] = await this.publishMany(tx, [{ type, payload, options } as OutboundEvent]);
     return id as string;
   }
 
   /** Validates every payload, then writes all rows in one statement; returns the event ids (`ce_id`). */
-  async publishMany(manager: EntityManager, events: readonly OutboundEvent[]): Promise<string[]> {
+  async publishMany(tx: Transaction, events: readonly OutboundEvent[]): Promise<string[]> {
+    const manager = entityManagerOf(tx);
     if (!manager.queryRunner?.isTransactionActive) throw new OutboxNeedsTransactionError();
     if (events.length === 0) return [];
     const trace = captureTraceHeaders();

@@ -2,8 +2,8 @@
 import { Injectable } from '@nestjs/common';
 import { TOPICS } from '@tenantry/contracts';
 import { EventHandlers, InboundEvent } from '@tenantry/messaging';
+import { Transaction } from '@tenantry/persistence';
 import { EventConsumerSpec } from '@tenantry/service';
-import { EntityManager } from 'typeorm';
 import { ApplyTenantLimitsCommand } from '../limits/usecases/apply-tenant-limits/apply-tenant-limits.command';
 import { ApplyTenantLimitsUseCase } from '../limits/usecases/apply-tenant-limits/apply-tenant-limits.use-case';
 import { LifecycleEventName } from './tenant-status';
@@ -27,7 +27,7 @@ export class TenantLifecycleConsumer implements EventConsumerSpec {
     TenantDeleted: (event, tx) => this.record(event, tx),
     TenantLimitsChanged: async (event, tx) => {
       const { tenantId, limits, version, at } = event.payload;
-      await this.applyLimits.execute(new ApplyTenantLimitsCommand(tenantId, limits, version, new Date(at), tx));
+      await this.applyLimits.execute(new ApplyTenantLimitsCommand(tenantId, limits, version, new Date(at)), tx);
     },
   };
 
@@ -36,7 +36,7 @@ export class TenantLifecycleConsumer implements EventConsumerSpec {
     private readonly applyLimits: ApplyTenantLimitsUseCase,
   ) {}
 
-  private record(event: InboundEvent<LifecycleEventName>, tx: EntityManager): Promise<void> {
-    return this.recordStatus.execute(new RecordTenantStatusCommand(event.payload.tenantId, event.type, new Date(event.meta.time), tx));
+  private record(event: InboundEvent<LifecycleEventName>, tx: Transaction): Promise<void> {
+    return this.recordStatus.execute(new RecordTenantStatusCommand(event.payload.tenantId, event.type, new Date(event.meta.time)), tx);
   }
 }

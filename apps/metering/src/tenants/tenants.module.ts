@@ -1,6 +1,7 @@
 /** The tenant projection: which tenants exist for metering and whether they may record usage. */
 import { Module } from '@nestjs/common';
-import { PostgresTenantProjectionRepository, TenantProjectionRepository } from './tenant-projection.repository';
+import { TenantProjectionRepository } from './tenant-projection.repository';
+import { PostgresTenantProjectionRepository } from './postgres-tenant-projection.repository';
 import { RecordTenantStatusUseCase } from './usecases/record-tenant-status/record-tenant-status.use-case';
 
 @Module({
