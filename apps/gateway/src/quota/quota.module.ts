@@ -3,6 +3,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ApiCallQuotaInterceptor } from './api-call-quota.interceptor';
 import { ApiCallQuotaRepository } from './api-call-quota.repository';
+import { PostgresApiCallQuotaRepository } from './postgres-api-call-quota.repository';
 import { ApplyLimitsChangeUseCase } from './usecases/apply-limits-change/apply-limits-change.use-case';
 import { RecordLimitExceededUseCase } from './usecases/record-limit-exceeded/record-limit-exceeded.use-case';
 
@@ -10,7 +11,7 @@ import { RecordLimitExceededUseCase } from './usecases/record-limit-exceeded/rec
 // feature modules; the consumer needs the use cases from here.
 @Global()
 @Module({
-  providers: [ApiCallQuotaRepository, RecordLimitExceededUseCase, ApplyLimitsChangeUseCase, { provide: APP_INTERCEPTOR, useClass: ApiCallQuotaInterceptor }],
+  providers: [{ provide: ApiCallQuotaRepository, useClass: PostgresApiCallQuotaRepository }, RecordLimitExceededUseCase, ApplyLimitsChangeUseCase, { provide: APP_INTERCEPTOR, useClass: ApiCallQuotaInterceptor }],
   exports: [ApiCallQuotaRepository, RecordLimitExceededUseCase, ApplyLimitsChangeUseCase],
 })
 export class QuotaModule {}

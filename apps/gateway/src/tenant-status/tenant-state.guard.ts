@@ -2,6 +2,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { isUuid } from '@tenantry/service';
 import { Reflector } from '@nestjs/core';
+import { tenantScope } from '@tenantry/persistence';
 import { GatewayRequest, isPlatformRole, Operation, OPERATION_KEY, OPERATIONS, requirePrincipal } from '../auth';
 import { GatewayProblem, GatewayProblemCode } from '../problems';
 import { decideTenantState } from './tenant-state-policy';
@@ -20,7 +21,7 @@ export class TenantStateGuard implements CanActivate {
     const id = request.params?.['id'];
     if (!operation || OPERATIONS[operation].scope !== 'tenant' || id === undefined || !isUuid(id)) return true;
     const principal = requirePrincipal(request);
-    const known = await this.statuses.find(id);
+    const known = await this.statuses.find(tenantScope(id));
     const decision = decideTenantState({ status: known?.status, operation, kind: OPERATIONS[operation].kind, platformRole: isPlatformRole(principal.role) });
     if (decision.allowed) return true;
     switch (decision.refusal) {

@@ -2,12 +2,13 @@
 import { Global, Module } from '@nestjs/common';
 import { TenantStateGuard } from './tenant-state.guard';
 import { TenantStatusRepository } from './tenant-status.repository';
+import { PostgresTenantStatusRepository } from './postgres-tenant-status.repository';
 
 // Global because the chassis instantiates consumers inside ServiceModule, which cannot import
 // feature modules; the consumer needs the repository from there.
 @Global()
 @Module({
-  providers: [TenantStatusRepository, TenantStateGuard],
+  providers: [{ provide: TenantStatusRepository, useClass: PostgresTenantStatusRepository }, TenantStateGuard],
   exports: [TenantStatusRepository, TenantStateGuard],
 })
 export class TenantStatusModule {}

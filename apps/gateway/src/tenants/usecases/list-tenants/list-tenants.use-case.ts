@@ -4,6 +4,7 @@
  * while that tenant is suspended the list is refused like the tenant itself.
  */
 import { Injectable } from '@nestjs/common';
+import { tenantScope } from '@tenantry/persistence';
 import { GatewayProblem, GatewayProblemCode } from '../../../problems';
 import { decideTenantState, TenantStatusRepository } from '../../../tenant-status';
 import { BufferedResponse, ProxyReply } from '../../upstream/proxy-reply';
@@ -36,7 +37,7 @@ export class ListTenantsUseCase {
       return { kind: 'stream', response: await this.forward.execute(new ForwardRequestCommand('tenant-registry', 'GET', `/internal/v1/tenants${suffix}`, principal, query.requestId)) };
     }
     // The same status rule as GET /tenants/{id}: the list must not be a way round it.
-    const known = await this.statuses.find(principal.tenantId);
+    const known = await this.statuses.find(tenantScope(principal.tenantId));
     const decision = decideTenantState({ status: known?.status, operation: 'listTenants', kind: 'read', platformRole: false });
     if (!decision.allowed && decision.refusal === 'tenant-suspended') throw new GatewayProblem(GatewayProblemCode.TenantSuspended, `Tenant ${principal.tenantId} is suspended.`);
     if (!decision.allowed) return { kind: 'buffered', response: emptyPage() };
