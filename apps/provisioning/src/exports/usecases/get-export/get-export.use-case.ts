@@ -2,6 +2,7 @@
 import { createReadStream, ReadStream } from 'node:fs';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@tenantry/service';
+import { tenantScope } from '@tenantry/persistence';
 import { provisioningProblem, ProvisioningProblemCode } from '../../../provisioning.problems';
 import { archiveUri, TenantExport } from '../../tenant-export.entity';
 import { TenantExportRepository } from '../../tenant-export.repository';
@@ -43,7 +44,7 @@ export class GetExportUseCase {
   }
 
   private async find(tenantId: string): Promise<TenantExport> {
-    const record = await this.exports.latestRetained(tenantId, this.clock.now());
+    const record = await this.exports.latestRetained(tenantScope(tenantId), this.clock.now());
     if (!record) throw provisioningProblem(ProvisioningProblemCode.ExportNotFound, `tenant ${tenantId} has no export archive within its retention`);
     return record;
   }

@@ -1,7 +1,7 @@
 /** Records an offboarding saga; it runs after any earlier saga of the tenant has finished. */
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { TenantOffboardingStartedPayload } from '@tenantry/contracts';
+import { tenantScope, Transaction } from '@tenantry/persistence';
 import { OFFBOARDING_STEPS } from '../../../offboarding/offboarding-input';
 import { SagaRepository } from '../../../saga/saga.repository';
 
@@ -9,9 +9,10 @@ import { SagaRepository } from '../../../saga/saga.repository';
 export class StartOffboardingUseCase {
   constructor(private readonly sagas: SagaRepository) {}
 
-  async execute(tx: EntityManager, payload: TenantOffboardingStartedPayload): Promise<string> {
-    const existing = await this.sagas.latest(payload.tenantId, 'offboard', tx);
+  async execute(payload: TenantOffboardingStartedPayload, tx: Transaction): Promise<string> {
+    const scope = tenantScope(payload.tenantId);
+    const existing = await this.sagas.latest(scope, 'offboard', tx);
     if (existing && existing.status !== 'failed') return existing.id;
-    return this.sagas.create(tx, payload.tenantId, 'offboard', { ...payload }, OFFBOARDING_STEPS);
+    return this.sagas.create(tx, scope, 'offboard', { ...payload }, OFFBOARDING_STEPS);
   }
 }
