@@ -64,6 +64,7 @@ export default [
         {
           paths: [
             { name: '@tenantry/testing', message: 'libs/testing is for tests only.' },
+            { name: '@tenantry/messaging/testing', message: 'Test doubles are for tests only.' },
             { name: '@tenantry/service/testing', message: 'Test doubles are for tests only.' },
             { name: '@tenantry/persistence/testing', message: 'Test doubles are for tests only.' },
           ],

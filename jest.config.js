@@ -12,7 +12,7 @@ const shared = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@tenantry/observability/tracing$': '<rootDir>/libs/observability/src/tracing.ts',
-    '^@tenantry/(persistence|service)/testing$': '<rootDir>/libs/$1/src/testing/index.ts',
+    '^@tenantry/(messaging|persistence|service)/testing$': '<rootDir>/libs/$1/src/testing/index.ts',
     '^@tenantry/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.cache/'],

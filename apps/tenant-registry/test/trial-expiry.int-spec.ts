@@ -9,11 +9,12 @@ import { TOPICS } from '@tenantry/contracts';
 import { Clock, ServiceModule } from '@tenantry/service';
 import { ManualClock } from '@tenantry/service/testing';
 import { databaseUrl, KAFKA_BROKERS, readTopic, testKafka, uniqueName } from '@tenantry/testing';
-import { quoteIdent } from '@tenantry/persistence';
+import { quoteIdent, Transactions } from '@tenantry/persistence';
 import { SERVICE } from '../src/service';
 import { TenantRegistryConfig } from '../src/tenant-registry.config';
 import { PostgresTenantRepository } from '../src/tenants/postgres-tenant.repository';
 import { TenantRepository } from '../src/tenants/tenant.repository';
+import { TenantStatusChanges } from '../src/tenants/tenant-status-change';
 import { CreateTenantCommand } from '../src/tenants/usecases/create-tenant/create-tenant.command';
 import { CreateTenantUseCase } from '../src/tenants/usecases/create-tenant/create-tenant.use-case';
 import { ExpireTrialsCommand } from '../src/tenants/usecases/expire-trials/expire-trials.command';
@@ -44,6 +45,7 @@ describe(ExpireTrialsUseCase.name, () => {
       providers: [
         { provide: Clock, useValue: clock },
         { provide: TenantRepository, useClass: PostgresTenantRepository },
+        TenantStatusChanges,
         CreateTenantUseCase,
         RecordProvisioningOutcomeUseCase,
         ExpireTrialsUseCase,
@@ -64,7 +66,7 @@ describe(ExpireTrialsUseCase.name, () => {
   async function trialTenant(duration?: number): Promise<string> {
     const label = `trial-${suffix()}`;
     const tenant = await app.get(CreateTenantUseCase).execute(new CreateTenantCommand(`Trial ${label}`, 'ops@trial.example', { value: label }, { id: 'starter', trial: true, duration }, {}, {}, BY));
-    const outcome = await app.get(RecordProvisioningOutcomeUseCase).execute(new RecordProvisioningOutcomeCommand(tenant.id, 'provisioned', { actor: 'provisioning', requestId: null }));
+    const outcome = await app.get(Transactions).run((tx) => app.get(RecordProvisioningOutcomeUseCase).execute(new RecordProvisioningOutcomeCommand(tenant.id, 'provisioned', { actor: 'provisioning', requestId: null }), tx));
     expect(outcome).toMatchObject({ applied: true, tenant: { status: 'trial' } });
     return tenant.id;
   }

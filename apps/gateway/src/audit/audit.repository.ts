@@ -1,5 +1,5 @@
 /** The audit_log table: append-only, read newest first with a keyset cursor. */
-import { AuditEntryEntity, NewAuditEntry } from './audit-entry.entity';
+import { AuditEntry, NewAuditEntry } from './audit-entry.row';
 
 export interface AuditPageQuery {
   limit: number;
@@ -11,5 +11,5 @@ export interface AuditPageQuery {
 export abstract class AuditRepository {
   abstract append(entry: NewAuditEntry): Promise<void>;
   /** Returns up to limit + 1 entries, so the caller knows whether there is a next page. */
-  abstract page(query: AuditPageQuery): Promise<AuditEntryEntity[]>;
+  abstract page(query: AuditPageQuery): Promise<AuditEntry[]>;
 }

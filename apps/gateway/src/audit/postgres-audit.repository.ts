@@ -1,7 +1,7 @@
 /** The audit log on PostgreSQL (gateway.audit_log): append-only, read newest first with a keyset cursor. */
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditEntryEntity, NewAuditEntry } from './audit-entry.entity';
+import { AuditEntry, NewAuditEntry } from './audit-entry.row';
 import { AuditPageQuery, AuditRepository } from './audit.repository';
 
 interface Row {
@@ -30,7 +30,7 @@ export class PostgresAuditRepository extends AuditRepository {
     );
   }
 
-  async page(query: AuditPageQuery): Promise<AuditEntryEntity[]> {
+  async page(query: AuditPageQuery): Promise<AuditEntry[]> {
     const rows = (await this.dataSource.query(
       `SELECT * FROM audit_log
        WHERE ($1::bigint IS NULL OR id < $1::bigint) AND ($2::uuid IS NULL OR tenant_id = $2::uuid)

@@ -3,7 +3,7 @@ export { ACCESS_MATRIX, TENANT_ADMIN_UPDATABLE_FIELDS, accessMatrixMarkdown, dec
 export type { AccessDecision, Caller, Grant } from './access-matrix';
 export { ApiKeyRepository } from './api-key.repository';
 export type { NewApiKey } from './api-key.repository';
-export type { ApiKeyEntity } from './api-key.entity';
+export type { ApiKey } from './api-key.row';
 export { ApiKeySecrets } from './api-key-secrets';
 export { AuthModule } from './auth.module';
 export { AuthenticationGuard } from './authentication.guard';

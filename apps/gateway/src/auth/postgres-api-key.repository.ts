@@ -1,7 +1,7 @@
 /** API keys on PostgreSQL (gateway.api_keys). */
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ApiKeyEntity } from './api-key.entity';
+import { ApiKey } from './api-key.row';
 import { Role } from './roles';
 import { NewApiKey, ApiKeyRepository } from './api-key.repository';
 
@@ -18,7 +18,7 @@ interface ApiKeyRow {
   revoked_at: Date | null;
 }
 
-function toEntity(row: ApiKeyRow): ApiKeyEntity {
+function toEntity(row: ApiKeyRow): ApiKey {
   return {
     id: row.id,
     name: row.name,
@@ -39,7 +39,7 @@ export class PostgresApiKeyRepository extends ApiKeyRepository {
     super();
   }
 
-  async insert(key: NewApiKey): Promise<ApiKeyEntity> {
+  async insert(key: NewApiKey): Promise<ApiKey> {
     const rows = (await this.dataSource.query(
       `INSERT INTO api_keys (id, name, prefix, key_hash, role, tenant_id, bootstrap, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
@@ -48,17 +48,17 @@ export class PostgresApiKeyRepository extends ApiKeyRepository {
     return toEntity(rows[0] as ApiKeyRow);
   }
 
-  async findActiveByHash(keyHash: string): Promise<ApiKeyEntity | undefined> {
+  async findActiveByHash(keyHash: string): Promise<ApiKey | undefined> {
     const rows = (await this.dataSource.query(`SELECT * FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL`, [keyHash])) as ApiKeyRow[];
     return rows[0] ? toEntity(rows[0]) : undefined;
   }
 
-  async findByHash(keyHash: string): Promise<ApiKeyEntity | undefined> {
+  async findByHash(keyHash: string): Promise<ApiKey | undefined> {
     const rows = (await this.dataSource.query(`SELECT * FROM api_keys WHERE key_hash = $1`, [keyHash])) as ApiKeyRow[];
     return rows[0] ? toEntity(rows[0]) : undefined;
   }
 
-  async list(): Promise<ApiKeyEntity[]> {
+  async list(): Promise<ApiKey[]> {
     const rows = (await this.dataSource.query(`SELECT * FROM api_keys ORDER BY created_at, id`)) as ApiKeyRow[];
     return rows.map(toEntity);
   }

@@ -2,7 +2,7 @@ import { ManualClock } from '@tenantry/service/testing';
 import { createLogger } from '@tenantry/observability';
 import { GatewayConfig } from '../gateway.config';
 import { GatewayProblem, GatewayProblemCode } from '../problems';
-import { StoredResponse } from './idempotency-record.entity';
+import { StoredResponse } from './idempotency-record.row';
 import { IdempotencyService } from './idempotency.service';
 import { InMemoryIdempotencyRepository } from './testing/in-memory-idempotency.repository';
 

@@ -1,7 +1,7 @@
 /** Idempotency records on PostgreSQL (gateway.idempotency_keys): the primary key is the lock. */
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { IdempotencyRecordEntity, StoredResponse } from './idempotency-record.entity';
+import { IdempotencyRecord, StoredResponse } from './idempotency-record.row';
 import { IdempotencyScope, IdempotencyRepository } from './idempotency.repository';
 
 interface Row {
@@ -32,7 +32,7 @@ export class PostgresIdempotencyRepository extends IdempotencyRepository {
     return rows.length === 1;
   }
 
-  async find(scope: IdempotencyScope): Promise<IdempotencyRecordEntity | undefined> {
+  async find(scope: IdempotencyScope): Promise<IdempotencyRecord | undefined> {
     const rows = (await this.dataSource.query(`SELECT * FROM idempotency_keys WHERE api_key_id = $1 AND idempotency_key = $2`, [scope.apiKeyId, scope.key])) as Row[];
     const row = rows[0];
     if (!row) return undefined;

@@ -3,7 +3,7 @@ import { lastValueFrom, of } from 'rxjs';
 import { ProblemException } from '@tenantry/service';
 import { ManualClock } from '@tenantry/service/testing';
 import { Principal } from '../auth';
-import { ApiCallBlock } from './api-call-block.entity';
+import { ApiCallBlock } from './api-call-block.row';
 import { ApiCallQuotaInterceptor } from './api-call-quota.interceptor';
 import { InMemoryApiCallQuotaRepository } from './testing/in-memory-api-call-quota.repository';
 

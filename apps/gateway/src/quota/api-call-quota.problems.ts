@@ -1,6 +1,6 @@
 /** The quota's one problem: 429 `api-call-limit-exceeded`, with the limit and when it resets. */
 import { ProblemException } from '@tenantry/service';
-import { ApiCallBlock } from './api-call-block.entity';
+import { ApiCallBlock } from './api-call-block.row';
 
 export const API_CALL_LIMIT_EXCEEDED = 'api-call-limit-exceeded';
 

@@ -1,6 +1,6 @@
 /** The api_call_blocks and api_call_limits tables: what the quota consumer writes and the interceptor looks up. */
 import { TenantScope, Transaction } from '@tenantry/persistence';
-import { ApiCallBlock, KnownApiCallLimit } from './api-call-block.entity';
+import { ApiCallBlock, KnownApiCallLimit } from './api-call-block.row';
 
 export abstract class ApiCallQuotaRepository {
   /** The hot-path check: one primary-key lookup, and only for tenant-admin keys. */

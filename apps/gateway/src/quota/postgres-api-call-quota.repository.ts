@@ -2,7 +2,7 @@
 import { entityManagerOf, TenantScope, Transaction } from '@tenantry/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ApiCallBlock, KnownApiCallLimit } from './api-call-block.entity';
+import { ApiCallBlock, KnownApiCallLimit } from './api-call-block.row';
 import { ApiCallQuotaRepository } from './api-call-quota.repository';
 
 interface BlockRow {

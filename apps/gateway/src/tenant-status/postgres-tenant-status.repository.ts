@@ -3,7 +3,7 @@ import { entityManagerOf, TenantScope, Transaction } from '@tenantry/persistence
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TenantStatus } from '@tenantry/contracts';
-import { TenantStatusEntity } from './tenant-status.entity';
+import { TenantStatusRecord } from './tenant-status.row';
 import { TenantStatusRepository } from './tenant-status.repository';
 
 @Injectable()
@@ -12,7 +12,7 @@ export class PostgresTenantStatusRepository extends TenantStatusRepository {
     super();
   }
 
-  async find(scope: TenantScope): Promise<TenantStatusEntity | undefined> {
+  async find(scope: TenantScope): Promise<TenantStatusRecord | undefined> {
     const rows = (await this.dataSource.query(`SELECT tenant_id, status, changed_at FROM tenant_status WHERE tenant_id = $1`, [scope.tenantId])) as {
       tenant_id: string;
       status: TenantStatus;
@@ -22,7 +22,7 @@ export class PostgresTenantStatusRepository extends TenantStatusRepository {
     return row ? { tenantId: row.tenant_id, status: row.status, changedAt: row.changed_at } : undefined;
   }
 
-  async record(tx: Transaction, entity: TenantStatusEntity): Promise<void> {
+  async record(tx: Transaction, entity: TenantStatusRecord): Promise<void> {
     await entityManagerOf(tx).query(
       `INSERT INTO tenant_status (tenant_id, status, changed_at) VALUES ($1, $2, $3)
        ON CONFLICT (tenant_id) DO UPDATE SET status = EXCLUDED.status, changed_at = EXCLUDED.changed_at, updated_at = now()

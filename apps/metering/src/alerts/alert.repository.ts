@@ -1,6 +1,6 @@
 /** Raises alerts; the store decides, atomically, which alerts are new. */
 import { Transaction } from '@tenantry/persistence';
-import { HourlyBaseline, LimitWindow, RaisedAnomaly, RaisedLimitAlert } from './alert.entity';
+import { HourlyBaseline, LimitWindow, RaisedAnomaly, RaisedLimitAlert } from './alert.row';
 
 /** Hours before the checked one that make its baseline (7 days). */
 export const BASELINE_HOURS = 168;

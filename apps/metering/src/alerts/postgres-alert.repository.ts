@@ -1,7 +1,7 @@
 /** Alerts on PostgreSQL: set-based SQL over aggregates and limits; the unique key of usage_alert decides what is new. */
 import { entityManagerOf, Transaction } from '@tenantry/persistence';
 import { Injectable } from '@nestjs/common';
-import { HourlyBaseline, LimitAlertKind, LimitWindow, RaisedAnomaly, RaisedLimitAlert } from './alert.entity';
+import { HourlyBaseline, LimitAlertKind, LimitWindow, RaisedAnomaly, RaisedLimitAlert } from './alert.row';
 import { AlertRepository, BASELINE_HOURS, MIN_HISTORY_HOURS } from './alert.repository';
 
 interface LimitAlertRow {

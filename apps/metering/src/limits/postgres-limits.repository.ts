@@ -3,7 +3,7 @@ import { entityManagerOf, TenantScope, Transaction } from '@tenantry/persistence
 import { Injectable } from '@nestjs/common';
 import { LimitMode } from '@tenantry/contracts';
 import { DataSource } from 'typeorm';
-import { TenantLimit, TenantLimitSet } from './tenant-limit.entity';
+import { TenantLimit, TenantLimitSet } from './tenant-limit.row';
 import { LimitsRepository } from './limits.repository';
 
 @Injectable()

@@ -2,7 +2,7 @@
 import { entityManagerOf, TenantScope, Transaction } from '@tenantry/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { TenantResource } from './tenant-resource.entity';
+import { TenantResource } from './tenant-resource.row';
 import { TenantResourceRepository } from './tenant-resource.repository';
 
 interface TenantResourceRow {

@@ -1,7 +1,7 @@
 /** The summary on PostgreSQL: one SQL statement over the per-tenant aggregates, so every figure describes the same snapshot. */
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { TenantValue, UsageSummaryFigures } from './usage-summary.entity';
+import { TenantValue, UsageSummaryFigures } from './usage-summary.row';
 import { SummaryQuery, SummaryRepository } from './summary.repository';
 
 interface FiguresRow {

@@ -2,7 +2,7 @@
 import { DECIMAL_PATTERN } from '@tenantry/contracts';
 import { isUuid } from '@tenantry/service';
 import { fieldProblem } from '../usage/usage.problems';
-import { TotalsKeyset } from './usage-summary.entity';
+import { TotalsKeyset } from './usage-summary.row';
 
 /** Which listing a cursor pages through: a cursor of another metric or window is refused. */
 export interface SummaryListing {

@@ -1,6 +1,6 @@
 /** Cross-tenant figures of one metric in one window. */
 import { Granularity } from '../metrics/metric-catalogue';
-import { TotalsKeyset, UsageSummaryFigures } from './usage-summary.entity';
+import { TotalsKeyset, UsageSummaryFigures } from './usage-summary.row';
 
 export interface SummaryQuery {
   metric: string;

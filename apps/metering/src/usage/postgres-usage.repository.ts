@@ -3,7 +3,7 @@ import { entityManagerOf, TenantScope, Transaction } from '@tenantry/persistence
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Granularity } from '../metrics/metric-catalogue';
-import { AggregateContribution, AggregatePoint, UniqueMember, UsageEventRecord } from './usage-event.entity';
+import { AggregateContribution, AggregatePoint, UniqueMember, UsageEventRecord } from './usage-event.row';
 import { EventKey, eventKey, memberKey, UsageRepository } from './usage.repository';
 
 interface EventRow {

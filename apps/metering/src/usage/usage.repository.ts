@@ -1,7 +1,7 @@
 /** Usage events, aggregates and unique members; every read names the tenant, every write is one multi-row statement. */
 import { TenantScope, Transaction } from '@tenantry/persistence';
 import { Granularity } from '../metrics/metric-catalogue';
-import { AggregateContribution, AggregatePoint, UniqueMember, UsageEventRecord } from './usage-event.entity';
+import { AggregateContribution, AggregatePoint, UniqueMember, UsageEventRecord } from './usage-event.row';
 
 export interface EventKey {
   tenantId: string;

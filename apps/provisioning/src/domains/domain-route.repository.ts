@@ -1,7 +1,7 @@
 /** Domain routes (host name → tenant) and tenant certificates in the service's schema. */
 import { TenantScope, Transaction } from '@tenantry/persistence';
 import { IssuedCertificate } from '../infrastructure/certificate-issuer';
-import { DomainRoute, TenantCertificate } from './domain-route.entity';
+import { DomainRoute, TenantCertificate } from './domain-route.row';
 
 export abstract class DomainRouteRepository {
   /** Reserves the host name for the tenant unless someone holds it; returns whoever holds it now. */

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { entityManagerOf, TenantScope, Transaction } from '@tenantry/persistence';
 import { DataSource } from 'typeorm';
 import { IssuedCertificate } from '../infrastructure/certificate-issuer';
-import { DomainKind, DomainRoute, TenantCertificate } from './domain-route.entity';
+import { DomainKind, DomainRoute, TenantCertificate } from './domain-route.row';
 import { DomainRouteRepository } from './domain-route.repository';
 
 interface RouteRow {

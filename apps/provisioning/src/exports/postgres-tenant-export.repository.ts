@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { TenantScope } from '@tenantry/persistence';
 import { DataSource } from 'typeorm';
-import { TenantExport } from './tenant-export.entity';
+import { TenantExport } from './tenant-export.row';
 import { TenantExportRepository } from './tenant-export.repository';
 
 interface ExportRow {

@@ -1,6 +1,6 @@
 /** Export archive records in the service's schema. */
 import { TenantScope } from '@tenantry/persistence';
-import { TenantExport } from './tenant-export.entity';
+import { TenantExport } from './tenant-export.row';
 
 export abstract class TenantExportRepository {
   abstract save(record: TenantExport): Promise<void>;

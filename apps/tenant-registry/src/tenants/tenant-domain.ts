@@ -1,6 +1,6 @@
 /** Domain and slug rules: how a requested domain becomes a hostname and a slug, and which are acceptable. */
 import { DomainType } from '@tenantry/contracts';
-import { TenantDomainValue } from './tenant.entity';
+import { TenantDomainValue } from './tenant.row';
 import { fieldProblem } from './tenant.problems';
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/;

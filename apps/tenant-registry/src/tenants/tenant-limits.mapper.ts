@@ -2,7 +2,7 @@
 import { TenantLimitsDto } from '@tenantry/tenant-api';
 import { TenantLimitsView } from './dto/tenant-limits-view.dto';
 import { DEFAULT_LIMIT_MODE } from './tenant-limits';
-import { LimitValue, TenantLimits, TenantLimitSet } from './tenant-limits.entity';
+import { LimitValue, TenantLimits, TenantLimitSet } from './tenant-limits.row';
 
 function value(given: { limit: number; mode?: LimitValue['mode'] }): LimitValue {
   return { limit: given.limit, mode: given.mode ?? DEFAULT_LIMIT_MODE };

@@ -1,7 +1,7 @@
 /** Maps the stored tenant to what leaves the service: the API's TenantView and the events' payloads. */
 import { TenantCreatedPayload } from '@tenantry/contracts';
-import { Tenant } from './tenant.entity';
-import { TenantTransition } from './tenant-transition.entity';
+import { Tenant } from './tenant.row';
+import { TenantTransition } from './tenant-transition.row';
 import { TenantTransitionView, TenantView } from './dto/tenant-view.dto';
 
 export function toTenantView(tenant: Tenant): TenantView {

@@ -4,7 +4,7 @@ import { CreateTenantDto, ListTenantsQueryDto, SuspendTenantDto, UpdateTenantDto
 import { TenantHistoryView, TenantPageView, TenantView } from './dto/tenant-view.dto';
 import { UuidParamPipe } from '@tenantry/service';
 import { RequestActor } from './request-actor';
-import { Tenant } from './tenant.entity';
+import { Tenant } from './tenant.row';
 import { etagOf, toTenantView, toTransitionView } from './tenant.mapper';
 import { ActorContext } from './tenant-status-change';
 import { CreateTenantCommand } from './usecases/create-tenant/create-tenant.command';

@@ -5,6 +5,7 @@
 import { Module } from '@nestjs/common';
 import { PostgresTenantRepository } from './postgres-tenant.repository';
 import { TenantRepository } from './tenant.repository';
+import { TenantStatusChanges } from './tenant-status-change';
 import { TenantLimitsController } from './tenant-limits.controller';
 import { TenantsController } from './tenants.controller';
 import { TrialExpiryScheduler } from './trial-expiry.scheduler';
@@ -40,7 +41,7 @@ const USE_CASES = [
 
 @Module({
   controllers: [TenantsController, TenantLimitsController],
-  providers: [{ provide: TenantRepository, useClass: PostgresTenantRepository }, ...USE_CASES, TrialExpiryScheduler],
+  providers: [{ provide: TenantRepository, useClass: PostgresTenantRepository }, TenantStatusChanges, ...USE_CASES, TrialExpiryScheduler],
   exports: [TenantRepository, ...USE_CASES],
 })
 export class TenantsModule {}

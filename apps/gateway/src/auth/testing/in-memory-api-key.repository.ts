@@ -1,25 +1,25 @@
 /** An ApiKeyRepository in memory for unit specs; the bootstrap lock is a no-op (one process). */
-import { ApiKeyEntity } from '../api-key.entity';
+import { ApiKey } from '../api-key.row';
 import { ApiKeyRepository, NewApiKey } from '../api-key.repository';
 
 export class InMemoryApiKeyRepository extends ApiKeyRepository {
-  readonly keys: ApiKeyEntity[] = [];
+  readonly keys: ApiKey[] = [];
 
-  async insert(key: NewApiKey): Promise<ApiKeyEntity> {
+  async insert(key: NewApiKey): Promise<ApiKey> {
     const entity = { ...key, lastUsedAt: null, revokedAt: null };
     this.keys.push(entity);
     return entity;
   }
 
-  async findActiveByHash(keyHash: string): Promise<ApiKeyEntity | undefined> {
+  async findActiveByHash(keyHash: string): Promise<ApiKey | undefined> {
     return this.keys.find((key) => key.keyHash === keyHash && !key.revokedAt);
   }
 
-  async findByHash(keyHash: string): Promise<ApiKeyEntity | undefined> {
+  async findByHash(keyHash: string): Promise<ApiKey | undefined> {
     return this.keys.find((key) => key.keyHash === keyHash);
   }
 
-  async list(): Promise<ApiKeyEntity[]> {
+  async list(): Promise<ApiKey[]> {
     return [...this.keys];
   }
 

@@ -1,9 +1,9 @@
 /** An IdempotencyRepository in memory for unit specs, with the table's semantics (primary key, expiry). */
-import { IdempotencyRecordEntity, StoredResponse } from '../idempotency-record.entity';
+import { IdempotencyRecord, StoredResponse } from '../idempotency-record.row';
 import { IdempotencyRepository, IdempotencyScope } from '../idempotency.repository';
 
 export class InMemoryIdempotencyRepository extends IdempotencyRepository {
-  readonly rows = new Map<string, IdempotencyRecordEntity>();
+  readonly rows = new Map<string, IdempotencyRecord>();
 
   private id(scope: IdempotencyScope): string {
     return `${scope.apiKeyId}/${scope.key}`;
@@ -16,7 +16,7 @@ export class InMemoryIdempotencyRepository extends IdempotencyRepository {
     return true;
   }
 
-  async find(scope: IdempotencyScope): Promise<IdempotencyRecordEntity | undefined> {
+  async find(scope: IdempotencyScope): Promise<IdempotencyRecord | undefined> {
     return this.rows.get(this.id(scope));
   }
 

@@ -1,6 +1,6 @@
 /** An ApiCallQuotaRepository in memory for unit specs: a block counts while its reset lies ahead, as in the SQL. */
 import { TenantScope, Transaction } from '@tenantry/persistence';
-import { ApiCallBlock, KnownApiCallLimit } from '../api-call-block.entity';
+import { ApiCallBlock, KnownApiCallLimit } from '../api-call-block.row';
 import { ApiCallQuotaRepository } from '../api-call-quota.repository';
 
 export class InMemoryApiCallQuotaRepository extends ApiCallQuotaRepository {

@@ -1,7 +1,7 @@
 /** A LimitsRepository in memory for unit specs: the highest version of each tenant's set wins. */
 import { TenantScope, Transaction } from '@tenantry/persistence';
 import { LimitsRepository } from '../limits.repository';
-import { TenantLimit, TenantLimitSet } from '../tenant-limit.entity';
+import { TenantLimit, TenantLimitSet } from '../tenant-limit.row';
 
 export class InMemoryLimitsRepository extends LimitsRepository {
   readonly sets = new Map<string, TenantLimitSet>();

@@ -1,7 +1,7 @@
 /** A DomainRouteRepository in memory for unit specs: the first tenant to reserve a host name holds it. */
 import { TenantScope, Transaction } from '@tenantry/persistence';
 import { IssuedCertificate } from '../../infrastructure/certificate-issuer';
-import { DomainRoute, TenantCertificate } from '../domain-route.entity';
+import { DomainRoute, TenantCertificate } from '../domain-route.row';
 import { DomainRouteRepository } from '../domain-route.repository';
 
 export class InMemoryDomainRouteRepository extends DomainRouteRepository {

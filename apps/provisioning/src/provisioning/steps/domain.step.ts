@@ -5,7 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@tenantry/service';
 import { tenantScope } from '@tenantry/persistence';
-import { hostnameOf, verificationRecord } from '../../domains/domain-route.entity';
+import { hostnameOf, verificationRecord } from '../../domains/domain-route.row';
 import { DomainRouteRepository } from '../../domains/domain-route.repository';
 import { CertificateIssuer } from '../../infrastructure/certificate-issuer';
 import { SecretBox } from '../../infrastructure/secret-box';

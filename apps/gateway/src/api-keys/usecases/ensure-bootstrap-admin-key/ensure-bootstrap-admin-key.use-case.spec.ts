@@ -1,6 +1,6 @@
 import { Logger } from '@tenantry/observability';
 import { ManualClock } from '@tenantry/service/testing';
-import { ApiKeyEntity, ApiKeySecrets } from '../../../auth';
+import { ApiKey, ApiKeySecrets } from '../../../auth';
 import { InMemoryApiKeyRepository } from '../../../auth/testing/in-memory-api-key.repository';
 import { GatewayConfig } from '../../../gateway.config';
 import { EnsureBootstrapAdminKeyUseCase } from './ensure-bootstrap-admin-key.use-case';
@@ -28,7 +28,7 @@ describe(EnsureBootstrapAdminKeyUseCase.name, () => {
 
   it('reinstates the configured key if it was revoked', async () => {
     await sut.execute('configured-admin-secret-0123456789');
-    (keys.keys[0] as ApiKeyEntity).revokedAt = new Date();
+    (keys.keys[0] as ApiKey).revokedAt = new Date();
     await sut.execute('configured-admin-secret-0123456789');
     expect(keys.keys[0]?.revokedAt).toBeNull();
   });

@@ -9,7 +9,7 @@ import { Clock } from '@tenantry/service';
 import { MeteringConfig } from '../../../metering.config';
 import { windowStart } from '../../../metrics/metric-catalogue';
 import { anomalyEvent } from '../../alert.mapper';
-import { RaisedAnomaly } from '../../alert.entity';
+import { RaisedAnomaly } from '../../alert.row';
 import { AlertRepository } from '../../alert.repository';
 import { isUnusual } from '../../anomaly-rule';
 import { DetectAnomaliesCommand } from './detect-anomalies.command';

@@ -1,5 +1,5 @@
 /** Month windows whose usage or limits changed. */
-import { LimitWindow } from '../../alert.entity';
+import { LimitWindow } from '../../alert.row';
 
 export class EvaluateLimitAlertsCommand {
   constructor(

@@ -7,7 +7,7 @@ import { Injectable } from '@nestjs/common';
 import { Transaction } from '@tenantry/persistence';
 import { OutboxWriter } from '@tenantry/messaging';
 import { limitAlertEvents } from '../../alert.mapper';
-import { RaisedLimitAlert } from '../../alert.entity';
+import { RaisedLimitAlert } from '../../alert.row';
 import { AlertRepository } from '../../alert.repository';
 import { EvaluateLimitAlertsCommand } from './evaluate-limit-alerts.command';
 

@@ -10,7 +10,7 @@ import { Transactions } from '@tenantry/persistence';
 import { Clock } from '@tenantry/service';
 import { windowStart } from '../../../metrics/metric-catalogue';
 import { limitAlertEvents } from '../../alert.mapper';
-import { RaisedLimitAlert } from '../../alert.entity';
+import { RaisedLimitAlert } from '../../alert.row';
 import { AlertRepository } from '../../alert.repository';
 import { SweepLimitAlertsCommand } from './sweep-limit-alerts.command';
 

@@ -2,7 +2,7 @@ import { UsageRecordedPayload } from '@tenantry/contracts';
 import { ManualClock } from '@tenantry/service/testing';
 import { loadConfig } from '@tenantry/config';
 import { MeteringConfig } from '../../../metering.config';
-import { TenantResource } from '../../../resources/tenant-resource.entity';
+import { TenantResource } from '../../../resources/tenant-resource.row';
 import { TenantResourceRepository } from '../../../resources/tenant-resource.repository';
 import { KnownTenants } from '../../../tenants/testing/known-tenants.repository';
 import { CollectedUsageRecorder } from '../../collected-usage.recorder';

@@ -11,7 +11,7 @@ import { EvaluateLimitAlertsCommand } from '../../../alerts/usecases/evaluate-li
 import { EvaluateLimitAlertsUseCase } from '../../../alerts/usecases/evaluate-limit-alerts/evaluate-limit-alerts.use-case';
 import { windowStart } from '../../../metrics/metric-catalogue';
 import { LimitsRepository } from '../../limits.repository';
-import { TenantLimit } from '../../tenant-limit.entity';
+import { TenantLimit } from '../../tenant-limit.row';
 import { ApplyTenantLimitsCommand } from './apply-tenant-limits.command';
 
 @Injectable()

@@ -7,12 +7,12 @@
 import { Injectable } from '@nestjs/common';
 import { Transaction } from '@tenantry/persistence';
 import { NonRetryableError } from '@tenantry/messaging';
-import { LimitWindow } from '../../../alerts/alert.entity';
+import { LimitWindow } from '../../../alerts/alert.row';
 import { EvaluateLimitAlertsCommand } from '../../../alerts/usecases/evaluate-limit-alerts/evaluate-limit-alerts.command';
 import { EvaluateLimitAlertsUseCase } from '../../../alerts/usecases/evaluate-limit-alerts/evaluate-limit-alerts.use-case';
 import { MeteringConfig } from '../../../metering.config';
 import { GRANULARITIES, memberOf, metricDefinition, utcDay, windowStart } from '../../../metrics/metric-catalogue';
-import { AggregateContribution, UniqueMember, UsageEventRecord } from '../../usage-event.entity';
+import { AggregateContribution, UniqueMember, UsageEventRecord } from '../../usage-event.row';
 import { UsagePartitionsRepository } from '../../usage-partitions.repository';
 import { eventKey, memberKey, UsageRepository } from '../../usage.repository';
 import { earliestCopyDay } from '../../usage-rules';

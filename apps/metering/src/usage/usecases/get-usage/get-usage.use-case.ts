@@ -4,7 +4,7 @@ import { tenantScope } from '@tenantry/persistence';
 import { Clock } from '@tenantry/service';
 import { BUILT_IN_METRICS, Granularity, normalizeDecimal, windowStart } from '../../../metrics/metric-catalogue';
 import { LimitsRepository } from '../../../limits/limits.repository';
-import { TenantLimit } from '../../../limits/tenant-limit.entity';
+import { TenantLimit } from '../../../limits/tenant-limit.row';
 import { TenantProjectionRepository } from '../../../tenants/tenant-projection.repository';
 import { CurrentUsageView, UsageView } from '../../dto/usage-view.dto';
 import { fieldProblem, tenantNotFound } from '../../usage.problems';

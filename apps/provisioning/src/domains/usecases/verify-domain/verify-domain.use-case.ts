@@ -8,7 +8,7 @@ import { tenantScope, Transactions } from '@tenantry/persistence';
 import { DnsResolver } from '../../../infrastructure/dns-resolver';
 import { provisioningProblem, ProvisioningProblemCode } from '../../../provisioning.problems';
 import { SagaRepository } from '../../../saga/saga.repository';
-import { verificationRecord } from '../../domain-route.entity';
+import { verificationRecord } from '../../domain-route.row';
 import { DomainRouteRepository } from '../../domain-route.repository';
 
 @Injectable()

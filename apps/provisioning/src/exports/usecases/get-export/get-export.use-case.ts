@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@tenantry/service';
 import { tenantScope } from '@tenantry/persistence';
 import { provisioningProblem, ProvisioningProblemCode } from '../../../provisioning.problems';
-import { archiveUri, TenantExport } from '../../tenant-export.entity';
+import { archiveUri, TenantExport } from '../../tenant-export.row';
 import { TenantExportRepository } from '../../tenant-export.repository';
 
 export interface ExportDto {

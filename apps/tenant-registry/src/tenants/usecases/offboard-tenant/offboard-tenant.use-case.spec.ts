@@ -14,7 +14,7 @@ describe(OffboardTenantUseCase.name, () => {
 
   beforeEach(() => {
     repository = new InMemoryTenantRepository();
-    sut = new OffboardTenantUseCase(repository, new ManualClock(NOW), Object.assign(new TenantRegistryConfig(), { OFFBOARDING_RETENTION_DAYS: 90 }));
+    sut = new OffboardTenantUseCase(repository.statusChanges, new ManualClock(NOW), Object.assign(new TenantRegistryConfig(), { OFFBOARDING_RETENTION_DAYS: 90 }));
   });
 
   it.each(['provisioning_failed', 'trial', 'active', 'suspended', 'inactive'] as const)('starts offboarding a %s tenant, announcing the retention', async (status) => {
