@@ -1,4 +1,4 @@
-import { ProblemException } from '@tenantry/service';
+import { ProblemException } from './problem-details';
 import { UuidParamPipe } from './uuid-param.pipe';
 
 describe(UuidParamPipe.name, () => {

@@ -20,7 +20,9 @@ export class InMemoryApiCallQuotaRepository extends ApiCallQuotaRepository {
     return block && block.resetAt > now ? block : undefined;
   }
 
-  async lockTenant(_tx: Transaction, _scope: TenantScope): Promise<void> {}
+  async lockTenant(_tx: Transaction, _scope: TenantScope): Promise<void> {
+    // One process and no interleaving awaits here: nothing to serialise.
+  }
 
   async findBlock(_tx: Transaction, scope: TenantScope): Promise<ApiCallBlock | null> {
     return this.blocks.get(scope.tenantId) ?? null;
