@@ -1,7 +1,7 @@
 /** The opaque totals cursor: base64url JSON of the listing it belongs to and the (value, tenant) of the last row seen. */
+import { invalidField } from '@tenantry/service';
 import { DECIMAL_PATTERN } from '@tenantry/contracts';
 import { isUuid } from '@tenantry/service';
-import { fieldProblem } from '../usage/usage.problems';
 import { TotalsKeyset } from './usage-summary.row';
 
 /** Which listing a cursor pages through: a cursor of another metric or window is refused. */
@@ -26,7 +26,7 @@ export function decodeSummaryCursor(cursor: string, listing: SummaryListing): To
   const { m, p, w, v, t } = (typeof decoded === 'object' && decoded !== null ? decoded : {}) as Record<string, unknown>;
   const sameListing = m === listing.metric && p === listing.period && w === listing.windowStart.toISOString();
   if (!sameListing || typeof v !== 'string' || !DECIMAL_PATTERN.test(v) || typeof t !== 'string' || !isUuid(t)) {
-    throw fieldProblem('cursor', 'is not a cursor of this summary (metric, period and window)');
+    throw invalidField('cursor', 'is not a cursor of this summary (metric, period and window)');
   }
   return { value: v, tenantId: t.toLowerCase() };
 }

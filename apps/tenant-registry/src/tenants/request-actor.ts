@@ -1,7 +1,7 @@
 /** Request-level inputs of the internal API: the acting principal (x-tenantry-actor, x-request-id). */
+import { invalidField } from '@tenantry/service';
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { ActorContext } from './tenant-status-change';
-import { fieldProblem } from './tenant.problems';
 
 const ACTOR = /^[\x21-\x7e]{1,200}$/;
 /** Calls without the gateway's header come from inside the platform. */
@@ -16,6 +16,6 @@ export const RequestActor = createParamDecorator((_data: unknown, context: Execu
   const request = context.switchToHttp().getRequest<RequestLike>();
   const header = request.headers['x-tenantry-actor'];
   const actor = typeof header === 'string' && header.length > 0 ? header : DEFAULT_ACTOR;
-  if (!ACTOR.test(actor)) throw fieldProblem('x-tenantry-actor', 'must be 1–200 visible ASCII characters');
+  if (!ACTOR.test(actor)) throw invalidField('x-tenantry-actor', 'must be 1–200 visible ASCII characters');
   return { actor, requestId: request.id ?? null };
 });

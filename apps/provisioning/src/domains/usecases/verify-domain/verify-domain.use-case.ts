@@ -6,7 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@tenantry/service';
 import { tenantScope, Transactions } from '@tenantry/persistence';
 import { DnsResolver } from '../../../infrastructure/dns-resolver';
-import { provisioningProblem, ProvisioningProblemCode } from '../../../provisioning.problems';
+import { PROVISIONING_PROBLEMS } from '../../../provisioning.problems';
 import { SagaRepository } from '../../../saga/saga.repository';
 import { verificationRecord } from '../../domain-route.row';
 import { DomainRouteRepository } from '../../domain-route.repository';
@@ -24,12 +24,12 @@ export class VerifyDomainUseCase {
   async execute(tenantId: string): Promise<{ verified: true; hostname: string }> {
     const scope = tenantScope(tenantId);
     const route = (await this.routes.ofTenant(scope)).find((candidate) => candidate.kind === 'custom');
-    if (!route) throw provisioningProblem(ProvisioningProblemCode.DomainNotFound, `tenant ${tenantId} has no custom domain`);
+    if (!route) throw PROVISIONING_PROBLEMS['domain-not-found'](`tenant ${tenantId} has no custom domain`);
     if (route.status === 'active') return { verified: true, hostname: route.hostname };
     const expected = verificationRecord(route);
     const records = await this.dns.txt(expected.name);
     if (!records.some((record) => record.trim() === expected.value)) {
-      throw provisioningProblem(ProvisioningProblemCode.DomainNotVerified, `publish a TXT record ${expected.name} with the value ${expected.value}, then try again`, { expectedRecord: expected });
+      throw PROVISIONING_PROBLEMS['domain-not-verified'](`publish a TXT record ${expected.name} with the value ${expected.value}, then try again`, { expectedRecord: expected });
     }
     await this.transactions.run(async (tx) => {
       await this.routes.markVerified(tx, route.hostname, this.clock.now());

@@ -13,7 +13,7 @@ import { Tenant } from '../../tenant.row';
 import { toTenantCreatedPayload } from '../../tenant.mapper';
 import { deriveLimits, toTenantLimitsChangedPayload } from '../../tenant-limits';
 import { TenantLimits } from '../../tenant-limits.row';
-import { TenantProblemCode, tenantProblem } from '../../tenant.problems';
+import { TENANT_PROBLEMS } from '../../tenant.problems';
 import { TenantRepository } from '../../tenant.repository';
 import { definedOnly, findPlanOrFail, planValue } from '../../plan-defaults';
 import { CreateTenantCommand } from './create-tenant.command';
@@ -49,9 +49,9 @@ export class CreateTenantUseCase {
       updatedAt: now,
     };
     return this.transactions.run(async (tx) => {
-      if (await this.repository.isReservedSlug(tx, slug)) throw tenantProblem(TenantProblemCode.ReservedName, `The name ${slug} is reserved`, { slug });
-      if (await this.repository.hostnameOwner(tx, domain.hostname)) throw tenantProblem(TenantProblemCode.DomainTaken, `The domain ${domain.hostname} is already taken`, { hostname: domain.hostname });
-      if (await this.repository.slugOwner(tx, slug)) throw tenantProblem(TenantProblemCode.SlugTaken, `The slug ${slug} is already taken`, { slug });
+      if (await this.repository.isReservedSlug(tx, slug)) throw TENANT_PROBLEMS['reserved-name'](`The name ${slug} is reserved`, { slug });
+      if (await this.repository.hostnameOwner(tx, domain.hostname)) throw TENANT_PROBLEMS['domain-taken'](`The domain ${domain.hostname} is already taken`, { hostname: domain.hostname });
+      if (await this.repository.slugOwner(tx, slug)) throw TENANT_PROBLEMS['slug-taken'](`The slug ${slug} is already taken`, { slug });
       const scope = tenantScope(tenant.id);
       await this.repository.insertTenant(tx, tenant);
       await this.repository.addTransition(tx, scope, { from: null, to: 'provisioning', reason: null, actor: command.by.actor, requestId: command.by.requestId, at: now });

@@ -1,7 +1,7 @@
 /** The opaque list cursor: base64url JSON of the sort and the (sort key, id) of the last row seen. */
+import { invalidField } from '@tenantry/service';
 import { TenantSort } from '@tenantry/tenant-api';
 import { isUuid } from '@tenantry/service';
-import { fieldProblem } from '../../tenant.problems';
 import { TenantKeyset } from '../../tenant.repository';
 
 export function encodeCursor(sort: TenantSort, keyset: TenantKeyset): string {
@@ -18,6 +18,6 @@ export function decodeCursor(cursor: string, sort: TenantSort): TenantKeyset {
   }
   const { s, k, i } = (typeof decoded === 'object' && decoded !== null ? decoded : {}) as { s?: unknown; k?: unknown; i?: unknown };
   const keyOk = typeof k === 'string' && k.length <= 400 && (!sort.endsWith('createdAt') || !Number.isNaN(Date.parse(k)));
-  if (s !== sort || !keyOk || typeof i !== 'string' || !isUuid(i)) throw fieldProblem('cursor', 'is not a cursor of this listing and sort');
+  if (s !== sort || !keyOk || typeof i !== 'string' || !isUuid(i)) throw invalidField('cursor', 'is not a cursor of this listing and sort');
   return { key: k, id: i };
 }

@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { Injectable } from '@nestjs/common';
 import { OutboxWriter } from '@tenantry/messaging';
 import { tenantScope, Transaction, Transactions } from '@tenantry/persistence';
-import { Clock } from '@tenantry/service';
+import { Clock, invalidField } from '@tenantry/service';
 import { TenantRegistryConfig } from '../../../tenant-registry.config';
 import { assertUpdatable } from '../../tenant-lifecycle';
 import { resolveDomain } from '../../tenant-domain';
@@ -15,7 +15,7 @@ import { Tenant } from '../../tenant.row';
 import { etagOf } from '../../tenant.mapper';
 import { deriveLimits, sameLimits, toTenantLimitsChangedPayload } from '../../tenant-limits';
 import { TenantLimits } from '../../tenant-limits.row';
-import { fieldProblem, TenantProblemCode, tenantNotFound, tenantProblem } from '../../tenant.problems';
+import { TENANT_PROBLEMS, tenantNotFound } from '../../tenant.problems';
 import { TenantRepository } from '../../tenant.repository';
 import { definedOnly, findPlanOrFail, planValue } from '../../plan-defaults';
 import { UpdateTenantCommand } from './update-tenant.command';
@@ -42,7 +42,7 @@ export class UpdateTenantUseCase {
 
   async execute(command: UpdateTenantCommand): Promise<Tenant> {
     const { changes } = command;
-    if (FIELDS.every((field) => changes[field] === undefined)) throw fieldProblem('body', `must contain at least one of ${FIELDS.join(', ')}`);
+    if (FIELDS.every((field) => changes[field] === undefined)) throw invalidField('body', `must contain at least one of ${FIELDS.join(', ')}`);
     const domain = changes.domain ? resolveDomain(changes.domain, this.config.PLATFORM_DOMAIN) : undefined;
     const plan = changes.plan ? await findPlanOrFail(this.repository, changes.plan.id) : undefined;
     return this.transactions.run(async (tx) => {
@@ -50,12 +50,12 @@ export class UpdateTenantUseCase {
       const current = await this.repository.lockTenant(tx, scope);
       if (!current) throw tenantNotFound(command.tenantId);
       if (command.ifMatch !== undefined && !matchesIfMatch(command.ifMatch, current.version)) {
-        throw tenantProblem(TenantProblemCode.PreconditionFailed, `The tenant is at ${etagOf(current)}, not ${command.ifMatch}`, { currentVersion: current.version });
+        throw TENANT_PROBLEMS['precondition-failed'](`The tenant is at ${etagOf(current)}, not ${command.ifMatch}`, { currentVersion: current.version });
       }
       assertUpdatable(current.status);
       if (domain && domain.hostname !== current.domain.hostname) {
         const owner = await this.repository.hostnameOwner(tx, domain.hostname);
-        if (owner && owner !== current.id) throw tenantProblem(TenantProblemCode.DomainTaken, `The domain ${domain.hostname} is already taken`, { hostname: domain.hostname });
+        if (owner && owner !== current.id) throw TENANT_PROBLEMS['domain-taken'](`The domain ${domain.hostname} is already taken`, { hostname: domain.hostname });
       }
       const now = this.clock.now();
       const next: Tenant = {
