@@ -1,8 +1,7 @@
 // Trial expiry driven by a ManualClock, in-process against the real Postgres (in a schema of its own, so
 // no other run's trials are touched and no real-clock scheduler touches ours) and the real Kafka.
-import { Module } from '@nestjs/common';
+import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@tenantry/config';
 import { TOPICS } from '@tenantry/contracts';

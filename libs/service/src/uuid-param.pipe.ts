@@ -1,6 +1,6 @@
 /** The one pipe for UUID route parameters: anything else is a 400 `validation-failed` naming the parameter. */
 import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
-import { validationProblem } from './problem-details';
+import { invalidField } from './problem-details';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -19,6 +19,6 @@ export class UuidParamPipe implements PipeTransform<string, string> {
   transform(value: string, metadata: ArgumentMetadata): string {
     if (isUuid(value)) return value.toLowerCase();
     const property = metadata.data ?? 'id';
-    throw validationProblem([{ property, value, constraints: { isUuid: `${property} must be a UUID` }, children: [] }]);
+    throw invalidField(property, `${property} must be a UUID`);
   }
 }

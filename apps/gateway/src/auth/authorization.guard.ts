@@ -1,7 +1,6 @@
 /** Applies the access matrix to the operation a handler declares, for the authenticated caller. */
-import { COMMON_PROBLEMS } from '@tenantry/service';
+import { COMMON_PROBLEMS, isUuid } from '@tenantry/service';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { isUuid } from '@tenantry/service';
 import { Reflector } from '@nestjs/core';
 import { GATEWAY_PROBLEMS } from '../problems';
 import { decideAccess } from './access-matrix';

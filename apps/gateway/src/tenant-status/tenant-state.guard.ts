@@ -1,7 +1,6 @@
 /** Refuses tenant-scoped calls on suspended and deleted tenants, from the status projection (never a registry call). */
-import { COMMON_PROBLEMS } from '@tenantry/service';
+import { COMMON_PROBLEMS, isUuid } from '@tenantry/service';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { isUuid } from '@tenantry/service';
 import { Reflector } from '@nestjs/core';
 import { tenantScope } from '@tenantry/persistence';
 import { GatewayRequest, isPlatformRole, Operation, OPERATION_KEY, OPERATIONS, requirePrincipal } from '../auth';

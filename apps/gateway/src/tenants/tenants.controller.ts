@@ -1,7 +1,6 @@
 /** The public tenant routes: validated and authorised here, answered by tenant-registry and provisioning. */
-import { invalidFields } from '@tenantry/service';
+import { invalidFields, UuidParamPipe } from '@tenantry/service';
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
-import { UuidParamPipe } from '@tenantry/service';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CreateTenantDto, ListTenantsQueryDto, SuspendTenantDto, UpdateTenantDto } from '@tenantry/tenant-api';
 import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, gatewayState, PlatformOperation, requirePrincipal } from '../auth';

@@ -1,7 +1,6 @@
 /** The opaque totals cursor: base64url JSON of the listing it belongs to and the (value, tenant) of the last row seen. */
-import { invalidField } from '@tenantry/service';
+import { invalidField, isUuid } from '@tenantry/service';
 import { DECIMAL_PATTERN } from '@tenantry/contracts';
-import { isUuid } from '@tenantry/service';
 import { TotalsKeyset } from './usage-summary.row';
 
 /** Which listing a cursor pages through: a cursor of another metric or window is refused. */

@@ -1,7 +1,6 @@
 /** The opaque list cursor: base64url JSON of the sort and the (sort key, id) of the last row seen. */
-import { invalidField } from '@tenantry/service';
+import { invalidField, isUuid } from '@tenantry/service';
 import { TenantSort } from '@tenantry/tenant-api';
-import { isUuid } from '@tenantry/service';
 import { TenantKeyset } from '../../tenant.repository';
 
 export function encodeCursor(sort: TenantSort, keyset: TenantKeyset): string {
