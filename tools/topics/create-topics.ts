@@ -1,10 +1,14 @@
-/** Creates every topic of the event catalogue with its declared partitions and retention. */
+/**
+ * Creates every topic of the event catalogue with its declared partitions and retention, then waits
+ * until the broker serves consumer groups, so services started next join at their first try.
+ */
 import { TOPICS, TopicDefinition } from '@tenantry/contracts';
-import { createKafka, ensureTopics } from '@tenantry/messaging';
+import { createKafka, ensureTopics, waitForGroupCoordinator } from '@tenantry/messaging';
 
 export async function createTopics(brokers: string): Promise<void> {
   const kafka = createKafka({ clientId: 'tenantry-topics', brokers });
   await ensureTopics(kafka, Object.values(TOPICS) as TopicDefinition[]);
+  await waitForGroupCoordinator(kafka);
 }
 
 if (require.main === module) {

@@ -1,4 +1,4 @@
-export { createKafka, createProducer, ensureTopics, deadLetterTopicDefinition } from './kafka-client';
+export { createKafka, createProducer, ensureTopics, deadLetterTopicDefinition, kafkaLogsOf, KafkaLogBridge, SETTLING_ERRORS, waitForGroupCoordinator } from './kafka-client';
 export type { KafkaClientOptions } from './kafka-client';
 export { createMessagingTables, dropMessagingTables, MessagingTables1764288000000 } from './messaging-tables';
 export { OutboxWriter, OutboxNeedsTransactionError, OUTBOX_SHARDS, OUTBOX_CHANNEL, shardOf } from './outbox-writer';
@@ -6,8 +6,13 @@ export type { OutboundEvent, OutboxWriterOptions, PublishOptions } from './outbo
 export { OutboxRelay } from './outbox-relay';
 export { SerialProducer } from './serial-producer';
 export type { OutboxRelayOptions } from './outbox-relay';
-export { EventConsumer } from './event-consumer';
-export type { ConsumerHealth, ConsumerState, EventConsumerOptions } from './event-consumer';
+export { EventConsumer } from './consumer/event-consumer';
+export type { EventConsumerOptions, EventConsumerSettings } from './consumer/event-consumer';
+export type { ConsumerHealth, ConsumerState } from './consumer/consumer-telemetry';
+export { consumerMode } from './consumer/consumer-mode';
+export type { ConsumerMode, ConsumerModeDeclaration } from './consumer/consumer-mode';
 export { batchHandler } from './inbound-event';
 export type { BatchHandler, EventHandlers, InboundEvent } from './inbound-event';
 export { NonRetryableError, isTransientInfrastructureError } from './errors';
+export { backoffMs } from './backoff';
+export type { BackoffPolicy } from './backoff';

@@ -13,6 +13,7 @@ import { DataSource } from 'typeorm';
 import { TopicMessages } from 'kafkajs';
 import { SpanKind, trace } from '@opentelemetry/api';
 import { Logger, ServiceMetrics } from '@tenantry/observability';
+import { backoffMs } from './backoff';
 import { OUTBOX_CHANNEL, OUTBOX_SHARDS } from './outbox-writer';
 import { SerialProducer } from './serial-producer';
 import { contextFromHeaders, injectTraceHeaders } from './trace-context';
@@ -46,7 +47,8 @@ interface OutboxRow {
   payload: unknown;
 }
 
-const MAX_BACKOFF_MS = 5_000;
+/** After a failed publish: 200 ms, doubling, at most 5 s between tries. */
+const RETRY_BACKOFF = { baseMs: 200, maxMs: 5_000 };
 const BACKLOG_EVERY_MS = 5_000;
 const tracer = trace.getTracer('@tenantry/messaging');
 
@@ -162,7 +164,7 @@ export class OutboxRelay {
         failures += 1;
         this.options.metrics?.outboxPublishFailures.inc({ schema: this.options.schema });
         this.options.logger.warn({ err: error, failures }, 'outbox relay could not publish; events stay in the outbox and will be retried');
-        await this.sleep(Math.min(MAX_BACKOFF_MS, 100 * 2 ** failures));
+        await this.sleep(backoffMs(failures, RETRY_BACKOFF));
         continue;
       }
       if (published < this.batchSize) await this.sleep(this.pollMs);

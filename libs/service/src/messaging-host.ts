@@ -9,7 +9,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap, 
 import { Admin, Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { ServiceConfig } from '@tenantry/config';
-import { ConsumerHealth, createProducer, EventConsumer, OutboxRelay, SerialProducer } from '@tenantry/messaging';
+import { ConsumerHealth, consumerMode, createProducer, EventConsumer, OutboxRelay, SerialProducer } from '@tenantry/messaging';
 import { Logger, ServiceMetrics } from '@tenantry/observability';
 import { CONSUMER_SPECS, EventConsumerSpec, KAFKA, LOGGER, SERVICE_CONFIG, SERVICE_DEFINITION, ServiceDefinition } from './service-definition';
 
@@ -38,19 +38,21 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
       metrics,
       pollMs: config.OUTBOX_POLL_MS,
     });
-    this.consumers = specs.map(
-      (spec) =>
-        new EventConsumer({
-          ...spec,
-          groupId: `${config.KAFKA_GROUP_PREFIX}${spec.groupId}`,
-          fromBeginning: spec.fromBeginning ?? config.KAFKA_NEW_GROUPS_FROM === 'earliest',
-          kafka,
-          dataSource,
-          logger,
-          metrics,
-          stallMs: config.CONSUMER_STALL_SECONDS * 1000,
-        }),
-    );
+    this.consumers = specs.map((spec) => {
+      const groupId = `${config.KAFKA_GROUP_PREFIX}${spec.groupId}`;
+      return new EventConsumer({
+        ...consumerMode(groupId, spec),
+        groupId,
+        topics: spec.topics,
+        partitionsConsumedConcurrently: spec.partitionsConsumedConcurrently,
+        fromBeginning: spec.fromBeginning ?? config.KAFKA_NEW_GROUPS_FROM === 'earliest',
+        kafka,
+        dataSource,
+        logger,
+        metrics,
+        stallMs: config.CONSUMER_STALL_SECONDS * 1000,
+      });
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {
