@@ -2,7 +2,10 @@ export { createKafka, createProducer, ensureTopics, deadLetterTopicDefinition, k
 export type { KafkaClientOptions } from './kafka-client';
 export { createMessagingTables, dropMessagingTables, MessagingTables1764288000000 } from './messaging-tables';
 export { OutboxWriter, OutboxNeedsTransactionError, OUTBOX_SHARDS, OUTBOX_CHANNEL, shardOf } from './outbox-writer';
-export type { OutboundEvent, OutboxWriterOptions, PublishOptions } from './outbox-writer';
+export type { OutboxWriterOptions } from './outbox-writer';
+export { EnvelopeBuilder } from './envelope-builder';
+export type { Envelope, EnvelopeContext, OutboundEvent, PublishOptions } from './envelope-builder';
+export { DirectPublisher } from './direct-publisher';
 export { OutboxRelay } from './outbox-relay';
 export { SerialProducer } from './serial-producer';
 export type { OutboxRelayOptions } from './outbox-relay';
