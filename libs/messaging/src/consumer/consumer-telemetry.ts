@@ -7,7 +7,7 @@ import { Admin, Kafka } from 'kafkajs';
 import { context, Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { Logger, runWithContext, ServiceMetrics } from '@tenantry/observability';
 import { InboundEvent } from '../inbound-event';
-import { contextFromHeaders } from '../trace-context';
+import { contextFromHeaders, startMessageSpan } from '../trace-context';
 
 export type ConsumerState = 'stopped' | 'starting' | 'running' | 'crashed';
 
@@ -101,20 +101,7 @@ export class ConsumerTelemetry {
   /** Runs `work` in a consumer span under the event's trace, with the event's request context. */
   traceEvent<T>(event: InboundEvent, work: () => Promise<T>): Promise<T> {
     const parent = contextFromHeaders(event.meta);
-    const span = tracer.startSpan(
-      `${event.topic} process`,
-      {
-        kind: SpanKind.CONSUMER,
-        attributes: {
-          'messaging.system': 'kafka',
-          'messaging.destination.name': event.topic,
-          'messaging.message.id': event.meta.id,
-          'messaging.consumer.group.name': this.group,
-          'cloudevents.event_type': event.type,
-        },
-      },
-      parent,
-    );
+    const span = startMessageSpan('process', { topic: event.topic, id: event.meta.id, type: event.type }, parent, { 'messaging.consumer.group.name': this.group });
     const requestContext = { tenantId: event.meta.tenantId, correlationId: event.meta.correlationId ?? event.meta.id, causationId: event.meta.id };
     return ended(span, context.with(trace.setSpan(parent, span), () => runWithContext(requestContext, work)));
   }
