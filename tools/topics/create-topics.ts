@@ -15,7 +15,7 @@ if (require.main === module) {
   // Tools read their environment directly; services go through @tenantry/config.
   const brokers = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
   createTopics(brokers)
-    .then(() => console.log(`[topics] ${Object.keys(TOPICS).length} topics present on ${brokers}`))
+    .then(() => console.log(`[topics] ${Object.keys(TOPICS).length} topics present on ${brokers}, group coordinator ready`))
     .catch((error: unknown) => {
       console.error(`[topics] ${error instanceof Error ? error.message : String(error)}`);
       process.exit(1);
