@@ -8,9 +8,9 @@ const POSITION = { topic: 'tenantry.metering.usage.v1', partition: 2 };
 const HANDLED = new Set(['UsageRecorded']);
 const USAGE = { tenantId: TENANT, eventId: 'e-1', metric: 'api_calls', quantity: '3', timestamp: '2026-11-28T10:00:00.000Z', source: 'api' };
 
-function message(type: EventName, value: string): KafkaMessage {
-  const headers = toKafkaHeaders({ id: 'id-1', type, source: '/tenantry/tests', time: '2026-11-28T10:00:00.000Z', schemaVersion: 1, tenantId: TENANT });
-  return { key: Buffer.from(TENANT), value: Buffer.from(value), headers, offset: '41', timestamp: '0', attributes: 0, size: 0 } as KafkaMessage;
+function message(type: EventName, value: string, withEnvelope = true): KafkaMessage {
+  const headers = withEnvelope ? toKafkaHeaders({ id: 'id-1', type, source: '/tenantry/tests', time: '2026-11-28T10:00:00.000Z', schemaVersion: 1, tenantId: TENANT }) : {};
+  return { key: Buffer.from(TENANT), value: Buffer.from(value), headers, offset: '41', timestamp: '0', attributes: 0 };
 }
 
 describe(decodeMessage.name, () => {
@@ -34,7 +34,7 @@ describe(decodeMessage.name, () => {
   });
 
   it('calls a message without an envelope poison', () => {
-    const decoded = sut(HANDLED, POSITION, { ...message('UsageRecorded', '{}'), headers: {} });
+    const decoded = sut(HANDLED, POSITION, message('UsageRecorded', '{}', false));
     expect(decoded).toMatchObject({ kind: 'poison', reason: 'missing header ce_specversion' });
   });
 });
