@@ -2,6 +2,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth';
 import { IdempotencyModule } from '../idempotency';
+import { TenantStatusModule } from '../tenant-status';
 import { TenantsController } from './tenants.controller';
 import { ProxyReply } from './upstream/proxy-reply';
 import { UpstreamClient } from './upstream/upstream-client';
@@ -11,7 +12,7 @@ import { ListTenantsUseCase } from './usecases/list-tenants/list-tenants.use-cas
 import { UpdateTenantUseCase } from './usecases/update-tenant/update-tenant.use-case';
 
 @Module({
-  imports: [AuthModule, IdempotencyModule],
+  imports: [AuthModule, IdempotencyModule, TenantStatusModule],
   controllers: [TenantsController],
   providers: [UpstreamClient, ProxyReply, ForwardRequestUseCase, CreateTenantUseCase, ListTenantsUseCase, UpdateTenantUseCase],
   exports: [ProxyReply, ForwardRequestUseCase],

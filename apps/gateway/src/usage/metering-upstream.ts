@@ -9,7 +9,7 @@ import { Logger } from '@tenantry/observability';
 import { LOGGER } from '@tenantry/service';
 import { Principal } from '../auth';
 import { GatewayConfig } from '../gateway.config';
-import { GatewayProblem, GatewayProblemCode } from '../problems';
+import { GATEWAY_PROBLEMS } from '../problems';
 
 const CONNECT_TIMEOUT_MS = 2_000;
 const UPSTREAM = 'metering';
@@ -61,7 +61,7 @@ export class MeteringUpstream implements OnApplicationShutdown {
       return { status: response.statusCode, contentType: (Array.isArray(contentType) ? contentType[0] : contentType) ?? 'application/json', body: await response.body.text() };
     } catch (error) {
       this.logger.warn({ err: error, upstream: UPSTREAM, path: request.path }, 'upstream unavailable');
-      throw new GatewayProblem(GatewayProblemCode.UpstreamUnavailable, `${UPSTREAM} did not answer; try again shortly.`, { upstream: UPSTREAM });
+      throw GATEWAY_PROBLEMS['upstream-unavailable'](`${UPSTREAM} did not answer; try again shortly.`, { upstream: UPSTREAM });
     }
   }
 

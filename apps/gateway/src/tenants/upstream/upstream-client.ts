@@ -8,7 +8,7 @@ import { Pool } from 'undici';
 import { Logger } from '@tenantry/observability';
 import { LOGGER } from '@tenantry/service';
 import { GatewayConfig } from '../../gateway.config';
-import { GatewayProblem, GatewayProblemCode } from '../../problems';
+import { GATEWAY_PROBLEMS } from '../../problems';
 
 export const UPSTREAMS = ['tenant-registry', 'provisioning'] as const;
 export type Upstream = (typeof UPSTREAMS)[number];
@@ -64,7 +64,7 @@ export class UpstreamClient implements OnApplicationShutdown {
       return { status: response.statusCode, headers, body: response.body };
     } catch (error) {
       this.logger.warn({ err: error, upstream: request.upstream, path: request.path }, 'upstream unavailable');
-      throw new GatewayProblem(GatewayProblemCode.UpstreamUnavailable, `${request.upstream} did not answer; try again shortly.`, { upstream: request.upstream });
+      throw GATEWAY_PROBLEMS['upstream-unavailable'](`${request.upstream} did not answer; try again shortly.`, { upstream: request.upstream });
     }
   }
 
@@ -76,7 +76,7 @@ export class UpstreamClient implements OnApplicationShutdown {
       return Buffer.concat(chunks).toString('utf8');
     } catch (error) {
       this.logger.warn({ err: error, upstream }, 'upstream body failed');
-      throw new GatewayProblem(GatewayProblemCode.UpstreamUnavailable, `${upstream} stopped answering; try again shortly.`, { upstream });
+      throw GATEWAY_PROBLEMS['upstream-unavailable'](`${upstream} stopped answering; try again shortly.`, { upstream });
     }
   }
 

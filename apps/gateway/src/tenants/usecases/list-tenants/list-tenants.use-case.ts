@@ -4,7 +4,7 @@
  * while that tenant is suspended the list is refused like the tenant itself.
  */
 import { Injectable } from '@nestjs/common';
-import { GatewayProblem, GatewayProblemCode } from '../../../problems';
+import { GATEWAY_PROBLEMS } from '../../../problems';
 import { decideTenantState, TenantStatusRepository } from '../../../tenant-status';
 import { BufferedResponse, ProxyReply } from '../../upstream/proxy-reply';
 import { UpstreamResponse } from '../../upstream/upstream-client';
@@ -38,7 +38,7 @@ export class ListTenantsUseCase {
     // The same status rule as GET /tenants/{id}: the list must not be a way round it.
     const known = await this.statuses.find(principal.tenantId);
     const decision = decideTenantState({ status: known?.status, operation: 'listTenants', kind: 'read', platformRole: false });
-    if (!decision.allowed && decision.refusal === 'tenant-suspended') throw new GatewayProblem(GatewayProblemCode.TenantSuspended, `Tenant ${principal.tenantId} is suspended.`);
+    if (!decision.allowed && decision.refusal === 'tenant-suspended') throw GATEWAY_PROBLEMS['tenant-suspended'](`Tenant ${principal.tenantId} is suspended.`);
     if (!decision.allowed) return { kind: 'buffered', response: emptyPage() };
     const upstream = await this.forward.execute(new ForwardRequestCommand('tenant-registry', 'GET', `/internal/v1/tenants/${principal.tenantId}`, principal, query.requestId));
     const own = await this.proxy.buffer('tenant-registry', upstream, query.path);
