@@ -10,7 +10,7 @@ import { DiscoveryService } from '@nestjs/core';
 import { Admin, Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { ServiceConfig } from '@tenantry/config';
-import { ConsumerHealth, createProducer, EventConsumer, OutboxRelay, SerialProducer } from '@tenantry/messaging';
+import { ConsumerHealth, consumerMode, createProducer, EventConsumer, OutboxRelay, SerialProducer } from '@tenantry/messaging';
 import { Logger, ServiceMetrics } from '@tenantry/observability';
 import { discoverConsumers } from './event-consumers';
 import { KAFKA, LOGGER, SERVICE_CONFIG, SERVICE_DEFINITION, ServiceDefinition } from './service-definition';
@@ -49,7 +49,10 @@ export class MessagingHost implements OnModuleInit, OnApplicationBootstrap, Befo
     this.consumers = specs.map(
       (spec) =>
         new EventConsumer({
-          ...spec,
+          ...consumerMode(spec.groupId, spec),
+          groupId: spec.groupId,
+          topics: spec.topics,
+          partitionsConsumedConcurrently: spec.partitionsConsumedConcurrently,
           fromBeginning: spec.fromBeginning ?? config.KAFKA_NEW_GROUPS_FROM === 'earliest',
           kafka,
           dataSource,

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { EventName } from '@tenantry/contracts';
 import { Transaction } from '@tenantry/persistence';
 import type { FakeTransactionParticipant, FakeTransactions } from '@tenantry/persistence/testing';
-import { OutboundEvent, OutboxWriter } from '../outbox-writer';
+import { OutboundEvent } from '../envelope-builder';
+import { OutboxWriter } from '../outbox-writer';
 
 export interface RecordedEvent {
   type: EventName;
