@@ -1,11 +1,11 @@
 /** The tenant limits routes, forwarded to the registry that owns the limits. */
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth';
-import { TenantsModule } from '../tenants';
+import { UpstreamModule } from '../upstream';
 import { LimitsController } from './limits.controller';
 
 @Module({
-  imports: [AuthModule, TenantsModule],
+  imports: [AuthModule, UpstreamModule],
   controllers: [LimitsController],
 })
 export class LimitsModule {}

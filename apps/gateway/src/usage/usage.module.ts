@@ -1,14 +1,13 @@
 /** The usage routes and the forwarding to metering. */
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth';
-import { MeteringUpstream } from './metering-upstream';
+import { UpstreamModule } from '../upstream';
 import { UsageController } from './usage.controller';
-import { ForwardUsageUseCase } from './usecases/forward-usage/forward-usage.use-case';
 import { RecordUsageBatchUseCase } from './usecases/record-usage-batch/record-usage-batch.use-case';
 
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, UpstreamModule],
   controllers: [UsageController],
-  providers: [MeteringUpstream, ForwardUsageUseCase, RecordUsageBatchUseCase],
+  providers: [RecordUsageBatchUseCase],
 })
 export class UsageModule {}
