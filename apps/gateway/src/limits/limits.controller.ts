@@ -1,12 +1,11 @@
 /** The public limits routes: validated and authorised here, answered by tenant-registry. */
 import { Body, Controller, Get, Param, Put, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { TenantLimitsDto } from '@tenantry/tenant-api';
+import { TenantLimitsDto, TenantLimitsViewDto } from '@tenantry/tenant-api';
 import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, PlatformOperation, UuidParamPipe } from '../auth';
 import { ApiProblems } from '../openapi';
 import { TenantStateGuard } from '../tenant-status';
 import { ReplyLike, UpstreamProxy } from '../upstream';
-import { TenantLimitsViewDto } from './dto/tenant-limits-view.dto';
 import { LimitsBody, LimitsBodyPipe } from './limits-body.pipe';
 
 const TENANTS = '/internal/v1/tenants';

@@ -1,7 +1,7 @@
 /** The public tenant routes: validated and authorised here, answered by tenant-registry and provisioning. */
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CreateTenantDto, ListTenantsQueryDto, SuspendTenantDto, UpdateTenantDto } from '@tenantry/tenant-api';
+import { CreateTenantDto, ListTenantsQueryDto, SuspendTenantDto, TenantHistoryDto, TenantPageDto, TenantViewDto, UpdateTenantDto } from '@tenantry/tenant-api';
 import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, PlatformOperation, UuidParamPipe } from '../auth';
 import { IDEMPOTENCY_KEY } from '../idempotency';
 import { ApiProblems } from '../openapi';
@@ -10,7 +10,7 @@ import { TenantStateGuard } from '../tenant-status';
 import { callerOf, ReplyLike, UpstreamProxy, writeReply } from '../upstream';
 import { ExportQueryDto, ProvisioningQueryDto } from './dto/export-query.dto';
 import { CreateTenantBody, UpdateTenantBody } from './dto/tenant-body.dto';
-import { DomainVerificationDto, ProvisioningSagaDto, TenantExportDto, TenantHistoryDto, TenantPageDto, TenantViewDto } from './dto/tenant-view.dto';
+import { DomainVerificationDto, ProvisioningSagaDto, TenantExportDto } from './dto/provisioning-view.dto';
 import { CreateTenantBodyPipe, UpdateTenantBodyPipe } from './tenant-body.pipes';
 import { CreateTenantCommand } from './usecases/create-tenant/create-tenant.command';
 import { CreateTenantUseCase } from './usecases/create-tenant/create-tenant.use-case';
