@@ -9,7 +9,7 @@ import { Logger } from '@tenantry/observability';
 import { GatewayProblem, GatewayProblemCode } from '../problems';
 import { UpstreamMethod } from './upstream-call';
 import { BufferedReply, isProblem, UpstreamReply } from './upstream-reply';
-import { UpstreamName } from './upstreams';
+import { UpstreamDeclaration, UpstreamName } from './upstreams';
 
 const CONNECT_TIMEOUT_MS = 2_000;
 
@@ -20,7 +20,7 @@ export interface UpstreamRequest {
   body?: string;
 }
 
-/** What a client answers: a success still streaming, or text read whole (a problem always is, to get our `instance`). */
+/** What a client answers: a success still streaming, or text read whole (a problem always is, to get our `instance`; every answer of a `readWhole` upstream is). */
 export interface ClientReply extends UpstreamReply {
   body: Readable | string;
 }
@@ -30,6 +30,7 @@ export class UpstreamClient {
     readonly name: UpstreamName,
     private readonly pool: Pool,
     private readonly logger: Logger,
+    private readonly readWhole: boolean,
   ) {}
 
   async send(request: UpstreamRequest): Promise<ClientReply> {
@@ -45,7 +46,7 @@ export class UpstreamClient {
       this.logger.warn({ err: error, upstream: this.name, path: request.path }, 'upstream unavailable');
       throw new GatewayProblem(GatewayProblemCode.UpstreamUnavailable, `${this.name} did not answer; try again shortly.`, { upstream: this.name });
     }
-    return isProblem(reply.headers) ? { ...reply, body: await this.readText(reply.body) } : reply;
+    return this.readWhole || isProblem(reply.headers) ? { ...reply, body: await this.readText(reply.body) } : reply;
   }
 
   async read(request: UpstreamRequest): Promise<BufferedReply> {
@@ -71,7 +72,7 @@ export class UpstreamClient {
 }
 
 /** The one pool configuration: headers, and each next body chunk, must come within `timeoutMs`. */
-export function createUpstreamClient(name: UpstreamName, url: string, timeoutMs: number, logger: Logger): UpstreamClient {
+export function createUpstreamClient(name: UpstreamName, declaration: UpstreamDeclaration, url: string, timeoutMs: number, logger: Logger): UpstreamClient {
   const pool = new Pool(url, {
     connections: 64,
     keepAliveTimeout: 30_000,
@@ -79,5 +80,5 @@ export function createUpstreamClient(name: UpstreamName, url: string, timeoutMs:
     headersTimeout: timeoutMs,
     bodyTimeout: timeoutMs,
   });
-  return new UpstreamClient(name, pool, logger);
+  return new UpstreamClient(name, pool, logger, declaration.readWhole ?? false);
 }

@@ -11,18 +11,21 @@ import { GatewayConfig } from '../gateway.config';
 import { Caller, callerOf, identityHeaders, UpstreamCall } from './upstream-call';
 import { ClientReply, createUpstreamClient, UpstreamClient, UpstreamRequest } from './upstream-client';
 import { BufferedReply, ReplyLike, writeReply } from './upstream-reply';
-import { UpstreamName, UPSTREAMS } from './upstreams';
+import { UpstreamDeclaration, UpstreamName, UPSTREAMS } from './upstreams';
 
 @Injectable()
 export class UpstreamProxy implements OnApplicationShutdown {
   private readonly clients: Record<UpstreamName, UpstreamClient>;
 
   constructor(config: GatewayConfig, @Inject(LOGGER) logger: Logger) {
-    const entries = (Object.keys(UPSTREAMS) as UpstreamName[]).map((name) => [name, createUpstreamClient(name, config[UPSTREAMS[name].urlConfigKey], config.UPSTREAM_TIMEOUT_MS, logger)]);
+    const entries = (Object.keys(UPSTREAMS) as UpstreamName[]).map((name) => {
+      const declaration: UpstreamDeclaration = UPSTREAMS[name];
+      return [name, createUpstreamClient(name, declaration, config[declaration.urlConfigKey], config.UPSTREAM_TIMEOUT_MS, logger)];
+    });
     this.clients = Object.fromEntries(entries) as Record<UpstreamName, UpstreamClient>;
   }
 
-  /** A success streams through; a problem is read whole. */
+  /** A success streams through (unless the upstream is declared `readWhole`); a problem is read whole. */
   forward(caller: Caller, call: UpstreamCall): Promise<ClientReply> {
     return this.clients[call.upstream].send(toRequest(caller, call));
   }

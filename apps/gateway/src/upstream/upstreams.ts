@@ -10,12 +10,14 @@ export type UpstreamUrlConfigKey = Extract<keyof GatewayConfig, `${string}_URL`>
 
 export interface UpstreamDeclaration {
   urlConfigKey: UpstreamUrlConfigKey;
+  /** Answers are small JSON documents: read them whole, so a reset half-way is still `upstream-unavailable`, never a cut answer. */
+  readWhole?: boolean;
 }
 
 export const UPSTREAMS = {
   'tenant-registry': { urlConfigKey: 'REGISTRY_URL' },
   provisioning: { urlConfigKey: 'PROVISIONING_URL' },
-  metering: { urlConfigKey: 'METERING_URL' },
+  metering: { urlConfigKey: 'METERING_URL', readWhole: true },
 } as const satisfies Record<string, UpstreamDeclaration>;
 
 export type UpstreamName = keyof typeof UPSTREAMS;
