@@ -58,10 +58,11 @@ async function main() {
   createTopics();
   mkdirSync(LOG_DIR, { recursive: true });
 
-  const children = SERVICES.map(([name, port], index) => {
+  const children = SERVICES.map(([name, defaultPort], index) => {
+    const port = Number(process.env[`${name.toUpperCase().replace(/-/g, '_')}_PORT`] ?? defaultPort);
     const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', name, 'src', 'main.js')], {
       cwd: ROOT,
-      env: { ...process.env, KAFKA_BROKERS: kafkaBrokers(), PORT: process.env[`${name.toUpperCase().replace(/-/g, '_')}_PORT`] ?? String(port) },
+      env: { ...process.env, KAFKA_BROKERS: kafkaBrokers(), PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const file = createWriteStream(join(LOG_DIR, `${name}.log`), { flags: 'a' });

@@ -1,6 +1,6 @@
 // The set-up steps `npm start` and `npm test` share: dependencies, broker, database, build, topics.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,9 +23,15 @@ export function run(command, args, options = {}) {
   }
 }
 
-/** Installs npm dependencies when node_modules is missing or older than the lock file. */
+/**
+ * Installs npm dependencies when node_modules is missing or older than the lock file. A node_modules
+ * that links to another checkout's (a git worktree) is that checkout's to maintain: `npm ci` would
+ * empty the target of the link, so it is left alone.
+ */
 export function ensureDependencies() {
-  const marker = join(ROOT, 'node_modules', '.package-lock.json');
+  const modules = join(ROOT, 'node_modules');
+  if (existsSync(modules) && lstatSync(modules).isSymbolicLink()) return;
+  const marker = join(modules, '.package-lock.json');
   const lock = join(ROOT, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
   log('deps', 'installing npm dependencies (npm ci)…');

@@ -7,9 +7,9 @@ import { AuditModule } from './audit/audit.module';
 import { GatewayConfig } from './gateway.config';
 import { PerformanceModule } from './performance/performance.module';
 import { LimitsModule } from './limits/limits.module';
-import { ApiCallQuotaConsumer, QuotaModule } from './quota';
+import { QuotaModule } from './quota';
 import { SERVICE } from './service';
-import { TenantStatusConsumer, TenantStatusModule } from './tenant-status';
+import { TenantStatusModule } from './tenant-status';
 import { TenantsModule } from './tenants/tenants.module';
 import { UsageModule } from './usage/usage.module';
 
@@ -18,7 +18,7 @@ export class AppModule {
   static register(config: GatewayConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceModule.forRoot({ definition: SERVICE, config, consumers: [TenantStatusConsumer, ApiCallQuotaConsumer] }), TenantStatusModule, ApiKeysModule, AuditModule, TenantsModule, UsageModule, ApiUsageModule, PerformanceModule, QuotaModule, LimitsModule],
+      imports: [ServiceModule.forRoot({ definition: SERVICE, config }), TenantStatusModule, ApiKeysModule, AuditModule, TenantsModule, UsageModule, ApiUsageModule, PerformanceModule, QuotaModule, LimitsModule],
     };
   }
 }

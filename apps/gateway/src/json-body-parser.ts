@@ -3,8 +3,8 @@
  * FST_ERR_CTP_INVALID_JSON_BODY, which the chassis filter does not know yet (it would answer a
  * generic `bad-request`), so the gateway wraps Fastify's own secure parser and raises the problem itself.
  */
+import { COMMON_PROBLEMS } from '@tenantry/service';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { GatewayProblem, GatewayProblemCode } from './problems';
 
 type Done = (error: Error | null, body?: unknown) => void;
 
@@ -23,7 +23,7 @@ export async function useMalformedJsonProblem(app: NestFastifyApplication): Prom
       return;
     }
     void parse(request, text, (error: Error | null, value?: unknown) => {
-      if (error) done(new GatewayProblem(GatewayProblemCode.MalformedJson, error.message));
+      if (error) done(COMMON_PROBLEMS['malformed-json'](error.message));
       else done(null, value);
     });
   });

@@ -1,4 +1,4 @@
-/** What the gateway service is to the chassis: its name, schema, config and migrations. */
+/** What the gateway service is to the chassis: its name, schema, config, migrations and consumer groups. */
 import { ServiceDefinition } from '@tenantry/service';
 import { GatewayConfig } from './gateway.config';
 import { MessagingTables1764288000000 } from '@tenantry/messaging';
@@ -11,3 +11,9 @@ export const SERVICE: ServiceDefinition<GatewayConfig> = {
   config: GatewayConfig,
   migrations: [MessagingTables1764288000000, GatewayTables1764400000000, ApiCallQuota1764500300000],
 };
+
+/** The service's Kafka consumer groups, named only here; never rename one: its committed offsets are kept under the id. */
+export const CONSUMER_GROUPS = {
+  lifecycle: 'gateway.lifecycle',
+  quota: 'gateway.quota',
+} as const;

@@ -1,4 +1,4 @@
-/** What the metering service is to the chassis: its name, schema, config and migrations. */
+/** What the metering service is to the chassis: its name, schema, config, migrations and consumer groups. */
 import { MessagingTables1764288000000 } from '@tenantry/messaging';
 import { ServiceDefinition } from '@tenantry/service';
 import { MeteringConfig } from './metering.config';
@@ -12,3 +12,11 @@ export const SERVICE: ServiceDefinition<MeteringConfig> = {
   config: MeteringConfig,
   migrations: [MessagingTables1764288000000, Metering1764400000000, LimitsAlerts1764500000000, Collectors1764500200000],
 };
+
+/** The service's Kafka consumer groups, named only here; never rename one: its committed offsets are kept under the id. */
+export const CONSUMER_GROUPS = {
+  tenants: 'metering.tenants',
+  aggregates: 'metering.aggregates',
+  resources: 'metering.resources',
+  apiUsage: 'metering.api-usage',
+} as const;

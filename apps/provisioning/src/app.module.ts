@@ -60,16 +60,12 @@ function infrastructure(config: ProvisioningConfig): Provider[] {
   ];
 }
 
-const LIFECYCLE_USE_CASES = [StartProvisioningUseCase, RetryProvisioningUseCase, StartOffboardingUseCase];
-
 @Module({})
 export class AppModule {
   static register(config: ProvisioningConfig): DynamicModule {
     return {
       module: AppModule,
-      // Global so that the chassis, which instantiates the consumer, can inject its use cases.
-      global: true,
-      imports: [ServiceModule.forRoot({ definition: SERVICE, config, consumers: [LifecycleConsumer] })],
+      imports: [ServiceModule.forRoot({ definition: SERVICE, config })],
       controllers: [SagaLogController, DomainsController, ExportsController],
       providers: [
         ...infrastructure(config),
@@ -99,13 +95,15 @@ export class AppModule {
             }),
         },
         SagaRunner,
-        ...LIFECYCLE_USE_CASES,
+        StartProvisioningUseCase,
+        RetryProvisioningUseCase,
+        StartOffboardingUseCase,
+        LifecycleConsumer,
         GetSagaLogUseCase,
         VerifyDomainUseCase,
         GetExportUseCase,
         PruneExpiredExportsUseCase,
       ],
-      exports: LIFECYCLE_USE_CASES,
     };
   }
 }

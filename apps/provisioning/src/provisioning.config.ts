@@ -10,10 +10,11 @@ export type DnsResolverKind = (typeof DNS_RESOLVERS)[number];
 export class ProvisioningConfig extends ServiceConfig {
   override PORT = 3002;
 
-  /** Consumer group of the lifecycle consumer; tests and blue/green deployments give their own. */
+  /** Replaces the lifecycle consumer's group (CONSUMER_GROUPS.lifecycle); tests and blue/green deployments give their own. */
+  @IsOptional()
   @IsString()
   @Length(1, 200)
-  LIFECYCLE_CONSUMER_GROUP = 'provisioning.lifecycle';
+  LIFECYCLE_CONSUMER_GROUP?: string = undefined;
 
   /** Where tenant schemas and roles live; created if missing. Needs a role that may CREATE ROLE. */
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// connection URL' })

@@ -1,4 +1,4 @@
-/** What the provisioning service is to the chassis: its name, schema, config and migrations. */
+/** What the provisioning service is to the chassis: its name, schema, config, migrations and consumer groups. */
 import { ServiceDefinition } from '@tenantry/service';
 import { ProvisioningConfig } from './provisioning.config';
 import { MessagingTables1764288000000 } from '@tenantry/messaging';
@@ -10,3 +10,8 @@ export const SERVICE: ServiceDefinition<ProvisioningConfig> = {
   config: ProvisioningConfig,
   migrations: [MessagingTables1764288000000, Sagas1764300000000],
 };
+
+/** The service's Kafka consumer groups, named only here; never rename one: its committed offsets are kept under the id. */
+export const CONSUMER_GROUPS = {
+  lifecycle: 'provisioning.lifecycle',
+} as const;

@@ -3,7 +3,6 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceModule } from '@tenantry/service';
 import { TenantRegistryConfig } from './tenant-registry.config';
 import { SERVICE } from './service';
-import { TenantProvisioningConsumer } from './tenants/tenant-provisioning.consumer';
 import { TenantsModule } from './tenants/tenants.module';
 
 @Module({})
@@ -11,7 +10,7 @@ export class AppModule {
   static register(config: TenantRegistryConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceModule.forRoot({ definition: SERVICE, config, consumers: [TenantProvisioningConsumer], imports: [TenantsModule] }), TenantsModule],
+      imports: [ServiceModule.forRoot({ definition: SERVICE, config }), TenantsModule],
     };
   }
 }

@@ -1,4 +1,4 @@
-/** What the tenant-registry service is to the chassis: its name, schema, config and migrations. */
+/** What the tenant-registry service is to the chassis: its name, schema, config, migrations and consumer groups. */
 import { ServiceDefinition } from '@tenantry/service';
 import { TenantRegistryConfig } from './tenant-registry.config';
 import { MessagingTables1764288000000 } from '@tenantry/messaging';
@@ -11,3 +11,8 @@ export const SERVICE: ServiceDefinition<TenantRegistryConfig> = {
   config: TenantRegistryConfig,
   migrations: [MessagingTables1764288000000, Tenants1764300000000, TenantLimits1764500300000],
 };
+
+/** The service's Kafka consumer groups, named only here; never rename one: its committed offsets are kept under the id. */
+export const CONSUMER_GROUPS = {
+  provisioning: 'tenant-registry.provisioning',
+} as const;

@@ -56,16 +56,12 @@ export function toKafkaHeaders(meta: EventMetadata): Record<string, string> {
     [CE_HEADERS.schemaVersion]: String(meta.schemaVersion),
     [CE_HEADERS.contentType]: CONTENT_TYPE_JSON,
   };
-  const optional: [string, string | undefined][] = [
-    [CE_HEADERS.tenantId, meta.tenantId],
-    [CE_HEADERS.correlationId, meta.correlationId],
-    [CE_HEADERS.causationId, meta.causationId],
-    [CE_HEADERS.traceparent, meta.traceparent],
-    [CE_HEADERS.tracestate, meta.tracestate],
-  ];
-  for (const [name, value] of optional) {
-    if (value) headers[name] = value;
-  }
+  // Called for every event metering ingests: no intermediate arrays.
+  if (meta.tenantId) headers[CE_HEADERS.tenantId] = meta.tenantId;
+  if (meta.correlationId) headers[CE_HEADERS.correlationId] = meta.correlationId;
+  if (meta.causationId) headers[CE_HEADERS.causationId] = meta.causationId;
+  if (meta.traceparent) headers[CE_HEADERS.traceparent] = meta.traceparent;
+  if (meta.tracestate) headers[CE_HEADERS.tracestate] = meta.tracestate;
   return headers;
 }
 

@@ -9,29 +9,86 @@ export interface KafkaClientOptions {
   logger?: Logger;
 }
 
-function bridgeLogs(logger: Logger | undefined) {
-  return () =>
-    ({ level, log }: LogEntry) => {
-      if (!logger) return;
-      const { message, ...extra } = log;
-      // Expected by design: the outbox bounds producer retries and relies on consumer deduplication.
-      if (message.startsWith('Limiting retries for the idempotent producer')) return;
-      const fields = { kafka: extra };
-      if (level === logLevel.ERROR) logger.error(fields, message);
-      else if (level === logLevel.WARN) logger.warn(fields, message);
+/**
+ * What a fresh broker answers while it elects partition leaders and creates and loads the group
+ * coordinator's `__consumer_offsets` (kafkajs's messages for GROUP_COORDINATOR_NOT_AVAILABLE,
+ * NOT_COORDINATOR, COORDINATOR_LOAD_IN_PROGRESS and LEADER_NOT_AVAILABLE). kafkajs retries them.
+ */
+export const SETTLING_ERRORS: readonly string[] = [
+  'The group coordinator is not available',
+  'This is not the correct coordinator for this group',
+  "The coordinator is loading and hence can't process requests for this group",
+  'There is no leader for this topic-partition as we are in the middle of a leadership election',
+];
+
+/**
+ * Routes kafkajs's log to the service's logger. While a consumer makes its first join, the answers
+ * of a broker that is still settling (SETTLING_ERRORS), and the retriable crash and restart they
+ * cause, are logged at debug: a healthy start prints no ERROR. Afterwards they are errors again.
+ */
+export class KafkaLogBridge {
+  private firstJoins = 0;
+  /** Groups whose last crash was a settling error, so their "Restarting the consumer" is expected too. */
+  private readonly settlingRestarts = new Set<string>();
+
+  constructor(private readonly logger: Logger | undefined) {}
+
+  /** A consumer's first start begins; call the returned function once it has joined its group (or stops). */
+  firstJoin(): () => void {
+    this.firstJoins += 1;
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.firstJoins -= 1;
+      if (this.firstJoins === 0) this.settlingRestarts.clear();
     };
+  }
+
+  /** True for an error a settling broker gives while a consumer makes its first join. */
+  isSettling(error: unknown): boolean {
+    if (this.firstJoins === 0) return false;
+    const message = typeof error === 'string' ? error : error instanceof Error ? error.message : '';
+    return SETTLING_ERRORS.some((known) => message.includes(known));
+  }
+
+  readonly log = ({ level, log }: LogEntry): void => {
+    if (!this.logger) return;
+    const { message, ...extra } = log;
+    // Expected by design: the outbox bounds producer retries and relies on consumer deduplication.
+    if (message.startsWith('Limiting retries for the idempotent producer')) return;
+    if (level !== logLevel.ERROR && level !== logLevel.WARN) return;
+    const fields = { kafka: extra };
+    const group = typeof extra['groupId'] === 'string' ? extra['groupId'] : undefined;
+    const settling = this.isSettling(typeof extra['error'] === 'string' ? extra['error'] : message);
+    if (settling && group && message.startsWith('Crash')) this.settlingRestarts.add(group);
+    if (settling || (group && message.startsWith('Restarting the consumer') && this.settlingRestarts.delete(group))) {
+      this.logger.debug(fields, message);
+    } else if (level === logLevel.ERROR) this.logger.error(fields, message);
+    else this.logger.warn(fields, message);
+  };
+}
+
+const bridges = new WeakMap<Kafka, KafkaLogBridge>();
+
+/** The log bridge of a client made by createKafka. */
+export function kafkaLogsOf(kafka: Kafka): KafkaLogBridge | undefined {
+  return bridges.get(kafka);
 }
 
 export function createKafka(options: KafkaClientOptions): Kafka {
-  return new Kafka({
+  const bridge = new KafkaLogBridge(options.logger);
+  const kafka = new Kafka({
     clientId: options.clientId,
     brokers: options.brokers.split(',').map((broker) => broker.trim()),
     connectionTimeout: 3_000,
     requestTimeout: 15_000,
     retry: { initialRetryTime: 200, retries: 8, maxRetryTime: 5_000 },
     logLevel: logLevel.WARN,
-    logCreator: bridgeLogs(options.logger),
+    logCreator: () => bridge.log,
   });
+  bridges.set(kafka, bridge);
+  return kafka;
 }
 
 /**
@@ -63,6 +120,31 @@ export async function ensureTopics(kafka: Kafka, topics: readonly TopicDefinitio
         configEntries: [{ name: 'retention.ms', value: String(topic.retentionMs) }],
       })),
     });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * Waits until a (possibly fresh) broker can serve consumer groups: the topics have leaders and the
+ * group coordinator (`__consumer_offsets`, created on the first request for it) has loaded. Start-up
+ * tooling calls it once, so the services started next join their groups at the first try.
+ */
+export async function waitForGroupCoordinator(kafka: Kafka, timeoutMs = 60_000): Promise<void> {
+  const admin: Admin = kafka.admin();
+  const deadline = Date.now() + timeoutMs;
+  await admin.connect();
+  try {
+    for (;;) {
+      try {
+        // Answers only once the coordinator of this (empty) group has loaded its partition.
+        await admin.fetchOffsets({ groupId: 'tenantry.readiness-probe', topics: [] });
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
   } finally {
     await admin.disconnect();
   }

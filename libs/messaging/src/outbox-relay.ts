@@ -11,11 +11,12 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { TopicMessages } from 'kafkajs';
-import { SpanKind, trace } from '@opentelemetry/api';
+import { trace } from '@opentelemetry/api';
 import { Logger, ServiceMetrics } from '@tenantry/observability';
+import { backoffMs } from './backoff';
 import { OUTBOX_CHANNEL, OUTBOX_SHARDS } from './outbox-writer';
 import { SerialProducer } from './serial-producer';
-import { contextFromHeaders, injectTraceHeaders } from './trace-context';
+import { contextFromHeaders, injectTraceHeaders, startMessageSpan } from './trace-context';
 
 export interface OutboxRelayOptions {
   dataSource: DataSource;
@@ -46,9 +47,9 @@ interface OutboxRow {
   payload: unknown;
 }
 
-const MAX_BACKOFF_MS = 5_000;
+/** After a failed publish: 200 ms, doubling, at most 5 s between tries. */
+const RETRY_BACKOFF = { baseMs: 200, maxMs: 5_000 };
 const BACKLOG_EVERY_MS = 5_000;
-const tracer = trace.getTracer('@tenantry/messaging');
 
 export class OutboxRelay {
   private running = false;
@@ -121,19 +122,7 @@ export class OutboxRelay {
     const byTopic = new Map<string, TopicMessages['messages']>();
     const spans = rows.map((row) => {
       const parent = contextFromHeaders(row.headers);
-      const span = tracer.startSpan(
-        `${row.topic} publish`,
-        {
-          kind: SpanKind.PRODUCER,
-          attributes: {
-            'messaging.system': 'kafka',
-            'messaging.destination.name': row.topic,
-            'messaging.message.id': row.headers['ce_id'] ?? '',
-            'cloudevents.event_type': row.event_type,
-          },
-        },
-        parent,
-      );
+      const span = startMessageSpan('publish', { topic: row.topic, id: row.headers['ce_id'] ?? '', type: row.event_type }, parent);
       const headers = { ...row.headers };
       injectTraceHeaders(trace.setSpan(parent, span), headers);
       const messages = byTopic.get(row.topic) ?? [];
@@ -162,7 +151,7 @@ export class OutboxRelay {
         failures += 1;
         this.options.metrics?.outboxPublishFailures.inc({ schema: this.options.schema });
         this.options.logger.warn({ err: error, failures }, 'outbox relay could not publish; events stay in the outbox and will be retried');
-        await this.sleep(Math.min(MAX_BACKOFF_MS, 100 * 2 ** failures));
+        await this.sleep(backoffMs(failures, RETRY_BACKOFF));
         continue;
       }
       if (published < this.batchSize) await this.sleep(this.pollMs);

@@ -2,26 +2,13 @@
  * The producer half of the transactional outbox: events are rows written in the caller's
  * transaction, so a domain change and its events commit (or roll back) together.
  */
-import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { eventDefinition, EventName, EventPayload, toKafkaHeaders, validatePayload } from '@tenantry/contracts';
-import { currentContext } from '@tenantry/observability';
-import { captureTraceHeaders } from './trace-context';
+import { EventName, EventPayload } from '@tenantry/contracts';
+import { EnvelopeBuilder, OutboundEvent, PublishOptions } from './envelope-builder';
 
 /** Rows are spread over shards by key; a relay owns a shard while it publishes, which keeps per-key order. */
 export const OUTBOX_SHARDS = 16;
 export const OUTBOX_CHANNEL = 'tenantry_outbox';
-
-export interface PublishOptions {
-  id?: string;
-  time?: Date;
-  correlationId?: string;
-  causationId?: string;
-}
-
-export type OutboundEvent = {
-  [N in EventName]: { type: N; payload: EventPayload<N>; options?: PublishOptions };
-}[EventName];
 
 /** FNV-1a: stable across processes and languages, unlike a runtime's own string hash. */
 export function shardOf(key: string, shards = OUTBOX_SHARDS): number {
@@ -49,11 +36,15 @@ export interface OutboxWriterOptions {
 }
 
 export class OutboxWriter {
+  private readonly envelopes: EnvelopeBuilder;
+
   constructor(
     /** The publishing service, for `ce_source`. */
-    private readonly source: string,
+    source: string,
     private readonly options: OutboxWriterOptions = {},
-  ) {}
+  ) {
+    this.envelopes = new EnvelopeBuilder(source);
+  }
 
   async publish<N extends EventName>(manager: EntityManager, type: N, payload: EventPayload<N>, options: PublishOptions = {}): Promise<string> {
     const [id] = await this.publishMany(manager, [{ type, payload, options } as OutboundEvent]);
@@ -64,32 +55,18 @@ export class OutboxWriter {
   async publishMany(manager: EntityManager, events: readonly OutboundEvent[]): Promise<string[]> {
     if (!manager.queryRunner?.isTransactionActive) throw new OutboxNeedsTransactionError();
     if (events.length === 0) return [];
-    const trace = captureTraceHeaders();
-    const context = currentContext();
+    const context = this.envelopes.context();
     const columns = { ids: [] as string[], types: [] as string[], topics: [] as string[], keys: [] as string[], shards: [] as number[], headers: [] as string[], payloads: [] as string[] };
     for (const event of events) {
-      const definition = eventDefinition(event.type);
-      const plain = JSON.parse(JSON.stringify(event.payload)) as unknown;
-      const payload = validatePayload(event.type, plain);
-      const key = definition.key(payload);
-      const id = event.options?.id ?? randomUUID();
-      const headers = toKafkaHeaders({
-        id,
-        type: event.type,
-        source: `/tenantry/${this.source}`,
-        time: (event.options?.time ?? new Date()).toISOString(),
-        schemaVersion: definition.version,
-        tenantId: definition.tenantId(payload),
-        correlationId: event.options?.correlationId ?? context.correlationId ?? context.requestId,
-        causationId: event.options?.causationId ?? context.causationId,
-        ...trace,
-      });
-      columns.ids.push(id);
+      // Payloads may be class instances: the row stores, and the envelope validates, their JSON form.
+      const plain = JSON.parse(JSON.stringify(event.payload)) as typeof event.payload;
+      const envelope = this.envelopes.envelope(event.type, plain, context, event.options);
+      columns.ids.push(envelope.id);
       columns.types.push(event.type);
-      columns.topics.push(this.options.route ? this.options.route(event.type, definition.topic) : definition.topic);
-      columns.keys.push(key);
-      columns.shards.push(shardOf(key));
-      columns.headers.push(JSON.stringify(headers));
+      columns.topics.push(this.options.route ? this.options.route(event.type, envelope.topic) : envelope.topic);
+      columns.keys.push(envelope.key);
+      columns.shards.push(shardOf(envelope.key));
+      columns.headers.push(JSON.stringify(envelope.headers));
       columns.payloads.push(JSON.stringify(plain));
     }
     await manager.query(

@@ -1,5 +1,7 @@
 /** W3C trace context in and out of event headers, so one trace spans HTTP → outbox → Kafka → consumer. */
-import { context, Context, propagation, ROOT_CONTEXT } from '@opentelemetry/api';
+import { Attributes, context, Context, propagation, ROOT_CONTEXT, Span, SpanKind, trace } from '@opentelemetry/api';
+
+const tracer = trace.getTracer('@tenantry/messaging');
 
 export function captureTraceHeaders(): { traceparent?: string; tracestate?: string } {
   const carrier: Record<string, string> = {};
@@ -16,4 +18,22 @@ export function contextFromHeaders(headers: { traceparent?: string; tracestate?:
 
 export function injectTraceHeaders(ctx: Context, headers: Record<string, string>): void {
   propagation.inject(ctx, headers);
+}
+
+/** The span of one message going out (`publish`) or being handled (`process`), under `parent`. */
+export function startMessageSpan(operation: 'publish' | 'process', message: { topic: string; id: string; type: string }, parent: Context, attributes: Attributes = {}): Span {
+  return tracer.startSpan(
+    `${message.topic} ${operation}`,
+    {
+      kind: operation === 'publish' ? SpanKind.PRODUCER : SpanKind.CONSUMER,
+      attributes: {
+        'messaging.system': 'kafka',
+        'messaging.destination.name': message.topic,
+        'messaging.message.id': message.id,
+        ...attributes,
+        'cloudevents.event_type': message.type,
+      },
+    },
+    parent,
+  );
 }

@@ -5,29 +5,31 @@
  * Why not @nestjs/microservices' Kafka transport: it commits offsets on its own, has no inbox
  * and cannot share the handler's database transaction, which are exactly the guarantees we need.
  */
-import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
 import { Admin, Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { ServiceConfig } from '@tenantry/config';
-import { ConsumerHealth, createProducer, EventConsumer, OutboxRelay, SerialProducer } from '@tenantry/messaging';
+import { ConsumerHealth, consumerMode, createProducer, EventConsumer, OutboxRelay, SerialProducer } from '@tenantry/messaging';
 import { Logger, ServiceMetrics } from '@tenantry/observability';
-import { CONSUMER_SPECS, EventConsumerSpec, KAFKA, LOGGER, SERVICE_CONFIG, SERVICE_DEFINITION, ServiceDefinition } from './service-definition';
+import { discoverConsumers } from './event-consumers';
+import { KAFKA, LOGGER, SERVICE_CONFIG, SERVICE_DEFINITION, ServiceDefinition } from './service-definition';
 
 @Injectable()
-export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+export class MessagingHost implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly producer: SerialProducer;
   private readonly relay: OutboxRelay;
-  private readonly consumers: EventConsumer[];
+  private consumers: EventConsumer[] = [];
   private admin?: Admin;
 
   constructor(
     @Inject(SERVICE_DEFINITION) private readonly definition: ServiceDefinition,
-    @Inject(SERVICE_CONFIG) config: ServiceConfig,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     @Inject(KAFKA) private readonly kafka: Kafka,
-    @Inject(LOGGER) logger: Logger,
-    @Inject(CONSUMER_SPECS) specs: EventConsumerSpec[],
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly discovery: DiscoveryService,
     private readonly dataSource: DataSource,
-    metrics: ServiceMetrics,
+    private readonly metrics: ServiceMetrics,
   ) {
     this.producer = new SerialProducer(() => createProducer(kafka, { idempotent: true }));
     this.relay = new OutboxRelay({
@@ -38,11 +40,19 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
       metrics,
       pollMs: config.OUTBOX_POLL_MS,
     });
+  }
+
+  /** Every provider is instantiated by now, so the feature modules' consumers can be collected. */
+  onModuleInit(): void {
+    const { config, kafka, dataSource, logger, metrics } = this;
+    const specs = discoverConsumers(this.discovery).map((spec) => ({ ...spec, groupId: `${config.KAFKA_GROUP_PREFIX}${spec.groupId}` }));
     this.consumers = specs.map(
       (spec) =>
         new EventConsumer({
-          ...spec,
-          groupId: `${config.KAFKA_GROUP_PREFIX}${spec.groupId}`,
+          ...consumerMode(spec.groupId, spec),
+          groupId: spec.groupId,
+          topics: spec.topics,
+          partitionsConsumedConcurrently: spec.partitionsConsumedConcurrently,
           fromBeginning: spec.fromBeginning ?? config.KAFKA_NEW_GROUPS_FROM === 'earliest',
           kafka,
           dataSource,
@@ -51,6 +61,7 @@ export class MessagingHost implements OnApplicationBootstrap, BeforeApplicationS
           stallMs: config.CONSUMER_STALL_SECONDS * 1000,
         }),
     );
+    if (specs.length > 0) logger.info({ consumers: specs.map(({ groupId, topics }) => ({ groupId, topics })) }, 'consumers registered');
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -21,7 +21,7 @@ export interface ProblemBody {
   [extension: string]: unknown;
 }
 
-/** An error that already knows its problem type. */
+/** An error that already knows its problem type; made by the factories `defineProblems` returns. */
 export class ProblemException extends HttpException {
   constructor(
     readonly code: string,
@@ -34,6 +34,54 @@ export class ProblemException extends HttpException {
   }
 }
 
+/** What a problem type is: its HTTP status and its title (the same for every occurrence). */
+export interface ProblemType {
+  readonly status: number;
+  readonly title: string;
+}
+
+/** Makes one problem of a type; `extensions` become extra members of the body. */
+export interface ProblemFactory extends ProblemType {
+  (detail?: string, extensions?: Record<string, unknown>): ProblemException;
+  readonly code: string;
+  /** `https://tenantry.dev/problems/<code>`, stable: clients switch on it. */
+  readonly type: string;
+}
+
+/**
+ * The one way a service declares its errors: a catalogue keyed by code, e.g.
+ * `defineProblems({ 'slug-taken': { status: 409, title: 'The slug is already taken' } })`,
+ * used as `throw TENANT_PROBLEMS['slug-taken'](detail, { slug })`. The types every service shares
+ * are in COMMON_PROBLEMS; declare only the service's own.
+ */
+export function defineProblems<C extends string>(types: Record<C, ProblemType>): { readonly [K in C]: ProblemFactory } {
+  const factories = {} as Record<C, ProblemFactory>;
+  for (const code of Object.keys(types) as C[]) {
+    const { status, title } = types[code];
+    const make = (detail?: string, extensions: Record<string, unknown> = {}) => new ProblemException(code, status, title, detail, extensions);
+    factories[code] = Object.assign(make, { code, type: PROBLEM_BASE + code, status, title });
+  }
+  return factories;
+}
+
+/** The problem types of every service: request validation and the generic HTTP errors, the tenant every API is about. */
+export const COMMON_PROBLEMS = defineProblems({
+  'validation-failed': { status: 400, title: 'Your request is not valid' },
+  'malformed-json': { status: 400, title: 'The request body is not valid JSON' },
+  'bad-request': { status: 400, title: 'Bad request' },
+  unauthenticated: { status: 401, title: 'Authentication required' },
+  forbidden: { status: 403, title: 'Forbidden' },
+  'not-found': { status: 404, title: 'Not found' },
+  'tenant-not-found': { status: 404, title: 'Tenant not found' },
+  'method-not-allowed': { status: 405, title: 'Method not allowed' },
+  conflict: { status: 409, title: 'Conflict' },
+  'payload-too-large': { status: 413, title: 'Payload too large' },
+  'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
+  'rate-limited': { status: 429, title: 'Too many requests' },
+  internal: { status: 500, title: 'Internal error' },
+  unavailable: { status: 503, title: 'Service unavailable' },
+});
+
 export function fieldProblems(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
@@ -42,24 +90,28 @@ export function fieldProblems(errors: ValidationError[], prefix = ''): FieldProb
   });
 }
 
-/** For ValidationPipe: name every bad field. */
-export function validationProblem(errors: ValidationError[]): ProblemException {
-  const problems = fieldProblems(errors);
-  return new ProblemException('validation-failed', 400, 'Your request is not valid', `${problems.length} field(s) are invalid`, { errors: problems });
+/** 400 `validation-failed` naming every bad field: the shape of the ValidationPipe's and of every check made after it. */
+export function invalidFields(errors: FieldProblem[]): ProblemException {
+  return COMMON_PROBLEMS['validation-failed'](`${errors.length} field(s) are invalid`, { errors });
 }
 
-const TITLES: Record<number, [string, string]> = {
-  400: ['bad-request', 'Bad request'],
-  401: ['unauthenticated', 'Authentication required'],
-  403: ['forbidden', 'Forbidden'],
-  404: ['not-found', 'Not found'],
-  405: ['method-not-allowed', 'Method not allowed'],
-  409: ['conflict', 'Conflict'],
-  413: ['payload-too-large', 'Payload too large'],
-  415: ['unsupported-media-type', 'Unsupported media type'],
-  429: ['rate-limited', 'Too many requests'],
-  503: ['unavailable', 'Service unavailable'],
-};
+/** `invalidFields` for one field. */
+export function invalidField(field: string, message: string): ProblemException {
+  return invalidFields([{ field, message }]);
+}
+
+/** For ValidationPipe: name every bad field. */
+export function validationProblem(errors: ValidationError[]): ProblemException {
+  return invalidFields(fieldProblems(errors));
+}
+
+/** The type Nest's own HttpExceptions (e.g. an unknown route's 404) are reported as, by status. */
+const BY_STATUS = new Map<number, ProblemFactory>(
+  (['bad-request', 'unauthenticated', 'forbidden', 'not-found', 'method-not-allowed', 'conflict', 'payload-too-large', 'unsupported-media-type', 'rate-limited', 'unavailable'] as const).map((code) => [
+    COMMON_PROBLEMS[code].status,
+    COMMON_PROBLEMS[code],
+  ]),
+);
 
 /** Fastify's codes for a body that is not JSON (names differ across Fastify versions). */
 const MALFORMED_JSON_CODES = new Set(['FST_ERR_CTP_INVALID_JSON', 'FST_ERR_CTP_INVALID_JSON_BODY', 'FST_ERR_CTP_EMPTY_JSON_BODY']);
@@ -96,19 +148,24 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const [code, title] = TITLES[status] ?? ['http-error', HttpStatus[status] ?? 'Error'];
+      const known = BY_STATUS.get(status);
+      const [code, title] = known ? [known.code, known.title] : ['http-error', HttpStatus[status] ?? 'Error'];
       const response = exception.getResponse();
       const message = typeof response === 'object' && response !== null ? (response as { message?: unknown }).message : response;
       return { type: PROBLEM_BASE + code, title, status, detail: Array.isArray(message) ? message.join('; ') : String(message ?? exception.message) };
     }
     const error = (exception ?? {}) as FastifyLikeError;
     if ((error.code !== undefined && MALFORMED_JSON_CODES.has(error.code)) || (exception instanceof SyntaxError && error.statusCode === 400)) {
-      return { type: PROBLEM_BASE + 'malformed-json', title: 'The request body is not valid JSON', status: 400, detail: error.message };
+      return bodyOf(COMMON_PROBLEMS['malformed-json'], error.message);
     }
     if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) {
-      const [code, title] = TITLES[error.statusCode] ?? ['bad-request', 'Bad request'];
+      const { code, title } = BY_STATUS.get(error.statusCode) ?? COMMON_PROBLEMS['bad-request'];
       return { type: PROBLEM_BASE + code, title, status: error.statusCode, detail: error.message };
     }
-    return { type: PROBLEM_BASE + 'internal', title: 'Internal error', status: 500, detail: 'An unexpected error occurred; it has been logged.' };
+    return bodyOf(COMMON_PROBLEMS.internal, 'An unexpected error occurred; it has been logged.');
   }
+}
+
+function bodyOf(problem: ProblemFactory, detail: string | undefined): ProblemBody {
+  return { type: problem.type, title: problem.title, status: problem.status, detail };
 }

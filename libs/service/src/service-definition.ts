@@ -13,7 +13,11 @@ export interface ServiceDefinition<C extends ServiceConfig = ServiceConfig> {
   migrations: DataSourceOptions['migrations'];
 }
 
-/** A Kafka consumer of a service, provided as a Nest provider so handlers can use injected use cases. */
+/**
+ * A Kafka consumer of a service: a provider of the feature module that owns its use cases, marked
+ * `@ConsumesEvents()`. `groupId` comes from the service's CONSUMER_GROUPS (service.ts), the one
+ * place a service names its groups; the chassis puts KAFKA_GROUP_PREFIX before it.
+ */
 export interface EventConsumerSpec {
   readonly groupId: string;
   readonly topics: readonly string[];
@@ -26,6 +30,5 @@ export interface EventConsumerSpec {
 
 export const SERVICE_DEFINITION = Symbol('SERVICE_DEFINITION');
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
-export const CONSUMER_SPECS = Symbol('CONSUMER_SPECS');
 export const KAFKA = Symbol('KAFKA');
 export const LOGGER = Symbol('LOGGER');

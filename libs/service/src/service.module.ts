@@ -1,6 +1,6 @@
 /** The chassis module every service imports: config, database, Kafka, logging, metrics, health, errors. */
-import { DynamicModule, Global, Module, Provider, Type, ValidationPipe } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { DynamicModule, Global, Module, Provider, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { ServiceConfig } from '@tenantry/config';
 import { createKafka, OutboxWriter } from '@tenantry/messaging';
@@ -10,24 +10,19 @@ import { Clock, SystemClock } from './clock';
 import { HealthController } from './health.controller';
 import { MessagingHost } from './messaging-host';
 import { ProblemDetailsFilter, validationProblem } from './problem-details';
-import { CONSUMER_SPECS, EventConsumerSpec, KAFKA, LOGGER, SERVICE_CONFIG, SERVICE_DEFINITION, ServiceDefinition } from './service-definition';
+import { KAFKA, LOGGER, SERVICE_CONFIG, SERVICE_DEFINITION, ServiceDefinition } from './service-definition';
 
+/** Consumers are not listed here: each feature module provides its own, marked `@ConsumesEvents()`. */
 export interface ServiceModuleOptions<C extends ServiceConfig> {
   definition: ServiceDefinition<C>;
   config: C;
-  consumers?: Type<EventConsumerSpec>[];
-  /** Feature modules whose providers the consumers need (consumers are created in this module). */
-  imports?: ModuleImport[];
 }
-
-type ModuleImport = NonNullable<DynamicModule['imports']>[number];
 
 @Global()
 @Module({})
 export class ServiceModule {
   static forRoot<C extends ServiceConfig>(options: ServiceModuleOptions<C>): DynamicModule {
     const { definition, config } = options;
-    const consumers = options.consumers ?? [];
     const logger = createLogger(definition.name, config.LOG_LEVEL);
     const providers: Provider[] = [
       { provide: SERVICE_DEFINITION, useValue: definition },
@@ -54,8 +49,6 @@ export class ServiceModule {
           return dataSource;
         },
       },
-      ...consumers,
-      { provide: CONSUMER_SPECS, useFactory: (...specs: EventConsumerSpec[]) => specs, inject: consumers },
       MessagingHost,
       { provide: Clock, useClass: SystemClock },
       { provide: APP_FILTER, useClass: ProblemDetailsFilter },
@@ -71,7 +64,7 @@ export class ServiceModule {
     ];
     return {
       module: ServiceModule,
-      imports: options.imports ?? [],
+      imports: [DiscoveryModule],
       controllers: [HealthController],
       providers,
       exports: [SERVICE_CONFIG, definition.config, LOGGER, ServiceMetrics, KAFKA, OutboxWriter, DataSource, MessagingHost, Clock],

@@ -1,7 +1,7 @@
 /** Authenticates `Authorization: Bearer <key>` against the stored key hashes; anything else is 401. */
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Clock } from '@tenantry/service';
-import { GatewayProblem, GatewayProblemCode } from '../problems';
+import { GATEWAY_PROBLEMS } from '../problems';
 import { ApiKeyRepository } from './api-key.repository';
 import { ApiKeySecrets } from './api-key-secrets';
 import { GatewayRequest, gatewayState } from './principal';
@@ -28,7 +28,7 @@ export class AuthenticationGuard implements CanActivate {
     const key = secret ? await this.keys.findActiveByHash(this.secrets.hash(secret)) : undefined;
     if (!key) {
       http.getResponse<HeaderReply>().header('WWW-Authenticate', 'Bearer realm="tenantry"');
-      throw new GatewayProblem(GatewayProblemCode.Unauthenticated, secret ? 'The API key is unknown or revoked.' : 'Send an API key as `Authorization: Bearer <key>`.');
+      throw GATEWAY_PROBLEMS.unauthenticated(secret ? 'The API key is unknown or revoked.' : 'Send an API key as `Authorization: Bearer <key>`.');
     }
     gatewayState(request).principal = { keyId: key.id, role: key.role, tenantId: key.tenantId };
     await this.keys.touch(key.id, this.clock.now());

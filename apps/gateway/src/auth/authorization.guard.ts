@@ -1,7 +1,8 @@
 /** Applies the access matrix to the operation a handler declares, for the authenticated caller. */
+import { COMMON_PROBLEMS } from '@tenantry/service';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { GatewayProblem, GatewayProblemCode } from '../problems';
+import { GATEWAY_PROBLEMS } from '../problems';
 import { decideAccess } from './access-matrix';
 import { OPERATION_KEY } from './operation.decorator';
 import { OPERATIONS, Operation } from './operations';
@@ -24,9 +25,9 @@ export class AuthorizationGuard implements CanActivate {
     if (decision.allowed) return true;
     switch (decision.refusal) {
       case 'tenant-not-found':
-        throw new GatewayProblem(GatewayProblemCode.TenantNotFound, `No tenant ${target ?? ''}.`);
+        throw COMMON_PROBLEMS['tenant-not-found'](`No tenant ${target ?? ''}.`);
       case 'forbidden':
-        throw new GatewayProblem(GatewayProblemCode.Forbidden, `The role ${principal.role} may not call ${operation}.`);
+        throw GATEWAY_PROBLEMS.forbidden(`The role ${principal.role} may not call ${operation}.`);
     }
   }
 }

@@ -1,6 +1,6 @@
 /** UUID syntax (any version), as path ids must be, and the pipe that enforces it. */
+import { invalidFields } from '@tenantry/service';
 import { Injectable, PipeTransform } from '@nestjs/common';
-import { fieldsInvalid } from '../problems';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -12,7 +12,7 @@ export function isUuid(value: string): boolean {
 @Injectable()
 export class UuidParamPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!isUuid(value)) throw fieldsInvalid([{ field: 'id', message: 'id must be a UUID' }]);
+    if (!isUuid(value)) throw invalidFields([{ field: 'id', message: 'id must be a UUID' }]);
     return value.toLowerCase();
   }
 }

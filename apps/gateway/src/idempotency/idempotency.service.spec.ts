@@ -1,7 +1,7 @@
-import { ManualClock } from '@tenantry/service';
+import { ManualClock, ProblemException } from '@tenantry/service';
 import { createLogger } from '@tenantry/observability';
 import { GatewayConfig } from '../gateway.config';
-import { GatewayProblem, GatewayProblemCode } from '../problems';
+import { GATEWAY_PROBLEMS } from '../problems';
 import { IdempotencyRecordEntity, StoredResponse } from './idempotency-record.entity';
 import { IdempotencyRepository, IdempotencyScope } from './idempotency.repository';
 import { IdempotencyService } from './idempotency.service';
@@ -73,7 +73,7 @@ describe(IdempotencyService.name, () => {
   });
 
   it('does not keep server failures, so the client can retry under the same key', async () => {
-    await expect(sut.run(SCOPE, 'hash', () => Promise.reject(new GatewayProblem(GatewayProblemCode.UpstreamUnavailable)))).rejects.toBeInstanceOf(GatewayProblem);
+    await expect(sut.run(SCOPE, 'hash', () => Promise.reject(GATEWAY_PROBLEMS['upstream-unavailable']()))).rejects.toBeInstanceOf(ProblemException);
     const outcome = await sut.run(SCOPE, 'hash', async () => CREATED);
     expect(outcome).toEqual({ response: CREATED, replayed: false });
   });

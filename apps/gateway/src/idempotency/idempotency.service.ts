@@ -7,7 +7,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { Logger } from '@tenantry/observability';
 import { Clock, LOGGER, PeriodicJob } from '@tenantry/service';
 import { GatewayConfig } from '../gateway.config';
-import { GatewayProblem, GatewayProblemCode } from '../problems';
+import { GATEWAY_PROBLEMS } from '../problems';
 import { StoredResponse } from './idempotency-record.entity';
 import { IdempotencyRepository, IdempotencyScope } from './idempotency.repository';
 
@@ -50,7 +50,7 @@ export class IdempotencyService implements OnApplicationBootstrap, OnApplication
       const existing = await this.records.find(scope);
       if (!existing) continue;
       if (existing.requestHash !== requestHash) {
-        throw new GatewayProblem(GatewayProblemCode.IdempotencyKeyReused, 'This Idempotency-Key was first used with a different request body; use a new key.');
+        throw GATEWAY_PROBLEMS['idempotency-key-reused']('This Idempotency-Key was first used with a different request body; use a new key.');
       }
       if (existing.state === 'completed' && existing.response) return { response: existing.response, replayed: true };
       if (now.getTime() - existing.createdAt.getTime() > this.waitMs) {
@@ -58,7 +58,7 @@ export class IdempotencyService implements OnApplicationBootstrap, OnApplication
         continue;
       }
       if (Date.now() > deadline) {
-        throw new GatewayProblem(GatewayProblemCode.IdempotencyKeyInProgress, 'The first request with this Idempotency-Key has not finished; retry later.');
+        throw GATEWAY_PROBLEMS['idempotency-key-in-progress']('The first request with this Idempotency-Key has not finished; retry later.');
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }

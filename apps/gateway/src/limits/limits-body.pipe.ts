@@ -2,9 +2,8 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { fieldProblems } from '@tenantry/service';
+import { fieldProblems, invalidFields } from '@tenantry/service';
 import { TenantLimitsDto } from '@tenantry/tenant-api';
-import { fieldsInvalid } from '../problems';
 
 const OPTIONS = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true } as const;
 
@@ -14,9 +13,9 @@ export type LimitsBody = Record<string, unknown>;
 @Injectable()
 export class LimitsBodyPipe implements PipeTransform<unknown, Promise<LimitsBody>> {
   async transform(body: unknown): Promise<LimitsBody> {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw fieldsInvalid([{ field: 'body', message: 'body must be a JSON object' }]);
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalidFields([{ field: 'body', message: 'body must be a JSON object' }]);
     const problems = fieldProblems(await validate(plainToInstance(TenantLimitsDto, body), OPTIONS));
-    if (problems.length > 0) throw fieldsInvalid(problems);
+    if (problems.length > 0) throw invalidFields(problems);
     return body as LimitsBody;
   }
 }

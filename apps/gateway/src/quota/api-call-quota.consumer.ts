@@ -1,18 +1,16 @@
 /** Feeds the API-call quota from metering's limit alerts and the registry's limit changes (group gateway.quota). */
-import { Injectable } from '@nestjs/common';
 import { TOPICS } from '@tenantry/contracts';
 import { EventHandlers } from '@tenantry/messaging';
-import { EventConsumerSpec } from '@tenantry/service';
+import { ConsumesEvents, EventConsumerSpec } from '@tenantry/service';
 import { ApplyLimitsChangeCommand } from './usecases/apply-limits-change/apply-limits-change.command';
 import { ApplyLimitsChangeUseCase } from './usecases/apply-limits-change/apply-limits-change.use-case';
 import { RecordLimitExceededCommand } from './usecases/record-limit-exceeded/record-limit-exceeded.command';
 import { RecordLimitExceededUseCase } from './usecases/record-limit-exceeded/record-limit-exceeded.use-case';
+import { CONSUMER_GROUPS } from '../service';
 
-export const API_CALL_QUOTA_CONSUMER_GROUP = 'gateway.quota';
-
-@Injectable()
+@ConsumesEvents()
 export class ApiCallQuotaConsumer implements EventConsumerSpec {
-  readonly groupId = API_CALL_QUOTA_CONSUMER_GROUP;
+  readonly groupId = CONSUMER_GROUPS.quota;
   readonly topics = [TOPICS.METERING_ALERTS.name, TOPICS.TENANT_LIFECYCLE.name];
   readonly handlers: EventHandlers;
 

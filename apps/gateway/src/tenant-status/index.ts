@@ -1,6 +1,5 @@
 // The tenant-status feature's public surface.
 export { TenantStatusModule } from './tenant-status.module';
-export { TenantStatusConsumer, TENANT_STATUS_CONSUMER_GROUP } from './tenant-status.consumer';
 export { TenantStatusRepository } from './tenant-status.repository';
 export { TenantStateGuard } from './tenant-state.guard';
 export { decideTenantState } from './tenant-state-policy';

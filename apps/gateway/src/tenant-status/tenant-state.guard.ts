@@ -1,8 +1,9 @@
 /** Refuses tenant-scoped calls on suspended and deleted tenants, from the status projection (never a registry call). */
+import { COMMON_PROBLEMS } from '@tenantry/service';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GatewayRequest, isPlatformRole, isUuid, Operation, OPERATION_KEY, OPERATIONS, requirePrincipal } from '../auth';
-import { GatewayProblem, GatewayProblemCode } from '../problems';
+import { GATEWAY_PROBLEMS } from '../problems';
 import { decideTenantState } from './tenant-state-policy';
 import { TenantStatusRepository } from './tenant-status.repository';
 
@@ -24,9 +25,9 @@ export class TenantStateGuard implements CanActivate {
     if (decision.allowed) return true;
     switch (decision.refusal) {
       case 'tenant-suspended':
-        throw new GatewayProblem(GatewayProblemCode.TenantSuspended, `Tenant ${id} is suspended; only reading it and reactivating it are possible.`);
+        throw GATEWAY_PROBLEMS['tenant-suspended'](`Tenant ${id} is suspended; only reading it and reactivating it are possible.`);
       case 'tenant-not-found':
-        throw new GatewayProblem(GatewayProblemCode.TenantNotFound, `No tenant ${id}.`);
+        throw COMMON_PROBLEMS['tenant-not-found'](`No tenant ${id}.`);
     }
   }
 }

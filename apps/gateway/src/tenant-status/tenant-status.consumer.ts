@@ -1,20 +1,18 @@
 /** Keeps the tenant_status projection up to date from the registry's lifecycle events (group gateway.lifecycle). */
-import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TOPICS } from '@tenantry/contracts';
 import { EventHandlers, InboundEvent } from '@tenantry/messaging';
-import { EventConsumerSpec } from '@tenantry/service';
+import { ConsumesEvents, EventConsumerSpec } from '@tenantry/service';
 import { TenantStatusRepository } from './tenant-status.repository';
-
-export const TENANT_STATUS_CONSUMER_GROUP = 'gateway.lifecycle';
+import { CONSUMER_GROUPS } from '../service';
 
 type StatusChange = InboundEvent<
   'TenantActivated' | 'TenantTrialStarted' | 'TenantSuspended' | 'TenantReactivated' | 'TenantDeactivated' | 'TenantOffboardingStarted' | 'TenantDeleted' | 'TenantProvisioningRetryRequested'
 >;
 
-@Injectable()
+@ConsumesEvents()
 export class TenantStatusConsumer implements EventConsumerSpec {
-  readonly groupId = TENANT_STATUS_CONSUMER_GROUP;
+  readonly groupId = CONSUMER_GROUPS.lifecycle;
   readonly topics = [TOPICS.TENANT_LIFECYCLE.name];
   readonly handlers: EventHandlers;
 

@@ -1,13 +1,11 @@
 /** The tenant-status projection: its consumer, table and the guard that enforces it. */
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TenantStateGuard } from './tenant-state.guard';
+import { TenantStatusConsumer } from './tenant-status.consumer';
 import { TenantStatusRepository } from './tenant-status.repository';
 
-// Global because the chassis instantiates consumers inside ServiceModule, which cannot import
-// feature modules; the consumer needs the repository from there.
-@Global()
 @Module({
-  providers: [TenantStatusRepository, TenantStateGuard],
+  providers: [TenantStatusRepository, TenantStateGuard, TenantStatusConsumer],
   exports: [TenantStatusRepository, TenantStateGuard],
 })
 export class TenantStatusModule {}

@@ -6,9 +6,8 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { fieldProblems, FieldProblem } from '@tenantry/service';
+import { FieldProblem, fieldProblems, invalidFields } from '@tenantry/service';
 import { CreateTenantDto, UPDATE_TENANT_FIELDS, UpdateTenantDto } from '@tenantry/tenant-api';
-import { fieldsInvalid } from '../problems';
 import { CreateTenantBody, UpdateTenantBody } from './dto/tenant-body.dto';
 
 const OPTIONS = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true } as const;
@@ -19,9 +18,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /** Validates and returns the body as sent: the original is what gets forwarded. */
 async function check<T extends object>(cls: new () => T, body: unknown, extra: (body: Record<string, unknown>) => FieldProblem[] = () => []): Promise<Record<string, unknown>> {
-  if (!isPlainObject(body)) throw fieldsInvalid([{ field: 'body', message: 'body must be a JSON object' }]);
+  if (!isPlainObject(body)) throw invalidFields([{ field: 'body', message: 'body must be a JSON object' }]);
   const problems = [...extra(body), ...fieldProblems(await validate(plainToInstance(cls, body), OPTIONS))];
-  if (problems.length > 0) throw fieldsInvalid(problems);
+  if (problems.length > 0) throw invalidFields(problems);
   return body;
 }
 

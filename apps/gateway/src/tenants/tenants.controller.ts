@@ -1,11 +1,11 @@
 /** The public tenant routes: validated and authorised here, answered by tenant-registry and provisioning. */
+import { invalidFields } from '@tenantry/service';
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CreateTenantDto, ListTenantsQueryDto, SuspendTenantDto, TenantHistoryDto, TenantPageDto, TenantViewDto, UpdateTenantDto } from '@tenantry/tenant-api';
 import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, PlatformOperation, UuidParamPipe } from '../auth';
 import { IDEMPOTENCY_KEY } from '../idempotency';
 import { ApiProblems } from '../openapi';
-import { fieldsInvalid } from '../problems';
 import { TenantStateGuard } from '../tenant-status';
 import { callerOf, ReplyLike, UpstreamProxy, writeReply } from '../upstream';
 import { ExportQueryDto, ProvisioningQueryDto } from './dto/export-query.dto';
@@ -55,7 +55,7 @@ export class TenantsController {
     @Res() reply: ReplyLike,
   ): Promise<void> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw fieldsInvalid([{ field: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 255 printable ASCII characters' }]);
+      throw invalidFields([{ field: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 255 printable ASCII characters' }]);
     }
     const path = request.url.split('?')[0] ?? request.url;
     const result = await this.createTenant.execute(new CreateTenantCommand(callerOf(request), body, path, idempotencyKey));

@@ -6,7 +6,7 @@
 import { Readable } from 'node:stream';
 import { Pool } from 'undici';
 import { Logger } from '@tenantry/observability';
-import { GatewayProblem, GatewayProblemCode } from '../problems';
+import { GATEWAY_PROBLEMS } from '../problems';
 import { UpstreamMethod } from './upstream-call';
 import { BufferedReply, isProblem, UpstreamReply } from './upstream-reply';
 import { UpstreamDeclaration, UpstreamName } from './upstreams';
@@ -44,7 +44,7 @@ export class UpstreamClient {
       reply = { status: response.statusCode, headers, body: response.body };
     } catch (error) {
       this.logger.warn({ err: error, upstream: this.name, path: request.path }, 'upstream unavailable');
-      throw new GatewayProblem(GatewayProblemCode.UpstreamUnavailable, `${this.name} did not answer; try again shortly.`, { upstream: this.name });
+      throw GATEWAY_PROBLEMS['upstream-unavailable'](`${this.name} did not answer; try again shortly.`, { upstream: this.name });
     }
     return this.readWhole || isProblem(reply.headers) ? { ...reply, body: await this.readText(reply.body) } : reply;
   }
@@ -66,7 +66,7 @@ export class UpstreamClient {
       return Buffer.concat(chunks).toString('utf8');
     } catch (error) {
       this.logger.warn({ err: error, upstream: this.name }, 'upstream body failed');
-      throw new GatewayProblem(GatewayProblemCode.UpstreamUnavailable, `${this.name} stopped answering; try again shortly.`, { upstream: this.name });
+      throw GATEWAY_PROBLEMS['upstream-unavailable'](`${this.name} stopped answering; try again shortly.`, { upstream: this.name });
     }
   }
 }

@@ -4,8 +4,7 @@
  * here; metering does that once and answers per event (or 400 naming `events.<i>.<field>`).
  */
 import { Injectable, PipeTransform } from '@nestjs/common';
-import { FieldProblem } from '@tenantry/service';
-import { fieldsInvalid } from '../problems';
+import { FieldProblem, invalidFields } from '@tenantry/service';
 import { MAX_BATCH_EVENTS, UsageBatchBody } from './dto/usage-event.dto';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -15,7 +14,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 @Injectable()
 export class UsageBatchBodyPipe implements PipeTransform<unknown, UsageBatchBody> {
   transform(body: unknown): UsageBatchBody {
-    if (!isPlainObject(body)) throw fieldsInvalid([{ field: 'body', message: 'body must be a JSON object' }]);
+    if (!isPlainObject(body)) throw invalidFields([{ field: 'body', message: 'body must be a JSON object' }]);
     const problems: FieldProblem[] = Object.keys(body)
       .filter((field) => field !== 'events')
       .map((field) => ({ field, message: `property ${field} should not exist` }));
@@ -23,7 +22,7 @@ export class UsageBatchBodyPipe implements PipeTransform<unknown, UsageBatchBody
     if (!Array.isArray(events)) problems.push({ field: 'events', message: 'events must be an array' });
     else if (events.length < 1 || events.length > MAX_BATCH_EVENTS) problems.push({ field: 'events', message: `events must hold 1 to ${MAX_BATCH_EVENTS} events` });
     else events.forEach((event, index) => isPlainObject(event) || problems.push({ field: `events.${index}`, message: 'each event must be a JSON object' }));
-    if (problems.length > 0) throw fieldsInvalid(problems);
+    if (problems.length > 0) throw invalidFields(problems);
     return body as unknown as UsageBatchBody;
   }
 }

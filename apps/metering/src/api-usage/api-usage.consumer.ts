@@ -1,16 +1,14 @@
 /** Reads the gateway's API usage samples (tenantry.gateway.api-usage.v1) in batches and records them as usage. */
-import { Injectable } from '@nestjs/common';
 import { TOPICS } from '@tenantry/contracts';
 import { BatchHandler, batchHandler } from '@tenantry/messaging';
-import { EventConsumerSpec } from '@tenantry/service';
+import { ConsumesEvents, EventConsumerSpec } from '@tenantry/service';
 import { ConvertApiUsageCommand } from './usecases/convert-api-usage/convert-api-usage.command';
 import { ConvertApiUsageUseCase } from './usecases/convert-api-usage/convert-api-usage.use-case';
+import { CONSUMER_GROUPS } from '../service';
 
-export const API_USAGE_CONSUMER_GROUP = 'metering.api-usage';
-
-@Injectable()
+@ConsumesEvents()
 export class ApiUsageConsumer implements EventConsumerSpec {
-  readonly groupId = API_USAGE_CONSUMER_GROUP;
+  readonly groupId = CONSUMER_GROUPS.apiUsage;
   readonly topics = [TOPICS.GATEWAY_API_USAGE.name] as const;
   readonly batch: BatchHandler;
 

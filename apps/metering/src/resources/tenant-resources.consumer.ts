@@ -2,20 +2,18 @@
  * Keeps the resources projection: TenantProvisioned (tenantry.tenant.provisioning.v1) says where a
  * tenant's schema and storage are; TenantOffboarded and TenantDeleted (tenantry.tenant.lifecycle.v1) end its measuring.
  */
-import { Injectable } from '@nestjs/common';
 import { TOPICS } from '@tenantry/contracts';
 import { EventHandlers } from '@tenantry/messaging';
-import { EventConsumerSpec } from '@tenantry/service';
+import { ConsumesEvents, EventConsumerSpec } from '@tenantry/service';
 import { RegisterTenantResourcesCommand } from './usecases/register-tenant-resources/register-tenant-resources.command';
 import { RegisterTenantResourcesUseCase } from './usecases/register-tenant-resources/register-tenant-resources.use-case';
 import { RetireTenantResourcesCommand } from './usecases/retire-tenant-resources/retire-tenant-resources.command';
 import { RetireTenantResourcesUseCase } from './usecases/retire-tenant-resources/retire-tenant-resources.use-case';
+import { CONSUMER_GROUPS } from '../service';
 
-export const RESOURCES_CONSUMER_GROUP = 'metering.resources';
-
-@Injectable()
+@ConsumesEvents()
 export class TenantResourcesConsumer implements EventConsumerSpec {
-  readonly groupId = RESOURCES_CONSUMER_GROUP;
+  readonly groupId = CONSUMER_GROUPS.resources;
   readonly topics = [TOPICS.TENANT_PROVISIONING.name, TOPICS.TENANT_LIFECYCLE.name] as const;
   readonly handlers: EventHandlers = {
     TenantProvisioned: (event, tx) =>

@@ -1,20 +1,18 @@
 /** Keeps metering's tenant projections (topic tenantry.tenant.lifecycle.v1): statuses, so ingestion knows whom to accept, and limits. */
-import { Injectable } from '@nestjs/common';
 import { TOPICS } from '@tenantry/contracts';
 import { EventHandlers, InboundEvent } from '@tenantry/messaging';
-import { EventConsumerSpec } from '@tenantry/service';
+import { ConsumesEvents, EventConsumerSpec } from '@tenantry/service';
 import { EntityManager } from 'typeorm';
 import { ApplyTenantLimitsCommand } from '../limits/usecases/apply-tenant-limits/apply-tenant-limits.command';
 import { ApplyTenantLimitsUseCase } from '../limits/usecases/apply-tenant-limits/apply-tenant-limits.use-case';
 import { LifecycleEventName } from './tenant-status';
 import { RecordTenantStatusCommand } from './usecases/record-tenant-status/record-tenant-status.command';
 import { RecordTenantStatusUseCase } from './usecases/record-tenant-status/record-tenant-status.use-case';
+import { CONSUMER_GROUPS } from '../service';
 
-export const TENANTS_CONSUMER_GROUP = 'metering.tenants';
-
-@Injectable()
+@ConsumesEvents()
 export class TenantLifecycleConsumer implements EventConsumerSpec {
-  readonly groupId = TENANTS_CONSUMER_GROUP;
+  readonly groupId = CONSUMER_GROUPS.tenants;
   readonly topics = [TOPICS.TENANT_LIFECYCLE.name] as const;
   readonly handlers: EventHandlers = {
     TenantCreated: (event, tx) => this.record(event, tx),

@@ -1,10 +1,13 @@
-/** The tenant projection: which tenants exist for metering and whether they may record usage. */
+/** The tenant projection: which tenants exist for metering, whether they may record usage, and their limits (from the same lifecycle topic). */
 import { Module } from '@nestjs/common';
+import { LimitsModule } from '../limits/limits.module';
+import { TenantLifecycleConsumer } from './tenant-lifecycle.consumer';
 import { PostgresTenantProjectionRepository, TenantProjectionRepository } from './tenant-projection.repository';
 import { RecordTenantStatusUseCase } from './usecases/record-tenant-status/record-tenant-status.use-case';
 
 @Module({
-  providers: [{ provide: TenantProjectionRepository, useClass: PostgresTenantProjectionRepository }, RecordTenantStatusUseCase],
-  exports: [TenantProjectionRepository, RecordTenantStatusUseCase],
+  imports: [LimitsModule],
+  providers: [{ provide: TenantProjectionRepository, useClass: PostgresTenantProjectionRepository }, RecordTenantStatusUseCase, TenantLifecycleConsumer],
+  exports: [TenantProjectionRepository],
 })
 export class TenantsModule {}

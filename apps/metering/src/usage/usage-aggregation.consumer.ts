@@ -1,16 +1,14 @@
 /** Turns the usage stream (tenantry.metering.usage.v1) into aggregates, one transaction per fetched batch. */
-import { Injectable } from '@nestjs/common';
 import { TOPICS } from '@tenantry/contracts';
 import { BatchHandler, batchHandler } from '@tenantry/messaging';
-import { EventConsumerSpec } from '@tenantry/service';
+import { ConsumesEvents, EventConsumerSpec } from '@tenantry/service';
 import { AggregateUsageCommand } from './usecases/aggregate-usage/aggregate-usage.command';
 import { AggregateUsageUseCase } from './usecases/aggregate-usage/aggregate-usage.use-case';
+import { CONSUMER_GROUPS } from '../service';
 
-export const AGGREGATES_CONSUMER_GROUP = 'metering.aggregates';
-
-@Injectable()
+@ConsumesEvents()
 export class UsageAggregationConsumer implements EventConsumerSpec {
-  readonly groupId = AGGREGATES_CONSUMER_GROUP;
+  readonly groupId = CONSUMER_GROUPS.aggregates;
   readonly topics = [TOPICS.METERING_USAGE.name] as const;
   /**
    * Partitions are keyed by tenant, so batches of different partitions touch different aggregate

@@ -1,12 +1,10 @@
-/**
- * The usage feature: ingestion API, the aggregation of the usage stream, the read API and the
- * dedup partition maintenance. Its Kafka consumer is handed to the chassis, which runs it.
- */
+/** The usage feature: ingestion API, the aggregation of the usage stream (its Kafka consumer), the read API and the dedup partition maintenance. */
 import { Module } from '@nestjs/common';
 import { AlertsModule } from '../alerts/alerts.module';
 import { LimitsModule } from '../limits/limits.module';
 import { TenantsModule } from '../tenants/tenants.module';
 import { PartitionMaintenanceScheduler } from './partition-maintenance.scheduler';
+import { UsageAggregationConsumer } from './usage-aggregation.consumer';
 import { UsageController } from './usage.controller';
 import { UsagePartitionsRepository } from './usage-partitions.repository';
 import { KafkaUsagePublisher, UsagePublisher } from './usage.publisher';
@@ -27,7 +25,7 @@ const USE_CASES = [RecordUsageUseCase, AggregateUsageUseCase, GetUsageUseCase, M
     UsagePartitionsRepository,
     ...USE_CASES,
     PartitionMaintenanceScheduler,
+    UsageAggregationConsumer,
   ],
-  exports: [UsageRepository, UsagePartitionsRepository, ...USE_CASES],
 })
 export class UsageModule {}

@@ -2,23 +2,23 @@
  * Consumes the registry's lifecycle events that start sagas. The handlers only record the saga,
  * in the transaction of the inbox row; the saga runner does the work after the commit.
  */
-import { Injectable } from '@nestjs/common';
 import { TOPICS } from '@tenantry/contracts';
 import { EventHandlers } from '@tenantry/messaging';
-import { EventConsumerSpec } from '@tenantry/service';
+import { ConsumesEvents, EventConsumerSpec } from '@tenantry/service';
 import { ProvisioningConfig } from '../provisioning.config';
+import { CONSUMER_GROUPS } from '../service';
 import { RetryProvisioningUseCase } from './usecases/retry-provisioning/retry-provisioning.use-case';
 import { StartOffboardingUseCase } from './usecases/start-offboarding/start-offboarding.use-case';
 import { StartProvisioningUseCase } from './usecases/start-provisioning/start-provisioning.use-case';
 
-@Injectable()
+@ConsumesEvents()
 export class LifecycleConsumer implements EventConsumerSpec {
   readonly groupId: string;
   readonly topics = [TOPICS.TENANT_LIFECYCLE.name];
   readonly handlers: EventHandlers;
 
   constructor(config: ProvisioningConfig, startProvisioning: StartProvisioningUseCase, retryProvisioning: RetryProvisioningUseCase, startOffboarding: StartOffboardingUseCase) {
-    this.groupId = config.LIFECYCLE_CONSUMER_GROUP;
+    this.groupId = config.LIFECYCLE_CONSUMER_GROUP ?? CONSUMER_GROUPS.lifecycle;
     this.handlers = {
       TenantCreated: async (event, tx) => {
         await startProvisioning.execute(tx, event.payload);

@@ -3,6 +3,7 @@
  * with exponential backoff, and after the last attempt compensates the started steps in reverse
  * order. Every state change is saved before the next side effect, so a crash resumes where it was.
  */
+import { backoffMs } from '@tenantry/messaging';
 import { Clock } from '@tenantry/service';
 import { detailsOf, PermanentStepError, SagaDefinition, SagaFailure, SagaState, SagaStep, StepContext, StepState } from './saga.model';
 import { SagaStore } from './saga.store';
@@ -36,7 +37,7 @@ export class SagaEngine {
   }
 
   backoffMs(attempts: number): number {
-    return Math.min(this.options.retryBaseMs * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
+    return backoffMs(attempts, { baseMs: this.options.retryBaseMs, maxMs: MAX_BACKOFF_MS });
   }
 
   async run(sagaId: string): Promise<RunResult> {

@@ -1,6 +1,6 @@
 /** How a plan request and a plan's defaults combine into a tenant's plan, configuration and resources. */
 import { Plan, TenantPlanValue } from './tenant.entity';
-import { TenantProblemCode, tenantProblem } from './tenant.problems';
+import { TENANT_PROBLEMS } from './tenant.problems';
 import { TenantRepository } from './tenant.repository';
 
 /** Used when a trial is asked for on a plan that does not define its length. */
@@ -8,7 +8,7 @@ export const DEFAULT_TRIAL_DAYS = 14;
 
 export async function findPlanOrFail(repository: TenantRepository, planId: string): Promise<Plan> {
   const plan = await repository.findPlan(planId);
-  if (!plan) throw tenantProblem(TenantProblemCode.UnknownPlan, `There is no plan ${planId}`, { planId });
+  if (!plan) throw TENANT_PROBLEMS['unknown-plan'](`There is no plan ${planId}`, { planId });
   return plan;
 }
 

@@ -8,7 +8,7 @@ import { Plan, Tenant, TenantConfigurationValue, TenantResourcesValue } from './
 import { TenantTransition } from './tenant-transition.entity';
 import { TenantLimits, TenantLimitSet } from './tenant-limits.entity';
 import { TenantListQuery, TenantListRow, TenantRepository, TenantScope, TenantUnitOfWork } from './tenant.repository';
-import { TenantProblemCode, tenantProblem } from './tenant.problems';
+import { TENANT_PROBLEMS } from './tenant.problems';
 
 interface TenantRow {
   id: string;
@@ -112,8 +112,8 @@ function tenantParams(tenant: Tenant): unknown[] {
 /** A concurrent writer won the race for a unique hostname or slug: the same answer as the pre-check. */
 function translateUniqueViolation(error: unknown, tenant: Tenant): never {
   const { code, constraint } = (error ?? {}) as { code?: string; constraint?: string };
-  if (code === '23505' && constraint === 'tenants_hostname_key') throw tenantProblem(TenantProblemCode.DomainTaken, `The domain ${tenant.domain.hostname} is already taken`);
-  if (code === '23505' && constraint === 'tenants_slug_key') throw tenantProblem(TenantProblemCode.SlugTaken, `The slug ${tenant.slug} is already taken`);
+  if (code === '23505' && constraint === 'tenants_hostname_key') throw TENANT_PROBLEMS['domain-taken'](`The domain ${tenant.domain.hostname} is already taken`);
+  if (code === '23505' && constraint === 'tenants_slug_key') throw TENANT_PROBLEMS['slug-taken'](`The slug ${tenant.slug} is already taken`);
   throw error;
 }
 

@@ -1,7 +1,7 @@
 /** Request-level inputs of the internal API: the acting principal (x-tenantry-actor, x-request-id) and the tenant id path parameter. */
+import { invalidField } from '@tenantry/service';
 import { createParamDecorator, ExecutionContext, Injectable, PipeTransform } from '@nestjs/common';
 import { ActorContext } from './tenant-status-change';
-import { fieldProblem } from './tenant.problems';
 
 const ACTOR = /^[\x21-\x7e]{1,200}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -17,7 +17,7 @@ export const RequestActor = createParamDecorator((_data: unknown, context: Execu
   const request = context.switchToHttp().getRequest<RequestLike>();
   const header = request.headers['x-tenantry-actor'];
   const actor = typeof header === 'string' && header.length > 0 ? header : DEFAULT_ACTOR;
-  if (!ACTOR.test(actor)) throw fieldProblem('x-tenantry-actor', 'must be 1–200 visible ASCII characters');
+  if (!ACTOR.test(actor)) throw invalidField('x-tenantry-actor', 'must be 1–200 visible ASCII characters');
   return { actor, requestId: request.id ?? null };
 });
 
@@ -25,7 +25,7 @@ export const RequestActor = createParamDecorator((_data: unknown, context: Execu
 @Injectable()
 export class TenantIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!UUID.test(value)) throw fieldProblem('id', 'must be a UUID');
+    if (!UUID.test(value)) throw invalidField('id', 'must be a UUID');
     return value.toLowerCase();
   }
 }

@@ -1,7 +1,7 @@
 /** Domain and slug rules: how a requested domain becomes a hostname and a slug, and which are acceptable. */
+import { invalidField } from '@tenantry/service';
 import { DomainType } from '@tenantry/contracts';
 import { TenantDomainValue } from './tenant.entity';
-import { fieldProblem } from './tenant.problems';
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/;
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -30,16 +30,16 @@ export function resolveDomain(request: DomainRequest, platformDomain: string, fi
   let type: DomainType = request.type ?? (value.includes('.') ? 'custom' : 'subdomain');
   let label = value;
   if (type === 'custom' && value.endsWith(suffix) && !value.slice(0, -suffix.length).includes('.')) {
-    if (request.type === 'custom') throw fieldProblem(`${field}.value`, `a custom domain cannot be under ${platformDomain}; use a subdomain`);
+    if (request.type === 'custom') throw invalidField(`${field}.value`, `a custom domain cannot be under ${platformDomain}; use a subdomain`);
     type = 'subdomain';
     label = value.slice(0, -suffix.length);
   }
   if (type === 'subdomain') {
-    if (!SLUG_PATTERN.test(label)) throw fieldProblem(`${field}.value`, 'a subdomain must be 3–63 lowercase letters, digits or hyphens, not starting or ending with a hyphen');
+    if (!SLUG_PATTERN.test(label)) throw invalidField(`${field}.value`, 'a subdomain must be 3–63 lowercase letters, digits or hyphens, not starting or ending with a hyphen');
     return { type, value: label, hostname: `${label}${suffix}`, ssl };
   }
-  if (!isFqdn(value)) throw fieldProblem(`${field}.value`, 'must be a fully qualified domain name such as shop.example.com');
-  if (value === platformDomain || value.endsWith(suffix)) throw fieldProblem(`${field}.value`, `a custom domain cannot be under ${platformDomain}`);
+  if (!isFqdn(value)) throw invalidField(`${field}.value`, 'must be a fully qualified domain name such as shop.example.com');
+  if (value === platformDomain || value.endsWith(suffix)) throw invalidField(`${field}.value`, `a custom domain cannot be under ${platformDomain}`);
   return { type, value, hostname: value, ssl };
 }
 
@@ -54,6 +54,6 @@ export function deriveSlug(domain: TenantDomainValue, name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 63)
     .replace(/-+$/, '');
-  if (!SLUG_PATTERN.test(slug)) throw fieldProblem('name', 'must contain at least 3 letters or digits to derive a slug from');
+  if (!SLUG_PATTERN.test(slug)) throw invalidField('name', 'must contain at least 3 letters or digits to derive a slug from');
   return slug;
 }

@@ -1,20 +1,20 @@
 /** Reacts to provisioning's outcomes (topic tenantry.tenant.provisioning.v1) by moving tenants through their lifecycle. */
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { TOPICS } from '@tenantry/contracts';
 import { EventHandlers, InboundEvent } from '@tenantry/messaging';
-import { EventConsumerSpec, LOGGER } from '@tenantry/service';
+import { ConsumesEvents, EventConsumerSpec, LOGGER } from '@tenantry/service';
 import type { Logger } from '@tenantry/observability';
 import { EntityManager } from 'typeorm';
 import { ProvisioningOutcome, RecordProvisioningOutcomeCommand } from './usecases/record-provisioning-outcome/record-provisioning-outcome.command';
 import { RecordProvisioningOutcomeUseCase } from './usecases/record-provisioning-outcome/record-provisioning-outcome.use-case';
+import { CONSUMER_GROUPS } from '../service';
 
-export const PROVISIONING_CONSUMER_GROUP = 'tenant-registry.provisioning';
 /** The actor recorded in history for transitions provisioning caused. */
 export const PROVISIONING_ACTOR = 'provisioning';
 
-@Injectable()
+@ConsumesEvents()
 export class TenantProvisioningConsumer implements EventConsumerSpec {
-  readonly groupId = PROVISIONING_CONSUMER_GROUP;
+  readonly groupId = CONSUMER_GROUPS.provisioning;
   readonly topics = [TOPICS.TENANT_PROVISIONING.name] as const;
   readonly handlers: EventHandlers = {
     TenantProvisioned: (event, tx) => this.record(event, 'provisioned', tx),

@@ -1,11 +1,9 @@
-/**
- * The tenants feature: registry API, lifecycle, limits, provisioning outcomes and trial expiry. Its Kafka
- * consumer is handed to the chassis (ServiceModule's `consumers`), which runs it.
- */
+/** The tenants feature: registry API, lifecycle, limits, provisioning outcomes (its Kafka consumer) and trial expiry. */
 import { Module } from '@nestjs/common';
 import { PostgresTenantRepository } from './postgres-tenant.repository';
 import { TenantRepository } from './tenant.repository';
 import { TenantLimitsController } from './tenant-limits.controller';
+import { TenantProvisioningConsumer } from './tenant-provisioning.consumer';
 import { TenantsController } from './tenants.controller';
 import { TrialExpiryScheduler } from './trial-expiry.scheduler';
 import { CreateTenantUseCase } from './usecases/create-tenant/create-tenant.use-case';
@@ -40,7 +38,6 @@ const USE_CASES = [
 
 @Module({
   controllers: [TenantsController, TenantLimitsController],
-  providers: [{ provide: TenantRepository, useClass: PostgresTenantRepository }, ...USE_CASES, TrialExpiryScheduler],
-  exports: [TenantRepository, ...USE_CASES],
+  providers: [{ provide: TenantRepository, useClass: PostgresTenantRepository }, ...USE_CASES, TrialExpiryScheduler, TenantProvisioningConsumer],
 })
 export class TenantsModule {}

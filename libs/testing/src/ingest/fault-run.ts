@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOPICS } from '@tenantry/contracts';
+import { backoffMs } from '@tenantry/messaging';
 import { broker, KAFKA_BROKERS, restartPostgres } from '../infrastructure';
 import { testKafka } from '../kafka';
 import { RunningService } from '../services';
@@ -96,7 +97,6 @@ export async function runIngestFaultRun(options: FaultRunOptions): Promise<Fault
       for (const event of events) event.timestamp = at;
       const body = batchBody(events);
       const deadline = Date.now() + retryWindowMs;
-      let backoff = 200;
       const statuses: number[] = [];
       for (;;) {
         attempts++;
@@ -119,8 +119,7 @@ export async function runIngestFaultRun(options: FaultRunOptions): Promise<Fault
           for (const event of events) outcome.set(event.eventId, 'indeterminate');
           return;
         }
-        await sleep(backoff);
-        backoff = Math.min(backoff * 2, 2_000);
+        await sleep(backoffMs(statuses.length, { baseMs: 200, maxMs: 2_000 }));
       }
     };
 

@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@tenantry/service';
 import { ApiKeyRepository } from '../../../auth';
-import { GatewayProblem, GatewayProblemCode } from '../../../problems';
+import { GATEWAY_PROBLEMS } from '../../../problems';
 
 @Injectable()
 export class RevokeApiKeyUseCase {
@@ -12,6 +12,6 @@ export class RevokeApiKeyUseCase {
   ) {}
 
   async execute(id: string): Promise<void> {
-    if (!(await this.keys.revoke(id, this.clock.now()))) throw new GatewayProblem(GatewayProblemCode.ApiKeyNotFound, `No API key ${id}.`);
+    if (!(await this.keys.revoke(id, this.clock.now()))) throw GATEWAY_PROBLEMS['api-key-not-found'](`No API key ${id}.`);
   }
 }

@@ -4,7 +4,7 @@
  * while that tenant is suspended the list is refused like the tenant itself.
  */
 import { Injectable } from '@nestjs/common';
-import { GatewayProblem, GatewayProblemCode } from '../../../problems';
+import { GATEWAY_PROBLEMS } from '../../../problems';
 import { decideTenantState, TenantStatusRepository } from '../../../tenant-status';
 import { jsonReply, parseDocument, queryString, UpstreamProxy, UpstreamReply } from '../../../upstream';
 import { ListTenantsQuery } from './list-tenants.query';
@@ -30,7 +30,7 @@ export class ListTenantsUseCase {
     // The same status rule as GET /tenants/{id}: the list must not be a way round it.
     const known = await this.statuses.find(principal.tenantId);
     const decision = decideTenantState({ status: known?.status, operation: 'listTenants', kind: 'read', platformRole: false });
-    if (!decision.allowed && decision.refusal === 'tenant-suspended') throw new GatewayProblem(GatewayProblemCode.TenantSuspended, `Tenant ${principal.tenantId} is suspended.`);
+    if (!decision.allowed && decision.refusal === 'tenant-suspended') throw GATEWAY_PROBLEMS['tenant-suspended'](`Tenant ${principal.tenantId} is suspended.`);
     if (!decision.allowed) return page([]);
     const own = await this.upstream.read(caller, { upstream: 'tenant-registry', method: 'GET', path: `/internal/v1/tenants/${principal.tenantId}` });
     if (own.status !== 200 && own.status !== 404) return own;

@@ -1,7 +1,7 @@
 /** PUT /tenants/{id}: a tenant admin may change only its name and configuration; the operator owns the rest. */
 import { Injectable } from '@nestjs/common';
 import { TENANT_ADMIN_UPDATABLE_FIELDS } from '../../../auth';
-import { GatewayProblem, GatewayProblemCode } from '../../../problems';
+import { GATEWAY_PROBLEMS } from '../../../problems';
 import { UpstreamProxy, UpstreamReply } from '../../../upstream';
 import { UpdateTenantCommand } from './update-tenant.command';
 
@@ -13,7 +13,7 @@ export class UpdateTenantUseCase {
     if (command.caller.principal.role === 'tenant-admin') {
       const refused = Object.keys(command.body).filter((field) => !TENANT_ADMIN_UPDATABLE_FIELDS.includes(field));
       if (refused.length > 0) {
-        throw new GatewayProblem(GatewayProblemCode.Forbidden, `A tenant admin may change only ${TENANT_ADMIN_UPDATABLE_FIELDS.join(' and ')}; not ${refused.join(', ')}.`, { fields: refused });
+        throw GATEWAY_PROBLEMS.forbidden(`A tenant admin may change only ${TENANT_ADMIN_UPDATABLE_FIELDS.join(' and ')}; not ${refused.join(', ')}.`, { fields: refused });
       }
     }
     return this.upstream.forward(command.caller, { upstream: 'tenant-registry', method: 'PUT', path: `/internal/v1/tenants/${command.tenantId}`, body: command.body, ifMatch: command.ifMatch });

@@ -1,12 +1,12 @@
 /** Reads a tenant's usage series at one granularity and its usage in the current billing month (UTC calendar month) against its limits. */
 import { Injectable } from '@nestjs/common';
-import { Clock } from '@tenantry/service';
+import { Clock, invalidField } from '@tenantry/service';
 import { BUILT_IN_METRICS, Granularity, normalizeDecimal, windowStart } from '../../../metrics/metric-catalogue';
 import { LimitsRepository } from '../../../limits/limits.repository';
 import { TenantLimit } from '../../../limits/tenant-limit.entity';
 import { TenantProjectionRepository } from '../../../tenants/tenant-projection.repository';
 import { CurrentUsageView, UsageView } from '../../dto/usage-view.dto';
-import { fieldProblem, tenantNotFound } from '../../usage.problems';
+import { tenantNotFound } from '../../usage.problems';
 import { UsageRepository } from '../../usage.repository';
 import { GetUsageCommand } from './get-usage.command';
 
@@ -28,7 +28,7 @@ export class GetUsageUseCase {
     const now = this.clock.now();
     const to = command.to ?? now;
     const from = windowStart(command.granularity, command.from ?? new Date(to.getTime() - DEFAULT_SPAN_MS[command.granularity]));
-    if (from.getTime() >= to.getTime()) throw fieldProblem('from', 'must be before to');
+    if (from.getTime() >= to.getTime()) throw invalidField('from', 'must be before to');
 
     // Totals first, then the series: the two reads are not one snapshot, and read in this order the
     // series is never behind the totals shown with it (a batch committed in between shows up in the

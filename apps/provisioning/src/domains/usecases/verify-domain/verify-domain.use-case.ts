@@ -6,7 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '@tenantry/service';
 import { DnsResolver } from '../../../infrastructure/dns-resolver';
-import { provisioningProblem, ProvisioningProblemCode } from '../../../provisioning.problems';
+import { PROVISIONING_PROBLEMS } from '../../../provisioning.problems';
 import { SagaRepository } from '../../../saga/saga.repository';
 import { verificationRecord } from '../../domain-route.entity';
 import { DomainRouteRepository } from '../../domain-route.repository';
@@ -23,12 +23,12 @@ export class VerifyDomainUseCase {
 
   async execute(tenantId: string): Promise<{ verified: true; hostname: string }> {
     const route = (await this.routes.ofTenant(tenantId)).find((candidate) => candidate.kind === 'custom');
-    if (!route) throw provisioningProblem(ProvisioningProblemCode.DomainNotFound, `tenant ${tenantId} has no custom domain`);
+    if (!route) throw PROVISIONING_PROBLEMS['domain-not-found'](`tenant ${tenantId} has no custom domain`);
     if (route.status === 'active') return { verified: true, hostname: route.hostname };
     const expected = verificationRecord(route);
     const records = await this.dns.txt(expected.name);
     if (!records.some((record) => record.trim() === expected.value)) {
-      throw provisioningProblem(ProvisioningProblemCode.DomainNotVerified, `publish a TXT record ${expected.name} with the value ${expected.value}, then try again`, { expectedRecord: expected });
+      throw PROVISIONING_PROBLEMS['domain-not-verified'](`publish a TXT record ${expected.name} with the value ${expected.value}, then try again`, { expectedRecord: expected });
     }
     await this.dataSource.transaction(async (tx) => {
       await this.routes.markVerified(tx, route.hostname, this.clock.now());

@@ -2,7 +2,7 @@
 import { createReadStream, ReadStream } from 'node:fs';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@tenantry/service';
-import { provisioningProblem, ProvisioningProblemCode } from '../../../provisioning.problems';
+import { PROVISIONING_PROBLEMS } from '../../../provisioning.problems';
 import { archiveUri, TenantExport } from '../../tenant-export.entity';
 import { TenantExportRepository } from '../../tenant-export.repository';
 
@@ -44,7 +44,7 @@ export class GetExportUseCase {
 
   private async find(tenantId: string): Promise<TenantExport> {
     const record = await this.exports.latestRetained(tenantId, this.clock.now());
-    if (!record) throw provisioningProblem(ProvisioningProblemCode.ExportNotFound, `tenant ${tenantId} has no export archive within its retention`);
+    if (!record) throw PROVISIONING_PROBLEMS['export-not-found'](`tenant ${tenantId} has no export archive within its retention`);
     return record;
   }
 }

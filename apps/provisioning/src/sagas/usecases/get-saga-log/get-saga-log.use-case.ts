@@ -1,6 +1,6 @@
 /** The tenant's latest saga with its step log, or all of them. */
 import { Injectable } from '@nestjs/common';
-import { provisioningProblem, ProvisioningProblemCode } from '../../../provisioning.problems';
+import { PROVISIONING_PROBLEMS } from '../../../provisioning.problems';
 import { SagaRepository } from '../../../saga/saga.repository';
 import { SagaLogDto, toSagaLogDto } from '../../saga-log.dto';
 
@@ -15,7 +15,7 @@ export class GetSagaLogUseCase {
 
   async execute(query: GetSagaLogQuery): Promise<SagaLogDto | { items: SagaLogDto[] }> {
     const sagas = query.all ? await this.sagas.all(query.tenantId) : [await this.sagas.latest(query.tenantId)].filter((saga) => saga !== undefined);
-    if (sagas.length === 0) throw provisioningProblem(ProvisioningProblemCode.SagaNotFound, `tenant ${query.tenantId} has no provisioning or offboarding saga`);
+    if (sagas.length === 0) throw PROVISIONING_PROBLEMS['saga-not-found'](`tenant ${query.tenantId} has no provisioning or offboarding saga`);
     const items = sagas.map(toSagaLogDto);
     return query.all ? { items } : (items[0] as SagaLogDto);
   }

@@ -11,7 +11,7 @@ import { Tenant } from '../../tenant.entity';
 import { toTenantCreatedPayload } from '../../tenant.mapper';
 import { deriveLimits, toTenantLimitsChangedPayload } from '../../tenant-limits';
 import { TenantLimits } from '../../tenant-limits.entity';
-import { TenantProblemCode, tenantProblem } from '../../tenant.problems';
+import { TENANT_PROBLEMS } from '../../tenant.problems';
 import { TenantRepository } from '../../tenant.repository';
 import { definedOnly, findPlanOrFail, planValue } from '../../plan-defaults';
 import { CreateTenantCommand } from './create-tenant.command';
@@ -45,9 +45,9 @@ export class CreateTenantUseCase {
       updatedAt: now,
     };
     return this.repository.transaction(async (tx) => {
-      if (await tx.isReservedSlug(slug)) throw tenantProblem(TenantProblemCode.ReservedName, `The name ${slug} is reserved`, { slug });
-      if (await tx.hostnameOwner(domain.hostname)) throw tenantProblem(TenantProblemCode.DomainTaken, `The domain ${domain.hostname} is already taken`, { hostname: domain.hostname });
-      if (await tx.slugOwner(slug)) throw tenantProblem(TenantProblemCode.SlugTaken, `The slug ${slug} is already taken`, { slug });
+      if (await tx.isReservedSlug(slug)) throw TENANT_PROBLEMS['reserved-name'](`The name ${slug} is reserved`, { slug });
+      if (await tx.hostnameOwner(domain.hostname)) throw TENANT_PROBLEMS['domain-taken'](`The domain ${domain.hostname} is already taken`, { hostname: domain.hostname });
+      if (await tx.slugOwner(slug)) throw TENANT_PROBLEMS['slug-taken'](`The slug ${slug} is already taken`, { slug });
       await tx.insertTenant(tenant);
       await tx.addTransition({ tenantId: tenant.id }, { from: null, to: 'provisioning', reason: null, actor: command.by.actor, requestId: command.by.requestId, at: now });
       await tx.publish('TenantCreated', toTenantCreatedPayload(tenant));

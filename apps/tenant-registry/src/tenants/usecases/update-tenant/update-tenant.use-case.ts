@@ -5,7 +5,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { Injectable } from '@nestjs/common';
-import { Clock } from '@tenantry/service';
+import { Clock, invalidField } from '@tenantry/service';
 import { TenantRegistryConfig } from '../../../tenant-registry.config';
 import { assertUpdatable } from '../../tenant-lifecycle';
 import { resolveDomain } from '../../tenant-domain';
@@ -13,7 +13,7 @@ import { Tenant } from '../../tenant.entity';
 import { etagOf } from '../../tenant.mapper';
 import { deriveLimits, sameLimits, toTenantLimitsChangedPayload } from '../../tenant-limits';
 import { TenantLimits } from '../../tenant-limits.entity';
-import { fieldProblem, TenantProblemCode, tenantNotFound, tenantProblem } from '../../tenant.problems';
+import { TENANT_PROBLEMS, tenantNotFound } from '../../tenant.problems';
 import { TenantRepository, TenantUnitOfWork } from '../../tenant.repository';
 import { definedOnly, findPlanOrFail, planValue } from '../../plan-defaults';
 import { UpdateTenantCommand } from './update-tenant.command';
@@ -38,7 +38,7 @@ export class UpdateTenantUseCase {
 
   async execute(command: UpdateTenantCommand): Promise<Tenant> {
     const { changes } = command;
-    if (FIELDS.every((field) => changes[field] === undefined)) throw fieldProblem('body', `must contain at least one of ${FIELDS.join(', ')}`);
+    if (FIELDS.every((field) => changes[field] === undefined)) throw invalidField('body', `must contain at least one of ${FIELDS.join(', ')}`);
     const domain = changes.domain ? resolveDomain(changes.domain, this.config.PLATFORM_DOMAIN) : undefined;
     const plan = changes.plan ? await findPlanOrFail(this.repository, changes.plan.id) : undefined;
     return this.repository.transaction(async (tx) => {
@@ -46,12 +46,12 @@ export class UpdateTenantUseCase {
       const current = await tx.lockTenant(scope);
       if (!current) throw tenantNotFound(command.tenantId);
       if (command.ifMatch !== undefined && !matchesIfMatch(command.ifMatch, current.version)) {
-        throw tenantProblem(TenantProblemCode.PreconditionFailed, `The tenant is at ${etagOf(current)}, not ${command.ifMatch}`, { currentVersion: current.version });
+        throw TENANT_PROBLEMS['precondition-failed'](`The tenant is at ${etagOf(current)}, not ${command.ifMatch}`, { currentVersion: current.version });
       }
       assertUpdatable(current.status);
       if (domain && domain.hostname !== current.domain.hostname) {
         const owner = await tx.hostnameOwner(domain.hostname);
-        if (owner && owner !== current.id) throw tenantProblem(TenantProblemCode.DomainTaken, `The domain ${domain.hostname} is already taken`, { hostname: domain.hostname });
+        if (owner && owner !== current.id) throw TENANT_PROBLEMS['domain-taken'](`The domain ${domain.hostname} is already taken`, { hostname: domain.hostname });
       }
       const now = this.clock.now();
       const next: Tenant = {
