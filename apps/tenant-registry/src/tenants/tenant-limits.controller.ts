@@ -1,7 +1,6 @@
 /** The tenant limits routes of the internal API (docs/internal-api.md): read and replace a tenant's limits. */
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { TenantLimitsDto } from '@tenantry/tenant-api';
-import { TenantLimitsView } from './dto/tenant-limits-view.dto';
+import { TenantLimitsDto, TenantLimitsViewDto } from '@tenantry/tenant-api';
 import { RequestActor, TenantIdPipe } from './request-actor';
 import { toLimitSet, toTenantLimitsView } from './tenant-limits.mapper';
 import { ActorContext } from './tenant-status-change';
@@ -19,12 +18,12 @@ export class TenantLimitsController {
   ) {}
 
   @Get(':id/limits')
-  async get(@Param('id', TenantIdPipe) id: string): Promise<TenantLimitsView> {
+  async get(@Param('id', TenantIdPipe) id: string): Promise<TenantLimitsViewDto> {
     return toTenantLimitsView(await this.getLimits.execute(new GetTenantLimitsCommand(id)));
   }
 
   @Put(':id/limits')
-  async set(@Param('id', TenantIdPipe) id: string, @Body() body: TenantLimitsDto, @RequestActor() by: ActorContext): Promise<TenantLimitsView> {
+  async set(@Param('id', TenantIdPipe) id: string, @Body() body: TenantLimitsDto, @RequestActor() by: ActorContext): Promise<TenantLimitsViewDto> {
     return toTenantLimitsView(await this.setLimits.execute(new SetTenantLimitsCommand(id, toLimitSet(body), by)));
   }
 }
