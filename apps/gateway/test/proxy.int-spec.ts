@@ -46,7 +46,7 @@ describe('gateway forwarding', () => {
     expect(sent?.headers['traceparent']).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/);
   });
 
-  it('creates through the registry and rewrites Location to the public path', async () => {
+  it('creates through the registry, rewrites Location to the public path and audits the call under the created tenant', async () => {
     const id = randomUUID();
     registry.on((request) =>
       request.method === 'POST' && request.url === '/internal/v1/tenants' && request.body.includes('"create-location"')
@@ -60,6 +60,11 @@ describe('gateway forwarding', () => {
     const [sent] = forwarded((r) => r.body.includes('"create-location"'));
     expect(JSON.parse(sent?.body ?? '{}')).toEqual({ ...SHORT, name: 'create-location' });
     expect(sent?.headers['content-type']).toBe('application/json');
+    const audited = await waitFor(async () => {
+      const items = (await gateway.call('GET', `/audit?tenantId=${id}`)).body['items'] as unknown[] | undefined;
+      return items?.length ? items : undefined;
+    }, { what: "the created tenant's audit entry" });
+    expect(audited).toEqual([expect.objectContaining({ method: 'POST', route: '/api/v1/platform/tenants', status: 201, tenantId: id })]);
   });
 
   it('passes upstream problems through, adding only the public instance', async () => {

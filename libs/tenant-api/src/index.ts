@@ -1,4 +1,4 @@
-/** The tenant HTTP request DTOs and field rules, one set validated by both the gateway and the tenant registry. */
+/** The tenant HTTP DTOs, requests with their field rules and the views answered, one set used by both the gateway and the tenant registry. */
 export { CreateTenantDto } from './create-tenant.dto';
 export { isCurrency, IsCurrencyCode, isLanguageTag, IsLanguageTag, isTimeZone, IsTimeZone, Optional } from './field-rules';
 export { ListTenantsQueryDto, TENANT_SORTS } from './list-tenants-query.dto';
@@ -7,3 +7,5 @@ export { SuspendTenantDto } from './suspend-tenant.dto';
 export { ConfigurationDto, DomainDto, NAME_LENGTH, PlanDto, ResourcesDto } from './tenant-parts.dto';
 export { UPDATE_TENANT_FIELDS, UpdateTenantDto } from './update-tenant.dto';
 export { ApiCallsLimitDto, BandwidthLimitDto, LIMIT_MAXIMA, StorageLimitDto, TenantLimitsDto, UsersLimitDto } from './tenant-limits.dto';
+export { TenantHistoryDto, TenantPageDto, TenantViewDto, TransitionView } from './tenant-view.dto';
+export { TenantLimitsViewDto } from './tenant-limits-view.dto';

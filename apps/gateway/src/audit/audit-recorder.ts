@@ -12,8 +12,21 @@ import { AuditRepository } from './audit.repository';
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const PUBLIC_API = '/api/v1/platform/';
 
+interface AnsweredReply {
+  statusCode: number;
+  getHeader(name: string): unknown;
+}
+
 interface FastifyLike {
-  addHook(name: 'onResponse', hook: (request: GatewayRequest, reply: { statusCode: number }) => Promise<void>): void;
+  addHook(name: 'onResponse', hook: (request: GatewayRequest, reply: AnsweredReply) => Promise<void>): void;
+}
+
+/** A created tenant is known only from the answer: its Location (already the public path). */
+function createdTenantId(reply: AnsweredReply): string | undefined {
+  const location = reply.getHeader('location');
+  if (reply.statusCode !== 201 || typeof location !== 'string' || !location.startsWith(`${PUBLIC_API}tenants/`)) return undefined;
+  const id = location.slice(`${PUBLIC_API}tenants/`.length);
+  return isUuid(id) ? id : undefined;
 }
 
 @Injectable()
@@ -29,14 +42,14 @@ export class AuditRecorder implements OnModuleInit {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyLike>();
     fastify.addHook('onResponse', async (request, reply) => {
       if (!MUTATING.has(request.method) || !request.url.startsWith(PUBLIC_API)) return;
-      await this.record(request, reply.statusCode);
+      await this.record(request, reply);
     });
   }
 
-  private async record(request: GatewayRequest, status: number): Promise<void> {
+  private async record(request: GatewayRequest, reply: AnsweredReply): Promise<void> {
     const principal = request.gateway?.principal;
     const id = request.params?.['id'];
-    const tenantId = request.gateway?.auditTenantId ?? (request.url.startsWith(`${PUBLIC_API}tenants/`) && id && isUuid(id) ? id : (principal?.tenantId ?? null));
+    const tenantId = createdTenantId(reply) ?? (request.url.startsWith(`${PUBLIC_API}tenants/`) && id && isUuid(id) ? id : (principal?.tenantId ?? null));
     try {
       await this.audit.append({
         apiKeyId: principal?.keyId ?? null,
@@ -44,7 +57,7 @@ export class AuditRecorder implements OnModuleInit {
         method: request.method,
         route: request.routeOptions?.url ?? request.url.split('?')[0] ?? request.url,
         path: request.url.split('?')[0] ?? request.url,
-        status,
+        status: reply.statusCode,
         tenantId: tenantId ?? null,
         requestId: request.id,
         at: this.clock.now(),

@@ -7,11 +7,9 @@ export interface Principal {
   tenantId: string | null;
 }
 
-/** What the gateway keeps on each Fastify request for the guards, the proxy and the audit log. */
+/** What the gateway keeps on each Fastify request: the caller the authentication guard found. */
 export interface GatewayRequestState {
   principal?: Principal;
-  /** The tenant a mutating call concerned, for the audit log (a created tenant's id is known only afterwards). */
-  auditTenantId?: string;
 }
 
 export interface GatewayRequest {

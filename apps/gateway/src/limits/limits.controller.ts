@@ -2,12 +2,11 @@
 import { Body, Controller, Get, Param, Put, Req, Res, UseGuards } from '@nestjs/common';
 import { UuidParamPipe } from '@tenantry/service';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { TenantLimitsDto } from '@tenantry/tenant-api';
-import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, PlatformOperation, requirePrincipal } from '../auth';
+import { TenantLimitsDto, TenantLimitsViewDto } from '@tenantry/tenant-api';
+import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, PlatformOperation } from '../auth';
 import { ApiProblems } from '../openapi';
 import { TenantStateGuard } from '../tenant-status';
-import { ForwardRequestCommand, ForwardRequestUseCase, ProxyReply, ReplyLike } from '../tenants';
-import { TenantLimitsViewDto } from './dto/tenant-limits-view.dto';
+import { ReplyLike, UpstreamProxy } from '../upstream';
 import { LimitsBody, LimitsBodyPipe } from './limits-body.pipe';
 
 const TENANTS = '/internal/v1/tenants';
@@ -18,17 +17,14 @@ const TENANTS = '/internal/v1/tenants';
 @UseGuards(AuthenticationGuard, AuthorizationGuard, TenantStateGuard)
 @Controller('api/v1/platform/tenants')
 export class LimitsController {
-  constructor(
-    private readonly forward: ForwardRequestUseCase,
-    private readonly proxy: ProxyReply,
-  ) {}
+  constructor(private readonly upstream: UpstreamProxy) {}
 
   @Get(':id/limits')
   @PlatformOperation('getLimits', "A tenant's resource limits", 'Storage and bandwidth in GB, users and API calls per billing month (UTC calendar month); derived from the resources until set.')
   @ApiOkResponse({ type: TenantLimitsViewDto, description: 'The limits with their version' })
   @ApiProblems(400, 403, 404)
   async get(@Param('id', UuidParamPipe) id: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
-    await this.relay(request, reply, 'GET', `${TENANTS}/${id}/limits`);
+    await this.upstream.relay(request, reply, { upstream: 'tenant-registry', method: 'GET', path: `${TENANTS}/${id}/limits` });
   }
 
   @Put(':id/limits')
@@ -41,11 +37,6 @@ export class LimitsController {
   @ApiOkResponse({ type: TenantLimitsViewDto, description: 'The new limits with their new version' })
   @ApiProblems(400, 403, 404, 409)
   async set(@Param('id', UuidParamPipe) id: string, @Body(LimitsBodyPipe) body: LimitsBody, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
-    await this.relay(request, reply, 'PUT', `${TENANTS}/${id}/limits`, body);
-  }
-
-  private async relay(request: GatewayRequest, reply: ReplyLike, method: 'GET' | 'PUT', path: string, body?: unknown): Promise<void> {
-    const response = await this.forward.execute(new ForwardRequestCommand('tenant-registry', method, path, requirePrincipal(request), request.id, body));
-    await this.proxy.relay(reply, 'tenant-registry', response, request.url);
+    await this.upstream.relay(request, reply, { upstream: 'tenant-registry', method: 'PUT', path: `${TENANTS}/${id}/limits`, body });
   }
 }

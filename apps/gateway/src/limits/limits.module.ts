@@ -2,11 +2,11 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth';
 import { TenantStatusModule } from '../tenant-status';
-import { TenantsModule } from '../tenants';
+import { UpstreamModule } from '../upstream';
 import { LimitsController } from './limits.controller';
 
 @Module({
-  imports: [AuthModule, TenantsModule, TenantStatusModule],
+  imports: [AuthModule, UpstreamModule, TenantStatusModule],
   controllers: [LimitsController],
 })
 export class LimitsModule {}

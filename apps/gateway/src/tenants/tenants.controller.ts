@@ -2,21 +2,18 @@
 import { invalidFields, UuidParamPipe } from '@tenantry/service';
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CreateTenantDto, ListTenantsQueryDto, SuspendTenantDto, UpdateTenantDto } from '@tenantry/tenant-api';
-import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, gatewayState, PlatformOperation, requirePrincipal } from '../auth';
+import { CreateTenantDto, ListTenantsQueryDto, SuspendTenantDto, TenantHistoryDto, TenantPageDto, TenantViewDto, UpdateTenantDto } from '@tenantry/tenant-api';
+import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, PlatformOperation } from '../auth';
 import { IDEMPOTENCY_KEY } from '../idempotency';
 import { ApiProblems } from '../openapi';
 import { TenantStateGuard } from '../tenant-status';
+import { callerOf, ReplyLike, UpstreamProxy, writeReply } from '../upstream';
 import { ExportQueryDto, ProvisioningQueryDto } from './dto/export-query.dto';
 import { CreateTenantBody, UpdateTenantBody } from './dto/tenant-body.dto';
-import { DomainVerificationDto, ProvisioningSagaDto, TenantExportDto, TenantHistoryDto, TenantPageDto, TenantViewDto } from './dto/tenant-view.dto';
+import { DomainVerificationDto, ProvisioningSagaDto, TenantExportDto } from './dto/provisioning-view.dto';
 import { CreateTenantBodyPipe, UpdateTenantBodyPipe } from './tenant-body.pipes';
-import { ProxyReply, ReplyLike } from './upstream/proxy-reply';
-import { Upstream, UpstreamRequest } from './upstream/upstream-client';
 import { CreateTenantCommand } from './usecases/create-tenant/create-tenant.command';
 import { CreateTenantUseCase } from './usecases/create-tenant/create-tenant.use-case';
-import { ForwardRequestCommand } from './usecases/forward-request/forward-request.command';
-import { ForwardRequestUseCase } from './usecases/forward-request/forward-request.use-case';
 import { ListTenantsQuery } from './usecases/list-tenants/list-tenants.query';
 import { ListTenantsUseCase } from './usecases/list-tenants/list-tenants.use-case';
 import { UpdateTenantCommand } from './usecases/update-tenant/update-tenant.command';
@@ -31,11 +28,10 @@ const TENANTS = '/internal/v1/tenants';
 @Controller('api/v1/platform/tenants')
 export class TenantsController {
   constructor(
-    private readonly forward: ForwardRequestUseCase,
+    private readonly upstream: UpstreamProxy,
     private readonly createTenant: CreateTenantUseCase,
     private readonly listTenants: ListTenantsUseCase,
     private readonly updateTenant: UpdateTenantUseCase,
-    private readonly proxy: ProxyReply,
   ) {}
 
   @Get()
@@ -43,9 +39,7 @@ export class TenantsController {
   @ApiOkResponse({ type: TenantPageDto, description: 'A page of tenants' })
   @ApiProblems(400, 403)
   async list(@Query() filters: ListTenantsQueryDto, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
-    const result = await this.listTenants.execute(new ListTenantsQuery(requirePrincipal(request), request.id, filters, request.url));
-    if (result.kind === 'buffered') this.proxy.send(reply, result.response);
-    else await this.proxy.relay(reply, 'tenant-registry', result.response, request.url);
+    writeReply(reply, await this.listTenants.execute(new ListTenantsQuery(callerOf(request), filters)), request.url);
   }
 
   @Post()
@@ -63,9 +57,9 @@ export class TenantsController {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw invalidFields([{ field: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 255 printable ASCII characters' }]);
     }
-    const result = await this.createTenant.execute(new CreateTenantCommand(requirePrincipal(request), request.id, body, request.url.split('?')[0] ?? request.url, idempotencyKey));
-    gatewayState(request).auditTenantId = result.tenantId;
-    this.proxy.send(reply, result.response, result.replayed ? { 'idempotent-replayed': 'true' } : {});
+    const path = request.url.split('?')[0] ?? request.url;
+    const result = await this.createTenant.execute(new CreateTenantCommand(callerOf(request), body, path, idempotencyKey));
+    writeReply(reply, result.reply, path, result.replayed ? { 'idempotent-replayed': 'true' } : {});
   }
 
   @Get(':id')
@@ -73,7 +67,7 @@ export class TenantsController {
   @ApiOkResponse({ type: TenantViewDto, description: 'The tenant; ETag W/"<version>"' })
   @ApiProblems(400, 403, 404)
   async get(@Param('id', UuidParamPipe) id: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
-    await this.relay(request, reply, 'tenant-registry', 'GET', `${TENANTS}/${id}`);
+    await this.upstream.relay(request, reply, { upstream: 'tenant-registry', method: 'GET', path: `${TENANTS}/${id}` });
   }
 
   @Put(':id')
@@ -89,8 +83,7 @@ export class TenantsController {
     @Req() request: GatewayRequest,
     @Res() reply: ReplyLike,
   ): Promise<void> {
-    const upstream = await this.updateTenant.execute(new UpdateTenantCommand(requirePrincipal(request), request.id, id, body, ifMatch));
-    await this.proxy.relay(reply, 'tenant-registry', upstream, request.url);
+    writeReply(reply, await this.updateTenant.execute(new UpdateTenantCommand(callerOf(request), id, body, ifMatch)), request.url);
   }
 
   @Post(':id/suspend')
@@ -99,7 +92,7 @@ export class TenantsController {
   @ApiOkResponse({ type: TenantViewDto, description: 'The tenant, now suspended' })
   @ApiProblems(400, 403, 404, 409)
   async suspend(@Param('id', UuidParamPipe) id: string, @Body() body: SuspendTenantDto, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
-    await this.relay(request, reply, 'tenant-registry', 'POST', `${TENANTS}/${id}/suspend`, body ?? {});
+    await this.upstream.relay(request, reply, { upstream: 'tenant-registry', method: 'POST', path: `${TENANTS}/${id}/suspend`, body: body ?? {} });
   }
 
   @Post(':id/reactivate')
@@ -108,7 +101,7 @@ export class TenantsController {
   @ApiOkResponse({ type: TenantViewDto, description: 'The tenant, active again' })
   @ApiProblems(400, 403, 404, 409)
   async reactivate(@Param('id', UuidParamPipe) id: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
-    await this.relay(request, reply, 'tenant-registry', 'POST', `${TENANTS}/${id}/reactivate`);
+    await this.upstream.relay(request, reply, { upstream: 'tenant-registry', method: 'POST', path: `${TENANTS}/${id}/reactivate` });
   }
 
   @Delete(':id')
@@ -116,7 +109,7 @@ export class TenantsController {
   @ApiResponse({ status: 202, type: TenantViewDto, description: 'Offboarding started' })
   @ApiProblems(400, 403, 404, 409)
   async remove(@Param('id', UuidParamPipe) id: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
-    await this.relay(request, reply, 'tenant-registry', 'DELETE', `${TENANTS}/${id}`);
+    await this.upstream.relay(request, reply, { upstream: 'tenant-registry', method: 'DELETE', path: `${TENANTS}/${id}` });
   }
 
   @Get(':id/history')
@@ -124,7 +117,7 @@ export class TenantsController {
   @ApiOkResponse({ type: TenantHistoryDto, description: 'The transitions' })
   @ApiProblems(400, 403, 404)
   async history(@Param('id', UuidParamPipe) id: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
-    await this.relay(request, reply, 'tenant-registry', 'GET', `${TENANTS}/${id}/history`);
+    await this.upstream.relay(request, reply, { upstream: 'tenant-registry', method: 'GET', path: `${TENANTS}/${id}/history` });
   }
 
   @Get(':id/provisioning')
@@ -132,7 +125,7 @@ export class TenantsController {
   @ApiOkResponse({ type: ProvisioningSagaDto, description: 'The latest saga' })
   @ApiProblems(400, 403, 404)
   async provisioning(@Param('id', UuidParamPipe) id: string, @Query() query: ProvisioningQueryDto, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
-    await this.relay(request, reply, 'provisioning', 'GET', `${TENANTS}/${id}/provisioning${query.all ? `?all=${query.all}` : ''}`);
+    await this.upstream.relay(request, reply, { upstream: 'provisioning', method: 'GET', path: `${TENANTS}/${id}/provisioning${query.all ? `?all=${query.all}` : ''}` });
   }
 
   @Post(':id/provisioning/retry')
@@ -141,7 +134,7 @@ export class TenantsController {
   @ApiResponse({ status: 202, type: TenantViewDto, description: 'Provisioning restarted' })
   @ApiProblems(400, 403, 404, 409)
   async retry(@Param('id', UuidParamPipe) id: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
-    await this.relay(request, reply, 'tenant-registry', 'POST', `${TENANTS}/${id}/provisioning/retry`);
+    await this.upstream.relay(request, reply, { upstream: 'tenant-registry', method: 'POST', path: `${TENANTS}/${id}/provisioning/retry` });
   }
 
   @Get(':id/export')
@@ -149,7 +142,7 @@ export class TenantsController {
   @ApiOkResponse({ type: TenantExportDto, description: 'Where the export is, or the archive itself' })
   @ApiProblems(400, 403, 404)
   async export(@Param('id', UuidParamPipe) id: string, @Query() query: ExportQueryDto, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
-    await this.relay(request, reply, 'provisioning', 'GET', `${TENANTS}/${id}/export${query.download ? `?download=${query.download}` : ''}`);
+    await this.upstream.relay(request, reply, { upstream: 'provisioning', method: 'GET', path: `${TENANTS}/${id}/export${query.download ? `?download=${query.download}` : ''}` });
   }
 
   @Post(':id/domain/verify')
@@ -158,11 +151,6 @@ export class TenantsController {
   @ApiOkResponse({ type: DomainVerificationDto, description: 'Verified' })
   @ApiProblems(400, 403, 404, 409)
   async verifyDomain(@Param('id', UuidParamPipe) id: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
-    await this.relay(request, reply, 'provisioning', 'POST', `${TENANTS}/${id}/domain/verify`);
-  }
-
-  private async relay(request: GatewayRequest, reply: ReplyLike, upstream: Upstream, method: UpstreamRequest['method'], path: string, body?: unknown): Promise<void> {
-    const response = await this.forward.execute(new ForwardRequestCommand(upstream, method, path, requirePrincipal(request), request.id, body));
-    await this.proxy.relay(reply, upstream, response, request.url);
+    await this.upstream.relay(request, reply, { upstream: 'provisioning', method: 'POST', path: `${TENANTS}/${id}/domain/verify` });
   }
 }

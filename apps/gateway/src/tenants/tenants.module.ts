@@ -1,20 +1,17 @@
-/** The tenant routes and the forwarding to the services that own them. */
+/** The tenant routes, answered by tenant-registry and provisioning. */
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth';
 import { IdempotencyModule } from '../idempotency';
 import { TenantStatusModule } from '../tenant-status';
+import { UpstreamModule } from '../upstream';
 import { TenantsController } from './tenants.controller';
-import { ProxyReply } from './upstream/proxy-reply';
-import { UpstreamClient } from './upstream/upstream-client';
 import { CreateTenantUseCase } from './usecases/create-tenant/create-tenant.use-case';
-import { ForwardRequestUseCase } from './usecases/forward-request/forward-request.use-case';
 import { ListTenantsUseCase } from './usecases/list-tenants/list-tenants.use-case';
 import { UpdateTenantUseCase } from './usecases/update-tenant/update-tenant.use-case';
 
 @Module({
-  imports: [AuthModule, IdempotencyModule, TenantStatusModule],
+  imports: [AuthModule, IdempotencyModule, UpstreamModule, TenantStatusModule],
   controllers: [TenantsController],
-  providers: [UpstreamClient, ProxyReply, ForwardRequestUseCase, CreateTenantUseCase, ListTenantsUseCase, UpdateTenantUseCase],
-  exports: [ProxyReply, ForwardRequestUseCase],
+  providers: [CreateTenantUseCase, ListTenantsUseCase, UpdateTenantUseCase],
 })
 export class TenantsModule {}

@@ -3,23 +3,15 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '
 import { UuidParamPipe } from '@tenantry/service';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { UsageQueryDto, UsageSummaryQueryDto } from '@tenantry/usage-api';
-import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, PlatformOperation, requirePrincipal } from '../auth';
+import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, PlatformOperation } from '../auth';
 import { ApiProblems } from '../openapi';
 import { TenantStateGuard } from '../tenant-status';
+import { callerOf, queryString, ReplyLike, UpstreamProxy, writeReply } from '../upstream';
 import { TenantUsageEventDto, UsageBatchBody, UsageBatchDto } from './dto/usage-event.dto';
 import { UsageResultsDto, UsageSummaryDto, UsageViewDto } from './dto/usage-view.dto';
 import { UsageBatchBodyPipe } from './usage-batch-body.pipe';
-import { ReplyLike, sendMeteringAnswer } from './usage-reply';
-import { ForwardUsageCommand } from './usecases/forward-usage/forward-usage.command';
-import { ForwardUsageUseCase } from './usecases/forward-usage/forward-usage.use-case';
 import { RecordUsageBatchCommand } from './usecases/record-usage-batch/record-usage-batch.command';
 import { RecordUsageBatchUseCase } from './usecases/record-usage-batch/record-usage-batch.use-case';
-
-function queryString(query: object): string {
-  const search = new URLSearchParams();
-  for (const [name, value] of Object.entries(query) as [string, unknown][]) if (value !== undefined) search.set(name, String(value));
-  return search.size > 0 ? `?${search.toString()}` : '';
-}
 
 @ApiTags('usage')
 @ApiBearerAuth('apiKey')
@@ -28,7 +20,7 @@ function queryString(query: object): string {
 @Controller('api/v1/platform')
 export class UsageController {
   constructor(
-    private readonly forward: ForwardUsageUseCase,
+    private readonly upstream: UpstreamProxy,
     private readonly recordBatch: RecordUsageBatchUseCase,
   ) {}
 
@@ -38,8 +30,7 @@ export class UsageController {
   @ApiResponse({ status: 202, type: UsageResultsDto, description: 'The outcome of the event: accepted, duplicate or rejected with a reason' })
   @ApiProblems(400, 403, 404)
   async record(@Param('id', UuidParamPipe) id: string, @Body() body: TenantUsageEventDto, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
-    const answer = await this.forward.execute(new ForwardUsageCommand(requirePrincipal(request), request.id, 'POST', `/internal/v1/tenants/${id}/usage`, body));
-    sendMeteringAnswer(reply, answer, request.url);
+    await this.upstream.relay(request, reply, { upstream: 'metering', method: 'POST', path: `/internal/v1/tenants/${id}/usage`, body });
   }
 
   @Post('usage/batch')
@@ -52,8 +43,7 @@ export class UsageController {
   @ApiResponse({ status: 202, type: UsageResultsDto, description: 'One result per event, by index' })
   @ApiProblems(400, 403)
   async batch(@Body(UsageBatchBodyPipe) body: UsageBatchBody, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
-    const answer = await this.recordBatch.execute(new RecordUsageBatchCommand(requirePrincipal(request), request.id, body));
-    sendMeteringAnswer(reply, answer, request.url);
+    writeReply(reply, await this.recordBatch.execute(new RecordUsageBatchCommand(callerOf(request), body)), request.url);
   }
 
   @Get('tenants/:id/usage')
@@ -61,8 +51,7 @@ export class UsageController {
   @ApiOkResponse({ type: UsageViewDto, description: 'Series per metric and the current billing month' })
   @ApiProblems(400, 403, 404)
   async read(@Param('id', UuidParamPipe) id: string, @Query() query: UsageQueryDto, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
-    const answer = await this.forward.execute(new ForwardUsageCommand(requirePrincipal(request), request.id, 'GET', `/internal/v1/tenants/${id}/usage${queryString(query)}`));
-    sendMeteringAnswer(reply, answer, request.url);
+    await this.upstream.relay(request, reply, { upstream: 'metering', method: 'GET', path: `/internal/v1/tenants/${id}/usage${queryString(query)}` });
   }
 
   @Get('usage/summary')
@@ -70,7 +59,6 @@ export class UsageController {
   @ApiOkResponse({ type: UsageSummaryDto, description: 'The summary' })
   @ApiProblems(400, 403)
   async summary(@Query() query: UsageSummaryQueryDto, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
-    const answer = await this.forward.execute(new ForwardUsageCommand(requirePrincipal(request), request.id, 'GET', `/internal/v1/usage/summary${queryString(query)}`));
-    sendMeteringAnswer(reply, answer, request.url);
+    await this.upstream.relay(request, reply, { upstream: 'metering', method: 'GET', path: `/internal/v1/usage/summary${queryString(query)}` });
   }
 }

@@ -2,14 +2,13 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth';
 import { TenantStatusModule } from '../tenant-status';
-import { MeteringUpstream } from './metering-upstream';
+import { UpstreamModule } from '../upstream';
 import { UsageController } from './usage.controller';
-import { ForwardUsageUseCase } from './usecases/forward-usage/forward-usage.use-case';
 import { RecordUsageBatchUseCase } from './usecases/record-usage-batch/record-usage-batch.use-case';
 
 @Module({
-  imports: [AuthModule, TenantStatusModule],
+  imports: [AuthModule, UpstreamModule, TenantStatusModule],
   controllers: [UsageController],
-  providers: [MeteringUpstream, ForwardUsageUseCase, RecordUsageBatchUseCase],
+  providers: [RecordUsageBatchUseCase],
 })
 export class UsageModule {}

@@ -1,7 +1,6 @@
 /** The tenant limits routes of the internal API (docs/internal-api.md): read and replace a tenant's limits. */
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { TenantLimitsDto } from '@tenantry/tenant-api';
-import { TenantLimitsView } from './dto/tenant-limits-view.dto';
+import { TenantLimitsDto, TenantLimitsViewDto } from '@tenantry/tenant-api';
 import { UuidParamPipe } from '@tenantry/service';
 import { RequestActor } from './request-actor';
 import { toLimitSet, toTenantLimitsView } from './tenant-limits.mapper';
@@ -20,12 +19,12 @@ export class TenantLimitsController {
   ) {}
 
   @Get(':id/limits')
-  async get(@Param('id', UuidParamPipe) id: string): Promise<TenantLimitsView> {
+  async get(@Param('id', UuidParamPipe) id: string): Promise<TenantLimitsViewDto> {
     return toTenantLimitsView(await this.getLimits.execute(new GetTenantLimitsCommand(id)));
   }
 
   @Put(':id/limits')
-  async set(@Param('id', UuidParamPipe) id: string, @Body() body: TenantLimitsDto, @RequestActor() by: ActorContext): Promise<TenantLimitsView> {
+  async set(@Param('id', UuidParamPipe) id: string, @Body() body: TenantLimitsDto, @RequestActor() by: ActorContext): Promise<TenantLimitsViewDto> {
     return toTenantLimitsView(await this.setLimits.execute(new SetTenantLimitsCommand(id, toLimitSet(body), by)));
   }
 }

@@ -1,6 +1,5 @@
 /** Between the limits request DTO, the stored limits and their view. */
-import { TenantLimitsDto } from '@tenantry/tenant-api';
-import { TenantLimitsView } from './dto/tenant-limits-view.dto';
+import { TenantLimitsDto, TenantLimitsViewDto } from '@tenantry/tenant-api';
 import { DEFAULT_LIMIT_MODE } from './tenant-limits';
 import { LimitValue, TenantLimits, TenantLimitSet } from './tenant-limits.row';
 
@@ -15,7 +14,7 @@ export function toLimitSet(body: TenantLimitsDto): TenantLimitSet {
   return set;
 }
 
-export function toTenantLimitsView(limits: TenantLimits): TenantLimitsView {
+export function toTenantLimitsView(limits: TenantLimits): TenantLimitsViewDto {
   const { storage, users, bandwidth, apiCalls } = limits.limits;
   return {
     storage: { ...storage },

@@ -1,10 +1,10 @@
 /** Maps the stored tenant to what leaves the service: the API's TenantView and the events' payloads. */
 import { TenantCreatedPayload } from '@tenantry/contracts';
+import { TenantViewDto, TransitionView } from '@tenantry/tenant-api';
 import { Tenant } from './tenant.row';
 import { TenantTransition } from './tenant-transition.row';
-import { TenantTransitionView, TenantView } from './dto/tenant-view.dto';
 
-export function toTenantView(tenant: Tenant): TenantView {
+export function toTenantView(tenant: Tenant): TenantViewDto {
   return {
     id: tenant.id,
     slug: tenant.slug,
@@ -22,12 +22,12 @@ export function toTenantView(tenant: Tenant): TenantView {
   };
 }
 
-export function toTransitionView(transition: TenantTransition): TenantTransitionView {
+export function toTransitionView(transition: TenantTransition): TransitionView {
   return { from: transition.from, to: transition.to, reason: transition.reason, actor: transition.actor, requestId: transition.requestId, at: transition.at.toISOString() };
 }
 
 /** The weak ETag of a representation: its version. */
-export function etagOf(tenant: Pick<Tenant, 'version'> | Pick<TenantView, 'version'>): string {
+export function etagOf(tenant: Pick<Tenant, 'version'> | Pick<TenantViewDto, 'version'>): string {
   return `W/"${tenant.version}"`;
 }
 

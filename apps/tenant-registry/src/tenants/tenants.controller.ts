@@ -1,7 +1,6 @@
 /** The tenant-registry internal API (docs/internal-api.md): each route builds a command and runs its use case. */
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { CreateTenantDto, ListTenantsQueryDto, SuspendTenantDto, UpdateTenantDto } from '@tenantry/tenant-api';
-import { TenantHistoryView, TenantPageView, TenantView } from './dto/tenant-view.dto';
+import { CreateTenantDto, ListTenantsQueryDto, SuspendTenantDto, TenantHistoryDto, TenantPageDto, TenantViewDto, UpdateTenantDto } from '@tenantry/tenant-api';
 import { UuidParamPipe } from '@tenantry/service';
 import { RequestActor } from './request-actor';
 import { Tenant } from './tenant.row';
@@ -32,7 +31,7 @@ interface HeaderReply {
 
 export const TENANTS_PATH = 'internal/v1/tenants';
 
-function withEtag(reply: HeaderReply, tenant: Tenant): TenantView {
+function withEtag(reply: HeaderReply, tenant: Tenant): TenantViewDto {
   reply.header('ETag', etagOf(tenant));
   return toTenantView(tenant);
 }
@@ -53,20 +52,20 @@ export class TenantsController {
 
   @Post()
   @HttpCode(201)
-  async create(@Body() body: CreateTenantDto, @RequestActor() by: ActorContext, @Res({ passthrough: true }) reply: HeaderReply): Promise<TenantView> {
+  async create(@Body() body: CreateTenantDto, @RequestActor() by: ActorContext, @Res({ passthrough: true }) reply: HeaderReply): Promise<TenantViewDto> {
     const tenant = await this.createTenant.execute(new CreateTenantCommand(body.name, body.adminEmail, body.domain, body.plan, body.configuration ?? {}, body.resources ?? {}, by));
     reply.header('Location', `/${TENANTS_PATH}/${tenant.id}`);
     return withEtag(reply, tenant);
   }
 
   @Get()
-  async list(@Query() query: ListTenantsQueryDto): Promise<TenantPageView> {
+  async list(@Query() query: ListTenantsQueryDto): Promise<TenantPageDto> {
     const page = await this.listTenants.execute(new ListTenantsCommand(query.limit, query.sort, query.cursor, query.status, query.plan, query.q));
     return { items: page.items.map(toTenantView), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
-  async get(@Param('id', UuidParamPipe) id: string, @Res({ passthrough: true }) reply: HeaderReply): Promise<TenantView> {
+  async get(@Param('id', UuidParamPipe) id: string, @Res({ passthrough: true }) reply: HeaderReply): Promise<TenantViewDto> {
     return withEtag(reply, await this.getTenant.execute(new GetTenantCommand(id)));
   }
 
@@ -77,36 +76,36 @@ export class TenantsController {
     @Headers('if-match') ifMatch: string | undefined,
     @RequestActor() by: ActorContext,
     @Res({ passthrough: true }) reply: HeaderReply,
-  ): Promise<TenantView> {
+  ): Promise<TenantViewDto> {
     return withEtag(reply, await this.updateTenant.execute(new UpdateTenantCommand(id, { ...body }, by, ifMatch)));
   }
 
   @Post(':id/suspend')
   @HttpCode(200)
-  async suspend(@Param('id', UuidParamPipe) id: string, @Body() body: SuspendTenantDto, @RequestActor() by: ActorContext, @Res({ passthrough: true }) reply: HeaderReply): Promise<TenantView> {
+  async suspend(@Param('id', UuidParamPipe) id: string, @Body() body: SuspendTenantDto, @RequestActor() by: ActorContext, @Res({ passthrough: true }) reply: HeaderReply): Promise<TenantViewDto> {
     return withEtag(reply, await this.suspendTenant.execute(new SuspendTenantCommand(id, by, body.reason)));
   }
 
   @Post(':id/reactivate')
   @HttpCode(200)
-  async reactivate(@Param('id', UuidParamPipe) id: string, @RequestActor() by: ActorContext, @Res({ passthrough: true }) reply: HeaderReply): Promise<TenantView> {
+  async reactivate(@Param('id', UuidParamPipe) id: string, @RequestActor() by: ActorContext, @Res({ passthrough: true }) reply: HeaderReply): Promise<TenantViewDto> {
     return withEtag(reply, await this.reactivateTenant.execute(new ReactivateTenantCommand(id, by)));
   }
 
   @Delete(':id')
   @HttpCode(202)
-  async offboard(@Param('id', UuidParamPipe) id: string, @RequestActor() by: ActorContext, @Res({ passthrough: true }) reply: HeaderReply): Promise<TenantView> {
+  async offboard(@Param('id', UuidParamPipe) id: string, @RequestActor() by: ActorContext, @Res({ passthrough: true }) reply: HeaderReply): Promise<TenantViewDto> {
     return withEtag(reply, await this.offboardTenant.execute(new OffboardTenantCommand(id, by)));
   }
 
   @Post(':id/provisioning/retry')
   @HttpCode(202)
-  async retry(@Param('id', UuidParamPipe) id: string, @RequestActor() by: ActorContext, @Res({ passthrough: true }) reply: HeaderReply): Promise<TenantView> {
+  async retry(@Param('id', UuidParamPipe) id: string, @RequestActor() by: ActorContext, @Res({ passthrough: true }) reply: HeaderReply): Promise<TenantViewDto> {
     return withEtag(reply, await this.retryProvisioning.execute(new RetryProvisioningCommand(id, by)));
   }
 
   @Get(':id/history')
-  async history(@Param('id', UuidParamPipe) id: string): Promise<TenantHistoryView> {
+  async history(@Param('id', UuidParamPipe) id: string): Promise<TenantHistoryDto> {
     const transitions = await this.getHistory.execute(new GetTenantHistoryCommand(id));
     return { items: transitions.map(toTransitionView) };
   }

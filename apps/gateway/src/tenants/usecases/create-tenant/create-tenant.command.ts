@@ -1,13 +1,12 @@
 /** Create a tenant through the registry, optionally under an Idempotency-Key. */
-import { Principal } from '../../../auth';
+import { Caller } from '../../../upstream';
 import { CreateTenantBody } from '../../dto/tenant-body.dto';
 
 export class CreateTenantCommand {
   constructor(
-    readonly principal: Principal,
-    readonly requestId: string,
+    readonly caller: Caller,
     readonly body: CreateTenantBody,
-    /** The public path, for problem `instance` and the request fingerprint. */
+    /** The public path, for the request fingerprint. */
     readonly path: string,
     readonly idempotencyKey?: string,
   ) {}

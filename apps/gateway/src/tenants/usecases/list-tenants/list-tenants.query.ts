@@ -1,12 +1,10 @@
 /** List tenants as the caller may see them. */
 import { ListTenantsQueryDto } from '@tenantry/tenant-api';
-import { Principal } from '../../../auth';
+import { Caller } from '../../../upstream';
 
 export class ListTenantsQuery {
   constructor(
-    readonly principal: Principal,
-    readonly requestId: string,
+    readonly caller: Caller,
     readonly filters: ListTenantsQueryDto,
-    readonly path: string,
   ) {}
 }

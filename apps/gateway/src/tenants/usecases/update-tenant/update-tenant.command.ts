@@ -1,11 +1,10 @@
 /** Change a tenant through the registry. */
-import { Principal } from '../../../auth';
+import { Caller } from '../../../upstream';
 import { UpdateTenantBody } from '../../dto/tenant-body.dto';
 
 export class UpdateTenantCommand {
   constructor(
-    readonly principal: Principal,
-    readonly requestId: string,
+    readonly caller: Caller,
     readonly tenantId: string,
     readonly body: UpdateTenantBody,
     readonly ifMatch?: string,

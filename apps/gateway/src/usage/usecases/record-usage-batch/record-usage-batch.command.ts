@@ -1,11 +1,10 @@
 /** A batch of usage events (already shape-checked) to record through metering. */
-import { Principal } from '../../../auth';
+import { Caller } from '../../../upstream';
 import { UsageBatchBody } from '../../dto/usage-event.dto';
 
 export class RecordUsageBatchCommand {
   constructor(
-    readonly principal: Principal,
-    readonly requestId: string,
+    readonly caller: Caller,
     readonly body: UsageBatchBody,
   ) {}
 }

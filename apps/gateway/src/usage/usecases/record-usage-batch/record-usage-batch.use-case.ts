@@ -4,42 +4,37 @@
  * then re-indexed to the client's positions.
  */
 import { Injectable } from '@nestjs/common';
-import { MeteringResponse, MeteringUpstream } from '../../metering-upstream';
+import { BufferedReply, isProblem, jsonReply, parseDocument, UpstreamCall, UpstreamProxy, UpstreamReply } from '../../../upstream';
 import { UsageResult } from '../../dto/usage-view.dto';
 import { mergeResults, remapErrorFields, SplitBatch, splitForTenant } from '../../usage-batch';
-import { isProblem } from '../../usage-reply';
 import { RecordUsageBatchCommand } from './record-usage-batch.command';
 
-const BATCH_PATH = '/internal/v1/usage/batch';
+const batchCall = (events: unknown): UpstreamCall => ({ upstream: 'metering', method: 'POST', path: '/internal/v1/usage/batch', body: events });
 
 @Injectable()
 export class RecordUsageBatchUseCase {
-  constructor(private readonly metering: MeteringUpstream) {}
+  constructor(private readonly upstream: UpstreamProxy) {}
 
-  async execute(command: RecordUsageBatchCommand): Promise<MeteringResponse> {
-    const { principal, requestId, body } = command;
-    const send = (events: unknown) => this.metering.send({ method: 'POST', path: BATCH_PATH, principal, requestId, body: JSON.stringify(events) });
-    if (principal.role !== 'tenant-admin' || principal.tenantId === null) return send(body);
+  async execute(command: RecordUsageBatchCommand): Promise<UpstreamReply> {
+    const { caller, body } = command;
+    const { principal } = caller;
+    if (principal.role !== 'tenant-admin' || principal.tenantId === null) return this.upstream.forward(caller, batchCall(body));
 
     const split = splitForTenant(body.events, principal.tenantId);
-    if (split.refused.length === 0) return send(body);
+    if (split.refused.length === 0) return this.upstream.forward(caller, batchCall(body));
     if (split.forwarded.length === 0) return accepted(split.refused);
-    const response = await send({ events: split.forwarded });
-    return reindexed(response, split);
+    return reindexed(await this.upstream.read(caller, batchCall({ events: split.forwarded })), split);
   }
 }
 
-function accepted(results: UsageResult[]): MeteringResponse {
-  return { status: 202, contentType: 'application/json; charset=utf-8', body: JSON.stringify({ results }) };
+function accepted(results: UsageResult[]): UpstreamReply {
+  return jsonReply(202, { results }, 'application/json; charset=utf-8');
 }
 
-function reindexed(response: MeteringResponse, split: SplitBatch): MeteringResponse {
-  try {
-    const parsed = JSON.parse(response.body) as { results?: UsageResult[]; errors?: { field: string; message: string }[] };
-    if (response.status === 202 && Array.isArray(parsed.results)) return accepted(mergeResults(split, parsed.results));
-    if (isProblem(response) && Array.isArray(parsed.errors)) return { ...response, body: JSON.stringify({ ...parsed, errors: remapErrorFields(parsed.errors, split) }) };
-  } catch {
-    // Not JSON: pass it through as it came.
-  }
-  return response;
+function reindexed(reply: BufferedReply, split: SplitBatch): UpstreamReply {
+  const parsed = parseDocument(reply.body) as { results?: UsageResult[]; errors?: { field: string; message: string }[] } | undefined;
+  if (reply.status === 202 && Array.isArray(parsed?.results)) return accepted(mergeResults(split, parsed.results));
+  if (isProblem(reply.headers) && Array.isArray(parsed?.errors)) return { ...reply, body: { ...parsed, errors: remapErrorFields(parsed.errors, split) } };
+  // Not what metering answers: pass it through as it came.
+  return reply;
 }

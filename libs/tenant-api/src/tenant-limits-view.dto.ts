@@ -1,10 +1,10 @@
-/** Response shape of the limits routes, for the OpenAPI document (the registry owns it). */
+/** A tenant's limits as the registry answers them: the PUT body's shape plus version and updatedAt. */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LIMIT_MODES } from '@tenantry/contracts';
+import { LIMIT_MODES, LimitMode } from '@tenantry/contracts';
 
 export class LimitValueView {
   @ApiProperty({ minimum: 0, description: 'GB (10^9 bytes) for storage and bandwidth, a count for users and API calls' }) limit!: number;
-  @ApiProperty({ enum: LIMIT_MODES }) mode!: string;
+  @ApiProperty({ enum: LIMIT_MODES }) mode!: LimitMode;
 }
 
 export class TenantLimitsViewDto {

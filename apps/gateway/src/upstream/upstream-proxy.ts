@@ -1,0 +1,54 @@
+/**
+ * The gateway's one way to reach an internal API: every forwarded route and every use case that
+ * asks an upstream goes through here, with the caller's identity headers, and gets the answer
+ * back as a value (UpstreamReply) for writeReply.
+ */
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Logger } from '@tenantry/observability';
+import { LOGGER } from '@tenantry/service';
+import { GatewayRequest } from '../auth';
+import { GatewayConfig } from '../gateway.config';
+import { Caller, callerOf, identityHeaders, UpstreamCall } from './upstream-call';
+import { ClientReply, createUpstreamClient, UpstreamClient, UpstreamRequest } from './upstream-client';
+import { BufferedReply, ReplyLike, writeReply } from './upstream-reply';
+import { UpstreamDeclaration, UpstreamName, UPSTREAMS } from './upstreams';
+
+@Injectable()
+export class UpstreamProxy implements OnApplicationShutdown {
+  private readonly clients: Record<UpstreamName, UpstreamClient>;
+
+  constructor(config: GatewayConfig, @Inject(LOGGER) logger: Logger) {
+    const entries = (Object.keys(UPSTREAMS) as UpstreamName[]).map((name) => {
+      const declaration: UpstreamDeclaration = UPSTREAMS[name];
+      return [name, createUpstreamClient(name, declaration, config[declaration.urlConfigKey], config.UPSTREAM_TIMEOUT_MS, logger)];
+    });
+    this.clients = Object.fromEntries(entries) as Record<UpstreamName, UpstreamClient>;
+  }
+
+  /** A success streams through (unless the upstream is declared `readWhole`); a problem is read whole. */
+  forward(caller: Caller, call: UpstreamCall): Promise<ClientReply> {
+    return this.clients[call.upstream].send(toRequest(caller, call));
+  }
+
+  /** The answer read whole, for a use case that looks into it or keeps it for replay. */
+  read(caller: Caller, call: UpstreamCall): Promise<BufferedReply> {
+    return this.clients[call.upstream].read(toRequest(caller, call));
+  }
+
+  /** A route that only forwards: the call for the route's caller, its answer written back. */
+  async relay(request: GatewayRequest, reply: ReplyLike, call: UpstreamCall): Promise<void> {
+    writeReply(reply, await this.forward(callerOf(request), call), request.url);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(Object.values(this.clients).map((client) => client.close()));
+  }
+}
+
+function toRequest(caller: Caller, call: UpstreamCall): UpstreamRequest {
+  const headers = identityHeaders(caller);
+  if (call.ifMatch) headers['if-match'] = call.ifMatch;
+  if (call.body === undefined) return { method: call.method, path: call.path, headers };
+  headers['content-type'] = 'application/json';
+  return { method: call.method, path: call.path, headers, body: JSON.stringify(call.body) };
+}
