@@ -10,7 +10,7 @@ import { LimitWindow } from '../../../alerts/alert.entity';
 import { EvaluateLimitAlertsCommand } from '../../../alerts/usecases/evaluate-limit-alerts/evaluate-limit-alerts.command';
 import { EvaluateLimitAlertsUseCase } from '../../../alerts/usecases/evaluate-limit-alerts/evaluate-limit-alerts.use-case';
 import { MeteringConfig } from '../../../metering.config';
-import { GRANULARITIES, memberOf, metricDefinition, utcDay, windowStart } from '../../../metrics/metric-catalogue';
+import { GRANULARITIES, memberOf, metricDefinition, utcDay, windowStart } from '../../../billable-metrics/metric-catalogue';
 import { AggregateContribution, UniqueMember, UsageEventRecord } from '../../usage-event.entity';
 import { UsagePartitionsRepository } from '../../usage-partitions.repository';
 import { eventKey, memberKey, UsageRepository } from '../../usage.repository';
