@@ -69,8 +69,3 @@ export function batchBody(events: readonly LoadEvent[]): string {
   }
   return `${body}]}`;
 }
-
-export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
-}
