@@ -1,6 +1,6 @@
 /** Response shapes of the tenant routes, for the OpenAPI document (the registry and provisioning own them). */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { TENANT_STATUSES } from '@tenantry/contracts';
+import { SAGA_STEP_NAMES, TENANT_STATUSES } from '@tenantry/contracts';
 
 class TenantDomainView {
   @ApiProperty({ enum: ['subdomain', 'custom'] }) type!: string;
@@ -64,7 +64,7 @@ export class TenantHistoryDto {
 }
 
 class SagaStepView {
-  @ApiProperty({ enum: ['domain', 'database', 'storage', 'configuration', 'admin-user', 'export', 'drop-database', 'remove-storage'] }) name!: string;
+  @ApiProperty({ enum: [...SAGA_STEP_NAMES] }) name!: string;
   @ApiProperty({ enum: ['pending', 'running', 'succeeded', 'failed', 'compensated', 'waiting'] }) status!: string;
   @ApiProperty() attempts!: number;
   @ApiProperty({ type: 'string', nullable: true }) error!: string | null;
