@@ -64,7 +64,7 @@ export class TenantHistoryDto {
 }
 
 class SagaStepView {
-  @ApiProperty({ enum: [...SAGA_STEP_NAMES] }) name!: string;
+  @ApiProperty({ enum: SAGA_STEP_NAMES }) name!: string;
   @ApiProperty({ enum: ['pending', 'running', 'succeeded', 'failed', 'compensated', 'waiting'] }) status!: string;
   @ApiProperty() attempts!: number;
   @ApiProperty({ type: 'string', nullable: true }) error!: string | null;
