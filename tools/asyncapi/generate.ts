@@ -57,7 +57,7 @@ export function renderAsyncApi(): string {
   return `${HEADER.join('\n')}\n${body}`;
 }
 
-export function renderBaseline(snapshot: PayloadSnapshot): string {
+function renderBaseline(snapshot: PayloadSnapshot): string {
   return `${JSON.stringify(sortedKeys(snapshot), null, 2)}\n`;
 }
 

@@ -14,8 +14,6 @@ export interface LoadEvent {
 }
 
 /** accepted/duplicate: the gateway acknowledged it (Kafka has it); rejected: refused for a reason; unknown: no definite answer yet. */
-export type EventOutcome = 'acknowledged' | 'rejected' | 'unknown';
-
 export interface BatchAnswer {
   status: number;
   /** Per event, in order, when the gateway answered 202. */

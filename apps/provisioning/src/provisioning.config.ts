@@ -4,7 +4,7 @@ import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'cl
 import { ServiceConfig } from '@tenantry/config';
 import { SAGA_STEP_NAMES } from '@tenantry/contracts';
 
-export const DNS_RESOLVERS = ['system', 'file'] as const;
+const DNS_RESOLVERS = ['system', 'file'] as const;
 export type DnsResolverKind = (typeof DNS_RESOLVERS)[number];
 
 export class ProvisioningConfig extends ServiceConfig {

@@ -17,7 +17,7 @@ interface PatchableStorage {
   __tenantryMemo?: true;
 }
 
-export function installValidationMetadataCache(): void {
+function installValidationMetadataCache(): void {
   const storage = getMetadataStorage() as unknown as PatchableStorage;
   if (storage.__tenantryMemo) return;
   storage.__tenantryMemo = true;

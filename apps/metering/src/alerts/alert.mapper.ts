@@ -9,7 +9,7 @@ const KIND_ORDER: Record<LimitAlertKind, number> = { 'threshold-80': 0, 'thresho
 /** Rounds a statistic for the wire (the decision was taken on the exact value). */
 const round = (value: number): number => Math.round(value * 1_000_000) / 1_000_000;
 
-export function limitAlertEvent(alert: RaisedLimitAlert): OutboundEvent {
+function limitAlertEvent(alert: RaisedLimitAlert): OutboundEvent {
   const common = {
     tenantId: alert.tenantId,
     metric: alert.metric,

@@ -3,15 +3,12 @@ import { IsEmail, IsInt, IsISO8601, IsString, IsUUID, Length, Matches, Min } fro
 
 /** The provisioning saga's steps in the order they run; TenantProvisioningFailed's `step` is one of them. */
 export const PROVISIONING_STEPS = ['domain', 'database', 'storage', 'configuration', 'admin-user'] as const;
-export type ProvisioningStepName = (typeof PROVISIONING_STEPS)[number];
 
 /** The offboarding saga's steps in the order they run. */
 export const OFFBOARDING_STEPS = ['export', 'drop-database', 'remove-storage'] as const;
-export type OffboardingStepName = (typeof OFFBOARDING_STEPS)[number];
 
 /** Every step a saga's log can show. */
 export const SAGA_STEP_NAMES = [...PROVISIONING_STEPS, ...OFFBOARDING_STEPS] as const;
-export type SagaStepName = (typeof SAGA_STEP_NAMES)[number];
 
 export class TenantProvisionedPayload {
   @IsUUID()

@@ -2,7 +2,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { USAGE_GRANULARITIES } from '@tenantry/usage-api';
 
-export const USAGE_RESULT_STATUSES = ['accepted', 'duplicate', 'rejected'] as const;
+const USAGE_RESULT_STATUSES = ['accepted', 'duplicate', 'rejected'] as const;
 export type UsageResultStatus = (typeof USAGE_RESULT_STATUSES)[number];
 
 /** One event's outcome, by its position in the request. */

@@ -3,7 +3,7 @@ import { IsIn } from 'class-validator';
 import { UsageSummaryQueryDto as SharedUsageSummaryQueryDto } from '@tenantry/usage-api';
 import { BUILT_IN_METRICS } from '../../billable-metrics/metric-catalogue';
 
-export const SUMMARY_METRICS = BUILT_IN_METRICS.map((metric) => metric.name);
+const SUMMARY_METRICS = BUILT_IN_METRICS.map((metric) => metric.name);
 
 export class UsageSummaryQueryDto extends SharedUsageSummaryQueryDto {}
 
