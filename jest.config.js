@@ -12,6 +12,7 @@ const shared = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@tenantry/observability/tracing$': '<rootDir>/libs/observability/src/tracing.ts',
+    '^@tenantry/tools/fault-run$': '<rootDir>/tools/fault/fault-run.ts',
     '^@tenantry/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.cache/'],

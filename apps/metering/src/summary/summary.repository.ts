@@ -1,7 +1,7 @@
 /** Cross-tenant figures of one metric in one window, computed in one SQL statement over the per-tenant aggregates. */
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Granularity } from '../metrics/metric-catalogue';
+import { Granularity } from '../billable-metrics/metric-catalogue';
 import { TenantValue, TotalsKeyset, UsageSummaryFigures } from './usage-summary.entity';
 
 export interface SummaryQuery {

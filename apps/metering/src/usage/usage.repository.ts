@@ -1,7 +1,7 @@
 /** Usage events, aggregates and unique members; every read names the tenant, every write is one multi-row statement. */
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Granularity } from '../metrics/metric-catalogue';
+import { Granularity } from '../billable-metrics/metric-catalogue';
 import { TenantScope } from '../tenants/tenant-projection.repository';
 import { AggregateContribution, AggregatePoint, UniqueMember, UsageEventRecord } from './usage-event.entity';
 

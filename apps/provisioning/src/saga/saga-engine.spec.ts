@@ -1,3 +1,4 @@
+import { PROVISIONING_STEPS } from '@tenantry/contracts';
 import { OutboundEvent } from '@tenantry/messaging';
 import { ManualClock } from '@tenantry/service';
 import { SagaEngine } from './saga-engine';
@@ -76,7 +77,7 @@ function definitionOf(steps: SagaStep[]): SagaDefinition {
 }
 
 describe(SagaEngine.name, () => {
-  const names = ['domain', 'database', 'storage', 'configuration', 'admin-user'];
+  const names: string[] = [...PROVISIONING_STEPS];
   let journal: string[];
   let steps: ScriptedStep[];
   let store: MemorySagaStore;

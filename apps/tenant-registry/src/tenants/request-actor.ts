@@ -6,7 +6,7 @@ import { ActorContext } from './tenant-status-change';
 const ACTOR = /^[\x21-\x7e]{1,200}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Calls without the gateway's header come from inside the platform. */
-export const DEFAULT_ACTOR = 'system';
+const DEFAULT_ACTOR = 'system';
 
 interface RequestLike {
   id?: string;

@@ -1,7 +1,7 @@
 /** Reads a tenant's usage series at one granularity and its usage in the current billing month (UTC calendar month) against its limits. */
 import { Injectable } from '@nestjs/common';
 import { Clock, invalidField } from '@tenantry/service';
-import { BUILT_IN_METRICS, Granularity, normalizeDecimal, windowStart } from '../../../metrics/metric-catalogue';
+import { BUILT_IN_METRICS, Granularity, normalizeDecimal, windowStart } from '../../../billable-metrics/metric-catalogue';
 import { LimitsRepository } from '../../../limits/limits.repository';
 import { TenantLimit } from '../../../limits/tenant-limit.entity';
 import { TenantProjectionRepository } from '../../../tenants/tenant-projection.repository';

@@ -2,8 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { NonRetryableError } from '@tenantry/messaging';
-import { TenantProvisioningRetryRequestedPayload } from '@tenantry/contracts';
-import { PROVISIONING_STEPS } from '../../../provisioning/provisioning-input';
+import { PROVISIONING_STEPS, TenantProvisioningRetryRequestedPayload } from '@tenantry/contracts';
 import { SagaRepository } from '../../../saga/saga.repository';
 
 @Injectable()

@@ -1,8 +1,7 @@
 /** Records an offboarding saga; it runs after any earlier saga of the tenant has finished. */
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { TenantOffboardingStartedPayload } from '@tenantry/contracts';
-import { OFFBOARDING_STEPS } from '../../../offboarding/offboarding-input';
+import { OFFBOARDING_STEPS, TenantOffboardingStartedPayload } from '@tenantry/contracts';
 import { SagaRepository } from '../../../saga/saga.repository';
 
 @Injectable()

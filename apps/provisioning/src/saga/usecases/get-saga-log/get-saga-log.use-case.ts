@@ -1,7 +1,7 @@
 /** The tenant's latest saga with its step log, or all of them. */
 import { Injectable } from '@nestjs/common';
 import { PROVISIONING_PROBLEMS } from '../../../provisioning.problems';
-import { SagaRepository } from '../../../saga/saga.repository';
+import { SagaRepository } from '../../saga.repository';
 import { SagaLogDto, toSagaLogDto } from '../../saga-log.dto';
 
 export interface GetSagaLogQuery {
