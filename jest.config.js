@@ -13,6 +13,7 @@ const shared = {
   moduleNameMapper: {
     '^@tenantry/observability/tracing$': '<rootDir>/libs/observability/src/tracing.ts',
     '^@tenantry/(messaging|persistence|service)/testing$': '<rootDir>/libs/$1/src/testing/index.ts',
+    '^@tenantry/tools/fault-run$': '<rootDir>/tools/fault/fault-run.ts',
     '^@tenantry/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.cache/'],

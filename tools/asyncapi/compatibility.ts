@@ -1,6 +1,5 @@
 /** Decides whether the event payload schemas of the AsyncAPI document still accept what a published baseline accepted. */
-
-export type JsonSchema = { [key: string]: unknown };
+import { JsonSchema } from './json-schema';
 
 /** One event's contract as the baseline keeps it: its schema version and its payload with every `$ref` inlined. */
 export interface EventContract {

@@ -1,8 +1,8 @@
 /** Writes docs/asyncapi.yaml (and, on request, the compatibility baseline) from the event catalogue, or checks that they are current. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { buildAsyncApiDocument } from '@tenantry/contracts';
 import { stringify } from 'yaml';
+import { buildAsyncApiDocument } from './asyncapi-document';
 import { breakingChanges, PayloadSnapshot, snapshotPayloads } from './compatibility';
 
 export const ASYNCAPI_PATH = 'docs/asyncapi.yaml';
@@ -57,7 +57,7 @@ export function renderAsyncApi(): string {
   return `${HEADER.join('\n')}\n${body}`;
 }
 
-export function renderBaseline(snapshot: PayloadSnapshot): string {
+function renderBaseline(snapshot: PayloadSnapshot): string {
   return `${JSON.stringify(sortedKeys(snapshot), null, 2)}\n`;
 }
 

@@ -14,7 +14,11 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '@tenantry/observability';
 import { createKafka } from '@tenantry/messaging';
-import { batchBody, createTopic, IngestStack, LoadEvent, percentile, rawProducerThroughput, REPO_ROOT, sleep, startIngestStack, UsageLoadClient, waitFor } from '@tenantry/testing';
+import { createTopic, REPO_ROOT, sleep, waitFor } from '@tenantry/testing';
+import { IngestStack, startIngestStack } from '../ingest/ingest-stack';
+import { batchBody, LoadEvent, UsageLoadClient } from '../ingest/usage-load';
+import { percentile } from './percentile';
+import { rawProducerThroughput } from './raw-producer';
 
 const BROKERS = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
 const RAW_MESSAGES = Number(process.env['BENCH_RAW_MESSAGES'] ?? 200_000);

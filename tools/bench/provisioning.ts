@@ -11,6 +11,7 @@ import { TOPICS } from '@tenantry/contracts';
 import { createKafka } from '@tenantry/messaging';
 import { createLogger } from '@tenantry/observability';
 import { RunningService, startService, waitUntilReady } from '@tenantry/testing';
+import { percentile } from './percentile';
 
 const BROKERS = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
 const SERVER = new URL(process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/tenantry');
@@ -26,10 +27,6 @@ function dbUrl(name: string): string {
   const url = new URL(SERVER.toString());
   url.pathname = `/${name}`;
   return url.toString();
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
 /** Resolves when the registry announces the tenant is ready (read from Kafka, not by polling the API). */

@@ -10,7 +10,9 @@ import { Kafka } from 'kafkajs';
 import { batchHandler, createKafka, createMessagingTables, createProducer, EventConsumer, OutboundEvent, OutboxRelay, OutboxWriter, SerialProducer } from '@tenantry/messaging';
 import { createLogger } from '@tenantry/observability';
 import { createDataSource, ensureDatabase, entityManagerOf, quoteIdent } from '@tenantry/persistence';
-import { percentile, rawProducerThroughput, tenantIds, usage } from '@tenantry/testing';
+import { tenantIds, usage } from '@tenantry/testing';
+import { percentile } from './percentile';
+import { rawProducerThroughput } from './raw-producer';
 
 const BROKERS = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
 const DATABASE_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/tenantry';

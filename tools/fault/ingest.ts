@@ -3,7 +3,7 @@
  * Prints lost / double-counted / indeterminate counts and exits 1 on any lost or double-counted
  * event. The end-to-end suite runs the same thing at 5,000 events.
  */
-import { faultRunPassed, runIngestFaultRun } from '@tenantry/testing';
+import { faultRunPassed, runIngestFaultRun } from './fault-run';
 
 async function main(): Promise<void> {
   const events = Number(process.env['FAULT_EVENTS'] ?? 100_000);

@@ -2,7 +2,7 @@
 // SIGKILLed and restarted, metering is SIGKILLed mid-batch and restarted, and PostgreSQL is
 // restarted. Every acknowledged event is counted exactly once; the aggregates equal a recount.
 // (`npm run fault:ingest` runs the same at 100,000 events.)
-import { FaultRunResult, runIngestFaultRun } from '@tenantry/testing';
+import { FaultRunResult, runIngestFaultRun } from '@tenantry/tools/fault-run';
 
 jest.setTimeout(900_000);
 

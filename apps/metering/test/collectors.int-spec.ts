@@ -68,8 +68,11 @@ describe('metering resource collectors', () => {
     if (storageBase) await rm(storageBase, { recursive: true, force: true });
   });
 
-  /** What provisioning's database and storage steps create, then the events metering's projections learn the tenant from. */
-  async function provisionedTenant(options: { offboardedFirst?: boolean } = {}): Promise<Tenant> {
+  /**
+   * What provisioning's database and storage steps create, then the events metering's projections
+   * learn the tenant from; `prepare` fills the schema and root before metering knows the tenant.
+   */
+  async function provisionedTenant(options: { offboardedFirst?: boolean; prepare?: (tenant: Tenant) => Promise<void> } = {}): Promise<Tenant> {
     const tenantId = randomUUID();
     const schema = `tcol_${tenantId.replace(/-/g, '')}`;
     const root = join(storageBase, tenantId);
@@ -79,6 +82,7 @@ describe('metering resource collectors', () => {
     await writeFile(join(root, '.quota.json'), JSON.stringify({ tenantId, quotaGb: 10, quotaBytes: 10_737_418_240 }));
     const tenant = { tenantId, schema, root };
     tenants.push(tenant);
+    await options.prepare?.(tenant);
 
     const at = new Date().toISOString();
     await produce(kafka, TOPICS.TENANT_LIFECYCLE.name, [eventMessage('TenantActivated', { tenantId, from: 'provisioning', to: 'active', actor: 'int-test', at })]);
@@ -112,23 +116,29 @@ describe('metering resource collectors', () => {
     ]);
   }
 
-  let a: Tenant;
-  let b: Tenant;
-  let bFirst: UsageBody;
-  const bStorage = { bytes: 0n };
+  /** A provisioned tenant (prepared as `prepare` says) once metering has recorded its sizes, and what it recorded first. */
+  async function measuredTenant(what: string, prepare?: (tenant: Tenant) => Promise<void>, measured: (body: UsageBody) => boolean = () => true): Promise<{ tenant: Tenant; first: UsageBody }> {
+    const tenant = await provisionedTenant({ prepare });
+    const first = await usageOnceTrue(tenant.tenantId, (body) => bytes(body, 'database_bytes') > 0n && bytes(body, 'storage_bytes') > 0n && measured(body), `the first sizes of ${what}`);
+    return { tenant, first };
+  }
 
   it('records the database and storage size of every provisioned tenant', async () => {
-    a = await provisionedTenant();
-    b = await provisionedTenant();
+    const a = await provisionedTenant();
+    const b = await provisionedTenant();
     await writeBytes(join(b.root, 'files', 'report.pdf'), 250_000);
 
     await usageOnceTrue(a.tenantId, (body) => bytes(body, 'database_bytes') > 0n && bytes(body, 'storage_bytes') > 0n, 'the first sizes of tenant A');
-    bFirst = await usageOnceTrue(b.tenantId, (body) => bytes(body, 'database_bytes') > 0n && bytes(body, 'storage_bytes') > 250_000n, 'the first sizes of tenant B');
-    bStorage.bytes = bytes(bFirst, 'storage_bytes');
+    await usageOnceTrue(b.tenantId, (body) => bytes(body, 'database_bytes') > 0n && bytes(body, 'storage_bytes') > 250_000n, 'the first sizes of tenant B');
   });
 
   it("measures larger sizes once the tenant's tables and files grow, without following symlinks, and leaves another tenant's numbers alone", async () => {
-    const before = await usageOnceTrue(a.tenantId, (body) => bytes(body, 'storage_bytes') > 0n, 'the sizes of tenant A');
+    const { tenant: a, first: before } = await measuredTenant('tenant A');
+    const { tenant: b, first: bFirst } = await measuredTenant(
+      'tenant B',
+      (tenant) => writeBytes(join(tenant.root, 'files', 'report.pdf'), 250_000),
+      (body) => bytes(body, 'storage_bytes') > 250_000n,
+    );
     const storageBefore = bytes(before, 'storage_bytes');
 
     await tenantPool.query(`INSERT INTO ${quoteIdent(a.schema)}.documents (body) SELECT repeat(md5(i::text), 20) FROM generate_series(1, 20000) AS i`);
@@ -146,17 +156,26 @@ describe('metering resource collectors', () => {
     expect(bytes(after, 'storage_bytes')).toBe(storageBefore + BigInt(3 * MB));
 
     const bNow = (await api.usage(b.tenantId)).body;
-    expect(currentValue(bNow, 'storage_bytes')).toBe(bStorage.bytes.toString());
+    expect(currentValue(bNow, 'storage_bytes')).toBe(currentValue(bFirst, 'storage_bytes'));
     expect(currentValue(bNow, 'database_bytes')).toBe(currentValue(bFirst, 'database_bytes'));
   });
 
+  /** Tenant B's users: one logged in two days ago, one over a year ago. */
+  async function addUsersOfB(tenant: Tenant): Promise<void> {
+    await addUser(tenant, new Date(Date.now() - 2 * DAY_MS));
+    await addUser(tenant, new Date(Date.now() - 400 * DAY_MS));
+  }
+
   it('counts the users who logged in within the last 30 days as active, not those with an older or no login, per tenant', async () => {
-    await addUser(a, new Date(Date.now() - 60_000));
-    await addUser(a, new Date(Date.now() - 29 * DAY_MS));
-    await addUser(a, new Date(Date.now() - 31 * DAY_MS));
-    await addUser(a, null);
-    await addUser(b, new Date(Date.now() - 2 * DAY_MS));
-    await addUser(b, new Date(Date.now() - 400 * DAY_MS));
+    const a = await provisionedTenant({
+      prepare: async (tenant) => {
+        await addUser(tenant, new Date(Date.now() - 60_000));
+        await addUser(tenant, new Date(Date.now() - 29 * DAY_MS));
+        await addUser(tenant, new Date(Date.now() - 31 * DAY_MS));
+        await addUser(tenant, null);
+      },
+    });
+    const b = await provisionedTenant({ prepare: addUsersOfB });
 
     const usageA = await usageOnceTrue(a.tenantId, (body) => currentValue(body, 'active_users') !== '0', 'active users of tenant A');
     expect(currentValue(usageA, 'active_users')).toBe('2');
@@ -171,6 +190,8 @@ describe('metering resource collectors', () => {
   });
 
   it('stops measuring a tenant once it is offboarded', async () => {
+    const { tenant: a } = await measuredTenant('tenant A');
+    const { tenant: b } = await measuredTenant('tenant B', addUsersOfB, (body) => currentValue(body, 'active_users') === '1');
     const at = new Date().toISOString();
     await produce(kafka, TOPICS.TENANT_PROVISIONING.name, [
       eventMessage('TenantOffboarded', { tenantId: b.tenantId, archiveUri: `file:///exports/${b.tenantId}.tar.gz`, archiveSha256: 'a'.repeat(64), retainedUntil: at, at }),
@@ -195,6 +216,7 @@ describe('metering resource collectors', () => {
   });
 
   it('never measures a tenant whose offboarding was recorded before its provisioning (a replay)', async () => {
+    const { tenant: a } = await measuredTenant('tenant A');
     const c = await provisionedTenant({ offboardedFirst: true });
     await writeBytes(join(c.root, 'files', 'data.bin'), 3_000);
     await waitFor(() => caughtUp(kafka, RESOURCES_GROUP, TOPICS.TENANT_PROVISIONING.name), { timeoutMs: 60_000, what: 'the resources projection to take both events' });

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@tenantry/contracts';
 import { caughtUp, eventMessage, produce, RunningService, sleep, startService, testKafka, waitFor } from '@tenantry/testing';
+import { USAGE_GRANULARITIES } from '@tenantry/usage-api';
 import { currentValue, MeteringClient, pointsOf, startMetering, UsageBody } from './metering-client';
 import { activeTenant as activeTenantIn } from './alerts-harness';
 
@@ -216,7 +217,7 @@ describe('metering usage', () => {
     ];
     await api.batch(events);
     await usageSettles(tenantId, (body) => currentValue(body, 'api_calls') === '0.7' && currentValue(body, 'storage_bytes') === '42' && currentValue(body, 'active_users') === '1');
-    const before = await Promise.all(['hour', 'day', 'month'].map(async (granularity) => (await api.usage(tenantId, { granularity })).body));
+    const before = await Promise.all(USAGE_GRANULARITIES.map(async (granularity) => (await api.usage(tenantId, { granularity })).body));
 
     await service.process.kill('SIGTERM');
     const admin = kafka.admin();
@@ -243,7 +244,7 @@ describe('metering usage', () => {
     await start();
     await waitFor(() => caughtUp(kafka, AGGREGATES_GROUP, TOPICS.METERING_USAGE.name), { timeoutMs: 150_000, intervalMs: 500, what: 'the aggregates group to catch up' });
 
-    const after = await Promise.all(['hour', 'day', 'month'].map(async (granularity) => (await api.usage(tenantId, { granularity })).body));
+    const after = await Promise.all(USAGE_GRANULARITIES.map(async (granularity) => (await api.usage(tenantId, { granularity })).body));
     expect(after).toEqual(before);
   });
 });

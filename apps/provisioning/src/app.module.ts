@@ -39,8 +39,8 @@ import { SagaFaults } from './saga/saga-faults';
 import { SagaRunner } from './saga/saga-runner';
 import { SagaRepository } from './saga/saga.repository';
 import { PostgresSagaRepository } from './saga/postgres-saga.repository';
-import { GetSagaLogUseCase } from './sagas/usecases/get-saga-log/get-saga-log.use-case';
-import { SagaLogController } from './sagas/saga-log.controller';
+import { GetSagaLogUseCase } from './saga/usecases/get-saga-log/get-saga-log.use-case';
+import { SagaLogController } from './saga/saga-log.controller';
 import { SERVICE } from './service';
 
 /** The side effects, each behind an interface unit tests replace. */

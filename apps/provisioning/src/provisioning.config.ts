@@ -2,9 +2,9 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { ServiceConfig } from '@tenantry/config';
+import { SAGA_STEP_NAMES } from '@tenantry/contracts';
 
-export const SAGA_STEP_NAMES = ['domain', 'database', 'storage', 'configuration', 'admin-user', 'export', 'drop-database', 'remove-storage'] as const;
-export const DNS_RESOLVERS = ['system', 'file'] as const;
+const DNS_RESOLVERS = ['system', 'file'] as const;
 export type DnsResolverKind = (typeof DNS_RESOLVERS)[number];
 
 export class ProvisioningConfig extends ServiceConfig {

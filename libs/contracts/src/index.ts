@@ -4,7 +4,6 @@ export * from './topics';
 export * from './catalogue';
 export * from './envelope';
 export * from './validate-payload';
-export { buildAsyncApiDocument } from './asyncapi';
 export * from './events/shared.payload';
 export * from './events/tenant-lifecycle.event';
 export * from './events/provisioning.event';

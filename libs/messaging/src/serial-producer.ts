@@ -6,8 +6,8 @@
  * therefore carry the same sequence numbers, and the broker drops the second as a duplicate while
  * both promises resolve (tulios/kafkajs#1005): acknowledged messages silently lost. The same
  * happens after a failed send whose records did land (a broker killed before it answered): the
- * next send reuses their numbers. The fault run of metering's ingestion lost acknowledged events
- * exactly this way.
+ * next send reuses their numbers. The ingestion fault run (`npm run fault:ingest`) kills the broker
+ * mid-send to catch exactly this loss.
  *
  * So: one request at a time, and what callers queued meanwhile goes out together in the next one
  * (group commit: fewer, bigger requests under load). After any failure the producer is thrown away

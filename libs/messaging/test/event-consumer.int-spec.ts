@@ -131,8 +131,8 @@ describe(EventConsumer.name, () => {
 
   // A batch consumer whose batch fails isolates the culprit by applying the batch's events one at a
   // time, through its batch handler: the good events keep their effect and only the bad ones are
-  // dead-lettered. (The fallback once marked them processed without applying them: the ingestion
-  // fault run lost whole batches that a database restart had failed.)
+  // dead-lettered. (Marking them processed without applying them would lose every event of a batch
+  // that a database restart failed.)
   it.each([
     ['one transaction per event', (judge: Judge) => ({ handlers: { UsageRecorded: async (event: InboundEvent<'UsageRecorded'>, tx: EntityManager) => applyUsage(tx, [judge(event)]) } })],
     ['one transaction per batch', (judge: Judge) => ({ batch: batchHandler(['UsageRecorded'], async (events, tx) => applyUsage(tx, events.map(judge))) })],

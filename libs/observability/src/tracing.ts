@@ -44,8 +44,3 @@ export function startTelemetry(serviceName: string): void {
   });
   sdk.start();
 }
-
-export async function stopTelemetry(): Promise<void> {
-  await sdk?.shutdown();
-  sdk = undefined;
-}

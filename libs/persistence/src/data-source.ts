@@ -6,7 +6,6 @@ export interface DatabaseOptions {
   /** The service's own Postgres schema; its tables and its migrations table live there. */
   schema: string;
   applicationName: string;
-  entities?: DataSourceOptions['entities'];
   migrations?: DataSourceOptions['migrations'];
   poolSize?: number;
 }
@@ -16,7 +15,7 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     type: 'postgres',
     url: options.url,
     schema: options.schema,
-    entities: options.entities ?? [],
+    entities: [],
     migrations: options.migrations ?? [],
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',

@@ -9,7 +9,6 @@ export interface ServiceDefinition<C extends ServiceConfig = ServiceConfig> {
   /** The service's own Postgres schema. */
   schema: string;
   config: new () => C;
-  entities?: DataSourceOptions['entities'];
   migrations: DataSourceOptions['migrations'];
 }
 

@@ -40,7 +40,6 @@ export class ServiceModule {
             url: config.DATABASE_URL,
             schema: definition.schema,
             applicationName: definition.name,
-            entities: definition.entities,
             migrations: definition.migrations,
           });
           await dataSource.initialize();

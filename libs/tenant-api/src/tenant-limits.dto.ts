@@ -11,7 +11,7 @@ export const LIMIT_MAXIMA = { storage: 1_000_000, bandwidth: 10_000_000, users: 
 const MODE_DOC = { enum: LIMIT_MODES, default: 'soft', description: '`soft` alerts only; `hard` also enforces (API calls: 429 until the month ends)' } as const;
 
 /** Decimals of a number as written in its shortest form (class-validator's maxDecimalPlaces breaks on `1e-10`). */
-export function decimalPlaces(value: number): number {
+function decimalPlaces(value: number): number {
   const [mantissa = '', exponent = '0'] = value.toExponential().split('e');
   const fraction = mantissa.split('.')[1]?.length ?? 0;
   return Math.max(0, fraction - Number(exponent));

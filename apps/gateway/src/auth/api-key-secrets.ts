@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 
 const KEY_PREFIX = 'tnt_';
 /** Characters of the key kept in clear, to recognise a key in listings and logs; never enough to use it. */
-export const DISPLAY_PREFIX_LENGTH = 12;
+const DISPLAY_PREFIX_LENGTH = 12;
 
 @Injectable()
 export class ApiKeySecrets {

@@ -4,7 +4,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 
 export const OPENAPI_JSON_PATH = '/docs/openapi.json';
-export const BEARER_SCHEME = 'apiKey';
+const BEARER_SCHEME = 'apiKey';
 
 type Json = unknown;
 

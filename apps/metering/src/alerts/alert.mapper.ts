@@ -1,7 +1,7 @@
 /** Turns newly raised alerts into the events metering publishes on tenantry.metering.alerts.v1. */
 import { LimitMode } from '@tenantry/contracts';
 import { OutboundEvent } from '@tenantry/messaging';
-import { normalizeDecimal } from '../metrics/metric-catalogue';
+import { normalizeDecimal } from '../billable-metrics/metric-catalogue';
 import { LimitAlertKind, RaisedAnomaly, RaisedLimitAlert } from './alert.row';
 
 const KIND_ORDER: Record<LimitAlertKind, number> = { 'threshold-80': 0, 'threshold-100': 1, 'exceeded-soft': 2, 'exceeded-hard': 2 };
@@ -9,7 +9,7 @@ const KIND_ORDER: Record<LimitAlertKind, number> = { 'threshold-80': 0, 'thresho
 /** Rounds a statistic for the wire (the decision was taken on the exact value). */
 const round = (value: number): number => Math.round(value * 1_000_000) / 1_000_000;
 
-export function limitAlertEvent(alert: RaisedLimitAlert): OutboundEvent {
+function limitAlertEvent(alert: RaisedLimitAlert): OutboundEvent {
   const common = {
     tenantId: alert.tenantId,
     metric: alert.metric,

@@ -3,7 +3,6 @@
 /** 80 % and 100 % of a limit reached, and the limit exceeded (per mode, so a soft → hard switch is heard). */
 export const LIMIT_ALERT_KINDS = ['threshold-80', 'threshold-100', 'exceeded-soft', 'exceeded-hard'] as const;
 export type LimitAlertKind = (typeof LIMIT_ALERT_KINDS)[number];
-export type AlertKind = LimitAlertKind | 'anomaly';
 
 /** A billing month of one tenant's metric whose usage or limit may have changed. */
 export interface LimitWindow {

@@ -2,9 +2,9 @@
 import { HourlyBaseline } from './alert.row';
 
 /** Standard deviations above the mean an hour must reach. */
-export const ANOMALY_SIGMAS = 4;
+const ANOMALY_SIGMAS = 4;
 /** How many times the baseline's median an hour must exceed. */
-export const ANOMALY_MEDIAN_FACTOR = 3;
+const ANOMALY_MEDIAN_FACTOR = 3;
 
 export function isUnusual(hour: HourlyBaseline, minVolume: number): boolean {
   return (

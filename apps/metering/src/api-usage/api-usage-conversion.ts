@@ -6,7 +6,7 @@
 import { ApiUsageSampledPayload, UsageRecordedPayload } from '@tenantry/contracts';
 
 export const API_CALLS_METRIC = 'api_calls';
-export const BANDWIDTH_METRIC = 'bandwidth_bytes';
+const BANDWIDTH_METRIC = 'bandwidth_bytes';
 
 export interface ApiUsageSample {
   /** The CloudEvent id (`ce_id`) of the ApiUsageSampled. */
@@ -14,7 +14,7 @@ export interface ApiUsageSample {
   payload: ApiUsageSampledPayload;
 }
 
-export function usageEventId(sampleId: string, metric: string): string {
+function usageEventId(sampleId: string, metric: string): string {
   return `gateway:${sampleId}:${metric}`;
 }
 

@@ -1,7 +1,7 @@
 /** What one collection run records: slots, deterministic event ids and the UsageRecorded payloads (pure). */
 import { UsageRecordedPayload } from '@tenantry/contracts';
 import { MeteredTenantStatus } from '../tenants/tenant-status';
-import { utcDay } from '../metrics/metric-catalogue';
+import { utcDay } from '../billable-metrics/metric-catalogue';
 
 /** A user counts as active when their last login lies within this many days of the measurement. */
 export const ACTIVE_USER_WINDOW_DAYS = 30;

@@ -1,5 +1,5 @@
 /** Cross-tenant figures of one metric in one window. */
-import { Granularity } from '../metrics/metric-catalogue';
+import { Granularity } from '../billable-metrics/metric-catalogue';
 import { TotalsKeyset, UsageSummaryFigures } from './usage-summary.row';
 
 export interface SummaryQuery {

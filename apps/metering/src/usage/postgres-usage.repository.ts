@@ -2,7 +2,7 @@
 import { entityManagerOf, TenantScope, Transaction } from '@tenantry/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Granularity } from '../metrics/metric-catalogue';
+import { Granularity } from '../billable-metrics/metric-catalogue';
 import { AggregateContribution, AggregatePoint, UniqueMember, UsageEventRecord } from './usage-event.row';
 import { EventKey, eventKey, memberKey, UsageRepository } from './usage.repository';
 

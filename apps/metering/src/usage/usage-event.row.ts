@@ -1,5 +1,5 @@
 /** Rows of metering's usage tables as the code sees them (plain records; the SQL is hand-written for bulk work). */
-import { Aggregation, Granularity } from '../metrics/metric-catalogue';
+import { Aggregation, Granularity } from '../billable-metrics/metric-catalogue';
 
 /** A usage event to be counted once per (tenant, event id, day). */
 export interface UsageEventRecord {

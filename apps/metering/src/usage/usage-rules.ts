@@ -1,7 +1,7 @@
 /** The rules one usage event must pass to be accepted: pure, so each rule is tested on its own. */
 import { DECIMAL_PATTERN } from '@tenantry/contracts';
 import { isUuid } from '@tenantry/service';
-import { memberOf, metricDefinition, utcDay } from '../metrics/metric-catalogue';
+import { memberOf, metricDefinition, utcDay } from '../billable-metrics/metric-catalogue';
 import { MeteredTenantStatus } from '../tenants/tenant-status';
 
 /** Why an event was rejected; the codes are part of the API. */

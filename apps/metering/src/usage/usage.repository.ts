@@ -1,6 +1,6 @@
 /** Usage events, aggregates and unique members; every read names the tenant, every write is one multi-row statement. */
 import { TenantScope, Transaction } from '@tenantry/persistence';
-import { Granularity } from '../metrics/metric-catalogue';
+import { Granularity } from '../billable-metrics/metric-catalogue';
 import { AggregateContribution, AggregatePoint, UniqueMember, UsageEventRecord } from './usage-event.row';
 
 export interface EventKey {

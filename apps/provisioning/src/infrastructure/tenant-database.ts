@@ -24,7 +24,7 @@ export interface TableExport {
 }
 
 /** Schema `<prefix>_<uuid hex>` owned by role `<prefix>_<uuid hex>_app` (63-byte identifier limit respected). */
-export function tenantIdentity(tenantId: string, prefix = 't'): TenantDatabaseIdentity {
+function tenantIdentity(tenantId: string, prefix = 't'): TenantDatabaseIdentity {
   const hex = tenantId.replace(/-/g, '').toLowerCase();
   if (!/^[0-9a-f]{32}$/.test(hex)) throw new Error(`not a tenant id: ${tenantId}`);
   return { schema: `${prefix}_${hex}`, role: `${prefix}_${hex}_app` };
@@ -49,7 +49,7 @@ interface BaselineMigration {
 }
 
 /** The tables every tenant schema starts with; append, never edit, once released. */
-export const TENANT_BASELINE: readonly BaselineMigration[] = [
+const TENANT_BASELINE: readonly BaselineMigration[] = [
   {
     version: '0001-baseline',
     statements: [

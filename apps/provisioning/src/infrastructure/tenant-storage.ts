@@ -2,7 +2,7 @@
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
-export const QUOTA_FILE = '.quota.json';
+const QUOTA_FILE = '.quota.json';
 const GB = 1024 ** 3;
 
 export interface StorageQuota {

@@ -7,5 +7,3 @@ export type OffboardingInput = TenantOffboardingStartedPayload;
 export function offboardingInput(context: Pick<StepContext, 'input'>): OffboardingInput {
   return context.input as unknown as OffboardingInput;
 }
-
-export const OFFBOARDING_STEPS = ['export', 'drop-database', 'remove-storage'] as const;

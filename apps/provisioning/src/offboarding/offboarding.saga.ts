@@ -4,9 +4,10 @@
  * `failed` for an operator, with the archive already safe.
  */
 import { Injectable } from '@nestjs/common';
+import { OFFBOARDING_STEPS } from '@tenantry/contracts';
 import { OutboundEvent } from '@tenantry/messaging';
 import { Clock } from '@tenantry/service';
-import { SagaDefinition, SagaState, StepDetail } from '../saga/saga.model';
+import { SagaDefinition, SagaState, StepDetail, StepsNamed } from '../saga/saga.model';
 import { DropDatabaseStep } from './steps/drop-database.step';
 import { ExportStep } from './steps/export.step';
 import { RemoveStorageStep } from './steps/remove-storage.step';
@@ -14,7 +15,7 @@ import { RemoveStorageStep } from './steps/remove-storage.step';
 @Injectable()
 export class OffboardingSaga implements SagaDefinition {
   readonly kind = 'offboard';
-  readonly steps;
+  readonly steps: StepsNamed<typeof OFFBOARDING_STEPS>;
 
   constructor(
     exportStep: ExportStep,
@@ -22,7 +23,7 @@ export class OffboardingSaga implements SagaDefinition {
     removeStorage: RemoveStorageStep,
     private readonly clock: Clock,
   ) {
-    this.steps = [exportStep, dropDatabase, removeStorage] as const;
+    this.steps = [exportStep, dropDatabase, removeStorage];
   }
 
   completed(saga: SagaState, details: Readonly<Record<string, StepDetail>>): OutboundEvent[] {

@@ -7,5 +7,3 @@ export type ProvisioningInput = TenantCreatedPayload;
 export function provisioningInput(context: Pick<StepContext, 'input'>): ProvisioningInput {
   return context.input as unknown as ProvisioningInput;
 }
-
-export const PROVISIONING_STEPS = ['domain', 'database', 'storage', 'configuration', 'admin-user'] as const;

@@ -1,8 +1,9 @@
 /** The provisioning saga: domain, database, storage, configuration, admin user; then TenantProvisioned. */
 import { Injectable } from '@nestjs/common';
+import { PROVISIONING_STEPS } from '@tenantry/contracts';
 import { OutboundEvent } from '@tenantry/messaging';
 import { Clock } from '@tenantry/service';
-import { SagaDefinition, SagaFailure, SagaState, StepDetail } from '../saga/saga.model';
+import { SagaDefinition, SagaFailure, SagaState, StepDetail, StepsNamed } from '../saga/saga.model';
 import { AdminUserStep } from './steps/admin-user.step';
 import { ConfigurationStep } from './steps/configuration.step';
 import { DatabaseStep } from './steps/database.step';
@@ -12,7 +13,7 @@ import { StorageStep } from './steps/storage.step';
 @Injectable()
 export class ProvisioningSaga implements SagaDefinition {
   readonly kind = 'provision';
-  readonly steps;
+  readonly steps: StepsNamed<typeof PROVISIONING_STEPS>;
 
   constructor(
     domain: DomainStep,
@@ -22,7 +23,7 @@ export class ProvisioningSaga implements SagaDefinition {
     adminUser: AdminUserStep,
     private readonly clock: Clock,
   ) {
-    this.steps = [domain, database, storage, configuration, adminUser] as const;
+    this.steps = [domain, database, storage, configuration, adminUser];
   }
 
   completed(saga: SagaState, details: Readonly<Record<string, StepDetail>>): OutboundEvent[] {

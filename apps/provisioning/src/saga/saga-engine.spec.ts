@@ -1,3 +1,4 @@
+import { PROVISIONING_STEPS } from '@tenantry/contracts';
 import { ManualClock } from '@tenantry/service/testing';
 import { SagaEngine } from './saga-engine';
 import { PermanentStepError, SagaDefinition, SagaFailure, SagaState, SagaStep, StepContext, StepOutcome, StepState } from './saga.model';
@@ -53,7 +54,7 @@ function definitionOf(steps: SagaStep[]): SagaDefinition {
 }
 
 describe(SagaEngine.name, () => {
-  const names = ['domain', 'database', 'storage', 'configuration', 'admin-user'];
+  const names: string[] = [...PROVISIONING_STEPS];
   let journal: string[];
   let steps: ScriptedStep[];
   let store: InMemorySagaStore;

@@ -60,6 +60,12 @@ export interface SagaStep {
   compensate?(context: StepContext): Promise<void>;
 }
 
+/**
+ * A saga's step handlers in the order of `Names`, the list its log is created with: a handler
+ * missing, misnamed or out of order does not compile.
+ */
+export type StepsNamed<Names extends readonly string[]> = { readonly [K in keyof Names]: SagaStep & { readonly name: Names[K] } };
+
 export interface SagaDefinition {
   readonly kind: SagaKind;
   readonly steps: readonly SagaStep[];

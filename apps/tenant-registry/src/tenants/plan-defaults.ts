@@ -4,7 +4,7 @@ import { TENANT_PROBLEMS } from './tenant.problems';
 import { TenantRepository } from './tenant.repository';
 
 /** Used when a trial is asked for on a plan that does not define its length. */
-export const DEFAULT_TRIAL_DAYS = 14;
+const DEFAULT_TRIAL_DAYS = 14;
 
 export async function findPlanOrFail(repository: TenantRepository, planId: string): Promise<Plan> {
   const plan = await repository.findPlan(planId);

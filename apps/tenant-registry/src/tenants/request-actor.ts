@@ -5,7 +5,7 @@ import { ActorContext } from './tenant-status-change';
 
 const ACTOR = /^[\x21-\x7e]{1,200}$/;
 /** Calls without the gateway's header come from inside the platform. */
-export const DEFAULT_ACTOR = 'system';
+const DEFAULT_ACTOR = 'system';
 
 interface RequestLike {
   id?: string;

@@ -3,7 +3,7 @@ import { invalidField } from '@tenantry/service';
 import { DomainType } from '@tenantry/contracts';
 import { TenantDomainValue } from './tenant.row';
 
-export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/;
+const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/;
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const MAX_HOSTNAME = 253;
 

@@ -12,7 +12,7 @@ export type TransitionEventName =
   | 'TenantDeleted'
   | 'TenantProvisioningRetryRequested';
 
-export function nextStatuses(from: TenantStatus): readonly TenantStatus[] {
+function nextStatuses(from: TenantStatus): readonly TenantStatus[] {
   switch (from) {
     case 'provisioning':
       return ['trial', 'active', 'provisioning_failed'];

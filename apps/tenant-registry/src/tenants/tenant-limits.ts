@@ -7,7 +7,7 @@ import { TenantResourcesValue } from './tenant.row';
 import { LimitValue, TenantLimits, TenantLimitSet } from './tenant-limits.row';
 
 /** The metering metric each limit applies to (docs/internal-api.md, limits). */
-export const LIMIT_METRICS = { storage: 'storage_bytes', bandwidth: 'bandwidth_bytes', users: 'active_users', apiCalls: 'api_calls' } as const;
+const LIMIT_METRICS = { storage: 'storage_bytes', bandwidth: 'bandwidth_bytes', users: 'active_users', apiCalls: 'api_calls' } as const;
 
 /** 1 GB = 10^9 bytes. */
 const GIGABYTE_EXPONENT = 9;
@@ -61,7 +61,7 @@ function metered(metric: string, value: LimitValue, limit: string): ResourceLimi
 }
 
 /** The set in metering's terms: storage and bandwidth in bytes, users and API calls as counts. */
-export function toResourceLimits(set: TenantLimitSet): ResourceLimit[] {
+function toResourceLimits(set: TenantLimitSet): ResourceLimit[] {
   const limits = [
     metered(LIMIT_METRICS.storage, set.storage, gigabytesToBytes(set.storage.limit)),
     metered(LIMIT_METRICS.bandwidth, set.bandwidth, gigabytesToBytes(set.bandwidth.limit)),

@@ -41,14 +41,20 @@ describe(TenantProvisioningConsumer.name, () => {
     expect((await repository.history(tenantScope(tenant.id)))[0]).toMatchObject({ actor: 'provisioning', requestId: 'req-1' });
   });
 
-  it('completes (so the event is not retried) for a duplicate the state machine refuses', async () => {
+  it('completes (so the event is not retried) for a duplicate the state machine refuses, and reports what it skipped', async () => {
     const repository = new InMemoryTenantRepository();
     const tenant = aTenant({ status: 'active' });
     repository.seed(tenant);
-    const sut = new TenantProvisioningConsumer(new RecordProvisioningOutcomeUseCase(repository, repository.statusChanges, new ManualClock()), QUIET);
+    const warnings: unknown[][] = [];
+    const logger = { warn: (...args: unknown[]) => warnings.push(args) } as unknown as Logger;
+    const sut = new TenantProvisioningConsumer(new RecordProvisioningOutcomeUseCase(repository, repository.statusChanges, new ManualClock()), logger);
 
     await expect(repository.transactions.run(async (tx) => sut.handlers.TenantProvisioned?.(provisioned(tenant.id), tx))).resolves.toBeUndefined();
     expect(await repository.findTenant(tenantScope(tenant.id))).toEqual(tenant);
+    expect(await repository.history(tenantScope(tenant.id))).toEqual([]);
+    expect(warnings).toEqual([
+      [{ eventId: 'evt-1', type: 'TenantProvisioned', tenantId: tenant.id, applied: false, reason: 'illegal-transition', currentStatus: 'active', wanted: 'active' }, 'provisioning outcome ignored'],
+    ]);
   });
 
   it('lets real failures through, so the consumer retries and dead-letters instead of losing the event', async () => {

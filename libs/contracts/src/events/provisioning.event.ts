@@ -1,6 +1,15 @@
 /** Payloads of the provisioning service's saga outcomes (topic tenantry.tenant.provisioning.v1). */
 import { IsEmail, IsInt, IsISO8601, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
 
+/** The provisioning saga's steps in the order they run; TenantProvisioningFailed's `step` is one of them. */
+export const PROVISIONING_STEPS = ['domain', 'database', 'storage', 'configuration', 'admin-user'] as const;
+
+/** The offboarding saga's steps in the order they run. */
+export const OFFBOARDING_STEPS = ['export', 'drop-database', 'remove-storage'] as const;
+
+/** Every step a saga's log can show. */
+export const SAGA_STEP_NAMES = [...PROVISIONING_STEPS, ...OFFBOARDING_STEPS] as const;
+
 export class TenantProvisionedPayload {
   @IsUUID()
   tenantId!: string;

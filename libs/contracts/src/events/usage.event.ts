@@ -76,8 +76,6 @@ export class ApiUsageSampledPayload {
   responseBytes!: number;
 }
 
-export const USAGE_PERIODS = ['hour', 'day', 'month'] as const;
-
 export class UsageThresholdReachedPayload {
   @IsUUID()
   tenantId!: string;

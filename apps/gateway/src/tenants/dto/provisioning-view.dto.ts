@@ -1,8 +1,9 @@
 /** Response shapes of provisioning's tenant routes, for the OpenAPI document (provisioning owns them; the tenant views are in libs/tenant-api). */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SAGA_STEP_NAMES } from '@tenantry/contracts';
 
 class SagaStepView {
-  @ApiProperty({ enum: ['domain', 'database', 'storage', 'configuration', 'admin-user', 'export', 'drop-database', 'remove-storage'] }) name!: string;
+  @ApiProperty({ enum: SAGA_STEP_NAMES }) name!: string;
   @ApiProperty({ enum: ['pending', 'running', 'succeeded', 'failed', 'compensated', 'waiting'] }) status!: string;
   @ApiProperty() attempts!: number;
   @ApiProperty({ type: 'string', nullable: true }) error!: string | null;

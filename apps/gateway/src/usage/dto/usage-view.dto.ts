@@ -1,7 +1,8 @@
 /** What the usage routes answer (metering's views, documented for the OpenAPI document). */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { USAGE_GRANULARITIES } from '@tenantry/usage-api';
 
-export const USAGE_RESULT_STATUSES = ['accepted', 'duplicate', 'rejected'] as const;
+const USAGE_RESULT_STATUSES = ['accepted', 'duplicate', 'rejected'] as const;
 export type UsageResultStatus = (typeof USAGE_RESULT_STATUSES)[number];
 
 /** One event's outcome, by its position in the request. */
@@ -42,7 +43,7 @@ class CurrentUsageDto {
 
 export class UsageViewDto {
   @ApiProperty({ format: 'uuid' }) tenantId!: string;
-  @ApiProperty({ enum: ['hour', 'day', 'month'] }) granularity!: string;
+  @ApiProperty({ enum: USAGE_GRANULARITIES }) granularity!: string;
   @ApiProperty({ type: [UsageSeriesDto] }) series!: UsageSeriesDto[];
   @ApiProperty({ type: [CurrentUsageDto], description: 'Every metric in the current billing month' }) current!: CurrentUsageDto[];
 }
@@ -62,7 +63,7 @@ class UsagePercentilesDto {
 
 export class UsageSummaryDto {
   @ApiProperty({ example: 'api_calls' }) metric!: string;
-  @ApiProperty({ enum: ['hour', 'day', 'month'] }) period!: string;
+  @ApiProperty({ enum: USAGE_GRANULARITIES }) period!: string;
   @ApiProperty({ format: 'date-time' }) windowStart!: string;
   @ApiProperty({ description: 'Tenants with usage in the window' }) tenants!: number;
   @ApiProperty({ example: '98000' }) total!: string;

@@ -1,9 +1,9 @@
 /** Query of the cross-tenant usage summary: the shared rules, with `metric` narrowed to the metrics metering knows. */
 import { IsIn } from 'class-validator';
 import { UsageSummaryQueryDto as SharedUsageSummaryQueryDto } from '@tenantry/usage-api';
-import { BUILT_IN_METRICS } from '../../metrics/metric-catalogue';
+import { BUILT_IN_METRICS } from '../../billable-metrics/metric-catalogue';
 
-export const SUMMARY_METRICS = BUILT_IN_METRICS.map((metric) => metric.name);
+const SUMMARY_METRICS = BUILT_IN_METRICS.map((metric) => metric.name);
 
 export class UsageSummaryQueryDto extends SharedUsageSummaryQueryDto {}
 

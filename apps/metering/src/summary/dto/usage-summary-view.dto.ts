@@ -1,5 +1,5 @@
 /** What the cross-tenant usage summary answers with; every value is a decimal string. */
-import { Granularity } from '../../metrics/metric-catalogue';
+import { Granularity } from '../../billable-metrics/metric-catalogue';
 
 export interface TenantValueView {
   tenantId: string;

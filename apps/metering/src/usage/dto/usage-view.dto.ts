@@ -1,6 +1,6 @@
 /** What the ingestion and read APIs answer with. */
 import { LimitMode } from '@tenantry/contracts';
-import { Granularity } from '../../metrics/metric-catalogue';
+import { Granularity } from '../../billable-metrics/metric-catalogue';
 
 export type UsageResultStatus = 'accepted' | 'duplicate' | 'rejected';
 

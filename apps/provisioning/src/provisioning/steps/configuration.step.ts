@@ -5,7 +5,7 @@ import { SagaStep, StepContext, StepOutcome } from '../../saga/saga.model';
 import { provisioningInput } from '../provisioning-input';
 
 /** Fallbacks for keys an older registry might not resolve; the registry's values always win. */
-export const CONFIGURATION_DEFAULTS: Readonly<Record<string, unknown>> = { theme: 'default', language: 'en', timezone: 'UTC', currency: 'USD' };
+const CONFIGURATION_DEFAULTS: Readonly<Record<string, unknown>> = { theme: 'default', language: 'en', timezone: 'UTC', currency: 'USD' };
 
 @Injectable()
 export class ConfigurationStep implements SagaStep {

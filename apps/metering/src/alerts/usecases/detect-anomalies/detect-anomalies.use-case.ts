@@ -7,7 +7,7 @@ import { OutboxWriter } from '@tenantry/messaging';
 import { Transactions } from '@tenantry/persistence';
 import { Clock } from '@tenantry/service';
 import { MeteringConfig } from '../../../metering.config';
-import { windowStart } from '../../../metrics/metric-catalogue';
+import { windowStart } from '../../../billable-metrics/metric-catalogue';
 import { anomalyEvent } from '../../alert.mapper';
 import { RaisedAnomaly } from '../../alert.row';
 import { AlertRepository } from '../../alert.repository';

@@ -8,7 +8,7 @@ import { Injectable } from '@nestjs/common';
 import { OutboxWriter } from '@tenantry/messaging';
 import { Transactions } from '@tenantry/persistence';
 import { Clock } from '@tenantry/service';
-import { windowStart } from '../../../metrics/metric-catalogue';
+import { windowStart } from '../../../billable-metrics/metric-catalogue';
 import { limitAlertEvents } from '../../alert.mapper';
 import { RaisedLimitAlert } from '../../alert.row';
 import { AlertRepository } from '../../alert.repository';

@@ -9,7 +9,7 @@ import { NonRetryableError } from '@tenantry/messaging';
 import { Clock } from '@tenantry/service';
 import { EvaluateLimitAlertsCommand } from '../../../alerts/usecases/evaluate-limit-alerts/evaluate-limit-alerts.command';
 import { EvaluateLimitAlertsUseCase } from '../../../alerts/usecases/evaluate-limit-alerts/evaluate-limit-alerts.use-case';
-import { windowStart } from '../../../metrics/metric-catalogue';
+import { windowStart } from '../../../billable-metrics/metric-catalogue';
 import { LimitsRepository } from '../../limits.repository';
 import { TenantLimit } from '../../tenant-limit.row';
 import { ApplyTenantLimitsCommand } from './apply-tenant-limits.command';

@@ -1,5 +1,5 @@
 /** Which metric and window to summarise across tenants, and which page of the totals. */
-import { Granularity } from '../../../metrics/metric-catalogue';
+import { Granularity } from '../../../billable-metrics/metric-catalogue';
 
 export class GetUsageSummaryCommand {
   constructor(

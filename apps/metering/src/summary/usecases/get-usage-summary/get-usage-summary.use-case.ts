@@ -1,7 +1,7 @@
 /** Summarises one metric across tenants in the window of a period containing `at`: count, total, percentiles, top N and paged totals. */
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@tenantry/service';
-import { normalizeDecimal, windowStart } from '../../../metrics/metric-catalogue';
+import { normalizeDecimal, windowStart } from '../../../billable-metrics/metric-catalogue';
 import { TenantValueView, UsageSummaryView } from '../../dto/usage-summary-view.dto';
 import { decodeSummaryCursor, encodeSummaryCursor } from '../../summary-cursor';
 import { SummaryRepository } from '../../summary.repository';

@@ -7,11 +7,12 @@
 import { Injectable } from '@nestjs/common';
 import { Transaction } from '@tenantry/persistence';
 import { NonRetryableError } from '@tenantry/messaging';
+import { USAGE_GRANULARITIES } from '@tenantry/usage-api';
 import { LimitWindow } from '../../../alerts/alert.row';
 import { EvaluateLimitAlertsCommand } from '../../../alerts/usecases/evaluate-limit-alerts/evaluate-limit-alerts.command';
 import { EvaluateLimitAlertsUseCase } from '../../../alerts/usecases/evaluate-limit-alerts/evaluate-limit-alerts.use-case';
 import { MeteringConfig } from '../../../metering.config';
-import { GRANULARITIES, memberOf, metricDefinition, utcDay, windowStart } from '../../../metrics/metric-catalogue';
+import { memberOf, metricDefinition, utcDay, windowStart } from '../../../billable-metrics/metric-catalogue';
 import { AggregateContribution, UniqueMember, UsageEventRecord } from '../../usage-event.row';
 import { UsagePartitionsRepository } from '../../usage-partitions.repository';
 import { eventKey, memberKey, UsageRepository } from '../../usage.repository';
@@ -69,7 +70,7 @@ export class AggregateUsageUseCase {
     for (const event of fresh) {
       const metric = metricDefinition(event.metric);
       if (!metric) continue;
-      for (const granularity of GRANULARITIES) {
+      for (const granularity of USAGE_GRANULARITIES) {
         const window = windowStart(granularity, event.occurredAt);
         contributions.push({ tenantId: event.tenantId, metric: event.metric, granularity, windowStart: window, aggregation: metric.aggregation, quantity: event.quantity, occurredAt: event.occurredAt, eventId: event.eventId });
         if (metric.aggregation === 'unique' && event.member !== null) {

@@ -1,5 +1,5 @@
 /** Which tenant's usage to read, over which windows. */
-import { Granularity } from '../../../metrics/metric-catalogue';
+import { Granularity } from '../../../billable-metrics/metric-catalogue';
 
 export class GetUsageCommand {
   constructor(

@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { tenantScope } from '@tenantry/persistence';
 import { Clock, invalidField } from '@tenantry/service';
-import { BUILT_IN_METRICS, Granularity, normalizeDecimal, windowStart } from '../../../metrics/metric-catalogue';
+import { BUILT_IN_METRICS, Granularity, normalizeDecimal, windowStart } from '../../../billable-metrics/metric-catalogue';
 import { LimitsRepository } from '../../../limits/limits.repository';
 import { TenantLimit } from '../../../limits/tenant-limit.row';
 import { TenantProjectionRepository } from '../../../tenants/tenant-projection.repository';

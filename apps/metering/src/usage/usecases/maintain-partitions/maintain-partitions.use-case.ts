@@ -6,7 +6,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@tenantry/service';
 import { MeteringConfig } from '../../../metering.config';
-import { utcDay } from '../../../metrics/metric-catalogue';
+import { utcDay } from '../../../billable-metrics/metric-catalogue';
 import { UsagePartitionsRepository } from '../../usage-partitions.repository';
 import { MaintainPartitionsCommand } from './maintain-partitions.command';
 

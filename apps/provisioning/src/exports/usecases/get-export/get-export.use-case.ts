@@ -16,7 +16,7 @@ export interface ExportDto {
   retainedUntil: string;
 }
 
-export function toExportDto(record: TenantExport): ExportDto {
+function toExportDto(record: TenantExport): ExportDto {
   return {
     tenantId: record.tenantId,
     archiveUri: archiveUri(record.archivePath),

@@ -1,9 +1,8 @@
 /** Re-runs provisioning for a tenant whose saga failed: a new saga from the same input; steps are idempotent. */
 import { Injectable } from '@nestjs/common';
 import { NonRetryableError } from '@tenantry/messaging';
-import { TenantProvisioningRetryRequestedPayload } from '@tenantry/contracts';
+import { PROVISIONING_STEPS, TenantProvisioningRetryRequestedPayload } from '@tenantry/contracts';
 import { tenantScope, Transaction } from '@tenantry/persistence';
-import { PROVISIONING_STEPS } from '../../../provisioning/provisioning-input';
 import { SagaRepository } from '../../../saga/saga.repository';
 
 @Injectable()

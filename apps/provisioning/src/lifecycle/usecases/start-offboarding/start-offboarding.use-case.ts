@@ -1,8 +1,7 @@
 /** Records an offboarding saga; it runs after any earlier saga of the tenant has finished. */
 import { Injectable } from '@nestjs/common';
-import { TenantOffboardingStartedPayload } from '@tenantry/contracts';
+import { OFFBOARDING_STEPS, TenantOffboardingStartedPayload } from '@tenantry/contracts';
 import { tenantScope, Transaction } from '@tenantry/persistence';
-import { OFFBOARDING_STEPS } from '../../../offboarding/offboarding-input';
 import { SagaRepository } from '../../../saga/saga.repository';
 
 @Injectable()

@@ -1,8 +1,7 @@
 /** Records a provisioning saga for a new tenant; the saga runner executes it after the commit. */
 import { Injectable } from '@nestjs/common';
-import { TenantCreatedPayload } from '@tenantry/contracts';
+import { PROVISIONING_STEPS, TenantCreatedPayload } from '@tenantry/contracts';
 import { tenantScope, Transaction } from '@tenantry/persistence';
-import { PROVISIONING_STEPS } from '../../../provisioning/provisioning-input';
 import { SagaRepository } from '../../../saga/saga.repository';
 
 @Injectable()

@@ -1,5 +1,5 @@
 /** One sweep for trials that have ended. */
-export const DEFAULT_EXPIRY_BATCH = 100;
+const DEFAULT_EXPIRY_BATCH = 100;
 
 export class ExpireTrialsCommand {
   constructor(readonly batchSize: number = DEFAULT_EXPIRY_BATCH) {}

@@ -2,7 +2,7 @@
 import { TenantStatus } from '@tenantry/contracts';
 import { TenantSort } from '@tenantry/tenant-api';
 
-export const DEFAULT_PAGE_SIZE = 20;
+const DEFAULT_PAGE_SIZE = 20;
 
 export class ListTenantsCommand {
   constructor(

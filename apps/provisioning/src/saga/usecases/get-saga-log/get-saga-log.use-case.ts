@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { tenantScope } from '@tenantry/persistence';
 import { PROVISIONING_PROBLEMS } from '../../../provisioning.problems';
-import { SagaRepository } from '../../../saga/saga.repository';
+import { SagaRepository } from '../../saga.repository';
 import { SagaLogDto, toSagaLogDto } from '../../saga-log.dto';
 
 export interface GetSagaLogQuery {

@@ -1,10 +1,11 @@
 /** The metrics metering knows, how each one aggregates, and the time windows an event falls into. */
+import { UsageGranularity } from '@tenantry/usage-api';
 
 export const AGGREGATIONS = ['sum', 'max', 'latest', 'unique'] as const;
 export type Aggregation = (typeof AGGREGATIONS)[number];
 
-export const GRANULARITIES = ['hour', 'day', 'month'] as const;
-export type Granularity = (typeof GRANULARITIES)[number];
+/** The windows usage is aggregated in: the granularities the read API offers. */
+export type Granularity = UsageGranularity;
 
 export interface MetricDefinition {
   name: string;

@@ -14,8 +14,6 @@ export interface LoadEvent {
 }
 
 /** accepted/duplicate: the gateway acknowledged it (Kafka has it); rejected: refused for a reason; unknown: no definite answer yet. */
-export type EventOutcome = 'acknowledged' | 'rejected' | 'unknown';
-
 export interface BatchAnswer {
   status: number;
   /** Per event, in order, when the gateway answered 202. */
@@ -68,9 +66,4 @@ export function batchBody(events: readonly LoadEvent[]): string {
     body += `${i === 0 ? '' : ','}{"tenantId":"${e.tenantId}","eventId":"${e.eventId}","metric":"${e.metric}","quantity":"${e.quantity}","timestamp":"${e.timestamp}"}`;
   }
   return `${body}]}`;
-}
-
-export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
 }

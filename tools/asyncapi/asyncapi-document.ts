@@ -1,8 +1,6 @@
 /** Builds the AsyncAPI 3 document of the whole event catalogue. */
-import { EVENT_CATALOGUE, EventDefinition } from './catalogue';
-import { CE_HEADERS } from './envelope';
+import { CE_HEADERS, DEAD_LETTER_RETENTION_MS, EVENT_CATALOGUE, EventDefinition, TOPICS, TopicDefinition } from '@tenantry/contracts';
 import { JsonSchema, reachableClasses, toJsonSchema } from './json-schema';
-import { DEAD_LETTER_RETENTION_MS, TOPICS, TopicDefinition } from './topics';
 
 const HEADERS_SCHEMA: JsonSchema = {
   type: 'object',

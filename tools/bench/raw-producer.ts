@@ -1,7 +1,7 @@
 /** The ceiling for the benchmarks: how fast a bare kafkajs producer gets usage events into Kafka here. */
 import { Kafka } from 'kafkajs';
 import { createProducer } from '@tenantry/messaging';
-import { eventMessage, tenantIds, usage } from '../events';
+import { eventMessage, tenantIds, usage } from '@tenantry/testing';
 
 /** Messages per second for `messages` UsageRecorded events sent in batches of 1,000 with acks=all (idempotent producer). */
 export async function rawProducerThroughput(kafka: Kafka, topic: string, messages: number): Promise<number> {

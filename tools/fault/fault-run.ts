@@ -11,13 +11,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOPICS } from '@tenantry/contracts';
 import { backoffMs } from '@tenantry/messaging';
-import { broker, KAFKA_BROKERS, restartPostgres } from '../infrastructure';
-import { testKafka } from '../kafka';
-import { RunningService } from '../services';
-import { sleep, waitFor } from '../wait';
-import { startIngestStack } from './ingest-stack';
+import { broker, KAFKA_BROKERS, restartPostgres, RunningService, sleep, testKafka, waitFor } from '@tenantry/testing';
+import { startIngestStack } from '../ingest/ingest-stack';
+import { batchBody, LoadEvent, UsageLoadClient } from '../ingest/usage-load';
 import { diagnoseLoss, partitionEnds } from './loss-diagnosis';
-import { batchBody, LoadEvent, UsageLoadClient } from './usage-load';
 
 export interface FaultRunOptions {
   events: number;

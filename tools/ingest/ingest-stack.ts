@@ -6,11 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { TOPICS } from '@tenantry/contracts';
 import { ensureDatabase } from '@tenantry/persistence';
-import { eventMessage, produce } from '../events';
-import { databaseUrl } from '../infrastructure';
-import { testKafka } from '../kafka';
-import { RunningService, startService, waitUntilReady } from '../services';
-import { waitFor } from '../wait';
+import { databaseUrl, eventMessage, produce, RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
 
 export interface IngestStackOptions {
   /** Names the database: `tenantry_<label>_<random>`. */

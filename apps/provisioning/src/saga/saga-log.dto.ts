@@ -1,5 +1,5 @@
 /** The step log as the internal API shows it. */
-import { SagaKind, SagaState, SagaStatus, StepDetail, StepStatus } from '../saga/saga.model';
+import { SagaKind, SagaState, SagaStatus, StepDetail, StepStatus } from './saga.model';
 
 export interface SagaStepDto {
   name: string;

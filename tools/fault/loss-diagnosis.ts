@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Kafka } from 'kafkajs';
-import { waitFor } from '../wait';
+import { waitFor } from '@tenantry/testing';
 
 export type PartitionOffsets = Map<number, bigint>;
 
