@@ -57,11 +57,22 @@ export default [
     },
   },
   {
-    // The testing library is for tests only: production code must never pull it in.
+    // The testing library and the fakes under testing/ folders are for tests only: production code must never pull them in.
     files: ['**/*.ts'],
-    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/**', 'apps/e2e/**', 'libs/testing/**', 'libs/config/**', 'tools/**'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/**', '**/testing/**', 'apps/e2e/**', 'libs/testing/**', 'libs/config/**', 'tools/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: '@tenantry/testing', message: 'libs/testing is for tests only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@tenantry/testing', message: 'libs/testing is for tests only.' },
+            { name: '@tenantry/messaging/testing', message: 'Test doubles are for tests only.' },
+            { name: '@tenantry/service/testing', message: 'Test doubles are for tests only.' },
+            { name: '@tenantry/persistence/testing', message: 'Test doubles are for tests only.' },
+          ],
+          patterns: [{ group: ['**/testing/*', './testing', '../testing'], message: 'Fakes under testing/ are for tests only.' }],
+        },
+      ],
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read the environment only through @tenantry/config.' }],
     },
   },

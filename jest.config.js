@@ -12,6 +12,7 @@ const shared = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@tenantry/observability/tracing$': '<rootDir>/libs/observability/src/tracing.ts',
+    '^@tenantry/(messaging|persistence|service)/testing$': '<rootDir>/libs/$1/src/testing/index.ts',
     '^@tenantry/tools/fault-run$': '<rootDir>/tools/fault/fault-run.ts',
     '^@tenantry/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
   },

@@ -9,7 +9,7 @@ import { cpus, totalmem } from 'node:os';
 import { Kafka } from 'kafkajs';
 import { batchHandler, createKafka, createMessagingTables, createProducer, EventConsumer, OutboundEvent, OutboxRelay, OutboxWriter, SerialProducer } from '@tenantry/messaging';
 import { createLogger } from '@tenantry/observability';
-import { createDataSource, ensureDatabase, quoteIdent } from '@tenantry/persistence';
+import { createDataSource, ensureDatabase, entityManagerOf, quoteIdent } from '@tenantry/persistence';
 import { tenantIds, usage } from '@tenantry/testing';
 import { percentile } from './percentile';
 import { rawProducerThroughput } from './raw-producer';
@@ -70,7 +70,7 @@ async function startSpine(kafka: Kafka, topic: string): Promise<Spine> {
     logger,
     partitionsConsumedConcurrently: 3,
     batch: batchHandler(['UsageRecorded'], async (events, tx) => {
-        await tx.query(
+        await entityManagerOf(tx).query(
           `INSERT INTO totals (tenant_id, total) SELECT tenant_id, sum(q) FROM unnest($1::uuid[], $2::numeric[]) AS u(tenant_id, q) GROUP BY tenant_id
            ON CONFLICT (tenant_id) DO UPDATE SET total = totals.total + excluded.total`,
           [events.map((e) => e.payload.tenantId), events.map((e) => e.payload.quantity)],

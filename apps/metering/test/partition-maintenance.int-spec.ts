@@ -5,10 +5,12 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@tenantry/config';
 import { quoteIdent } from '@tenantry/persistence';
-import { Clock, ManualClock, ServiceModule } from '@tenantry/service';
+import { Clock, ServiceModule } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
 import { databaseUrl, KAFKA_BROKERS, uniqueName } from '@tenantry/testing';
 import { MeteringConfig } from '../src/metering.config';
 import { SERVICE } from '../src/service';
+import { PostgresUsagePartitionsRepository } from '../src/usage/postgres-usage-partitions.repository';
 import { UsagePartitionsRepository } from '../src/usage/usage-partitions.repository';
 import { MaintainPartitionsCommand } from '../src/usage/usecases/maintain-partitions/maintain-partitions.command';
 import { MaintainPartitionsUseCase } from '../src/usage/usecases/maintain-partitions/maintain-partitions.use-case';
@@ -26,7 +28,7 @@ describe(MaintainPartitionsUseCase.name, () => {
     const config = loadConfig(MeteringConfig, { DATABASE_URL: databaseUrl(), KAFKA_BROKERS, LOG_LEVEL: 'warn', LATENESS_HOURS: '72', USAGE_EVENT_RETENTION_DAYS: '32' });
     @Module({
       imports: [ServiceModule.forRoot({ definition: { ...SERVICE, schema }, config })],
-      providers: [{ provide: Clock, useValue: clock }, UsagePartitionsRepository, MaintainPartitionsUseCase],
+      providers: [{ provide: Clock, useValue: clock }, { provide: UsagePartitionsRepository, useClass: PostgresUsagePartitionsRepository }, MaintainPartitionsUseCase],
     })
     class PartitionsTestModule {}
     app = await NestFactory.createApplicationContext(PartitionsTestModule, { logger: false });

@@ -2,10 +2,12 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { Clock, ServiceModule } from '@tenantry/service';
 import { DomainRouteRepository } from './domains/domain-route.repository';
+import { PostgresDomainRouteRepository } from './domains/postgres-domain-route.repository';
 import { DomainsController } from './domains/domains.controller';
 import { VerifyDomainUseCase } from './domains/usecases/verify-domain/verify-domain.use-case';
 import { ExportsController } from './exports/exports.controller';
 import { TenantExportRepository } from './exports/tenant-export.repository';
+import { PostgresTenantExportRepository } from './exports/postgres-tenant-export.repository';
 import { GetExportUseCase } from './exports/usecases/get-export/get-export.use-case';
 import { PruneExpiredExportsUseCase } from './exports/usecases/prune-expired-exports/prune-expired-exports.use-case';
 import { CertificateIssuer, LocalCaCertificateIssuer } from './infrastructure/certificate-issuer';
@@ -31,10 +33,12 @@ import { DatabaseStep } from './provisioning/steps/database.step';
 import { DomainStep } from './provisioning/steps/domain.step';
 import { StorageStep } from './provisioning/steps/storage.step';
 import { TenantCredentialRepository } from './provisioning/tenant-credential.repository';
+import { PostgresTenantCredentialRepository } from './provisioning/postgres-tenant-credential.repository';
 import { SagaEngine } from './saga/saga-engine';
 import { SagaFaults } from './saga/saga-faults';
 import { SagaRunner } from './saga/saga-runner';
 import { SagaRepository } from './saga/saga.repository';
+import { PostgresSagaRepository } from './saga/postgres-saga.repository';
 import { GetSagaLogUseCase } from './saga/usecases/get-saga-log/get-saga-log.use-case';
 import { SagaLogController } from './saga/saga-log.controller';
 import { SERVICE } from './service';
@@ -69,10 +73,10 @@ export class AppModule {
       controllers: [SagaLogController, DomainsController, ExportsController],
       providers: [
         ...infrastructure(config),
-        SagaRepository,
-        DomainRouteRepository,
-        TenantCredentialRepository,
-        TenantExportRepository,
+        { provide: SagaRepository, useClass: PostgresSagaRepository },
+        { provide: DomainRouteRepository, useClass: PostgresDomainRouteRepository },
+        { provide: TenantCredentialRepository, useClass: PostgresTenantCredentialRepository },
+        { provide: TenantExportRepository, useClass: PostgresTenantExportRepository },
         DomainStep,
         DatabaseStep,
         StorageStep,

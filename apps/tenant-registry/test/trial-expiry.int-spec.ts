@@ -1,18 +1,19 @@
 // Trial expiry driven by a ManualClock, in-process against the real Postgres (in a schema of its own, so
 // no other run's trials are touched and no real-clock scheduler touches ours) and the real Kafka.
-import { Module } from '@nestjs/common';
+import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '@tenantry/config';
 import { TOPICS } from '@tenantry/contracts';
-import { Clock, ManualClock, ServiceModule } from '@tenantry/service';
+import { Clock, ServiceModule } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
 import { databaseUrl, KAFKA_BROKERS, readTopic, testKafka, uniqueName } from '@tenantry/testing';
-import { quoteIdent } from '@tenantry/persistence';
+import { quoteIdent, Transactions } from '@tenantry/persistence';
 import { SERVICE } from '../src/service';
 import { TenantRegistryConfig } from '../src/tenant-registry.config';
 import { PostgresTenantRepository } from '../src/tenants/postgres-tenant.repository';
 import { TenantRepository } from '../src/tenants/tenant.repository';
+import { TenantStatusChanges } from '../src/tenants/tenant-status-change';
 import { CreateTenantCommand } from '../src/tenants/usecases/create-tenant/create-tenant.command';
 import { CreateTenantUseCase } from '../src/tenants/usecases/create-tenant/create-tenant.use-case';
 import { ExpireTrialsCommand } from '../src/tenants/usecases/expire-trials/expire-trials.command';
@@ -43,6 +44,7 @@ describe(ExpireTrialsUseCase.name, () => {
       providers: [
         { provide: Clock, useValue: clock },
         { provide: TenantRepository, useClass: PostgresTenantRepository },
+        TenantStatusChanges,
         CreateTenantUseCase,
         RecordProvisioningOutcomeUseCase,
         ExpireTrialsUseCase,
@@ -63,7 +65,7 @@ describe(ExpireTrialsUseCase.name, () => {
   async function trialTenant(duration?: number): Promise<string> {
     const label = `trial-${suffix()}`;
     const tenant = await app.get(CreateTenantUseCase).execute(new CreateTenantCommand(`Trial ${label}`, 'ops@trial.example', { value: label }, { id: 'starter', trial: true, duration }, {}, {}, BY));
-    const outcome = await app.get(RecordProvisioningOutcomeUseCase).execute(new RecordProvisioningOutcomeCommand(tenant.id, 'provisioned', { actor: 'provisioning', requestId: null }));
+    const outcome = await app.get(Transactions).run((tx) => app.get(RecordProvisioningOutcomeUseCase).execute(new RecordProvisioningOutcomeCommand(tenant.id, 'provisioned', { actor: 'provisioning', requestId: null }), tx));
     expect(outcome).toMatchObject({ applied: true, tenant: { status: 'trial' } });
     return tenant.id;
   }

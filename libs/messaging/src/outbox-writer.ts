@@ -2,8 +2,8 @@
  * The producer half of the transactional outbox: events are rows written in the caller's
  * transaction, so a domain change and its events commit (or roll back) together.
  */
-import { EntityManager } from 'typeorm';
 import { EventName, EventPayload } from '@tenantry/contracts';
+import { entityManagerOf, Transaction } from '@tenantry/persistence';
 import { EnvelopeBuilder, OutboundEvent, PublishOptions } from './envelope-builder';
 
 /** Rows are spread over shards by key; a relay owns a shard while it publishes, which keeps per-key order. */
@@ -46,13 +46,14 @@ export class OutboxWriter {
     this.envelopes = new EnvelopeBuilder(source);
   }
 
-  async publish<N extends EventName>(manager: EntityManager, type: N, payload: EventPayload<N>, options: PublishOptions = {}): Promise<string> {
-    const [id] = await this.publishMany(manager, [{ type, payload, options } as OutboundEvent]);
+  async publish<N extends EventName>(tx: Transaction, type: N, payload: EventPayload<N>, options: PublishOptions = {}): Promise<string> {
+    const [id] = await this.publishMany(tx, [{ type, payload, options } as OutboundEvent]);
     return id as string;
   }
 
   /** Validates every payload, then writes all rows in one statement; returns the event ids (`ce_id`). */
-  async publishMany(manager: EntityManager, events: readonly OutboundEvent[]): Promise<string[]> {
+  async publishMany(tx: Transaction, events: readonly OutboundEvent[]): Promise<string[]> {
+    const manager = entityManagerOf(tx);
     if (!manager.queryRunner?.isTransactionActive) throw new OutboxNeedsTransactionError();
     if (events.length === 0) return [];
     const context = this.envelopes.context();

@@ -11,22 +11,3 @@ export class SystemClock extends Clock {
     return new Date();
   }
 }
-
-/** A clock tests set and advance by hand. */
-export class ManualClock extends Clock {
-  constructor(private current = new Date()) {
-    super();
-  }
-
-  now(): Date {
-    return new Date(this.current.getTime());
-  }
-
-  set(to: Date): void {
-    this.current = new Date(to.getTime());
-  }
-
-  advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
-  }
-}

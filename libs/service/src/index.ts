@@ -9,6 +9,7 @@ export { ServiceModule } from './service.module';
 export type { ServiceModuleOptions } from './service.module';
 export { KAFKA, LOGGER, SERVICE_CONFIG, SERVICE_DEFINITION } from './service-definition';
 export type { EventConsumerSpec, ServiceDefinition } from './service-definition';
-export { Clock, ManualClock, SystemClock } from './clock';
+export { Clock, SystemClock } from './clock';
 export { PeriodicJob } from './periodic-job';
 export type { PeriodicJobOptions } from './periodic-job';
+export { isUuid, UuidParamPipe } from './uuid-param.pipe';

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { ServiceConfig } from '@tenantry/config';
 import { createKafka, OutboxWriter } from '@tenantry/messaging';
 import { createLogger, Logger, ServiceMetrics } from '@tenantry/observability';
-import { createDataSource, ensureDatabase, runMigrations } from '@tenantry/persistence';
+import { createDataSource, ensureDatabase, PostgresTransactions, runMigrations, Transactions } from '@tenantry/persistence';
 import { Clock, SystemClock } from './clock';
 import { HealthController } from './health.controller';
 import { MessagingHost } from './messaging-host';
@@ -48,6 +48,7 @@ export class ServiceModule {
           return dataSource;
         },
       },
+      { provide: Transactions, useClass: PostgresTransactions },
       MessagingHost,
       { provide: Clock, useClass: SystemClock },
       { provide: APP_FILTER, useClass: ProblemDetailsFilter },
@@ -66,7 +67,7 @@ export class ServiceModule {
       imports: [DiscoveryModule],
       controllers: [HealthController],
       providers,
-      exports: [SERVICE_CONFIG, definition.config, LOGGER, ServiceMetrics, KAFKA, OutboxWriter, DataSource, MessagingHost, Clock],
+      exports: [SERVICE_CONFIG, definition.config, LOGGER, ServiceMetrics, KAFKA, OutboxWriter, DataSource, Transactions, MessagingHost, Clock],
     };
   }
 }

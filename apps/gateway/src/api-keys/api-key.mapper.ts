@@ -1,8 +1,8 @@
 /** Entity → API representation of a key. */
-import { ApiKeyEntity } from '../auth';
+import { ApiKey } from '../auth';
 import { ApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
 
-export function toApiKeyDto(key: ApiKeyEntity): ApiKeyDto {
+export function toApiKeyDto(key: ApiKey): ApiKeyDto {
   return {
     id: key.id,
     name: key.name,
@@ -15,6 +15,6 @@ export function toApiKeyDto(key: ApiKeyEntity): ApiKeyDto {
   };
 }
 
-export function toCreatedApiKeyDto(key: ApiKeyEntity, secret: string): CreatedApiKeyDto {
+export function toCreatedApiKeyDto(key: ApiKey, secret: string): CreatedApiKeyDto {
   return { ...toApiKeyDto(key), key: secret };
 }

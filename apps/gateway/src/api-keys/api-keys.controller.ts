@@ -1,7 +1,8 @@
 /** Platform admins issue, list and revoke API keys. */
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { UuidParamPipe } from '@tenantry/service';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthenticationGuard, AuthorizationGuard, PlatformOperation, UuidParamPipe } from '../auth';
+import { AuthenticationGuard, AuthorizationGuard, PlatformOperation } from '../auth';
 import { ApiProblems } from '../openapi';
 import { toApiKeyDto, toCreatedApiKeyDto } from './api-key.mapper';
 import { ApiKeyListDto, CreatedApiKeyDto } from './dto/api-key.dto';

@@ -5,6 +5,7 @@ import { ApiUsageCounters } from './api-usage-counters';
 import { ApiUsageRecorder } from './api-usage.recorder';
 import { ApiUsageSampler } from './api-usage.sampler';
 import { KnownTenantsRepository } from './known-tenants.repository';
+import { PostgresKnownTenantsRepository } from './postgres-known-tenants.repository';
 import { TrafficObserver } from './traffic-hooks';
 import { PublishApiUsageUseCase } from './usecases/publish-api-usage/publish-api-usage.use-case';
 
@@ -12,7 +13,7 @@ import { PublishApiUsageUseCase } from './usecases/publish-api-usage/publish-api
   providers: [
     { provide: ApiUsageCounters, useFactory: (clock: Clock) => new ApiUsageCounters(clock.now()), inject: [Clock] },
     TrafficObserver,
-    KnownTenantsRepository,
+    { provide: KnownTenantsRepository, useClass: PostgresKnownTenantsRepository },
     PublishApiUsageUseCase,
     ApiUsageRecorder,
     ApiUsageSampler,

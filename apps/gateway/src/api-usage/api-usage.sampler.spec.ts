@@ -1,4 +1,4 @@
-import { ManualClock } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
 import { testLogger } from '@tenantry/testing';
 import { GatewayConfig } from '../gateway.config';
 import { ApiUsageCounters } from './api-usage-counters';

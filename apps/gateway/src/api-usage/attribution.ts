@@ -1,9 +1,10 @@
+import { isUuid } from '@tenantry/service';
 /**
  * Which tenant an API call belongs to: the tenant its key is bound to (tenant-admin), otherwise the
  * tenant its route names in `{id}`; platform-wide routes belong to no tenant. Only authenticated
  * calls count, so nobody can run up a tenant's usage without a key.
  */
-import { GatewayRequest, isUuid } from '../auth';
+import { GatewayRequest } from '../auth';
 
 const PUBLIC_API = '/api/v1/platform/';
 const TENANT_ROUTE = '/api/v1/platform/tenants/:id';

@@ -1,12 +1,6 @@
 /** Which of some tenant ids the gateway's tenant_status projection knows: usage and performance are reported for those only. */
-import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Transaction } from '@tenantry/persistence';
 
-@Injectable()
-export class KnownTenantsRepository {
-  async known(tenantIds: readonly string[], tx: EntityManager): Promise<Set<string>> {
-    if (tenantIds.length === 0) return new Set();
-    const rows = (await tx.query(`SELECT tenant_id FROM tenant_status WHERE tenant_id = ANY($1::uuid[])`, [tenantIds])) as { tenant_id: string }[];
-    return new Set(rows.map((row) => row.tenant_id));
-  }
+export abstract class KnownTenantsRepository {
+  abstract known(tx: Transaction, tenantIds: readonly string[]): Promise<Set<string>>;
 }

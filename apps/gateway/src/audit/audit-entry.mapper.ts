@@ -1,7 +1,7 @@
 /** Entity → API representation of an audit entry. */
-import { AuditEntryEntity } from './audit-entry.entity';
+import { AuditEntry } from './audit-entry.row';
 import { AuditEntryDto } from './dto/audit.dto';
 
-export function toAuditEntryDto(entry: AuditEntryEntity): AuditEntryDto {
+export function toAuditEntryDto(entry: AuditEntry): AuditEntryDto {
   return { ...entry, at: entry.at.toISOString() };
 }

@@ -5,8 +5,8 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { Logger } from '@tenantry/observability';
-import { Clock, LOGGER } from '@tenantry/service';
-import { GatewayRequest, isUuid } from '../auth';
+import { Clock, LOGGER, isUuid } from '@tenantry/service';
+import { GatewayRequest } from '../auth';
 import { AuditRepository } from './audit.repository';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

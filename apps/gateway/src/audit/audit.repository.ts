@@ -1,20 +1,5 @@
 /** The audit_log table: append-only, read newest first with a keyset cursor. */
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { AuditEntryEntity, NewAuditEntry } from './audit-entry.entity';
-
-interface Row {
-  id: string;
-  api_key_id: string | null;
-  role: string | null;
-  method: string;
-  route: string;
-  path: string;
-  status: number;
-  tenant_id: string | null;
-  request_id: string;
-  at: Date;
-}
+import { AuditEntry, NewAuditEntry } from './audit-entry.row';
 
 export interface AuditPageQuery {
   limit: number;
@@ -23,36 +8,8 @@ export interface AuditPageQuery {
   tenantId?: string;
 }
 
-@Injectable()
-export class AuditRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  async append(entry: NewAuditEntry): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO audit_log (api_key_id, role, method, route, path, status, tenant_id, request_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [entry.apiKeyId, entry.role, entry.method, entry.route, entry.path, entry.status, entry.tenantId, entry.requestId, entry.at],
-    );
-  }
-
+export abstract class AuditRepository {
+  abstract append(entry: NewAuditEntry): Promise<void>;
   /** Returns up to limit + 1 entries, so the caller knows whether there is a next page. */
-  async page(query: AuditPageQuery): Promise<AuditEntryEntity[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT * FROM audit_log
-       WHERE ($1::bigint IS NULL OR id < $1::bigint) AND ($2::uuid IS NULL OR tenant_id = $2::uuid)
-       ORDER BY id DESC LIMIT $3`,
-      [query.before ?? null, query.tenantId ?? null, query.limit + 1],
-    )) as Row[];
-    return rows.map((row) => ({
-      id: String(row.id),
-      apiKeyId: row.api_key_id,
-      role: row.role,
-      method: row.method,
-      route: row.route,
-      path: row.path,
-      status: row.status,
-      tenantId: row.tenant_id,
-      requestId: row.request_id,
-      at: row.at,
-    }));
-  }
+  abstract page(query: AuditPageQuery): Promise<AuditEntry[]>;
 }

@@ -1,5 +1,5 @@
 /** Applies the access matrix to the operation a handler declares, for the authenticated caller. */
-import { COMMON_PROBLEMS } from '@tenantry/service';
+import { COMMON_PROBLEMS, isUuid } from '@tenantry/service';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GATEWAY_PROBLEMS } from '../problems';
@@ -7,7 +7,6 @@ import { decideAccess } from './access-matrix';
 import { OPERATION_KEY } from './operation.decorator';
 import { OPERATIONS, Operation } from './operations';
 import { GatewayRequest, requirePrincipal } from './principal';
-import { isUuid } from './uuid';
 
 @Injectable()
 export class AuthorizationGuard implements CanActivate {

@@ -3,7 +3,7 @@ export { ACCESS_MATRIX, TENANT_ADMIN_UPDATABLE_FIELDS, accessMatrixMarkdown, dec
 export type { AccessDecision, Caller, Grant } from './access-matrix';
 export { ApiKeyRepository } from './api-key.repository';
 export type { NewApiKey } from './api-key.repository';
-export type { ApiKeyEntity } from './api-key.entity';
+export type { ApiKey } from './api-key.row';
 export { ApiKeySecrets } from './api-key-secrets';
 export { AuthModule } from './auth.module';
 export { AuthenticationGuard } from './authentication.guard';
@@ -15,4 +15,3 @@ export { gatewayState, requirePrincipal } from './principal';
 export type { GatewayRequest, Principal } from './principal';
 export { ROLES, isPlatformRole } from './roles';
 export type { Role } from './roles';
-export { isUuid, UuidParamPipe } from './uuid';

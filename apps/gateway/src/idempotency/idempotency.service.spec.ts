@@ -1,43 +1,11 @@
-import { ManualClock, ProblemException } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
+import { ProblemException } from '@tenantry/service';
 import { createLogger } from '@tenantry/observability';
 import { GatewayConfig } from '../gateway.config';
 import { GATEWAY_PROBLEMS } from '../problems';
-import { IdempotencyRecordEntity, StoredResponse } from './idempotency-record.entity';
-import { IdempotencyRepository, IdempotencyScope } from './idempotency.repository';
+import { StoredResponse } from './idempotency-record.row';
 import { IdempotencyService } from './idempotency.service';
-
-/** The table's semantics (primary key, expiry) in memory. */
-class InMemoryIdempotencyRepository {
-  readonly rows = new Map<string, IdempotencyRecordEntity>();
-
-  private id(scope: IdempotencyScope) {
-    return `${scope.apiKeyId}/${scope.key}`;
-  }
-
-  async claim(scope: IdempotencyScope, requestHash: string, now: Date, expiresAt: Date): Promise<boolean> {
-    const existing = this.rows.get(this.id(scope));
-    if (existing && existing.expiresAt > now) return false;
-    this.rows.set(this.id(scope), { ...scope, requestHash, state: 'in_progress', response: null, createdAt: now, expiresAt });
-    return true;
-  }
-
-  async find(scope: IdempotencyScope) {
-    return this.rows.get(this.id(scope));
-  }
-
-  async complete(scope: IdempotencyScope, response: StoredResponse) {
-    const row = this.rows.get(this.id(scope));
-    if (row) this.rows.set(this.id(scope), { ...row, state: 'completed', response });
-  }
-
-  async release(scope: IdempotencyScope) {
-    this.rows.delete(this.id(scope));
-  }
-
-  async pruneExpired() {
-    return 0;
-  }
-}
+import { InMemoryIdempotencyRepository } from './testing/in-memory-idempotency.repository';
 
 const CREATED: StoredResponse = { status: 201, headers: { location: '/api/v1/platform/tenants/t1' }, body: '{"id":"t1"}' };
 const SCOPE = { apiKeyId: 'k1', key: 'idem-1' };
@@ -51,7 +19,7 @@ describe(IdempotencyService.name, () => {
     records = new InMemoryIdempotencyRepository();
     clock = new ManualClock(new Date('2026-11-28T00:00:00Z'));
     const config = Object.assign(new GatewayConfig(), { UPSTREAM_TIMEOUT_MS: 200 });
-    sut = new IdempotencyService(records as unknown as IdempotencyRepository, clock, config, createLogger('test', 'silent'));
+    sut = new IdempotencyService(records, clock, config, createLogger('test', 'silent'));
   });
 
   it('does the work once for concurrent identical requests and gives every caller the first answer', async () => {

@@ -8,7 +8,7 @@ import { Logger } from '@tenantry/observability';
 import { Clock, LOGGER, PeriodicJob } from '@tenantry/service';
 import { GatewayConfig } from '../gateway.config';
 import { GATEWAY_PROBLEMS } from '../problems';
-import { StoredResponse } from './idempotency-record.entity';
+import { StoredResponse } from './idempotency-record.row';
 import { IdempotencyRepository, IdempotencyScope } from './idempotency.repository';
 
 const POLL_MS = 50;

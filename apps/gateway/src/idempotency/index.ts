@@ -2,5 +2,5 @@
 export { IdempotencyModule } from './idempotency.module';
 export { IdempotencyService } from './idempotency.service';
 export type { IdempotentOutcome } from './idempotency.service';
-export type { StoredResponse } from './idempotency-record.entity';
+export type { StoredResponse } from './idempotency-record.row';
 export { IDEMPOTENCY_KEY, requestFingerprint } from './request-fingerprint';

@@ -1,8 +1,9 @@
 /** The public limits routes: validated and authorised here, answered by tenant-registry. */
 import { Body, Controller, Get, Param, Put, Req, Res, UseGuards } from '@nestjs/common';
+import { UuidParamPipe } from '@tenantry/service';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { TenantLimitsDto, TenantLimitsViewDto } from '@tenantry/tenant-api';
-import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, PlatformOperation, UuidParamPipe } from '../auth';
+import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, PlatformOperation } from '../auth';
 import { ApiProblems } from '../openapi';
 import { TenantStateGuard } from '../tenant-status';
 import { ReplyLike, UpstreamProxy } from '../upstream';

@@ -1,4 +1,4 @@
-import { ManualClock } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
 import { apiCallLimitOf, blockFor, compareDecimals, liftsBlock, nextMonthStart, retryAfterSeconds } from './api-call-quota-policy';
 
 const TENANT = '6b0f7d1e-1111-4111-8111-111111111111';

@@ -3,7 +3,7 @@
  * tested) in one place: the consumer and the interceptor only store and look up.
  */
 import { ResourceLimit } from '@tenantry/contracts';
-import { ApiCallBlock, KnownApiCallLimit } from './api-call-block.entity';
+import { ApiCallBlock, KnownApiCallLimit } from './api-call-block.row';
 
 export const API_CALLS_METRIC = 'api_calls';
 

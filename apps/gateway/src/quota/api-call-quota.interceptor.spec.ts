@@ -1,24 +1,14 @@
 import { CallHandler, ExecutionContext } from '@nestjs/common';
 import { lastValueFrom, of } from 'rxjs';
-import { ManualClock, ProblemException } from '@tenantry/service';
+import { ProblemException } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
 import { Principal } from '../auth';
-import { ApiCallBlock } from './api-call-block.entity';
+import { ApiCallBlock } from './api-call-block.row';
 import { ApiCallQuotaInterceptor } from './api-call-quota.interceptor';
-import { ApiCallQuotaRepository } from './api-call-quota.repository';
+import { InMemoryApiCallQuotaRepository } from './testing/in-memory-api-call-quota.repository';
 
 const TENANT = '6b0f7d1e-1111-4111-8111-111111111111';
 const BLOCK: ApiCallBlock = { tenantId: TENANT, limit: '1000', periodStart: new Date('2026-03-01T00:00:00Z'), resetAt: new Date('2026-04-01T00:00:00Z') };
-
-/** The table's lookup, in memory: a block counts while its reset lies ahead, as in the SQL. */
-class InMemoryQuota {
-  lookups = 0;
-  constructor(private readonly blocks: ApiCallBlock[]) {}
-
-  async activeBlock(tenantId: string, now: Date): Promise<ApiCallBlock | undefined> {
-    this.lookups += 1;
-    return this.blocks.find((block) => block.tenantId === tenantId && block.resetAt > now);
-  }
-}
 
 function httpContext(principal: Principal | undefined, headers: Record<string, string>): ExecutionContext {
   const request = { gateway: principal ? { principal } : {} };
@@ -29,14 +19,14 @@ function httpContext(principal: Principal | undefined, headers: Record<string, s
 const HANDLED: CallHandler = { handle: () => of('handled') };
 
 describe(ApiCallQuotaInterceptor.name, () => {
-  let quota: InMemoryQuota;
+  let quota: InMemoryApiCallQuotaRepository;
   let clock: ManualClock;
   let sut: ApiCallQuotaInterceptor;
 
   beforeEach(() => {
-    quota = new InMemoryQuota([BLOCK]);
+    quota = new InMemoryApiCallQuotaRepository([BLOCK]);
     clock = new ManualClock(new Date('2026-03-31T23:00:00Z'));
-    sut = new ApiCallQuotaInterceptor(quota as unknown as ApiCallQuotaRepository, clock);
+    sut = new ApiCallQuotaInterceptor(quota, clock);
   });
 
   it("refuses the blocked tenant's admin key with 429, the limit, the reset and Retry-After", async () => {

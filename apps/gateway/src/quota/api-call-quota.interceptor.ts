@@ -7,6 +7,7 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { Observable } from 'rxjs';
 import { Clock } from '@tenantry/service';
+import { tenantScope } from '@tenantry/persistence';
 import { GatewayRequest } from '../auth';
 import { retryAfterSeconds } from './api-call-quota-policy';
 import { apiCallLimitExceeded } from './api-call-quota.problems';
@@ -29,7 +30,7 @@ export class ApiCallQuotaInterceptor implements NestInterceptor {
     const principal = http.getRequest<GatewayRequest>().gateway?.principal;
     if (principal?.role !== 'tenant-admin' || principal.tenantId === null) return next.handle();
     const now = this.clock.now();
-    const block = await this.quota.activeBlock(principal.tenantId, now);
+    const block = await this.quota.activeBlock(tenantScope(principal.tenantId), now);
     if (!block) return next.handle();
     http.getResponse<HeaderReply>().header('Retry-After', String(retryAfterSeconds(block, now)));
     throw apiCallLimitExceeded(block);

@@ -1,6 +1,6 @@
 /** The quota's one problem: 429 `api-call-limit-exceeded`, with the limit and when it resets. */
 import { defineProblems, ProblemException } from '@tenantry/service';
-import { ApiCallBlock } from './api-call-block.entity';
+import { ApiCallBlock } from './api-call-block.row';
 
 export const QUOTA_PROBLEMS = defineProblems({
   'api-call-limit-exceeded': { status: 429, title: 'The monthly API-call limit is used up' },

@@ -1,78 +1,20 @@
 /** The api_call_blocks and api_call_limits tables: what the quota consumer writes and the interceptor looks up. */
-import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { ApiCallBlock, KnownApiCallLimit } from './api-call-block.entity';
+import { TenantScope, Transaction } from '@tenantry/persistence';
+import { ApiCallBlock, KnownApiCallLimit } from './api-call-block.row';
 
-interface BlockRow {
-  tenant_id: string;
-  limit_value: string;
-  period_start: Date;
-  reset_at: Date;
-}
-
-function toBlock(row: BlockRow): ApiCallBlock {
-  return { tenantId: row.tenant_id, limit: row.limit_value, periodStart: row.period_start, resetAt: row.reset_at };
-}
-
-const BLOCK_COLUMNS = `tenant_id, limit_value::text AS limit_value, period_start, reset_at`;
-
-@Injectable()
-export class ApiCallQuotaRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
+export abstract class ApiCallQuotaRepository {
   /** The hot-path check: one primary-key lookup, and only for tenant-admin keys. */
-  async activeBlock(tenantId: string, now: Date): Promise<ApiCallBlock | undefined> {
-    const rows = (await this.dataSource.query(`SELECT ${BLOCK_COLUMNS} FROM api_call_blocks WHERE tenant_id = $1 AND reset_at > $2`, [tenantId, now])) as BlockRow[];
-    return rows[0] ? toBlock(rows[0]) : undefined;
-  }
-
+  abstract activeBlock(scope: TenantScope, now: Date): Promise<ApiCallBlock | undefined>;
   /**
    * Serialises the quota writes of one tenant: an alert and a limits change arrive on different
    * topics, possibly at once, and each decides from what the other wrote.
    */
-  async lockTenant(tx: EntityManager, tenantId: string): Promise<void> {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended('gateway.quota:' || $1, 0))`, [tenantId]);
-  }
-
-  async findBlock(tx: EntityManager, tenantId: string): Promise<ApiCallBlock | null> {
-    const rows = (await tx.query(`SELECT ${BLOCK_COLUMNS} FROM api_call_blocks WHERE tenant_id = $1`, [tenantId])) as BlockRow[];
-    return rows[0] ? toBlock(rows[0]) : null;
-  }
-
+  abstract lockTenant(tx: Transaction, scope: TenantScope): Promise<void>;
+  abstract findBlock(tx: Transaction, scope: TenantScope): Promise<ApiCallBlock | null>;
   /** Keeps the block that lasts longest (a late alert for an earlier month never shortens one). */
-  async block(tx: EntityManager, block: ApiCallBlock, at: Date): Promise<void> {
-    await tx.query(
-      `INSERT INTO api_call_blocks (tenant_id, limit_value, period_start, reset_at, blocked_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (tenant_id) DO UPDATE SET limit_value = EXCLUDED.limit_value, period_start = EXCLUDED.period_start, reset_at = EXCLUDED.reset_at, blocked_at = EXCLUDED.blocked_at
-       WHERE api_call_blocks.reset_at <= EXCLUDED.reset_at`,
-      [block.tenantId, block.limit, block.periodStart, block.resetAt, at],
-    );
-  }
-
-  async lift(tx: EntityManager, tenantId: string): Promise<void> {
-    await tx.query(`DELETE FROM api_call_blocks WHERE tenant_id = $1`, [tenantId]);
-  }
-
-  async knownLimit(tx: EntityManager, tenantId: string): Promise<KnownApiCallLimit | null> {
-    const rows = (await tx.query(`SELECT tenant_id, version, limit_value::text AS limit_value, mode FROM api_call_limits WHERE tenant_id = $1`, [tenantId])) as {
-      tenant_id: string;
-      version: number;
-      limit_value: string | null;
-      mode: 'soft' | 'hard' | null;
-    }[];
-    const row = rows[0];
-    return row ? { tenantId: row.tenant_id, version: row.version, limit: row.limit_value, mode: row.mode } : null;
-  }
-
+  abstract block(tx: Transaction, block: ApiCallBlock, at: Date): Promise<void>;
+  abstract lift(tx: Transaction, scope: TenantScope): Promise<void>;
+  abstract knownLimit(tx: Transaction, scope: TenantScope): Promise<KnownApiCallLimit | null>;
   /** Stores the announced limit if its version is newer than the one known; false when it is not. */
-  async saveKnownLimit(tx: EntityManager, known: KnownApiCallLimit): Promise<boolean> {
-    const rows = (await tx.query(
-      `INSERT INTO api_call_limits (tenant_id, version, limit_value, mode) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (tenant_id) DO UPDATE SET version = EXCLUDED.version, limit_value = EXCLUDED.limit_value, mode = EXCLUDED.mode, updated_at = now()
-       WHERE api_call_limits.version < EXCLUDED.version
-       RETURNING tenant_id`,
-      [known.tenantId, known.version, known.limit, known.mode],
-    )) as unknown[];
-    return rows.length > 0;
-  }
+  abstract saveKnownLimit(tx: Transaction, known: KnownApiCallLimit): Promise<boolean>;
 }

@@ -1,8 +1,9 @@
 /** Refuses tenant-scoped calls on suspended and deleted tenants, from the status projection (never a registry call). */
-import { COMMON_PROBLEMS } from '@tenantry/service';
+import { COMMON_PROBLEMS, isUuid } from '@tenantry/service';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { GatewayRequest, isPlatformRole, isUuid, Operation, OPERATION_KEY, OPERATIONS, requirePrincipal } from '../auth';
+import { tenantScope } from '@tenantry/persistence';
+import { GatewayRequest, isPlatformRole, Operation, OPERATION_KEY, OPERATIONS, requirePrincipal } from '../auth';
 import { GATEWAY_PROBLEMS } from '../problems';
 import { decideTenantState } from './tenant-state-policy';
 import { TenantStatusRepository } from './tenant-status.repository';
@@ -20,7 +21,7 @@ export class TenantStateGuard implements CanActivate {
     const id = request.params?.['id'];
     if (!operation || OPERATIONS[operation].scope !== 'tenant' || id === undefined || !isUuid(id)) return true;
     const principal = requirePrincipal(request);
-    const known = await this.statuses.find(id);
+    const known = await this.statuses.find(tenantScope(id));
     const decision = decideTenantState({ status: known?.status, operation, kind: OPERATIONS[operation].kind, platformRole: isPlatformRole(principal.role) });
     if (decision.allowed) return true;
     switch (decision.refusal) {

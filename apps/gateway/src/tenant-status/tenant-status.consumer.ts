@@ -1,7 +1,7 @@
 /** Keeps the tenant_status projection up to date from the registry's lifecycle events (group gateway.lifecycle). */
-import { EntityManager } from 'typeorm';
 import { TOPICS } from '@tenantry/contracts';
 import { EventHandlers, InboundEvent } from '@tenantry/messaging';
+import { Transaction } from '@tenantry/persistence';
 import { ConsumesEvents, EventConsumerSpec } from '@tenantry/service';
 import { TenantStatusRepository } from './tenant-status.repository';
 import { CONSUMER_GROUPS } from '../service';
@@ -17,7 +17,7 @@ export class TenantStatusConsumer implements EventConsumerSpec {
   readonly handlers: EventHandlers;
 
   constructor(private readonly statuses: TenantStatusRepository) {
-    const onChange = (event: StatusChange, tx: EntityManager) => this.statuses.record(tx, { tenantId: event.payload.tenantId, status: event.payload.to, changedAt: new Date(event.payload.at) });
+    const onChange = (event: StatusChange, tx: Transaction) => this.statuses.record(tx, { tenantId: event.payload.tenantId, status: event.payload.to, changedAt: new Date(event.payload.at) });
     this.handlers = {
       TenantCreated: (event, tx) => this.statuses.record(tx, { tenantId: event.payload.tenantId, status: 'provisioning', changedAt: new Date(event.payload.createdAt) }),
       TenantActivated: onChange,

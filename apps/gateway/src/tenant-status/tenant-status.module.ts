@@ -3,9 +3,10 @@ import { Module } from '@nestjs/common';
 import { TenantStateGuard } from './tenant-state.guard';
 import { TenantStatusConsumer } from './tenant-status.consumer';
 import { TenantStatusRepository } from './tenant-status.repository';
+import { PostgresTenantStatusRepository } from './postgres-tenant-status.repository';
 
 @Module({
-  providers: [TenantStatusRepository, TenantStateGuard, TenantStatusConsumer],
+  providers: [{ provide: TenantStatusRepository, useClass: PostgresTenantStatusRepository }, TenantStateGuard, TenantStatusConsumer],
   exports: [TenantStatusRepository, TenantStateGuard],
 })
 export class TenantStatusModule {}

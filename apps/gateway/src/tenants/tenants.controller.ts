@@ -1,9 +1,9 @@
 /** The public tenant routes: validated and authorised here, answered by tenant-registry and provisioning. */
-import { invalidFields } from '@tenantry/service';
+import { invalidFields, UuidParamPipe } from '@tenantry/service';
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CreateTenantDto, ListTenantsQueryDto, SuspendTenantDto, TenantHistoryDto, TenantPageDto, TenantViewDto, UpdateTenantDto } from '@tenantry/tenant-api';
-import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, PlatformOperation, UuidParamPipe } from '../auth';
+import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, PlatformOperation } from '../auth';
 import { IDEMPOTENCY_KEY } from '../idempotency';
 import { ApiProblems } from '../openapi';
 import { TenantStateGuard } from '../tenant-status';

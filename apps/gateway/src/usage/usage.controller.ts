@@ -1,8 +1,9 @@
 /** The public usage routes: checked and authorised here, answered by metering. */
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { UuidParamPipe } from '@tenantry/service';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { UsageQueryDto, UsageSummaryQueryDto } from '@tenantry/usage-api';
-import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, PlatformOperation, UuidParamPipe } from '../auth';
+import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, PlatformOperation } from '../auth';
 import { ApiProblems } from '../openapi';
 import { TenantStateGuard } from '../tenant-status';
 import { callerOf, queryString, ReplyLike, UpstreamProxy, writeReply } from '../upstream';

@@ -1,4 +1,4 @@
-import { RaisedLimitAlert } from './alert.entity';
+import { RaisedLimitAlert } from './alert.row';
 import { anomalyEvent, limitAlertEvents } from './alert.mapper';
 
 const PERIOD = new Date('2026-03-01T00:00:00.000Z');

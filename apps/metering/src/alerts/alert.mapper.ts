@@ -2,7 +2,7 @@
 import { LimitMode } from '@tenantry/contracts';
 import { OutboundEvent } from '@tenantry/messaging';
 import { normalizeDecimal } from '../billable-metrics/metric-catalogue';
-import { LimitAlertKind, RaisedAnomaly, RaisedLimitAlert } from './alert.entity';
+import { LimitAlertKind, RaisedAnomaly, RaisedLimitAlert } from './alert.row';
 
 const KIND_ORDER: Record<LimitAlertKind, number> = { 'threshold-80': 0, 'threshold-100': 1, 'exceeded-soft': 2, 'exceeded-hard': 2 };
 

@@ -1,4 +1,4 @@
-import { HourlyBaseline } from './alert.entity';
+import { HourlyBaseline } from './alert.row';
 import { isUnusual } from './anomaly-rule';
 
 const HOUR: HourlyBaseline = { tenantId: 't', metric: 'api_calls', hourStart: new Date('2026-03-01T10:00:00Z'), observed: 1_000, mean: 100, stdDev: 10, median: 100, hasDayOfHistory: true };

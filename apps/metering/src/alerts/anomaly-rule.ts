@@ -1,5 +1,5 @@
 /** When an hour of a tenant's usage is unusual against its own baseline (the rule in apps/metering/README.md). */
-import { HourlyBaseline } from './alert.entity';
+import { HourlyBaseline } from './alert.row';
 
 /** Standard deviations above the mean an hour must reach. */
 const ANOMALY_SIGMAS = 4;

@@ -14,7 +14,7 @@ export class ApiUsageConsumer implements EventConsumerSpec {
 
   constructor(convert: ConvertApiUsageUseCase) {
     this.batch = batchHandler(['ApiUsageSampled'], async (events, tx) => {
-      await convert.execute(new ConvertApiUsageCommand(events.map((event) => ({ id: event.meta.id, payload: event.payload })), tx));
+      await convert.execute(new ConvertApiUsageCommand(events.map((event) => ({ id: event.meta.id, payload: event.payload }))), tx);
     });
   }
 }

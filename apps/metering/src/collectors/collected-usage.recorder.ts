@@ -1,8 +1,8 @@
 /** Records the usage one collection run measured: every event through metering's outbox, in one transaction. */
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { UsageRecordedPayload } from '@tenantry/contracts';
 import { OutboundEvent, OutboxWriter } from '@tenantry/messaging';
+import { Transactions } from '@tenantry/persistence';
 
 export abstract class CollectedUsageRecorder {
   abstract record(events: readonly UsageRecordedPayload[], at: Date): Promise<void>;
@@ -11,7 +11,7 @@ export abstract class CollectedUsageRecorder {
 @Injectable()
 export class OutboxCollectedUsageRecorder extends CollectedUsageRecorder {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly outbox: OutboxWriter,
   ) {
     super();
@@ -19,7 +19,7 @@ export class OutboxCollectedUsageRecorder extends CollectedUsageRecorder {
 
   async record(events: readonly UsageRecordedPayload[], at: Date): Promise<void> {
     if (events.length === 0) return;
-    await this.dataSource.transaction(async (tx) => {
+    await this.transactions.run(async (tx) => {
       await this.outbox.publishMany(
         tx,
         events.map((payload): OutboundEvent => ({ type: 'UsageRecorded', payload, options: { time: at } })),

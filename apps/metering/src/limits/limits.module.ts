@@ -1,7 +1,8 @@
 /** The limit projection (TenantLimitsChanged, highest version wins), read by the usage view and the alerts. */
 import { Module } from '@nestjs/common';
 import { AlertsModule } from '../alerts/alerts.module';
-import { LimitsRepository, PostgresLimitsRepository } from './limits.repository';
+import { LimitsRepository } from './limits.repository';
+import { PostgresLimitsRepository } from './postgres-limits.repository';
 import { ApplyTenantLimitsUseCase } from './usecases/apply-tenant-limits/apply-tenant-limits.use-case';
 
 @Module({

@@ -1,49 +1,9 @@
 /** The limit projection: a tenant's whole set of limits, replaced only by a higher version; every query names the tenant. */
-import { Injectable } from '@nestjs/common';
-import { LimitMode } from '@tenantry/contracts';
-import { DataSource, EntityManager } from 'typeorm';
-import { TenantScope } from '../tenants/tenant-projection.repository';
-import { TenantLimit, TenantLimitSet } from './tenant-limit.entity';
+import { TenantScope, Transaction } from '@tenantry/persistence';
+import { TenantLimit, TenantLimitSet } from './tenant-limit.row';
 
 export abstract class LimitsRepository {
   /** Replaces the tenant's set if `set.version` is higher than the stored one; false when it was not. */
-  abstract replace(set: TenantLimitSet, tx: EntityManager): Promise<boolean>;
+  abstract replace(tx: Transaction, set: TenantLimitSet): Promise<boolean>;
   abstract forTenant(scope: TenantScope): Promise<TenantLimit[]>;
-}
-
-@Injectable()
-export class PostgresLimitsRepository extends LimitsRepository {
-  constructor(private readonly dataSource: DataSource) {
-    super();
-  }
-
-  async replace(set: TenantLimitSet, tx: EntityManager): Promise<boolean> {
-    // The upsert takes the tenant's row lock, so two changes of one tenant cannot interleave.
-    const won = (await tx.query(
-      `INSERT INTO tenant_limit_set AS s (tenant_id, version, changed_at) VALUES ($1, $2, $3)
-       ON CONFLICT (tenant_id) DO UPDATE SET version = excluded.version, changed_at = excluded.changed_at
-       WHERE s.version < excluded.version
-       RETURNING version`,
-      [set.tenantId, set.version, set.changedAt.toISOString()],
-    )) as { version: number }[];
-    if (won.length === 0) return false;
-    await tx.query(`DELETE FROM tenant_limit WHERE tenant_id = $1`, [set.tenantId]);
-    if (set.limits.length > 0) {
-      await tx.query(
-        `INSERT INTO tenant_limit (tenant_id, metric, limit_value, mode, version)
-         SELECT $1, metric, limit_value, mode, $2 FROM unnest($3::text[], $4::numeric[], $5::text[]) AS l(metric, limit_value, mode)`,
-        [set.tenantId, set.version, set.limits.map((l) => l.metric), set.limits.map((l) => l.limit), set.limits.map((l) => l.mode)],
-      );
-    }
-    return true;
-  }
-
-  async forTenant(scope: TenantScope): Promise<TenantLimit[]> {
-    const rows = (await this.dataSource.query(`SELECT metric, limit_value::text AS limit_value, mode FROM tenant_limit WHERE tenant_id = $1 ORDER BY metric`, [scope.tenantId])) as {
-      metric: string;
-      limit_value: string;
-      mode: LimitMode;
-    }[];
-    return rows.map((row) => ({ metric: row.metric, limit: row.limit_value, mode: row.mode }));
-  }
 }

@@ -1,6 +1,7 @@
 /** The resources projection, kept by its Kafka consumer: which provisioned tenants have a schema and a storage root to measure. */
 import { Module } from '@nestjs/common';
-import { PostgresTenantResourceRepository, TenantResourceRepository } from './tenant-resource.repository';
+import { TenantResourceRepository } from './tenant-resource.repository';
+import { PostgresTenantResourceRepository } from './postgres-tenant-resource.repository';
 import { TenantResourcesConsumer } from './tenant-resources.consumer';
 import { RegisterTenantResourcesUseCase } from './usecases/register-tenant-resources/register-tenant-resources.use-case';
 import { RetireTenantResourcesUseCase } from './usecases/retire-tenant-resources/retire-tenant-resources.use-case';

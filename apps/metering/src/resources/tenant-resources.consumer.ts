@@ -17,9 +17,9 @@ export class TenantResourcesConsumer implements EventConsumerSpec {
   readonly topics = [TOPICS.TENANT_PROVISIONING.name, TOPICS.TENANT_LIFECYCLE.name] as const;
   readonly handlers: EventHandlers = {
     TenantProvisioned: (event, tx) =>
-      this.register.execute(new RegisterTenantResourcesCommand(event.payload.tenantId, event.payload.schemaName, event.payload.storageRoot, new Date(event.meta.time), tx)),
-    TenantOffboarded: (event, tx) => this.retire.execute(new RetireTenantResourcesCommand(event.payload.tenantId, new Date(event.meta.time), tx)),
-    TenantDeleted: (event, tx) => this.retire.execute(new RetireTenantResourcesCommand(event.payload.tenantId, new Date(event.meta.time), tx)),
+      this.register.execute(new RegisterTenantResourcesCommand(event.payload.tenantId, event.payload.schemaName, event.payload.storageRoot, new Date(event.meta.time)), tx),
+    TenantOffboarded: (event, tx) => this.retire.execute(new RetireTenantResourcesCommand(event.payload.tenantId, new Date(event.meta.time)), tx),
+    TenantDeleted: (event, tx) => this.retire.execute(new RetireTenantResourcesCommand(event.payload.tenantId, new Date(event.meta.time)), tx),
   };
 
   constructor(

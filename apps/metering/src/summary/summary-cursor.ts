@@ -1,9 +1,7 @@
 /** The opaque totals cursor: base64url JSON of the listing it belongs to and the (value, tenant) of the last row seen. */
-import { invalidField } from '@tenantry/service';
+import { invalidField, isUuid } from '@tenantry/service';
 import { DECIMAL_PATTERN } from '@tenantry/contracts';
-import { TotalsKeyset } from './usage-summary.entity';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { TotalsKeyset } from './usage-summary.row';
 
 /** Which listing a cursor pages through: a cursor of another metric or window is refused. */
 export interface SummaryListing {
@@ -26,7 +24,7 @@ export function decodeSummaryCursor(cursor: string, listing: SummaryListing): To
   }
   const { m, p, w, v, t } = (typeof decoded === 'object' && decoded !== null ? decoded : {}) as Record<string, unknown>;
   const sameListing = m === listing.metric && p === listing.period && w === listing.windowStart.toISOString();
-  if (!sameListing || typeof v !== 'string' || !DECIMAL_PATTERN.test(v) || typeof t !== 'string' || !UUID.test(t)) {
+  if (!sameListing || typeof v !== 'string' || !DECIMAL_PATTERN.test(v) || typeof t !== 'string' || !isUuid(t)) {
     throw invalidField('cursor', 'is not a cursor of this summary (metric, period and window)');
   }
   return { value: v, tenantId: t.toLowerCase() };

@@ -1,7 +1,8 @@
 /** The cross-tenant usage summary (read side over the aggregates). */
 import { Module } from '@nestjs/common';
 import { SummaryController } from './summary.controller';
-import { PostgresSummaryRepository, SummaryRepository } from './summary.repository';
+import { SummaryRepository } from './summary.repository';
+import { PostgresSummaryRepository } from './postgres-summary.repository';
 import { GetUsageSummaryUseCase } from './usecases/get-usage-summary/get-usage-summary.use-case';
 
 @Module({

@@ -1,8 +1,8 @@
 /** Keeps metering's tenant projections (topic tenantry.tenant.lifecycle.v1): statuses, so ingestion knows whom to accept, and limits. */
 import { TOPICS } from '@tenantry/contracts';
 import { EventHandlers, InboundEvent } from '@tenantry/messaging';
+import { Transaction } from '@tenantry/persistence';
 import { ConsumesEvents, EventConsumerSpec } from '@tenantry/service';
-import { EntityManager } from 'typeorm';
 import { ApplyTenantLimitsCommand } from '../limits/usecases/apply-tenant-limits/apply-tenant-limits.command';
 import { ApplyTenantLimitsUseCase } from '../limits/usecases/apply-tenant-limits/apply-tenant-limits.use-case';
 import { LifecycleEventName } from './tenant-status';
@@ -25,7 +25,7 @@ export class TenantLifecycleConsumer implements EventConsumerSpec {
     TenantDeleted: (event, tx) => this.record(event, tx),
     TenantLimitsChanged: async (event, tx) => {
       const { tenantId, limits, version, at } = event.payload;
-      await this.applyLimits.execute(new ApplyTenantLimitsCommand(tenantId, limits, version, new Date(at), tx));
+      await this.applyLimits.execute(new ApplyTenantLimitsCommand(tenantId, limits, version, new Date(at)), tx);
     },
   };
 
@@ -34,7 +34,7 @@ export class TenantLifecycleConsumer implements EventConsumerSpec {
     private readonly applyLimits: ApplyTenantLimitsUseCase,
   ) {}
 
-  private record(event: InboundEvent<LifecycleEventName>, tx: EntityManager): Promise<void> {
-    return this.recordStatus.execute(new RecordTenantStatusCommand(event.payload.tenantId, event.type, new Date(event.meta.time), tx));
+  private record(event: InboundEvent<LifecycleEventName>, tx: Transaction): Promise<void> {
+    return this.recordStatus.execute(new RecordTenantStatusCommand(event.payload.tenantId, event.type, new Date(event.meta.time)), tx);
   }
 }

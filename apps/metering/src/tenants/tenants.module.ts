@@ -2,7 +2,8 @@
 import { Module } from '@nestjs/common';
 import { LimitsModule } from '../limits/limits.module';
 import { TenantLifecycleConsumer } from './tenant-lifecycle.consumer';
-import { PostgresTenantProjectionRepository, TenantProjectionRepository } from './tenant-projection.repository';
+import { TenantProjectionRepository } from './tenant-projection.repository';
+import { PostgresTenantProjectionRepository } from './postgres-tenant-projection.repository';
 import { RecordTenantStatusUseCase } from './usecases/record-tenant-status/record-tenant-status.use-case';
 
 @Module({

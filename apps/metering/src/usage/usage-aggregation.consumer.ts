@@ -19,7 +19,7 @@ export class UsageAggregationConsumer implements EventConsumerSpec {
 
   constructor(aggregate: AggregateUsageUseCase) {
     this.batch = batchHandler(['UsageRecorded'], async (events, tx) => {
-      await aggregate.execute(new AggregateUsageCommand(events.map((event) => event.payload), tx));
+      await aggregate.execute(new AggregateUsageCommand(events.map((event) => event.payload)), tx);
     });
   }
 }

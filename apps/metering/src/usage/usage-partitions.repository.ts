@@ -1,66 +1,11 @@
 /** The day partitions of the usage_event dedup table: created ahead, created on demand, dropped when old. */
-import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Transaction } from '@tenantry/persistence';
 
-const PARTITION_PREFIX = 'usage_event_p';
-/** Serialises partition DDL between consumers and the maintenance job of every instance. */
-const PARTITION_LOCK = 'metering.usage_event.partitions';
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-export function partitionName(day: string): string {
-  return PARTITION_PREFIX + day.replace(/-/g, '');
-}
-
-export function dayOfPartition(name: string): string | undefined {
-  const match = /^usage_event_p(\d{4})(\d{2})(\d{2})$/.exec(name);
-  return match ? `${match[1]}-${match[2]}-${match[3]}` : undefined;
-}
-
-function nextDay(day: string): string {
-  const date = new Date(`${day}T00:00:00.000Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
-}
-
-@Injectable()
-export class UsagePartitionsRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
+export abstract class UsagePartitionsRepository {
   /** Days (YYYY-MM-DD) that have a partition. */
-  async existingDays(manager: EntityManager = this.dataSource.manager): Promise<string[]> {
-    const rows = (await manager.query(
-      `SELECT c.relname AS name FROM pg_inherits i
-         JOIN pg_class c ON c.oid = i.inhrelid
-         JOIN pg_class p ON p.oid = i.inhparent
-         JOIN pg_namespace n ON n.oid = p.relnamespace
-        WHERE p.relname = 'usage_event' AND n.nspname = current_schema()`,
-    )) as { name: string }[];
-    return rows.flatMap((row) => dayOfPartition(row.name) ?? []).sort();
-  }
-
-  /** Creates the missing partitions; cheap when they all exist (no lock is taken then). */
-  async ensure(days: readonly string[], manager?: EntityManager): Promise<string[]> {
-    const run = async (tx: EntityManager): Promise<string[]> => {
-      const existing = new Set(await this.existingDays(tx));
-      const missing = [...new Set(days)].filter((day) => DAY.test(day) && !existing.has(day));
-      if (missing.length === 0) return [];
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || $1))`, [PARTITION_LOCK]);
-      for (const day of missing) {
-        await tx.query(`CREATE TABLE IF NOT EXISTS ${partitionName(day)} PARTITION OF usage_event FOR VALUES FROM ('${day}') TO ('${nextDay(day)}')`);
-      }
-      return missing;
-    };
-    return manager ? run(manager) : this.dataSource.transaction(run);
-  }
-
+  abstract existingDays(): Promise<string[]>;
+  /** Creates the missing partitions, inside `tx` when given; cheap when they all exist. Returns the days created. */
+  abstract ensure(days: readonly string[], tx?: Transaction): Promise<string[]>;
   /** Drops the partitions of days before `day`; returns the days dropped. */
-  async dropBefore(day: string): Promise<string[]> {
-    return this.dataSource.transaction(async (tx) => {
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext(current_schema() || $1))`, [PARTITION_LOCK]);
-      const old = (await this.existingDays(tx)).filter((existing) => existing < day);
-      for (const oldDay of old) await tx.query(`DROP TABLE IF EXISTS ${partitionName(oldDay)}`);
-      return old;
-    });
-  }
+  abstract dropBefore(day: string): Promise<string[]>;
 }

@@ -1,5 +1,6 @@
 /** The rules one usage event must pass to be accepted: pure, so each rule is tested on its own. */
 import { DECIMAL_PATTERN } from '@tenantry/contracts';
+import { isUuid } from '@tenantry/service';
 import { memberOf, metricDefinition, utcDay } from '../billable-metrics/metric-catalogue';
 import { MeteredTenantStatus } from '../tenants/tenant-status';
 
@@ -54,7 +55,6 @@ export interface AcceptableUsageEvent {
 
 export type UsageVerdict = { ok: true; event: AcceptableUsageEvent } | { ok: false; reason: UsageRejection };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
@@ -91,7 +91,7 @@ function primitiveProperties(properties: Record<string, unknown> | undefined): R
 
 export function checkUsageEvent(event: SubmittedUsageEvent, tenantStatus: MeteredTenantStatus | undefined, rules: UsageRules): UsageVerdict {
   const reject = (reason: UsageRejection): UsageVerdict => ({ ok: false, reason });
-  if (!UUID.test(event.tenantId)) return reject(UsageRejection.UnknownTenant);
+  if (!isUuid(event.tenantId)) return reject(UsageRejection.UnknownTenant);
   const tenantProblem = tenantRejection(tenantStatus);
   if (tenantProblem) return reject(tenantProblem);
   if (event.eventId.length < 1 || event.eventId.length > 200) return reject(UsageRejection.InvalidEventId);

@@ -7,8 +7,10 @@ import { PartitionMaintenanceScheduler } from './partition-maintenance.scheduler
 import { UsageAggregationConsumer } from './usage-aggregation.consumer';
 import { UsageController } from './usage.controller';
 import { UsagePartitionsRepository } from './usage-partitions.repository';
+import { PostgresUsagePartitionsRepository } from './postgres-usage-partitions.repository';
 import { KafkaUsagePublisher, UsagePublisher } from './usage.publisher';
-import { PostgresUsageRepository, UsageRepository } from './usage.repository';
+import { UsageRepository } from './usage.repository';
+import { PostgresUsageRepository } from './postgres-usage.repository';
 import { AggregateUsageUseCase } from './usecases/aggregate-usage/aggregate-usage.use-case';
 import { GetUsageUseCase } from './usecases/get-usage/get-usage.use-case';
 import { MaintainPartitionsUseCase } from './usecases/maintain-partitions/maintain-partitions.use-case';
@@ -22,7 +24,7 @@ const USE_CASES = [RecordUsageUseCase, AggregateUsageUseCase, GetUsageUseCase, M
   providers: [
     { provide: UsageRepository, useClass: PostgresUsageRepository },
     { provide: UsagePublisher, useClass: KafkaUsagePublisher },
-    UsagePartitionsRepository,
+    { provide: UsagePartitionsRepository, useClass: PostgresUsagePartitionsRepository },
     ...USE_CASES,
     PartitionMaintenanceScheduler,
     UsageAggregationConsumer,

@@ -1,5 +1,6 @@
 /** POST /internal/v1/tenants/:id/domain/verify. */
-import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { UuidParamPipe } from '@tenantry/service';
 import { VerifyDomainUseCase } from './usecases/verify-domain/verify-domain.use-case';
 
 @Controller('internal/v1/tenants/:id/domain')
@@ -8,7 +9,7 @@ export class DomainsController {
 
   @Post('verify')
   @HttpCode(200)
-  verify(@Param('id', new ParseUUIDPipe()) tenantId: string) {
+  verify(@Param('id', UuidParamPipe) tenantId: string) {
     return this.verifyDomain.execute(tenantId);
   }
 }

@@ -1,5 +1,6 @@
 /** GET /internal/v1/tenants/:id/export: the archive's metadata, or the archive with ?download=true. */
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { UuidParamPipe } from '@tenantry/service';
 import { GetExportUseCase } from './usecases/get-export/get-export.use-case';
 
 interface Reply {
@@ -12,7 +13,7 @@ export class ExportsController {
   constructor(private readonly getExport: GetExportUseCase) {}
 
   @Get()
-  async get(@Param('id', new ParseUUIDPipe()) tenantId: string, @Res() reply: Reply, @Query('download') download?: string): Promise<void> {
+  async get(@Param('id', UuidParamPipe) tenantId: string, @Res() reply: Reply, @Query('download') download?: string): Promise<void> {
     if (download !== 'true') {
       reply.send(await this.getExport.execute(tenantId));
       return;

@@ -21,13 +21,13 @@ export class LifecycleConsumer implements EventConsumerSpec {
     this.groupId = config.LIFECYCLE_CONSUMER_GROUP ?? CONSUMER_GROUPS.lifecycle;
     this.handlers = {
       TenantCreated: async (event, tx) => {
-        await startProvisioning.execute(tx, event.payload);
+        await startProvisioning.execute(event.payload, tx);
       },
       TenantProvisioningRetryRequested: async (event, tx) => {
-        await retryProvisioning.execute(tx, event.payload);
+        await retryProvisioning.execute(event.payload, tx);
       },
       TenantOffboardingStarted: async (event, tx) => {
-        await startOffboarding.execute(tx, event.payload);
+        await startOffboarding.execute(event.payload, tx);
       },
     };
   }

@@ -1,33 +1,10 @@
 import { PROVISIONING_STEPS } from '@tenantry/contracts';
-import { OutboundEvent } from '@tenantry/messaging';
-import { ManualClock } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
 import { SagaEngine } from './saga-engine';
-import { PermanentStepError, SagaDefinition, SagaFailure, SagaPatch, SagaState, SagaStep, StepContext, StepOutcome, StepState } from './saga.model';
-import { SagaStore } from './saga.store';
+import { PermanentStepError, SagaDefinition, SagaFailure, SagaState, SagaStep, StepContext, StepOutcome, StepState } from './saga.model';
+import { InMemorySagaStore } from './testing/in-memory-saga.store';
 
 const TENANT = '2b0d7b3e-1c1a-4e8e-9a57-5d0c6a4f7e21';
-
-class MemorySagaStore extends SagaStore {
-  readonly published: OutboundEvent[] = [];
-  runAfter: Date | null | undefined;
-
-  constructor(public saga: SagaState) {
-    super();
-  }
-
-  async load(): Promise<SagaState> {
-    return structuredClone(this.saga);
-  }
-
-  async save(_sagaId: string, step: StepState | undefined, patch: SagaPatch, events: readonly OutboundEvent[] = []): Promise<void> {
-    if (step) this.saga.steps[step.position] = structuredClone(step);
-    if (patch.status) this.saga.status = patch.status;
-    if (patch.compensating !== undefined) this.saga.compensating = patch.compensating;
-    if (patch.failure) this.saga.failure = patch.failure;
-    if (patch.runAfter !== undefined) this.runAfter = patch.runAfter;
-    this.published.push(...events);
-  }
-}
 
 /** A step that records what happens to it, and fails or waits when told to. */
 class ScriptedStep implements SagaStep {
@@ -80,14 +57,14 @@ describe(SagaEngine.name, () => {
   const names: string[] = [...PROVISIONING_STEPS];
   let journal: string[];
   let steps: ScriptedStep[];
-  let store: MemorySagaStore;
+  let store: InMemorySagaStore;
   let clock: ManualClock;
   let sut: SagaEngine;
 
   beforeEach(() => {
     journal = [];
     steps = names.map((name) => new ScriptedStep(name, journal));
-    store = new MemorySagaStore(sagaOf(names));
+    store = new InMemorySagaStore(sagaOf(names));
     clock = new ManualClock(new Date('2026-01-01T00:00:00Z'));
     sut = new SagaEngine(store, [definitionOf(steps)], clock, { maxAttempts: 3, retryBaseMs: 1_000 });
   });

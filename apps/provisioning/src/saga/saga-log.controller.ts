@@ -1,5 +1,6 @@
 /** GET /internal/v1/tenants/:id/provisioning: the step log. */
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { UuidParamPipe } from '@tenantry/service';
 import { GetSagaLogUseCase } from './usecases/get-saga-log/get-saga-log.use-case';
 
 @Controller('internal/v1/tenants/:id/provisioning')
@@ -7,7 +8,7 @@ export class SagaLogController {
   constructor(private readonly getSagaLog: GetSagaLogUseCase) {}
 
   @Get()
-  get(@Param('id', new ParseUUIDPipe()) tenantId: string, @Query('all') all?: string) {
+  get(@Param('id', UuidParamPipe) tenantId: string, @Query('all') all?: string) {
     return this.getSagaLog.execute({ tenantId, all: all === 'true' });
   }
 }

@@ -1,146 +1,17 @@
-/** The saga log in Postgres: sagas and steps, saved with their events through the outbox in one transaction. */
-import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { OutboundEvent, OutboxWriter } from '@tenantry/messaging';
-import { SagaFailure, SagaKind, SagaPatch, SagaState, SagaStatus, StepState, StepStatus } from './saga.model';
+/** The saga log: sagas and their steps; the engine's half of it is the SagaStore. */
+import { TenantScope, Transaction } from '@tenantry/persistence';
+import { SagaKind, SagaState } from './saga.model';
 import { SagaStore } from './saga.store';
 
 /** Runners LISTEN here; a NOTIFY in the recording transaction wakes them once it commits. */
 export const SAGA_CHANNEL = 'tenantry_provisioning_sagas';
 
-interface SagaRow {
-  id: string;
-  tenant_id: string;
-  kind: SagaKind;
-  status: SagaStatus;
-  input: Record<string, unknown>;
-  compensating: boolean;
-  failure: SagaFailure | null;
-  created_at: Date;
-  updated_at: Date;
-}
-
-interface StepRow {
-  saga_id: string;
-  position: number;
-  name: string;
-  status: StepStatus;
-  attempts: number;
-  compensation_attempts: number;
-  error: string | null;
-  detail: Record<string, unknown>;
-  started_at: Date | null;
-  finished_at: Date | null;
-}
-
-function toStep(row: StepRow): StepState {
-  return {
-    position: row.position,
-    name: row.name,
-    status: row.status,
-    attempts: row.attempts,
-    compensationAttempts: row.compensation_attempts,
-    error: row.error,
-    detail: row.detail,
-    startedAt: row.started_at,
-    finishedAt: row.finished_at,
-  };
-}
-
-function toSaga(row: SagaRow, steps: StepRow[]): SagaState {
-  return {
-    id: row.id,
-    tenantId: row.tenant_id,
-    kind: row.kind,
-    status: row.status,
-    input: row.input,
-    compensating: row.compensating,
-    failure: row.failure,
-    steps: steps.map(toStep),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-@Injectable()
-export class SagaRepository extends SagaStore {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly outbox: OutboxWriter,
-  ) {
-    super();
-  }
-
-  /** Records a new saga with all its steps pending; call inside the consumer's transaction. */
-  async create(tx: EntityManager, tenantId: string, kind: SagaKind, input: Record<string, unknown>, steps: readonly string[]): Promise<string> {
-    const id = randomUUID();
-    await tx.query(`INSERT INTO saga (id, tenant_id, kind, status, input, run_after) VALUES ($1, $2, $3, 'running', $4, now())`, [id, tenantId, kind, JSON.stringify(input)]);
-    await tx.query(
-      `INSERT INTO saga_step (saga_id, position, name, status) SELECT $1, position - 1, name, 'pending' FROM unnest($2::text[]) WITH ORDINALITY AS s(name, position)`,
-      [id, steps],
-    );
-    await tx.query(`SELECT pg_notify($1, $2)`, [SAGA_CHANNEL, id]);
-    return id;
-  }
-
-  async load(sagaId: string, manager: EntityManager = this.dataSource.manager): Promise<SagaState | undefined> {
-    const [row] = (await manager.query(`SELECT * FROM saga WHERE id = $1`, [sagaId])) as SagaRow[];
-    if (!row) return undefined;
-    const steps = (await manager.query(`SELECT * FROM saga_step WHERE saga_id = $1 ORDER BY position`, [sagaId])) as StepRow[];
-    return toSaga(row, steps);
-  }
-
-  async save(sagaId: string, step: StepState | undefined, patch: SagaPatch, events: readonly OutboundEvent[] = []): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
-      if (step) {
-        await tx.query(
-          `UPDATE saga_step SET status = $3, attempts = $4, compensation_attempts = $5, error = $6, detail = $7, started_at = $8, finished_at = $9
-           WHERE saga_id = $1 AND position = $2`,
-          [sagaId, step.position, step.status, step.attempts, step.compensationAttempts, step.error, JSON.stringify(step.detail), step.startedAt, step.finishedAt],
-        );
-      }
-      const finished = patch.status !== undefined && patch.status !== 'running';
-      await tx.query(
-        `UPDATE saga SET updated_at = now(),
-           status = COALESCE($2, status),
-           compensating = COALESCE($3, compensating),
-           failure = COALESCE($4::jsonb, failure),
-           run_after = CASE WHEN $5::boolean THEN $6::timestamptz ELSE run_after END,
-           finished_at = CASE WHEN $7::boolean THEN now() ELSE finished_at END
-         WHERE id = $1`,
-        [
-          sagaId,
-          patch.status ?? null,
-          patch.compensating ?? null,
-          patch.failure ? JSON.stringify(patch.failure) : null,
-          patch.runAfter !== undefined,
-          patch.runAfter ?? null,
-          finished,
-        ],
-      );
-      if (events.length > 0) await this.outbox.publishMany(tx, events);
-    });
-  }
-
-  /** The most recent saga of a tenant, optionally of one kind. */
-  async latest(tenantId: string, kind?: SagaKind, manager: EntityManager = this.dataSource.manager): Promise<SagaState | undefined> {
-    const [row] = (await manager.query(`SELECT id FROM saga WHERE tenant_id = $1 AND ($2::text IS NULL OR kind = $2) ORDER BY created_at DESC, id DESC LIMIT 1`, [
-      tenantId,
-      kind ?? null,
-    ])) as { id: string }[];
-    return row ? this.load(row.id, manager) : undefined;
-  }
-
-  async all(tenantId: string): Promise<SagaState[]> {
-    const rows = (await this.dataSource.query(`SELECT id FROM saga WHERE tenant_id = $1 ORDER BY created_at, id`, [tenantId])) as { id: string }[];
-    const sagas = await Promise.all(rows.map((row) => this.load(row.id)));
-    return sagas.filter((saga): saga is SagaState => saga !== undefined);
-  }
-
+export abstract class SagaRepository extends SagaStore {
+  /** Records a new saga with all its steps pending, in the caller's transaction (the consumer's, with its inbox row). */
+  abstract create(tx: Transaction, scope: TenantScope, kind: SagaKind, input: Record<string, unknown>, steps: readonly string[]): Promise<string>;
+  /** The most recent saga of a tenant, optionally of one kind; inside `tx` when given. */
+  abstract latest(scope: TenantScope, kind?: SagaKind, tx?: Transaction): Promise<SagaState | undefined>;
+  abstract all(scope: TenantScope): Promise<SagaState[]>;
   /** Makes a parked saga runnable now (a waiting step's condition may hold) and wakes the runners. */
-  async wake(tx: EntityManager, sagaId: string): Promise<void> {
-    await tx.query(`UPDATE saga SET run_after = now(), updated_at = now() WHERE id = $1 AND status = 'running'`, [sagaId]);
-    await tx.query(`SELECT pg_notify($1, $2)`, [SAGA_CHANNEL, sagaId]);
-  }
+  abstract wake(tx: Transaction, sagaId: string): Promise<void>;
 }

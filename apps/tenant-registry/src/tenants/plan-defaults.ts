@@ -1,5 +1,5 @@
 /** How a plan request and a plan's defaults combine into a tenant's plan, configuration and resources. */
-import { Plan, TenantPlanValue } from './tenant.entity';
+import { Plan, TenantPlanValue } from './tenant.row';
 import { TENANT_PROBLEMS } from './tenant.problems';
 import { TenantRepository } from './tenant.repository';
 

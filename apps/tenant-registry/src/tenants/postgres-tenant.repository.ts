@@ -1,13 +1,13 @@
 /** The tenants store on PostgreSQL, in raw SQL against the service's own schema. */
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { EventName, EventPayload, TenantStatus } from '@tenantry/contracts';
-import { OutboxWriter } from '@tenantry/messaging';
+import { DataSource } from 'typeorm';
+import { TenantStatus } from '@tenantry/contracts';
+import { entityManagerOf, TenantScope, Transaction } from '@tenantry/persistence';
 import { TenantSort } from '@tenantry/tenant-api';
-import { Plan, Tenant, TenantConfigurationValue, TenantResourcesValue } from './tenant.entity';
-import { TenantTransition } from './tenant-transition.entity';
-import { TenantLimits, TenantLimitSet } from './tenant-limits.entity';
-import { TenantListQuery, TenantListRow, TenantRepository, TenantScope, TenantUnitOfWork } from './tenant.repository';
+import { Plan, Tenant, TenantConfigurationValue, TenantResourcesValue } from './tenant.row';
+import { TenantTransition } from './tenant-transition.row';
+import { TenantLimits, TenantLimitSet } from './tenant-limits.row';
+import { TenantListQuery, TenantListRow, TenantRepository } from './tenant.repository';
 import { TENANT_PROBLEMS } from './tenant.problems';
 
 interface TenantRow {
@@ -121,104 +121,10 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
-class PostgresTenantUnitOfWork implements TenantUnitOfWork {
-  constructor(
-    private readonly manager: EntityManager,
-    private readonly outbox: OutboxWriter,
-  ) {}
-
-  async lockTenant(scope: TenantScope): Promise<Tenant | null> {
-    const rows = (await this.manager.query(`SELECT ${COLUMNS} FROM tenants WHERE id = $1 FOR UPDATE`, [scope.tenantId])) as TenantRow[];
-    return rows[0] ? toTenant(rows[0]) : null;
-  }
-
-  async insertTenant(tenant: Tenant): Promise<void> {
-    await this.manager
-      .query(`INSERT INTO tenants (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`, tenantParams(tenant))
-      .catch((error: unknown) => translateUniqueViolation(error, tenant));
-  }
-
-  async updateTenant(scope: TenantScope, tenant: Tenant): Promise<void> {
-    // Everything but created_at ($18), which never changes.
-    const params = tenantParams(tenant).slice(0, 17);
-    params[0] = scope.tenantId;
-    params.push(tenant.updatedAt);
-    await this.manager
-      .query(
-        `UPDATE tenants SET slug = $2, name = $3, status = $4, status_reason = $5, domain_type = $6, domain_value = $7, hostname = $8, ssl = $9,
-           plan_id = $10, plan_trial = $11, plan_duration = $12, trial_ends_at = $13, admin_email = $14, configuration = $15, resources = $16,
-           version = $17, updated_at = $18
-         WHERE id = $1`,
-        params,
-      )
-      .catch((error: unknown) => translateUniqueViolation(error, tenant));
-  }
-
-  async addTransition(scope: TenantScope, transition: Omit<TenantTransition, 'tenantId'>): Promise<void> {
-    await this.manager.query(`INSERT INTO tenant_transitions (tenant_id, from_status, to_status, reason, actor, request_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-      scope.tenantId,
-      transition.from,
-      transition.to,
-      transition.reason,
-      transition.actor,
-      transition.requestId,
-      transition.at,
-    ]);
-  }
-
-  async hostnameOwner(hostname: string): Promise<string | null> {
-    const rows = (await this.manager.query(`SELECT id FROM tenants WHERE lower(hostname) = lower($1)`, [hostname])) as { id: string }[];
-    return rows[0]?.id ?? null;
-  }
-
-  async slugOwner(slug: string): Promise<string | null> {
-    const rows = (await this.manager.query(`SELECT id FROM tenants WHERE slug = $1`, [slug])) as { id: string }[];
-    return rows[0]?.id ?? null;
-  }
-
-  async isReservedSlug(slug: string): Promise<boolean> {
-    const rows = (await this.manager.query(`SELECT 1 FROM reserved_slugs WHERE slug = $1`, [slug])) as unknown[];
-    return rows.length > 0;
-  }
-
-  async lockExpiredTrials(now: Date, limit: number): Promise<Tenant[]> {
-    const rows = (await this.manager.query(
-      `SELECT ${COLUMNS} FROM tenants WHERE status = 'trial' AND trial_ends_at <= $1 ORDER BY trial_ends_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-      [now, limit],
-    )) as TenantRow[];
-    return rows.map(toTenant);
-  }
-
-  async publish<N extends EventName>(type: N, payload: EventPayload<N>): Promise<void> {
-    await this.outbox.publish(this.manager, type, payload);
-  }
-
-  async findLimits(scope: TenantScope): Promise<TenantLimits | null> {
-    const rows = (await this.manager.query(LIMITS_SELECT, [scope.tenantId])) as LimitsRow[];
-    return rows[0] ? toLimits(rows[0]) : null;
-  }
-
-  async saveLimits(scope: TenantScope, limits: Omit<TenantLimits, 'tenantId'>): Promise<void> {
-    await this.manager.query(
-      `INSERT INTO tenant_limits (tenant_id, limits, explicit, version, updated_at) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (tenant_id) DO UPDATE SET limits = EXCLUDED.limits, explicit = EXCLUDED.explicit, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at`,
-      [scope.tenantId, JSON.stringify(limits.limits), limits.explicit, limits.version, limits.updatedAt],
-    );
-  }
-}
-
 @Injectable()
 export class PostgresTenantRepository extends TenantRepository {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly outbox: OutboxWriter,
-  ) {
+  constructor(private readonly dataSource: DataSource) {
     super();
-  }
-
-  transaction<T>(work: (tx: TenantUnitOfWork) => Promise<T>, within?: EntityManager): Promise<T> {
-    if (within) return work(new PostgresTenantUnitOfWork(within, this.outbox));
-    return this.dataSource.transaction((manager) => work(new PostgresTenantUnitOfWork(manager, this.outbox)));
   }
 
   async findTenant(scope: TenantScope): Promise<Tenant | null> {
@@ -263,8 +169,8 @@ export class PostgresTenantRepository extends TenantRepository {
     return rows.map((row) => ({ tenantId: row.tenant_id, from: row.from_status, to: row.to_status, reason: row.reason, actor: row.actor, requestId: row.request_id, at: row.at }));
   }
 
-  async findLimits(scope: TenantScope): Promise<TenantLimits | null> {
-    const rows = (await this.dataSource.query(LIMITS_SELECT, [scope.tenantId])) as LimitsRow[];
+  async findLimits(scope: TenantScope, tx?: Transaction): Promise<TenantLimits | null> {
+    const rows = (await (tx ? entityManagerOf(tx) : this.dataSource.manager).query(LIMITS_SELECT, [scope.tenantId])) as LimitsRow[];
     return rows[0] ? toLimits(rows[0]) : null;
   }
 
@@ -278,5 +184,75 @@ export class PostgresTenantRepository extends TenantRepository {
     }[];
     const row = rows[0];
     return row ? { id: row.id, name: row.name, trialDays: row.trial_days, configuration: row.configuration, resources: row.resources } : null;
+  }
+
+  async lockTenant(tx: Transaction, scope: TenantScope): Promise<Tenant | null> {
+    const rows = (await entityManagerOf(tx).query(`SELECT ${COLUMNS} FROM tenants WHERE id = $1 FOR UPDATE`, [scope.tenantId])) as TenantRow[];
+    return rows[0] ? toTenant(rows[0]) : null;
+  }
+
+  async insertTenant(tx: Transaction, tenant: Tenant): Promise<void> {
+    await entityManagerOf(tx)
+      .query(`INSERT INTO tenants (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`, tenantParams(tenant))
+      .catch((error: unknown) => translateUniqueViolation(error, tenant));
+  }
+
+  async updateTenant(tx: Transaction, scope: TenantScope, tenant: Tenant): Promise<void> {
+    // Everything but created_at ($18), which never changes.
+    const params = tenantParams(tenant).slice(0, 17);
+    params[0] = scope.tenantId;
+    params.push(tenant.updatedAt);
+    await entityManagerOf(tx)
+      .query(
+        `UPDATE tenants SET slug = $2, name = $3, status = $4, status_reason = $5, domain_type = $6, domain_value = $7, hostname = $8, ssl = $9,
+           plan_id = $10, plan_trial = $11, plan_duration = $12, trial_ends_at = $13, admin_email = $14, configuration = $15, resources = $16,
+           version = $17, updated_at = $18
+         WHERE id = $1`,
+        params,
+      )
+      .catch((error: unknown) => translateUniqueViolation(error, tenant));
+  }
+
+  async addTransition(tx: Transaction, scope: TenantScope, transition: Omit<TenantTransition, 'tenantId'>): Promise<void> {
+    await entityManagerOf(tx).query(`INSERT INTO tenant_transitions (tenant_id, from_status, to_status, reason, actor, request_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+      scope.tenantId,
+      transition.from,
+      transition.to,
+      transition.reason,
+      transition.actor,
+      transition.requestId,
+      transition.at,
+    ]);
+  }
+
+  async hostnameOwner(tx: Transaction, hostname: string): Promise<string | null> {
+    const rows = (await entityManagerOf(tx).query(`SELECT id FROM tenants WHERE lower(hostname) = lower($1)`, [hostname])) as { id: string }[];
+    return rows[0]?.id ?? null;
+  }
+
+  async slugOwner(tx: Transaction, slug: string): Promise<string | null> {
+    const rows = (await entityManagerOf(tx).query(`SELECT id FROM tenants WHERE slug = $1`, [slug])) as { id: string }[];
+    return rows[0]?.id ?? null;
+  }
+
+  async isReservedSlug(tx: Transaction, slug: string): Promise<boolean> {
+    const rows = (await entityManagerOf(tx).query(`SELECT 1 FROM reserved_slugs WHERE slug = $1`, [slug])) as unknown[];
+    return rows.length > 0;
+  }
+
+  async lockExpiredTrials(tx: Transaction, now: Date, limit: number): Promise<Tenant[]> {
+    const rows = (await entityManagerOf(tx).query(
+      `SELECT ${COLUMNS} FROM tenants WHERE status = 'trial' AND trial_ends_at <= $1 ORDER BY trial_ends_at, id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [now, limit],
+    )) as TenantRow[];
+    return rows.map(toTenant);
+  }
+
+  async saveLimits(tx: Transaction, scope: TenantScope, limits: Omit<TenantLimits, 'tenantId'>): Promise<void> {
+    await entityManagerOf(tx).query(
+      `INSERT INTO tenant_limits (tenant_id, limits, explicit, version, updated_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (tenant_id) DO UPDATE SET limits = EXCLUDED.limits, explicit = EXCLUDED.explicit, version = EXCLUDED.version, updated_at = EXCLUDED.updated_at`,
+      [scope.tenantId, JSON.stringify(limits.limits), limits.explicit, limits.version, limits.updatedAt],
+    );
   }
 }

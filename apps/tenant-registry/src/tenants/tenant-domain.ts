@@ -1,7 +1,7 @@
 /** Domain and slug rules: how a requested domain becomes a hostname and a slug, and which are acceptable. */
 import { invalidField } from '@tenantry/service';
 import { DomainType } from '@tenantry/contracts';
-import { TenantDomainValue } from './tenant.entity';
+import { TenantDomainValue } from './tenant.row';
 
 const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/;
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;

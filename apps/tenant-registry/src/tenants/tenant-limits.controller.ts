@@ -1,7 +1,8 @@
 /** The tenant limits routes of the internal API (docs/internal-api.md): read and replace a tenant's limits. */
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { TenantLimitsDto, TenantLimitsViewDto } from '@tenantry/tenant-api';
-import { RequestActor, TenantIdPipe } from './request-actor';
+import { UuidParamPipe } from '@tenantry/service';
+import { RequestActor } from './request-actor';
 import { toLimitSet, toTenantLimitsView } from './tenant-limits.mapper';
 import { ActorContext } from './tenant-status-change';
 import { TENANTS_PATH } from './tenants.controller';
@@ -18,12 +19,12 @@ export class TenantLimitsController {
   ) {}
 
   @Get(':id/limits')
-  async get(@Param('id', TenantIdPipe) id: string): Promise<TenantLimitsViewDto> {
+  async get(@Param('id', UuidParamPipe) id: string): Promise<TenantLimitsViewDto> {
     return toTenantLimitsView(await this.getLimits.execute(new GetTenantLimitsCommand(id)));
   }
 
   @Put(':id/limits')
-  async set(@Param('id', TenantIdPipe) id: string, @Body() body: TenantLimitsDto, @RequestActor() by: ActorContext): Promise<TenantLimitsViewDto> {
+  async set(@Param('id', UuidParamPipe) id: string, @Body() body: TenantLimitsDto, @RequestActor() by: ActorContext): Promise<TenantLimitsViewDto> {
     return toTenantLimitsView(await this.setLimits.execute(new SetTenantLimitsCommand(id, toLimitSet(body), by)));
   }
 }

@@ -1,7 +1,7 @@
 /** Between the limits request DTO, the stored limits and their view. */
 import { TenantLimitsDto, TenantLimitsViewDto } from '@tenantry/tenant-api';
 import { DEFAULT_LIMIT_MODE } from './tenant-limits';
-import { LimitValue, TenantLimits, TenantLimitSet } from './tenant-limits.entity';
+import { LimitValue, TenantLimits, TenantLimitSet } from './tenant-limits.row';
 
 function value(given: { limit: number; mode?: LimitValue['mode'] }): LimitValue {
   return { limit: given.limit, mode: given.mode ?? DEFAULT_LIMIT_MODE };

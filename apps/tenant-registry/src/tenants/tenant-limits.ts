@@ -3,8 +3,8 @@
  * metering form (metric names, limits in the metric's unit as exact decimals) that TenantLimitsChanged carries.
  */
 import { ResourceLimit, TenantLimitsChangedPayload } from '@tenantry/contracts';
-import { TenantResourcesValue } from './tenant.entity';
-import { LimitValue, TenantLimits, TenantLimitSet } from './tenant-limits.entity';
+import { TenantResourcesValue } from './tenant.row';
+import { LimitValue, TenantLimits, TenantLimitSet } from './tenant-limits.row';
 
 /** The metering metric each limit applies to (docs/internal-api.md, limits). */
 const LIMIT_METRICS = { storage: 'storage_bytes', bandwidth: 'bandwidth_bytes', users: 'active_users', apiCalls: 'api_calls' } as const;

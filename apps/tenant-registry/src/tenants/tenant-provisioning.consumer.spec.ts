@@ -1,14 +1,12 @@
-import { EntityManager } from 'typeorm';
 import { EventMetadata } from '@tenantry/contracts';
 import { InboundEvent } from '@tenantry/messaging';
 import type { Logger } from '@tenantry/observability';
-import { ManualClock } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
+import { tenantScope } from '@tenantry/persistence';
 import { aTenant, InMemoryTenantRepository } from './testing/in-memory-tenant.repository';
 import { TenantProvisioningConsumer } from './tenant-provisioning.consumer';
-import { TenantUnitOfWork } from './tenant.repository';
 import { RecordProvisioningOutcomeUseCase } from './usecases/record-provisioning-outcome/record-provisioning-outcome.use-case';
 
-const TX = {} as EntityManager;
 const QUIET = { warn: () => undefined } as unknown as Logger;
 
 function provisioned(tenantId: string): InboundEvent<'TenantProvisioned'> {
@@ -25,7 +23,7 @@ function provisioned(tenantId: string): InboundEvent<'TenantProvisioned'> {
 }
 
 class BrokenRepository extends InMemoryTenantRepository {
-  override transaction<T>(_work: (tx: TenantUnitOfWork) => Promise<T>): Promise<T> {
+  override lockTenant(): Promise<null> {
     return Promise.reject(new Error('connection reset'));
   }
 }
@@ -35,12 +33,12 @@ describe(TenantProvisioningConsumer.name, () => {
     const repository = new InMemoryTenantRepository();
     const tenant = aTenant({ status: 'provisioning' });
     repository.seed(tenant);
-    const sut = new TenantProvisioningConsumer(new RecordProvisioningOutcomeUseCase(repository, new ManualClock()), QUIET);
+    const sut = new TenantProvisioningConsumer(new RecordProvisioningOutcomeUseCase(repository, repository.statusChanges, new ManualClock()), QUIET);
 
-    await sut.handlers.TenantProvisioned?.(provisioned(tenant.id), TX);
+    await repository.transactions.run(async (tx) => sut.handlers.TenantProvisioned?.(provisioned(tenant.id), tx));
 
-    expect((await repository.findTenant({ tenantId: tenant.id }))?.status).toBe('active');
-    expect((await repository.history({ tenantId: tenant.id }))[0]).toMatchObject({ actor: 'provisioning', requestId: 'req-1' });
+    expect((await repository.findTenant(tenantScope(tenant.id)))?.status).toBe('active');
+    expect((await repository.history(tenantScope(tenant.id)))[0]).toMatchObject({ actor: 'provisioning', requestId: 'req-1' });
   });
 
   it('completes (so the event is not retried) for a duplicate the state machine refuses, and reports what it skipped', async () => {
@@ -49,19 +47,20 @@ describe(TenantProvisioningConsumer.name, () => {
     repository.seed(tenant);
     const warnings: unknown[][] = [];
     const logger = { warn: (...args: unknown[]) => warnings.push(args) } as unknown as Logger;
-    const sut = new TenantProvisioningConsumer(new RecordProvisioningOutcomeUseCase(repository, new ManualClock()), logger);
+    const sut = new TenantProvisioningConsumer(new RecordProvisioningOutcomeUseCase(repository, repository.statusChanges, new ManualClock()), logger);
 
-    await expect(sut.handlers.TenantProvisioned?.(provisioned(tenant.id), TX)).resolves.toBeUndefined();
-    expect(await repository.findTenant({ tenantId: tenant.id })).toEqual(tenant);
-    expect(await repository.history({ tenantId: tenant.id })).toEqual([]);
+    await expect(repository.transactions.run(async (tx) => sut.handlers.TenantProvisioned?.(provisioned(tenant.id), tx))).resolves.toBeUndefined();
+    expect(await repository.findTenant(tenantScope(tenant.id))).toEqual(tenant);
+    expect(await repository.history(tenantScope(tenant.id))).toEqual([]);
     expect(warnings).toEqual([
       [{ eventId: 'evt-1', type: 'TenantProvisioned', tenantId: tenant.id, applied: false, reason: 'illegal-transition', currentStatus: 'active', wanted: 'active' }, 'provisioning outcome ignored'],
     ]);
   });
 
   it('lets real failures through, so the consumer retries and dead-letters instead of losing the event', async () => {
-    const sut = new TenantProvisioningConsumer(new RecordProvisioningOutcomeUseCase(new BrokenRepository(), new ManualClock()), QUIET);
+    const repository = new BrokenRepository();
+    const sut = new TenantProvisioningConsumer(new RecordProvisioningOutcomeUseCase(repository, repository.statusChanges, new ManualClock()), QUIET);
 
-    await expect(sut.handlers.TenantProvisioned?.(provisioned('00000000-0000-4000-8000-000000000001'), TX)).rejects.toThrow('connection reset');
+    await expect(repository.transactions.run(async (tx) => sut.handlers.TenantProvisioned?.(provisioned('00000000-0000-4000-8000-000000000001'), tx))).rejects.toThrow('connection reset');
   });
 });

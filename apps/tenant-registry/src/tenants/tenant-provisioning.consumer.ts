@@ -2,9 +2,9 @@
 import { Inject } from '@nestjs/common';
 import { TOPICS } from '@tenantry/contracts';
 import { EventHandlers, InboundEvent } from '@tenantry/messaging';
+import { Transaction } from '@tenantry/persistence';
 import { ConsumesEvents, EventConsumerSpec, LOGGER } from '@tenantry/service';
 import type { Logger } from '@tenantry/observability';
-import { EntityManager } from 'typeorm';
 import { ProvisioningOutcome, RecordProvisioningOutcomeCommand } from './usecases/record-provisioning-outcome/record-provisioning-outcome.command';
 import { RecordProvisioningOutcomeUseCase } from './usecases/record-provisioning-outcome/record-provisioning-outcome.use-case';
 import { CONSUMER_GROUPS } from '../service';
@@ -28,9 +28,9 @@ export class TenantProvisioningConsumer implements EventConsumerSpec {
   ) {}
 
   /** Database errors propagate, so the consumer retries and then dead-letters; only outcomes the state machine refuses are skipped. */
-  private async record(event: InboundEvent<'TenantProvisioned' | 'TenantProvisioningFailed' | 'TenantOffboarded'>, outcome: ProvisioningOutcome, tx: EntityManager, reason?: string): Promise<void> {
+  private async record(event: InboundEvent<'TenantProvisioned' | 'TenantProvisioningFailed' | 'TenantOffboarded'>, outcome: ProvisioningOutcome, tx: Transaction, reason?: string): Promise<void> {
     const by = { actor: PROVISIONING_ACTOR, requestId: event.meta.correlationId ?? event.meta.id };
-    const result = await this.recordOutcome.execute(new RecordProvisioningOutcomeCommand(event.payload.tenantId, outcome, by, reason, tx));
+    const result = await this.recordOutcome.execute(new RecordProvisioningOutcomeCommand(event.payload.tenantId, outcome, by, reason), tx);
     if (!result.applied) {
       this.logger.warn({ eventId: event.meta.id, type: event.type, tenantId: event.payload.tenantId, ...result }, 'provisioning outcome ignored');
     }

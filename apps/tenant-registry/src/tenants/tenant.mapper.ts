@@ -1,8 +1,8 @@
 /** Maps the stored tenant to what leaves the service: the API's TenantView and the events' payloads. */
 import { TenantCreatedPayload } from '@tenantry/contracts';
 import { TenantViewDto, TransitionView } from '@tenantry/tenant-api';
-import { Tenant } from './tenant.entity';
-import { TenantTransition } from './tenant-transition.entity';
+import { Tenant } from './tenant.row';
+import { TenantTransition } from './tenant-transition.row';
 
 export function toTenantView(tenant: Tenant): TenantViewDto {
   return {

@@ -1,8 +1,9 @@
 /** The tenant-registry internal API (docs/internal-api.md): each route builds a command and runs its use case. */
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { CreateTenantDto, ListTenantsQueryDto, SuspendTenantDto, TenantHistoryDto, TenantPageDto, TenantViewDto, UpdateTenantDto } from '@tenantry/tenant-api';
-import { RequestActor, TenantIdPipe } from './request-actor';
-import { Tenant } from './tenant.entity';
+import { UuidParamPipe } from '@tenantry/service';
+import { RequestActor } from './request-actor';
+import { Tenant } from './tenant.row';
 import { etagOf, toTenantView, toTransitionView } from './tenant.mapper';
 import { ActorContext } from './tenant-status-change';
 import { CreateTenantCommand } from './usecases/create-tenant/create-tenant.command';
@@ -64,13 +65,13 @@ export class TenantsController {
   }
 
   @Get(':id')
-  async get(@Param('id', TenantIdPipe) id: string, @Res({ passthrough: true }) reply: HeaderReply): Promise<TenantViewDto> {
+  async get(@Param('id', UuidParamPipe) id: string, @Res({ passthrough: true }) reply: HeaderReply): Promise<TenantViewDto> {
     return withEtag(reply, await this.getTenant.execute(new GetTenantCommand(id)));
   }
 
   @Put(':id')
   async update(
-    @Param('id', TenantIdPipe) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() body: UpdateTenantDto,
     @Headers('if-match') ifMatch: string | undefined,
     @RequestActor() by: ActorContext,
@@ -81,30 +82,30 @@ export class TenantsController {
 
   @Post(':id/suspend')
   @HttpCode(200)
-  async suspend(@Param('id', TenantIdPipe) id: string, @Body() body: SuspendTenantDto, @RequestActor() by: ActorContext, @Res({ passthrough: true }) reply: HeaderReply): Promise<TenantViewDto> {
+  async suspend(@Param('id', UuidParamPipe) id: string, @Body() body: SuspendTenantDto, @RequestActor() by: ActorContext, @Res({ passthrough: true }) reply: HeaderReply): Promise<TenantViewDto> {
     return withEtag(reply, await this.suspendTenant.execute(new SuspendTenantCommand(id, by, body.reason)));
   }
 
   @Post(':id/reactivate')
   @HttpCode(200)
-  async reactivate(@Param('id', TenantIdPipe) id: string, @RequestActor() by: ActorContext, @Res({ passthrough: true }) reply: HeaderReply): Promise<TenantViewDto> {
+  async reactivate(@Param('id', UuidParamPipe) id: string, @RequestActor() by: ActorContext, @Res({ passthrough: true }) reply: HeaderReply): Promise<TenantViewDto> {
     return withEtag(reply, await this.reactivateTenant.execute(new ReactivateTenantCommand(id, by)));
   }
 
   @Delete(':id')
   @HttpCode(202)
-  async offboard(@Param('id', TenantIdPipe) id: string, @RequestActor() by: ActorContext, @Res({ passthrough: true }) reply: HeaderReply): Promise<TenantViewDto> {
+  async offboard(@Param('id', UuidParamPipe) id: string, @RequestActor() by: ActorContext, @Res({ passthrough: true }) reply: HeaderReply): Promise<TenantViewDto> {
     return withEtag(reply, await this.offboardTenant.execute(new OffboardTenantCommand(id, by)));
   }
 
   @Post(':id/provisioning/retry')
   @HttpCode(202)
-  async retry(@Param('id', TenantIdPipe) id: string, @RequestActor() by: ActorContext, @Res({ passthrough: true }) reply: HeaderReply): Promise<TenantViewDto> {
+  async retry(@Param('id', UuidParamPipe) id: string, @RequestActor() by: ActorContext, @Res({ passthrough: true }) reply: HeaderReply): Promise<TenantViewDto> {
     return withEtag(reply, await this.retryProvisioning.execute(new RetryProvisioningCommand(id, by)));
   }
 
   @Get(':id/history')
-  async history(@Param('id', TenantIdPipe) id: string): Promise<TenantHistoryDto> {
+  async history(@Param('id', UuidParamPipe) id: string): Promise<TenantHistoryDto> {
     const transitions = await this.getHistory.execute(new GetTenantHistoryCommand(id));
     return { items: transitions.map(toTransitionView) };
   }

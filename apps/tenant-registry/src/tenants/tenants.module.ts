@@ -2,6 +2,7 @@
 import { Module } from '@nestjs/common';
 import { PostgresTenantRepository } from './postgres-tenant.repository';
 import { TenantRepository } from './tenant.repository';
+import { TenantStatusChanges } from './tenant-status-change';
 import { TenantLimitsController } from './tenant-limits.controller';
 import { TenantProvisioningConsumer } from './tenant-provisioning.consumer';
 import { TenantsController } from './tenants.controller';
@@ -38,6 +39,6 @@ const USE_CASES = [
 
 @Module({
   controllers: [TenantsController, TenantLimitsController],
-  providers: [{ provide: TenantRepository, useClass: PostgresTenantRepository }, ...USE_CASES, TrialExpiryScheduler, TenantProvisioningConsumer],
+  providers: [{ provide: TenantRepository, useClass: PostgresTenantRepository }, TenantStatusChanges, ...USE_CASES, TrialExpiryScheduler, TenantProvisioningConsumer],
 })
 export class TenantsModule {}

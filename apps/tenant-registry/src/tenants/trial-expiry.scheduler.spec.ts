@@ -1,5 +1,6 @@
 import type { Logger } from '@tenantry/observability';
-import { ManualClock } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
+import { tenantScope } from '@tenantry/persistence';
 import { TenantRegistryConfig } from '../tenant-registry.config';
 import { aTenant, InMemoryTenantRepository } from './testing/in-memory-tenant.repository';
 import { TrialExpiryScheduler } from './trial-expiry.scheduler';
@@ -18,23 +19,23 @@ describe(TrialExpiryScheduler.name, () => {
   it('sweeps on start and on every interval, and no longer after shutdown', async () => {
     const repository = new InMemoryTenantRepository();
     const config = Object.assign(new TenantRegistryConfig(), { TRIAL_CHECK_INTERVAL_MS: 100 });
-    const sut = new TrialExpiryScheduler(new ExpireTrialsUseCase(repository, new ManualClock(NOW)), config, QUIET);
+    const sut = new TrialExpiryScheduler(new ExpireTrialsUseCase(repository, repository.transactions, repository.statusChanges, new ManualClock(NOW)), config, QUIET);
     const first = expiredTrial();
     repository.seed(first);
 
     sut.onApplicationBootstrap();
     await settle(20);
-    expect((await repository.findTenant({ tenantId: first.id }))?.status).toBe('inactive');
+    expect((await repository.findTenant(tenantScope(first.id)))?.status).toBe('inactive');
 
     const second = expiredTrial();
     repository.seed(second);
     await settle(250);
-    expect((await repository.findTenant({ tenantId: second.id }))?.status).toBe('inactive');
+    expect((await repository.findTenant(tenantScope(second.id)))?.status).toBe('inactive');
 
     await sut.beforeApplicationShutdown();
     const third = expiredTrial();
     repository.seed(third);
     await settle(250);
-    expect((await repository.findTenant({ tenantId: third.id }))?.status).toBe('trial');
+    expect((await repository.findTenant(tenantScope(third.id)))?.status).toBe('trial');
   });
 });

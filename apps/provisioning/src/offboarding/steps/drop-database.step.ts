@@ -1,5 +1,6 @@
 /** Step `drop-database`: drops the tenant's schema and role, forgets its credential and frees its host names. */
 import { Injectable } from '@nestjs/common';
+import { tenantScope } from '@tenantry/persistence';
 import { DomainRouteRepository } from '../../domains/domain-route.repository';
 import { TenantDatabase } from '../../infrastructure/tenant-database';
 import { TenantCredentialRepository } from '../../provisioning/tenant-credential.repository';
@@ -18,8 +19,9 @@ export class DropDatabaseStep implements SagaStep {
   async execute(context: StepContext): Promise<StepOutcome> {
     const identity = this.tenantDatabase.identity(context.tenantId);
     await this.tenantDatabase.drop(identity);
-    await this.credentials.remove(context.tenantId);
-    await this.routes.releaseTenant(context.tenantId);
+    const scope = tenantScope(context.tenantId);
+    await this.credentials.remove(scope);
+    await this.routes.releaseTenant(scope);
     return { status: 'succeeded', detail: { schema: identity.schema, role: identity.role, dropped: true } };
   }
 }

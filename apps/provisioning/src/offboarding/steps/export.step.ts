@@ -1,7 +1,7 @@
 /** Step `export`: the tenant's tables and files in a tar.gz with its SHA-256, kept for the retention period. */
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@tenantry/service';
-import { archiveUri } from '../../exports/tenant-export.entity';
+import { archiveUri } from '../../exports/tenant-export.row';
 import { TenantExportRepository } from '../../exports/tenant-export.repository';
 import { ExportArchive } from '../../infrastructure/export-archive';
 import { TenantDatabase } from '../../infrastructure/tenant-database';

@@ -1,5 +1,6 @@
 /** Step `database`: the tenant's schema, its LOGIN role (password sealed in our schema) and the tenant baseline. */
 import { Injectable } from '@nestjs/common';
+import { tenantScope } from '@tenantry/persistence';
 import { SecretBox } from '../../infrastructure/secret-box';
 import { TenantDatabase } from '../../infrastructure/tenant-database';
 import { TokenGenerator } from '../../infrastructure/token-generator';
@@ -20,7 +21,7 @@ export class DatabaseStep implements SagaStep {
   async execute(context: StepContext): Promise<StepOutcome> {
     const identity = this.tenantDatabase.identity(context.tenantId);
     // The same password on every run, so a repeated step leaves the role as the first run did.
-    const sealed = await this.credentials.ensure(context.tenantId, identity, () => this.secrets.seal(this.tokens.token(24).replace(/[^A-Za-z0-9]/g, 'x')));
+    const sealed = await this.credentials.ensure(tenantScope(context.tenantId), identity, () => this.secrets.seal(this.tokens.token(24).replace(/[^A-Za-z0-9]/g, 'x')));
     await this.tenantDatabase.createSchemaAndRole(identity, this.secrets.open(sealed));
     const applied = await this.tenantDatabase.applyBaseline(identity);
     return { status: 'succeeded', detail: { schema: identity.schema, role: identity.role, baselineApplied: applied } };
@@ -28,6 +29,6 @@ export class DatabaseStep implements SagaStep {
 
   async compensate(context: StepContext): Promise<void> {
     await this.tenantDatabase.drop(this.tenantDatabase.identity(context.tenantId));
-    await this.credentials.remove(context.tenantId);
+    await this.credentials.remove(tenantScope(context.tenantId));
   }
 }

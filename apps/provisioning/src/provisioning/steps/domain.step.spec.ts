@@ -1,6 +1,5 @@
-import { ManualClock } from '@tenantry/service';
-import { DomainRoute, TenantCertificate } from '../../domains/domain-route.entity';
-import { DomainRouteRepository } from '../../domains/domain-route.repository';
+import { ManualClock } from '@tenantry/service/testing';
+import { InMemoryDomainRouteRepository } from '../../domains/testing/in-memory-domain-route.repository';
 import { CertificateIssuer, IssuedCertificate } from '../../infrastructure/certificate-issuer';
 import { SecretBox } from '../../infrastructure/secret-box';
 import { TokenGenerator } from '../../infrastructure/token-generator';
@@ -9,28 +8,6 @@ import { PermanentStepError, StepContext } from '../../saga/saga.model';
 import { DomainStep } from './domain.step';
 
 const TENANT = '0b7a2f3c-5d1e-4b8a-9c6d-7e8f9a0b1c2d';
-
-class MemoryRoutes {
-  readonly routes = new Map<string, DomainRoute>();
-  readonly certificates = new Map<string, TenantCertificate>();
-
-  async reserve(route: Omit<DomainRoute, 'verifiedAt'>): Promise<DomainRoute> {
-    if (!this.routes.has(route.hostname)) this.routes.set(route.hostname, { ...route, verifiedAt: null });
-    return this.routes.get(route.hostname) as DomainRoute;
-  }
-
-  async certificate(hostname: string): Promise<TenantCertificate | undefined> {
-    return this.certificates.get(hostname);
-  }
-
-  async saveCertificate(tenantId: string, hostname: string, issued: IssuedCertificate): Promise<void> {
-    this.certificates.set(hostname, { hostname, tenantId, issuer: issued.issuer, serial: issued.serial, certificatePem: issued.certificatePem, notAfter: issued.notAfter });
-  }
-
-  async releaseTenant(tenantId: string): Promise<void> {
-    for (const [hostname, route] of this.routes) if (route.tenantId === tenantId) this.routes.delete(hostname);
-  }
-}
 
 class CountingIssuer extends CertificateIssuer {
   readonly name = 'test-ca';
@@ -51,16 +28,16 @@ function context(domain: { type: 'subdomain' | 'custom'; value: string; ssl: boo
 }
 
 describe(DomainStep.name, () => {
-  let routes: MemoryRoutes;
+  let routes: InMemoryDomainRouteRepository;
   let issuer: CountingIssuer;
   let sut: DomainStep;
 
   beforeEach(() => {
-    routes = new MemoryRoutes();
+    routes = new InMemoryDomainRouteRepository();
     issuer = new CountingIssuer();
     const config = Object.assign(new ProvisioningConfig(), { PLATFORM_DOMAIN: 'tenantry.test' });
     const tokens: TokenGenerator = { token: () => 'fixed-token' };
-    sut = new DomainStep(routes as unknown as DomainRouteRepository, issuer, new SecretBox(config), tokens, new ManualClock(new Date('2026-01-01T00:00:00Z')), config);
+    sut = new DomainStep(routes, issuer, new SecretBox(config), tokens, new ManualClock(new Date('2026-01-01T00:00:00Z')), config);
   });
 
   it('routes a subdomain under the platform domain at once', async () => {

@@ -4,7 +4,8 @@
  */
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@tenantry/service';
-import { hostnameOf, verificationRecord } from '../../domains/domain-route.entity';
+import { tenantScope } from '@tenantry/persistence';
+import { hostnameOf, verificationRecord } from '../../domains/domain-route.row';
 import { DomainRouteRepository } from '../../domains/domain-route.repository';
 import { CertificateIssuer } from '../../infrastructure/certificate-issuer';
 import { SecretBox } from '../../infrastructure/secret-box';
@@ -48,7 +49,7 @@ export class DomainStep implements SagaStep {
         detail['certificate'] = { issuer: existing.issuer, serial: existing.serial, notAfter: existing.notAfter.toISOString() };
       } else {
         const issued = await this.issuer.issue(hostname, this.clock.now());
-        await this.routes.saveCertificate(context.tenantId, hostname, issued, this.secrets.seal(issued.privateKeyPem));
+        await this.routes.saveCertificate(tenantScope(context.tenantId), hostname, issued, this.secrets.seal(issued.privateKeyPem));
         detail['certificate'] = { issuer: issued.issuer, serial: issued.serial, notAfter: issued.notAfter.toISOString() };
       }
     }
@@ -56,6 +57,6 @@ export class DomainStep implements SagaStep {
   }
 
   async compensate(context: StepContext): Promise<void> {
-    await this.routes.releaseTenant(context.tenantId);
+    await this.routes.releaseTenant(tenantScope(context.tenantId));
   }
 }

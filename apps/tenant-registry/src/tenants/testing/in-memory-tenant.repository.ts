@@ -1,14 +1,15 @@
-/** A TenantRepository in memory for unit specs: transactions commit on success and roll back on a throw. */
-import { EventName, EventPayload } from '@tenantry/contracts';
-import { Plan, Tenant } from '../tenant.entity';
-import { TenantTransition } from '../tenant-transition.entity';
-import { TenantLimits } from '../tenant-limits.entity';
-import { TenantListQuery, TenantListRow, TenantRepository, TenantScope, TenantUnitOfWork } from '../tenant.repository';
-
-export interface PublishedEvent {
-  type: EventName;
-  payload: unknown;
-}
+/**
+ * A TenantRepository in memory for unit specs, with the transactions and the outbox it works with:
+ * a transaction commits on success and rolls back on a throw, its events with it.
+ */
+import { RecordedEvent, RecordingOutbox } from '@tenantry/messaging/testing';
+import { TenantScope, Transaction } from '@tenantry/persistence';
+import { FakeTransactionParticipant, FakeTransactions } from '@tenantry/persistence/testing';
+import { TenantStatusChanges } from '../tenant-status-change';
+import { Plan, Tenant } from '../tenant.row';
+import { TenantTransition } from '../tenant-transition.row';
+import { TenantLimits } from '../tenant-limits.row';
+import { TenantListQuery, TenantListRow, TenantRepository } from '../tenant.repository';
 
 export const TEST_PLANS: Plan[] = [
   { id: 'free', name: 'Free', trialDays: null, configuration: { theme: 'default', language: 'en', timezone: 'UTC', currency: 'USD' }, resources: { storage: 1, bandwidth: 10, users: 5 } },
@@ -19,24 +20,31 @@ export const TEST_PLANS: Plan[] = [
 interface State {
   tenants: Map<string, Tenant>;
   transitions: TenantTransition[];
-  events: PublishedEvent[];
   limits: Map<string, TenantLimits>;
 }
 
 function clone(state: State): State {
-  return { tenants: new Map(state.tenants), transitions: [...state.transitions], events: [...state.events], limits: new Map(state.limits) };
+  return { tenants: new Map(state.tenants), transitions: [...state.transitions], limits: new Map(state.limits) };
 }
 
-export class InMemoryTenantRepository extends TenantRepository {
-  private state: State = { tenants: new Map(), transitions: [], events: [], limits: new Map() };
+export class InMemoryTenantRepository extends TenantRepository implements FakeTransactionParticipant {
+  readonly transactions = new FakeTransactions();
+  readonly outbox = new RecordingOutbox(this.transactions);
+  /** Status changes over this store, as the module wires them. */
+  readonly statusChanges: TenantStatusChanges;
   readonly reserved = new Set(['www', 'api', 'admin', 'app', 'mail']);
+  private state: State = { tenants: new Map(), transitions: [], limits: new Map() };
+  private readonly drafts = new Map<Transaction, State>();
 
   constructor(private readonly plans: Plan[] = TEST_PLANS) {
     super();
+    this.transactions.enlist(this);
+    this.statusChanges = new TenantStatusChanges(this, this.transactions, this.outbox);
   }
 
-  get events(): PublishedEvent[] {
-    return this.state.events;
+  /** The events of committed transactions. */
+  get events(): RecordedEvent[] {
+    return this.outbox.events;
   }
 
   get tenants(): Tenant[] {
@@ -47,11 +55,17 @@ export class InMemoryTenantRepository extends TenantRepository {
     this.state.tenants.set(tenant.id, tenant);
   }
 
-  async transaction<T>(work: (tx: TenantUnitOfWork) => Promise<T>): Promise<T> {
-    const draft = clone(this.state);
-    const result = await work(this.unitOfWork(draft));
-    this.state = draft;
-    return result;
+  begin(tx: Transaction): void {
+    this.drafts.set(tx, clone(this.state));
+  }
+
+  commit(tx: Transaction): void {
+    this.state = this.draft(tx);
+    this.drafts.delete(tx);
+  }
+
+  rollback(tx: Transaction): void {
+    this.drafts.delete(tx);
   }
 
   async findTenant(scope: TenantScope): Promise<Tenant | null> {
@@ -72,51 +86,54 @@ export class InMemoryTenantRepository extends TenantRepository {
     return this.state.transitions.filter((transition) => transition.tenantId === scope.tenantId);
   }
 
-  async findLimits(scope: TenantScope): Promise<TenantLimits | null> {
-    return this.state.limits.get(scope.tenantId) ?? null;
-  }
-
   async findPlan(planId: string): Promise<Plan | null> {
     return this.plans.find((plan) => plan.id === planId) ?? null;
   }
 
-  private unitOfWork(draft: State): TenantUnitOfWork {
-    const reserved = this.reserved;
-    return {
-      async lockTenant(scope) {
-        return draft.tenants.get(scope.tenantId) ?? null;
-      },
-      async insertTenant(tenant) {
-        draft.tenants.set(tenant.id, tenant);
-      },
-      async updateTenant(scope, tenant) {
-        draft.tenants.set(scope.tenantId, tenant);
-      },
-      async addTransition(scope, transition) {
-        draft.transitions.push({ tenantId: scope.tenantId, ...transition });
-      },
-      async hostnameOwner(hostname) {
-        return [...draft.tenants.values()].find((tenant) => tenant.domain.hostname === hostname)?.id ?? null;
-      },
-      async slugOwner(slug) {
-        return [...draft.tenants.values()].find((tenant) => tenant.slug === slug)?.id ?? null;
-      },
-      async isReservedSlug(slug) {
-        return reserved.has(slug);
-      },
-      async lockExpiredTrials(now, limit) {
-        return [...draft.tenants.values()].filter((tenant) => tenant.status === 'trial' && tenant.plan.trialEndsAt !== null && tenant.plan.trialEndsAt <= now).slice(0, limit);
-      },
-      async publish<N extends EventName>(type: N, payload: EventPayload<N>) {
-        draft.events.push({ type, payload });
-      },
-      async findLimits(scope) {
-        return draft.limits.get(scope.tenantId) ?? null;
-      },
-      async saveLimits(scope, limits) {
-        draft.limits.set(scope.tenantId, { tenantId: scope.tenantId, ...limits });
-      },
-    };
+  async findLimits(scope: TenantScope, tx?: Transaction): Promise<TenantLimits | null> {
+    return (tx ? this.draft(tx) : this.state).limits.get(scope.tenantId) ?? null;
+  }
+
+  async lockTenant(tx: Transaction, scope: TenantScope): Promise<Tenant | null> {
+    return this.draft(tx).tenants.get(scope.tenantId) ?? null;
+  }
+
+  async insertTenant(tx: Transaction, tenant: Tenant): Promise<void> {
+    this.draft(tx).tenants.set(tenant.id, tenant);
+  }
+
+  async updateTenant(tx: Transaction, scope: TenantScope, tenant: Tenant): Promise<void> {
+    this.draft(tx).tenants.set(scope.tenantId, tenant);
+  }
+
+  async addTransition(tx: Transaction, scope: TenantScope, transition: Omit<TenantTransition, 'tenantId'>): Promise<void> {
+    this.draft(tx).transitions.push({ tenantId: scope.tenantId, ...transition });
+  }
+
+  async hostnameOwner(tx: Transaction, hostname: string): Promise<string | null> {
+    return [...this.draft(tx).tenants.values()].find((tenant) => tenant.domain.hostname === hostname)?.id ?? null;
+  }
+
+  async slugOwner(tx: Transaction, slug: string): Promise<string | null> {
+    return [...this.draft(tx).tenants.values()].find((tenant) => tenant.slug === slug)?.id ?? null;
+  }
+
+  async isReservedSlug(_tx: Transaction, slug: string): Promise<boolean> {
+    return this.reserved.has(slug);
+  }
+
+  async lockExpiredTrials(tx: Transaction, now: Date, limit: number): Promise<Tenant[]> {
+    return [...this.draft(tx).tenants.values()].filter((tenant) => tenant.status === 'trial' && tenant.plan.trialEndsAt !== null && tenant.plan.trialEndsAt <= now).slice(0, limit);
+  }
+
+  async saveLimits(tx: Transaction, scope: TenantScope, limits: Omit<TenantLimits, 'tenantId'>): Promise<void> {
+    this.draft(tx).limits.set(scope.tenantId, { tenantId: scope.tenantId, ...limits });
+  }
+
+  private draft(tx: Transaction): State {
+    const draft = this.drafts.get(tx);
+    if (!draft) throw new Error('not a transaction of this store: open it with its `transactions`');
+    return draft;
   }
 }
 

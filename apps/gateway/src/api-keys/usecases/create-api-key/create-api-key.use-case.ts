@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@tenantry/service';
-import { ApiKeyEntity, ApiKeyRepository, ApiKeySecrets } from '../../../auth';
+import { ApiKey, ApiKeyRepository, ApiKeySecrets } from '../../../auth';
 import { CreateApiKeyCommand } from './create-api-key.command';
 
 @Injectable()
@@ -13,7 +13,7 @@ export class CreateApiKeyUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(command: CreateApiKeyCommand): Promise<{ key: ApiKeyEntity; secret: string }> {
+  async execute(command: CreateApiKeyCommand): Promise<{ key: ApiKey; secret: string }> {
     const secret = this.secrets.generate();
     const key = await this.keys.insert({
       id: randomUUID(),

@@ -1,47 +1,21 @@
 import { Logger } from '@tenantry/observability';
-import { ManualClock } from '@tenantry/service';
-import { ApiKeyEntity, ApiKeyRepository, ApiKeySecrets, NewApiKey } from '../../../auth';
+import { ManualClock } from '@tenantry/service/testing';
+import { ApiKey, ApiKeySecrets } from '../../../auth';
+import { InMemoryApiKeyRepository } from '../../../auth/testing/in-memory-api-key.repository';
 import { GatewayConfig } from '../../../gateway.config';
 import { EnsureBootstrapAdminKeyUseCase } from './ensure-bootstrap-admin-key.use-case';
 
-class InMemoryApiKeys {
-  readonly keys: ApiKeyEntity[] = [];
-
-  async insert(key: NewApiKey): Promise<ApiKeyEntity> {
-    const entity = { ...key, lastUsedAt: null, revokedAt: null };
-    this.keys.push(entity);
-    return entity;
-  }
-
-  async findByHash(hash: string) {
-    return this.keys.find((key) => key.keyHash === hash);
-  }
-
-  async reinstate(id: string) {
-    const key = this.keys.find((k) => k.id === id);
-    if (key) key.revokedAt = null;
-  }
-
-  async hasActiveAdmin() {
-    return this.keys.some((key) => key.role === 'platform-admin' && !key.revokedAt);
-  }
-
-  withBootstrapLock<T>(fn: () => Promise<T>) {
-    return fn();
-  }
-}
-
 describe(EnsureBootstrapAdminKeyUseCase.name, () => {
-  let keys: InMemoryApiKeys;
+  let keys: InMemoryApiKeyRepository;
   let printed: string[];
   let sut: EnsureBootstrapAdminKeyUseCase;
   const secrets = new ApiKeySecrets();
 
   beforeEach(() => {
-    keys = new InMemoryApiKeys();
+    keys = new InMemoryApiKeyRepository();
     printed = [];
     const logger = { info: () => undefined, warn: (...args: unknown[]) => printed.push(args.map(String).join(' ')) } as unknown as Logger;
-    sut = new EnsureBootstrapAdminKeyUseCase(keys as unknown as ApiKeyRepository, secrets, new ManualClock(), new GatewayConfig(), logger);
+    sut = new EnsureBootstrapAdminKeyUseCase(keys, secrets, new ManualClock(), new GatewayConfig(), logger);
   });
 
   it('registers the configured secret as a platform-admin key, once, stored only as its hash', async () => {
@@ -54,7 +28,7 @@ describe(EnsureBootstrapAdminKeyUseCase.name, () => {
 
   it('reinstates the configured key if it was revoked', async () => {
     await sut.execute('configured-admin-secret-0123456789');
-    (keys.keys[0] as ApiKeyEntity).revokedAt = new Date();
+    (keys.keys[0] as ApiKey).revokedAt = new Date();
     await sut.execute('configured-admin-secret-0123456789');
     expect(keys.keys[0]?.revokedAt).toBeNull();
   });

@@ -1,14 +1,14 @@
 /** Writes one ApiUsageSampled per known tenant with activity, all through the outbox in one transaction. */
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { OutboundEvent, OutboxWriter } from '@tenantry/messaging';
+import { Transactions } from '@tenantry/persistence';
 import { KnownTenantsRepository } from '../../known-tenants.repository';
 import { PublishApiUsageCommand } from './publish-api-usage.command';
 
 @Injectable()
 export class PublishApiUsageUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly outbox: OutboxWriter,
     private readonly tenants: KnownTenantsRepository,
   ) {}
@@ -16,10 +16,10 @@ export class PublishApiUsageUseCase {
   async execute(command: PublishApiUsageCommand): Promise<{ published: number }> {
     const { counts, windowEnd } = command.sample;
     if (counts.length === 0) return { published: 0 };
-    return this.dataSource.transaction(async (tx) => {
+    return this.transactions.run(async (tx) => {
       const known = await this.tenants.known(
-        counts.map((count) => count.tenantId),
         tx,
+        counts.map((count) => count.tenantId),
       );
       const events = counts
         .filter((count) => known.has(count.tenantId))

@@ -1,7 +1,7 @@
 /** Publishes one TenantPerformanceDegraded per ended window of a known tenant that crossed a threshold, through the outbox. */
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { OutboundEvent, OutboxWriter } from '@tenantry/messaging';
+import { Transactions } from '@tenantry/persistence';
 import { KnownTenantsRepository } from '../../../api-usage';
 import { judgeWindow } from '../../performance-windows';
 import { ReportPerformanceCommand } from './report-performance.command';
@@ -9,7 +9,7 @@ import { ReportPerformanceCommand } from './report-performance.command';
 @Injectable()
 export class ReportPerformanceUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly outbox: OutboxWriter,
     private readonly tenants: KnownTenantsRepository,
   ) {}
@@ -20,8 +20,8 @@ export class ReportPerformanceUseCase {
       return verdict.degraded ? [{ window, verdict }] : [];
     });
     if (degraded.length === 0) return { reported: 0 };
-    return this.dataSource.transaction(async (tx) => {
-      const known = await this.tenants.known([...new Set(degraded.map(({ window }) => window.tenantId))], tx);
+    return this.transactions.run(async (tx) => {
+      const known = await this.tenants.known(tx, [...new Set(degraded.map(({ window }) => window.tenantId))]);
       const events = degraded
         .filter(({ window }) => known.has(window.tenantId))
         .map(

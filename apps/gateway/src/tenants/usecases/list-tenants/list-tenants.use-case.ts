@@ -4,6 +4,7 @@
  * while that tenant is suspended the list is refused like the tenant itself.
  */
 import { Injectable } from '@nestjs/common';
+import { tenantScope } from '@tenantry/persistence';
 import { GATEWAY_PROBLEMS } from '../../../problems';
 import { decideTenantState, TenantStatusRepository } from '../../../tenant-status';
 import { jsonReply, parseDocument, queryString, UpstreamProxy, UpstreamReply } from '../../../upstream';
@@ -28,7 +29,7 @@ export class ListTenantsUseCase {
       return this.upstream.forward(caller, { upstream: 'tenant-registry', method: 'GET', path: `/internal/v1/tenants${queryString(filters)}` });
     }
     // The same status rule as GET /tenants/{id}: the list must not be a way round it.
-    const known = await this.statuses.find(principal.tenantId);
+    const known = await this.statuses.find(tenantScope(principal.tenantId));
     const decision = decideTenantState({ status: known?.status, operation: 'listTenants', kind: 'read', platformRole: false });
     if (!decision.allowed && decision.refusal === 'tenant-suspended') throw GATEWAY_PROBLEMS['tenant-suspended'](`Tenant ${principal.tenantId} is suspended.`);
     if (!decision.allowed) return page([]);

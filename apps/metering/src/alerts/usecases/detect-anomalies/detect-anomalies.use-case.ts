@@ -4,12 +4,12 @@
  */
 import { Injectable } from '@nestjs/common';
 import { OutboxWriter } from '@tenantry/messaging';
+import { Transactions } from '@tenantry/persistence';
 import { Clock } from '@tenantry/service';
-import { DataSource } from 'typeorm';
 import { MeteringConfig } from '../../../metering.config';
 import { windowStart } from '../../../billable-metrics/metric-catalogue';
 import { anomalyEvent } from '../../alert.mapper';
-import { RaisedAnomaly } from '../../alert.entity';
+import { RaisedAnomaly } from '../../alert.row';
 import { AlertRepository } from '../../alert.repository';
 import { isUnusual } from '../../anomaly-rule';
 import { DetectAnomaliesCommand } from './detect-anomalies.command';
@@ -21,18 +21,18 @@ export class DetectAnomaliesUseCase {
   constructor(
     private readonly alerts: AlertRepository,
     private readonly outbox: OutboxWriter,
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly clock: Clock,
     private readonly config: MeteringConfig,
   ) {}
 
   async execute(_command: DetectAnomaliesCommand): Promise<{ hourStart: Date; raised: RaisedAnomaly[] }> {
     const hourStart = new Date(windowStart('hour', this.clock.now()).getTime() - HOUR_MS);
-    const raised = await this.dataSource.transaction(async (tx) => {
-      const hours = await this.alerts.hourlyBaselines(hourStart, tx);
+    const raised = await this.transactions.run(async (tx) => {
+      const hours = await this.alerts.hourlyBaselines(tx, hourStart);
       const fresh = await this.alerts.raiseAnomalies(
-        hours.filter((hour) => isUnusual(hour, this.config.ANOMALY_MIN_VOLUME)),
         tx,
+        hours.filter((hour) => isUnusual(hour, this.config.ANOMALY_MIN_VOLUME)),
       );
       if (fresh.length > 0) await this.outbox.publishMany(tx, fresh.map(anomalyEvent));
       return fresh;

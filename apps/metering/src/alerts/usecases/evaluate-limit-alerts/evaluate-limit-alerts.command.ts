@@ -1,10 +1,8 @@
-/** Month windows whose usage or limits changed, evaluated in the transaction that changed them. */
-import { EntityManager } from 'typeorm';
-import { LimitWindow } from '../../alert.entity';
+/** Month windows whose usage or limits changed. */
+import { LimitWindow } from '../../alert.row';
 
 export class EvaluateLimitAlertsCommand {
   constructor(
-    readonly windows: readonly LimitWindow[],
-    readonly tx: EntityManager,
+    readonly windows: readonly LimitWindow[]
   ) {}
 }

@@ -6,11 +6,11 @@
  */
 import { Injectable } from '@nestjs/common';
 import { OutboxWriter } from '@tenantry/messaging';
+import { Transactions } from '@tenantry/persistence';
 import { Clock } from '@tenantry/service';
-import { DataSource } from 'typeorm';
 import { windowStart } from '../../../billable-metrics/metric-catalogue';
 import { limitAlertEvents } from '../../alert.mapper';
-import { RaisedLimitAlert } from '../../alert.entity';
+import { RaisedLimitAlert } from '../../alert.row';
 import { AlertRepository } from '../../alert.repository';
 import { SweepLimitAlertsCommand } from './sweep-limit-alerts.command';
 
@@ -19,14 +19,14 @@ export class SweepLimitAlertsUseCase {
   constructor(
     private readonly alerts: AlertRepository,
     private readonly outbox: OutboxWriter,
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
 
   async execute(_command: SweepLimitAlertsCommand): Promise<RaisedLimitAlert[]> {
     const periodStart = windowStart('month', this.clock.now());
-    return this.dataSource.transaction(async (tx) => {
-      const raised = await this.alerts.raiseAllLimitAlerts(periodStart, tx);
+    return this.transactions.run(async (tx) => {
+      const raised = await this.alerts.raiseAllLimitAlerts(tx, periodStart);
       if (raised.length > 0) await this.outbox.publishMany(tx, limitAlertEvents(raised));
       return raised;
     });

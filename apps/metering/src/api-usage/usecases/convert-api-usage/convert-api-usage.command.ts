@@ -1,10 +1,8 @@
-/** The new ApiUsageSampled events of one consumer batch, converted in the consumer's transaction. */
-import { EntityManager } from 'typeorm';
+/** The new ApiUsageSampled events of one consumer batch. */
 import { ApiUsageSample } from '../../api-usage-conversion';
 
 export class ConvertApiUsageCommand {
   constructor(
-    readonly samples: readonly ApiUsageSample[],
-    readonly tx: EntityManager,
+    readonly samples: readonly ApiUsageSample[]
   ) {}
 }

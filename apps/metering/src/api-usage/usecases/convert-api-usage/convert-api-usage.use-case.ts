@@ -4,6 +4,7 @@
  * not know, or knows as deleted, are left out.
  */
 import { Injectable } from '@nestjs/common';
+import { Transaction } from '@tenantry/persistence';
 import { OutboundEvent, OutboxWriter } from '@tenantry/messaging';
 import { TenantProjectionRepository } from '../../../tenants/tenant-projection.repository';
 import { toUsageRecorded } from '../../api-usage-conversion';
@@ -16,7 +17,7 @@ export class ConvertApiUsageUseCase {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async execute(command: ConvertApiUsageCommand): Promise<{ recorded: number }> {
+  async execute(command: ConvertApiUsageCommand, tx: Transaction): Promise<{ recorded: number }> {
     const tenantIds = [...new Set(command.samples.map((sample) => sample.payload.tenantId.toLowerCase()))];
     const statuses = await this.tenants.statuses(tenantIds);
     const events = command.samples
@@ -26,7 +27,7 @@ export class ConvertApiUsageUseCase {
       })
       .flatMap(toUsageRecorded)
       .map((payload): OutboundEvent => ({ type: 'UsageRecorded', payload }));
-    await this.outbox.publishMany(command.tx, events);
+    await this.outbox.publishMany(tx, events);
     return { recorded: events.length };
   }
 }

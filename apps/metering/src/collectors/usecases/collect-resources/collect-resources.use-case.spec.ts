@@ -1,10 +1,10 @@
 import { UsageRecordedPayload } from '@tenantry/contracts';
-import { ManualClock } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
 import { loadConfig } from '@tenantry/config';
 import { MeteringConfig } from '../../../metering.config';
-import { TenantResource } from '../../../resources/tenant-resource.entity';
+import { TenantResource } from '../../../resources/tenant-resource.row';
 import { TenantResourceRepository } from '../../../resources/tenant-resource.repository';
-import { KnownTenants } from '../../../tenants/known-tenants.fake';
+import { KnownTenants } from '../../../tenants/testing/known-tenants.repository';
 import { CollectedUsageRecorder } from '../../collected-usage.recorder';
 import { StorageProbe } from '../../storage.probe';
 import { TenantDatabaseProbe } from '../../tenant-database.probe';

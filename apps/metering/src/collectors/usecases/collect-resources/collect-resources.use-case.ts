@@ -8,7 +8,7 @@ import { Injectable } from '@nestjs/common';
 import { UsageRecordedPayload } from '@tenantry/contracts';
 import { Clock } from '@tenantry/service';
 import { MeteringConfig } from '../../../metering.config';
-import { TenantResource } from '../../../resources/tenant-resource.entity';
+import { TenantResource } from '../../../resources/tenant-resource.row';
 import { TenantResourceRepository } from '../../../resources/tenant-resource.repository';
 import { TenantProjectionRepository } from '../../../tenants/tenant-projection.repository';
 import { ACTIVE_USER_WINDOW_DAYS, CollectedMetric, collectionSlot, isMeasurable, TenantMeasurement, usageOf } from '../../collection-plan';

@@ -3,6 +3,7 @@
  * current billing month against them in the same transaction (a lowered limit may be reached already).
  */
 import { Injectable } from '@nestjs/common';
+import { Transaction } from '@tenantry/persistence';
 import { DECIMAL_PATTERN } from '@tenantry/contracts';
 import { NonRetryableError } from '@tenantry/messaging';
 import { Clock } from '@tenantry/service';
@@ -10,7 +11,7 @@ import { EvaluateLimitAlertsCommand } from '../../../alerts/usecases/evaluate-li
 import { EvaluateLimitAlertsUseCase } from '../../../alerts/usecases/evaluate-limit-alerts/evaluate-limit-alerts.use-case';
 import { windowStart } from '../../../billable-metrics/metric-catalogue';
 import { LimitsRepository } from '../../limits.repository';
-import { TenantLimit } from '../../tenant-limit.entity';
+import { TenantLimit } from '../../tenant-limit.row';
 import { ApplyTenantLimitsCommand } from './apply-tenant-limits.command';
 
 @Injectable()
@@ -21,7 +22,7 @@ export class ApplyTenantLimitsUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(command: ApplyTenantLimitsCommand): Promise<{ applied: boolean }> {
+  async execute(command: ApplyTenantLimitsCommand, tx: Transaction): Promise<{ applied: boolean }> {
     const tenantId = command.tenantId.toLowerCase();
     const byMetric = new Map<string, TenantLimit>();
     for (const entry of command.limits) {
@@ -30,11 +31,11 @@ export class ApplyTenantLimitsUseCase {
       byMetric.set(entry.metric, { metric: entry.metric, limit: entry.limit, mode: entry.mode });
     }
     const limits = [...byMetric.values()];
-    const applied = await this.limits.replace({ tenantId, version: command.version, changedAt: command.at, limits }, command.tx);
+    const applied = await this.limits.replace(tx, { tenantId, version: command.version, changedAt: command.at, limits });
     if (!applied) return { applied };
 
     const periodStart = windowStart('month', this.clock.now());
-    await this.evaluate.execute(new EvaluateLimitAlertsCommand(limits.map((limit) => ({ tenantId, metric: limit.metric, periodStart })), command.tx));
+    await this.evaluate.execute(new EvaluateLimitAlertsCommand(limits.map((limit) => ({ tenantId, metric: limit.metric, periodStart }))), tx);
     return { applied };
   }
 }

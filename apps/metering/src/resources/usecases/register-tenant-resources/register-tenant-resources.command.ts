@@ -1,12 +1,10 @@
 /** A provisioned tenant's schema and storage root, to be measured from now on. */
-import { EntityManager } from 'typeorm';
 
 export class RegisterTenantResourcesCommand {
   constructor(
     readonly tenantId: string,
     readonly schemaName: string,
     readonly storageRoot: string,
-    readonly at: Date,
-    readonly tx: EntityManager,
+    readonly at: Date
   ) {}
 }

@@ -1,5 +1,6 @@
 /** Records where a provisioned tenant's data lives, so the collectors measure it. */
 import { Injectable } from '@nestjs/common';
+import { tenantScope, Transaction } from '@tenantry/persistence';
 import { TenantResourceRepository } from '../../tenant-resource.repository';
 import { RegisterTenantResourcesCommand } from './register-tenant-resources.command';
 
@@ -7,7 +8,7 @@ import { RegisterTenantResourcesCommand } from './register-tenant-resources.comm
 export class RegisterTenantResourcesUseCase {
   constructor(private readonly resources: TenantResourceRepository) {}
 
-  async execute(command: RegisterTenantResourcesCommand): Promise<void> {
-    await this.resources.register({ tenantId: command.tenantId, schemaName: command.schemaName, storageRoot: command.storageRoot, at: command.at }, command.tx);
+  async execute(command: RegisterTenantResourcesCommand, tx: Transaction): Promise<void> {
+    await this.resources.register(tx, { ...tenantScope(command.tenantId), schemaName: command.schemaName, storageRoot: command.storageRoot, at: command.at });
   }
 }

@@ -5,7 +5,7 @@ import { normalizeDecimal, windowStart } from '../../../billable-metrics/metric-
 import { TenantValueView, UsageSummaryView } from '../../dto/usage-summary-view.dto';
 import { decodeSummaryCursor, encodeSummaryCursor } from '../../summary-cursor';
 import { SummaryRepository } from '../../summary.repository';
-import { TenantValue } from '../../usage-summary.entity';
+import { TenantValue } from '../../usage-summary.row';
 import { GetUsageSummaryCommand } from './get-usage-summary.command';
 
 const toView = (entry: TenantValue): TenantValueView => ({ tenantId: entry.tenantId, value: normalizeDecimal(entry.value) });

@@ -1,10 +1,8 @@
-/** New UsageRecorded events of one consumer batch, to be counted in the consumer's transaction. */
-import { EntityManager } from 'typeorm';
+/** New UsageRecorded events of one consumer batch. */
 import { UsageRecordedPayload } from '@tenantry/contracts';
 
 export class AggregateUsageCommand {
   constructor(
-    readonly events: readonly UsageRecordedPayload[],
-    readonly tx: EntityManager,
+    readonly events: readonly UsageRecordedPayload[]
   ) {}
 }

@@ -5,14 +5,15 @@
  * the tenants' limits in the same transaction, so an alert commits with the usage that raised it.
  */
 import { Injectable } from '@nestjs/common';
+import { Transaction } from '@tenantry/persistence';
 import { NonRetryableError } from '@tenantry/messaging';
 import { USAGE_GRANULARITIES } from '@tenantry/usage-api';
-import { LimitWindow } from '../../../alerts/alert.entity';
+import { LimitWindow } from '../../../alerts/alert.row';
 import { EvaluateLimitAlertsCommand } from '../../../alerts/usecases/evaluate-limit-alerts/evaluate-limit-alerts.command';
 import { EvaluateLimitAlertsUseCase } from '../../../alerts/usecases/evaluate-limit-alerts/evaluate-limit-alerts.use-case';
 import { MeteringConfig } from '../../../metering.config';
 import { memberOf, metricDefinition, utcDay, windowStart } from '../../../billable-metrics/metric-catalogue';
-import { AggregateContribution, UniqueMember, UsageEventRecord } from '../../usage-event.entity';
+import { AggregateContribution, UniqueMember, UsageEventRecord } from '../../usage-event.row';
 import { UsagePartitionsRepository } from '../../usage-partitions.repository';
 import { eventKey, memberKey, UsageRepository } from '../../usage.repository';
 import { earliestCopyDay } from '../../usage-rules';
@@ -29,7 +30,7 @@ export class AggregateUsageUseCase {
     private readonly config: MeteringConfig,
   ) {}
 
-  async execute(command: AggregateUsageCommand): Promise<{ counted: number }> {
+  async execute(command: AggregateUsageCommand, tx: Transaction): Promise<{ counted: number }> {
     const records = command.events.map((payload): UsageEventRecord => {
       const metric = metricDefinition(payload.metric);
       // The consumer dead-letters these (after isolating them from the rest of the batch).
@@ -58,11 +59,11 @@ export class AggregateUsageUseCase {
     for (const record of records) if (!firstCopies.has(eventKey(record))) firstCopies.set(eventKey(record), record);
     const earliest = records.reduce((min, record) => (record.occurredAt < min ? record.occurredAt : min), records[0]?.occurredAt ?? new Date());
     const since = earliestCopyDay(earliest, this.config.LATENESS_HOURS * HOUR_MS);
-    const counted = await this.usage.countedEvents([...firstCopies.values()], since, command.tx);
+    const counted = await this.usage.countedEvents([...firstCopies.values()], since, tx);
     const candidates = [...firstCopies].flatMap(([key, record]) => (counted.has(key) ? [] : [record]));
 
-    await this.partitions.ensure(candidates.map((record) => record.occurredOn), command.tx);
-    const fresh = await this.usage.insertNewEvents(candidates, command.tx);
+    await this.partitions.ensure(candidates.map((record) => record.occurredOn), tx);
+    const fresh = await this.usage.insertNewEvents(tx, candidates);
 
     const members: UniqueMember[] = [];
     const contributions: AggregateContribution[] = [];
@@ -78,7 +79,7 @@ export class AggregateUsageUseCase {
       }
     }
 
-    const newMembers = await this.usage.insertNewMembers(members, command.tx);
+    const newMembers = await this.usage.insertNewMembers(tx, members);
     const memberOfEvent = new Map(fresh.map((event) => [eventKey(event), event.member]));
     for (const contribution of contributions) {
       if (contribution.aggregation !== 'unique') continue;
@@ -87,13 +88,13 @@ export class AggregateUsageUseCase {
       // A member counts once per window: the first event that brought it in this batch takes the 1.
       contribution.quantity = key !== undefined && newMembers.delete(key) ? '1' : '0';
     }
-    await this.usage.applyContributions(contributions, command.tx);
+    await this.usage.applyContributions(tx, contributions);
 
     const months = new Map<string, LimitWindow>();
     for (const c of contributions) {
       if (c.granularity === 'month') months.set(`${c.tenantId}\u0000${c.metric}\u0000${c.windowStart.getTime()}`, { tenantId: c.tenantId, metric: c.metric, periodStart: c.windowStart });
     }
-    await this.limitAlerts.execute(new EvaluateLimitAlertsCommand([...months.values()], command.tx));
+    await this.limitAlerts.execute(new EvaluateLimitAlertsCommand([...months.values()]), tx);
     return { counted: fresh.length };
   }
 }

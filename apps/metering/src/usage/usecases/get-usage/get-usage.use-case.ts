@@ -1,9 +1,10 @@
 /** Reads a tenant's usage series at one granularity and its usage in the current billing month (UTC calendar month) against its limits. */
 import { Injectable } from '@nestjs/common';
+import { tenantScope } from '@tenantry/persistence';
 import { Clock, invalidField } from '@tenantry/service';
 import { BUILT_IN_METRICS, Granularity, normalizeDecimal, windowStart } from '../../../billable-metrics/metric-catalogue';
 import { LimitsRepository } from '../../../limits/limits.repository';
-import { TenantLimit } from '../../../limits/tenant-limit.entity';
+import { TenantLimit } from '../../../limits/tenant-limit.row';
 import { TenantProjectionRepository } from '../../../tenants/tenant-projection.repository';
 import { CurrentUsageView, UsageView } from '../../dto/usage-view.dto';
 import { tenantNotFound } from '../../usage.problems';
@@ -24,7 +25,8 @@ export class GetUsageUseCase {
   ) {}
 
   async execute(command: GetUsageCommand): Promise<UsageView> {
-    if (!(await this.tenants.status({ tenantId: command.tenantId }))) throw tenantNotFound(command.tenantId);
+    const scope = tenantScope(command.tenantId);
+    if (!(await this.tenants.status(scope))) throw tenantNotFound(command.tenantId);
     const now = this.clock.now();
     const to = command.to ?? now;
     const from = windowStart(command.granularity, command.from ?? new Date(to.getTime() - DEFAULT_SPAN_MS[command.granularity]));
@@ -34,8 +36,8 @@ export class GetUsageUseCase {
     // series is never behind the totals shown with it (a batch committed in between shows up in the
     // series only, and the next read catches the totals up).
     const periodStart = windowStart('month', now);
-    const current = new Map((await this.usage.currentPeriod({ tenantId: command.tenantId, periodStart, metric: command.metric })).map((point) => [point.metric, normalizeDecimal(point.value)]));
-    const points = await this.usage.series({ tenantId: command.tenantId, granularity: command.granularity, from, to, metric: command.metric });
+    const current = new Map((await this.usage.currentPeriod({ ...scope, periodStart, metric: command.metric })).map((point) => [point.metric, normalizeDecimal(point.value)]));
+    const points = await this.usage.series({ ...scope, granularity: command.granularity, from, to, metric: command.metric });
     const series = new Map<string, { windowStart: string; value: string }[]>();
     for (const point of points) {
       const list = series.get(point.metric) ?? [];
@@ -43,7 +45,7 @@ export class GetUsageUseCase {
       series.set(point.metric, list);
     }
 
-    const limits = new Map((await this.limits.forTenant({ tenantId: command.tenantId })).map((limit) => [limit.metric, limit]));
+    const limits = new Map((await this.limits.forTenant(scope)).map((limit) => [limit.metric, limit]));
     const metrics = command.metric ? [command.metric] : [...new Set([...BUILT_IN_METRICS.map((metric) => metric.name), ...current.keys()])];
     return {
       tenantId: command.tenantId,

@@ -1,7 +1,7 @@
-import { ManualClock } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
 import { UsageRecordedPayload } from '@tenantry/contracts';
 import { MeteringConfig } from '../../../metering.config';
-import { KnownTenants } from '../../../tenants/known-tenants.fake';
+import { KnownTenants } from '../../../tenants/testing/known-tenants.repository';
 import { UsagePublisher } from '../../usage.publisher';
 import { EventKey, eventKey, UsageRepository } from '../../usage.repository';
 import { RecordUsageCommand } from './record-usage.command';

@@ -3,12 +3,12 @@
  * and the waiting provisioning saga is woken in the same transaction.
  */
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Clock } from '@tenantry/service';
+import { tenantScope, Transactions } from '@tenantry/persistence';
 import { DnsResolver } from '../../../infrastructure/dns-resolver';
 import { PROVISIONING_PROBLEMS } from '../../../provisioning.problems';
 import { SagaRepository } from '../../../saga/saga.repository';
-import { verificationRecord } from '../../domain-route.entity';
+import { verificationRecord } from '../../domain-route.row';
 import { DomainRouteRepository } from '../../domain-route.repository';
 
 @Injectable()
@@ -17,12 +17,13 @@ export class VerifyDomainUseCase {
     private readonly routes: DomainRouteRepository,
     private readonly sagas: SagaRepository,
     private readonly dns: DnsResolver,
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
 
   async execute(tenantId: string): Promise<{ verified: true; hostname: string }> {
-    const route = (await this.routes.ofTenant(tenantId)).find((candidate) => candidate.kind === 'custom');
+    const scope = tenantScope(tenantId);
+    const route = (await this.routes.ofTenant(scope)).find((candidate) => candidate.kind === 'custom');
     if (!route) throw PROVISIONING_PROBLEMS['domain-not-found'](`tenant ${tenantId} has no custom domain`);
     if (route.status === 'active') return { verified: true, hostname: route.hostname };
     const expected = verificationRecord(route);
@@ -30,9 +31,9 @@ export class VerifyDomainUseCase {
     if (!records.some((record) => record.trim() === expected.value)) {
       throw PROVISIONING_PROBLEMS['domain-not-verified'](`publish a TXT record ${expected.name} with the value ${expected.value}, then try again`, { expectedRecord: expected });
     }
-    await this.dataSource.transaction(async (tx) => {
+    await this.transactions.run(async (tx) => {
       await this.routes.markVerified(tx, route.hostname, this.clock.now());
-      const saga = await this.sagas.latest(tenantId, 'provision', tx);
+      const saga = await this.sagas.latest(scope, 'provision', tx);
       if (saga?.status === 'running') await this.sagas.wake(tx, saga.id);
     });
     return { verified: true, hostname: route.hostname };

@@ -2,8 +2,9 @@
 import { createReadStream, ReadStream } from 'node:fs';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@tenantry/service';
+import { tenantScope } from '@tenantry/persistence';
 import { PROVISIONING_PROBLEMS } from '../../../provisioning.problems';
-import { archiveUri, TenantExport } from '../../tenant-export.entity';
+import { archiveUri, TenantExport } from '../../tenant-export.row';
 import { TenantExportRepository } from '../../tenant-export.repository';
 
 export interface ExportDto {
@@ -43,7 +44,7 @@ export class GetExportUseCase {
   }
 
   private async find(tenantId: string): Promise<TenantExport> {
-    const record = await this.exports.latestRetained(tenantId, this.clock.now());
+    const record = await this.exports.latestRetained(tenantScope(tenantId), this.clock.now());
     if (!record) throw PROVISIONING_PROBLEMS['export-not-found'](`tenant ${tenantId} has no export archive within its retention`);
     return record;
   }

@@ -1,6 +1,6 @@
 /** Everything needed to register a new tenant; optional parts fall back to the plan's defaults. */
 import { DomainRequest } from '../../tenant-domain';
-import { TenantConfigurationValue, TenantResourcesValue } from '../../tenant.entity';
+import { TenantConfigurationValue, TenantResourcesValue } from '../../tenant.row';
 import { ActorContext } from '../../tenant-status-change';
 
 export class CreateTenantCommand {

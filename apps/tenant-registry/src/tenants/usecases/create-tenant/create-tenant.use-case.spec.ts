@@ -1,4 +1,6 @@
-import { ManualClock, ProblemException } from '@tenantry/service';
+import { ProblemException } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
+import { tenantScope } from '@tenantry/persistence';
 import { TenantRegistryConfig } from '../../../tenant-registry.config';
 import { InMemoryTenantRepository } from '../../testing/in-memory-tenant.repository';
 import { CreateTenantCommand } from './create-tenant.command';
@@ -26,7 +28,7 @@ describe(CreateTenantUseCase.name, () => {
 
   beforeEach(() => {
     repository = new InMemoryTenantRepository();
-    sut = new CreateTenantUseCase(repository, new ManualClock(NOW), new TenantRegistryConfig());
+    sut = new CreateTenantUseCase(repository, repository.transactions, repository.outbox, new ManualClock(NOW), new TenantRegistryConfig());
   });
 
   it('registers the tenant in provisioning with the plan defaults and announces TenantCreated, then its derived limits', async () => {
@@ -58,8 +60,8 @@ describe(CreateTenantUseCase.name, () => {
         },
       },
     ]);
-    expect(await repository.findLimits({ tenantId: tenant.id })).toMatchObject({ explicit: false, version: 1 });
-    expect(await repository.history({ tenantId: tenant.id })).toEqual([{ tenantId: tenant.id, from: null, to: 'provisioning', reason: null, actor: 'key:k1', requestId: 'req-1', at: NOW }]);
+    expect(await repository.findLimits(tenantScope(tenant.id))).toMatchObject({ explicit: false, version: 1 });
+    expect(await repository.history(tenantScope(tenant.id))).toEqual([{ tenantId: tenant.id, from: null, to: 'provisioning', reason: null, actor: 'key:k1', requestId: 'req-1', at: NOW }]);
   });
 
   it('lets the full form override the plan defaults', async () => {

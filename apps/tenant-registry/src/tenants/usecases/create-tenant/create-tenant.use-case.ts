@@ -4,13 +4,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { OutboxWriter } from '@tenantry/messaging';
+import { tenantScope, Transactions } from '@tenantry/persistence';
 import { Clock } from '@tenantry/service';
 import { TenantRegistryConfig } from '../../../tenant-registry.config';
 import { deriveSlug, resolveDomain } from '../../tenant-domain';
-import { Tenant } from '../../tenant.entity';
+import { Tenant } from '../../tenant.row';
 import { toTenantCreatedPayload } from '../../tenant.mapper';
 import { deriveLimits, toTenantLimitsChangedPayload } from '../../tenant-limits';
-import { TenantLimits } from '../../tenant-limits.entity';
+import { TenantLimits } from '../../tenant-limits.row';
 import { TENANT_PROBLEMS } from '../../tenant.problems';
 import { TenantRepository } from '../../tenant.repository';
 import { definedOnly, findPlanOrFail, planValue } from '../../plan-defaults';
@@ -20,6 +22,8 @@ import { CreateTenantCommand } from './create-tenant.command';
 export class CreateTenantUseCase {
   constructor(
     private readonly repository: TenantRepository,
+    private readonly transactions: Transactions,
+    private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     private readonly config: TenantRegistryConfig,
   ) {}
@@ -44,16 +48,17 @@ export class CreateTenantUseCase {
       createdAt: now,
       updatedAt: now,
     };
-    return this.repository.transaction(async (tx) => {
-      if (await tx.isReservedSlug(slug)) throw TENANT_PROBLEMS['reserved-name'](`The name ${slug} is reserved`, { slug });
-      if (await tx.hostnameOwner(domain.hostname)) throw TENANT_PROBLEMS['domain-taken'](`The domain ${domain.hostname} is already taken`, { hostname: domain.hostname });
-      if (await tx.slugOwner(slug)) throw TENANT_PROBLEMS['slug-taken'](`The slug ${slug} is already taken`, { slug });
-      await tx.insertTenant(tenant);
-      await tx.addTransition({ tenantId: tenant.id }, { from: null, to: 'provisioning', reason: null, actor: command.by.actor, requestId: command.by.requestId, at: now });
-      await tx.publish('TenantCreated', toTenantCreatedPayload(tenant));
+    return this.transactions.run(async (tx) => {
+      if (await this.repository.isReservedSlug(tx, slug)) throw TENANT_PROBLEMS['reserved-name'](`The name ${slug} is reserved`, { slug });
+      if (await this.repository.hostnameOwner(tx, domain.hostname)) throw TENANT_PROBLEMS['domain-taken'](`The domain ${domain.hostname} is already taken`, { hostname: domain.hostname });
+      if (await this.repository.slugOwner(tx, slug)) throw TENANT_PROBLEMS['slug-taken'](`The slug ${slug} is already taken`, { slug });
+      const scope = tenantScope(tenant.id);
+      await this.repository.insertTenant(tx, tenant);
+      await this.repository.addTransition(tx, scope, { from: null, to: 'provisioning', reason: null, actor: command.by.actor, requestId: command.by.requestId, at: now });
+      await this.outbox.publish(tx, 'TenantCreated', toTenantCreatedPayload(tenant));
       const limits: TenantLimits = { tenantId: tenant.id, limits: deriveLimits(tenant.resources), explicit: false, version: 1, updatedAt: now };
-      await tx.saveLimits({ tenantId: tenant.id }, limits);
-      await tx.publish('TenantLimitsChanged', toTenantLimitsChangedPayload(limits));
+      await this.repository.saveLimits(tx, scope, limits);
+      await this.outbox.publish(tx, 'TenantLimitsChanged', toTenantLimitsChangedPayload(limits));
       return tenant;
     });
   }

@@ -4,9 +4,10 @@
  * sweeper (another replica) has locked.
  */
 import { Injectable } from '@nestjs/common';
+import { Transactions } from '@tenantry/persistence';
 import { Clock } from '@tenantry/service';
 import { TenantRepository } from '../../tenant.repository';
-import { changeStatus } from '../../tenant-status-change';
+import { TenantStatusChanges } from '../../tenant-status-change';
 import { ExpireTrialsCommand } from './expire-trials.command';
 
 export const TRIAL_EXPIRED_REASON = 'trial expired';
@@ -16,6 +17,8 @@ const SYSTEM = { actor: 'system', requestId: null };
 export class ExpireTrialsUseCase {
   constructor(
     private readonly repository: TenantRepository,
+    private readonly transactions: Transactions,
+    private readonly statusChanges: TenantStatusChanges,
     private readonly clock: Clock,
   ) {}
 
@@ -24,9 +27,9 @@ export class ExpireTrialsUseCase {
     const expired: string[] = [];
     for (;;) {
       const now = this.clock.now();
-      const batch = await this.repository.transaction(async (tx) => {
-        const tenants = await tx.lockExpiredTrials(now, command.batchSize);
-        for (const tenant of tenants) await changeStatus(tx, tenant, { to: 'inactive', reason: TRIAL_EXPIRED_REASON, by: SYSTEM, at: now });
+      const batch = await this.transactions.run(async (tx) => {
+        const tenants = await this.repository.lockExpiredTrials(tx, now, command.batchSize);
+        for (const tenant of tenants) await this.statusChanges.apply(tx, tenant, { to: 'inactive', reason: TRIAL_EXPIRED_REASON, by: SYSTEM, at: now });
         return tenants.map((tenant) => tenant.id);
       });
       expired.push(...batch);

@@ -1,6 +1,7 @@
 /** A tenant's status transitions, oldest first; the creation is the first. */
 import { Injectable } from '@nestjs/common';
-import { TenantTransition } from '../../tenant-transition.entity';
+import { tenantScope } from '@tenantry/persistence';
+import { TenantTransition } from '../../tenant-transition.row';
 import { tenantNotFound } from '../../tenant.problems';
 import { TenantRepository } from '../../tenant.repository';
 import { GetTenantHistoryCommand } from './get-tenant-history.command';
@@ -10,7 +11,7 @@ export class GetTenantHistoryUseCase {
   constructor(private readonly repository: TenantRepository) {}
 
   async execute(command: GetTenantHistoryCommand): Promise<TenantTransition[]> {
-    const scope = { tenantId: command.tenantId };
+    const scope = tenantScope(command.tenantId);
     if (!(await this.repository.findTenant(scope))) throw tenantNotFound(command.tenantId);
     return this.repository.history(scope);
   }

@@ -1,6 +1,7 @@
 /** Reads one tenant, or answers 404 `tenant-not-found`. */
 import { Injectable } from '@nestjs/common';
-import { Tenant } from '../../tenant.entity';
+import { tenantScope } from '@tenantry/persistence';
+import { Tenant } from '../../tenant.row';
 import { tenantNotFound } from '../../tenant.problems';
 import { TenantRepository } from '../../tenant.repository';
 import { GetTenantCommand } from './get-tenant.command';
@@ -10,7 +11,7 @@ export class GetTenantUseCase {
   constructor(private readonly repository: TenantRepository) {}
 
   async execute(command: GetTenantCommand): Promise<Tenant> {
-    const tenant = await this.repository.findTenant({ tenantId: command.tenantId });
+    const tenant = await this.repository.findTenant(tenantScope(command.tenantId));
     if (!tenant) throw tenantNotFound(command.tenantId);
     return tenant;
   }

@@ -1,6 +1,6 @@
 /** One page of tenants by keyset pagination, stable while tenants are being created. */
 import { Injectable } from '@nestjs/common';
-import { Tenant } from '../../tenant.entity';
+import { Tenant } from '../../tenant.row';
 import { TenantRepository } from '../../tenant.repository';
 import { ListTenantsCommand } from './list-tenants.command';
 import { decodeCursor, encodeCursor } from './tenant-cursor';

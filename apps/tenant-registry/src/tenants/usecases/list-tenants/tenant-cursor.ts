@@ -1,9 +1,7 @@
 /** The opaque list cursor: base64url JSON of the sort and the (sort key, id) of the last row seen. */
-import { invalidField } from '@tenantry/service';
+import { invalidField, isUuid } from '@tenantry/service';
 import { TenantSort } from '@tenantry/tenant-api';
 import { TenantKeyset } from '../../tenant.repository';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function encodeCursor(sort: TenantSort, keyset: TenantKeyset): string {
   return Buffer.from(JSON.stringify({ s: sort, k: keyset.key, i: keyset.id }), 'utf8').toString('base64url');
@@ -19,6 +17,6 @@ export function decodeCursor(cursor: string, sort: TenantSort): TenantKeyset {
   }
   const { s, k, i } = (typeof decoded === 'object' && decoded !== null ? decoded : {}) as { s?: unknown; k?: unknown; i?: unknown };
   const keyOk = typeof k === 'string' && k.length <= 400 && (!sort.endsWith('createdAt') || !Number.isNaN(Date.parse(k)));
-  if (s !== sort || !keyOk || typeof i !== 'string' || !UUID.test(i)) throw invalidField('cursor', 'is not a cursor of this listing and sort');
+  if (s !== sort || !keyOk || typeof i !== 'string' || !isUuid(i)) throw invalidField('cursor', 'is not a cursor of this listing and sort');
   return { key: k, id: i };
 }

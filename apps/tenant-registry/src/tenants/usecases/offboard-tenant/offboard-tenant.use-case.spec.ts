@@ -1,4 +1,5 @@
-import { ManualClock, ProblemException } from '@tenantry/service';
+import { ProblemException } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
 import { TenantRegistryConfig } from '../../../tenant-registry.config';
 import { aTenant, InMemoryTenantRepository } from '../../testing/in-memory-tenant.repository';
 import { OffboardTenantCommand } from './offboard-tenant.command';
@@ -13,7 +14,7 @@ describe(OffboardTenantUseCase.name, () => {
 
   beforeEach(() => {
     repository = new InMemoryTenantRepository();
-    sut = new OffboardTenantUseCase(repository, new ManualClock(NOW), Object.assign(new TenantRegistryConfig(), { OFFBOARDING_RETENTION_DAYS: 90 }));
+    sut = new OffboardTenantUseCase(repository.statusChanges, new ManualClock(NOW), Object.assign(new TenantRegistryConfig(), { OFFBOARDING_RETENTION_DAYS: 90 }));
   });
 
   it.each(['provisioning_failed', 'trial', 'active', 'suspended', 'inactive'] as const)('starts offboarding a %s tenant, announcing the retention', async (status) => {

@@ -2,21 +2,20 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@tenantry/service';
 import { TenantRegistryConfig } from '../../../tenant-registry.config';
-import { Tenant } from '../../tenant.entity';
-import { TenantRepository } from '../../tenant.repository';
-import { transitionTenant } from '../../tenant-status-change';
+import { Tenant } from '../../tenant.row';
+import { TenantStatusChanges } from '../../tenant-status-change';
 import { OffboardTenantCommand } from './offboard-tenant.command';
 
 @Injectable()
 export class OffboardTenantUseCase {
   constructor(
-    private readonly repository: TenantRepository,
+    private readonly statusChanges: TenantStatusChanges,
     private readonly clock: Clock,
     private readonly config: TenantRegistryConfig,
   ) {}
 
   execute(command: OffboardTenantCommand): Promise<Tenant> {
-    return transitionTenant(this.repository, command.tenantId, () => ({
+    return this.statusChanges.transition(command.tenantId, () => ({
       to: 'offboarding',
       by: command.by,
       at: this.clock.now(),

@@ -1,4 +1,5 @@
-import { ManualClock, ProblemException } from '@tenantry/service';
+import { ProblemException } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
 import { aTenant, InMemoryTenantRepository } from '../../testing/in-memory-tenant.repository';
 import { ReactivateTenantCommand } from './reactivate-tenant.command';
 import { ReactivateTenantUseCase } from './reactivate-tenant.use-case';
@@ -10,7 +11,7 @@ describe(ReactivateTenantUseCase.name, () => {
     const repository = new InMemoryTenantRepository();
     const tenant = aTenant({ status: 'suspended', statusReason: 'unpaid' });
     repository.seed(tenant);
-    const sut = new ReactivateTenantUseCase(repository, new ManualClock());
+    const sut = new ReactivateTenantUseCase(repository.statusChanges, new ManualClock());
 
     const active = await sut.execute(new ReactivateTenantCommand(tenant.id, BY));
 
@@ -22,7 +23,7 @@ describe(ReactivateTenantUseCase.name, () => {
     const repository = new InMemoryTenantRepository();
     const tenant = aTenant({ status: 'inactive' });
     repository.seed(tenant);
-    const sut = new ReactivateTenantUseCase(repository, new ManualClock());
+    const sut = new ReactivateTenantUseCase(repository.statusChanges, new ManualClock());
 
     const error = await sut.execute(new ReactivateTenantCommand(tenant.id, BY)).catch((caught: unknown) => caught as ProblemException);
 

@@ -1,5 +1,4 @@
-/** What provisioning reported about a tenant, to be applied inside the consumer's transaction. */
-import { EntityManager } from 'typeorm';
+/** What provisioning reported about a tenant. */
 import { ActorContext } from '../../tenant-status-change';
 
 export type ProvisioningOutcome = 'provisioned' | 'failed' | 'offboarded';
@@ -11,7 +10,5 @@ export class RecordProvisioningOutcomeCommand {
     readonly by: ActorContext,
     /** The failure, for `failed`. */
     readonly reason?: string,
-    /** The consumer's transaction, which also holds the inbox row. */
-    readonly within?: EntityManager,
   ) {}
 }

@@ -5,11 +5,12 @@
  */
 import { Injectable } from '@nestjs/common';
 import { TenantStatus } from '@tenantry/contracts';
+import { tenantScope, Transaction } from '@tenantry/persistence';
 import { Clock } from '@tenantry/service';
 import { canTransition } from '../../tenant-lifecycle';
-import { Tenant } from '../../tenant.entity';
+import { Tenant } from '../../tenant.row';
 import { TenantRepository } from '../../tenant.repository';
-import { changeStatus } from '../../tenant-status-change';
+import { TenantStatusChanges } from '../../tenant-status-change';
 import { ProvisioningOutcome, RecordProvisioningOutcomeCommand } from './record-provisioning-outcome.command';
 
 const DAY_MS = 86_400_000;
@@ -34,19 +35,19 @@ function target(outcome: ProvisioningOutcome, tenant: Tenant): TenantStatus {
 export class RecordProvisioningOutcomeUseCase {
   constructor(
     private readonly repository: TenantRepository,
+    private readonly statusChanges: TenantStatusChanges,
     private readonly clock: Clock,
   ) {}
 
-  execute(command: RecordProvisioningOutcomeCommand): Promise<OutcomeResult> {
-    return this.repository.transaction(async (tx): Promise<OutcomeResult> => {
-      const tenant = await tx.lockTenant({ tenantId: command.tenantId });
-      if (!tenant) return { applied: false, reason: 'unknown-tenant' };
-      const to = target(command.outcome, tenant);
-      if (!canTransition(tenant.status, to)) return { applied: false, reason: 'illegal-transition', currentStatus: tenant.status, wanted: to };
-      const at = this.clock.now();
-      const trialEndsAt = to === 'trial' ? new Date(at.getTime() + (tenant.plan.duration ?? 0) * DAY_MS) : undefined;
-      const updated = await changeStatus(tx, tenant, { to, reason: command.reason ?? null, by: command.by, at, trialEndsAt });
-      return { applied: true, tenant: updated };
-    }, command.within);
+  /** Runs in the consumer's transaction, which also holds the inbox row. */
+  async execute(command: RecordProvisioningOutcomeCommand, tx: Transaction): Promise<OutcomeResult> {
+    const tenant = await this.repository.lockTenant(tx, tenantScope(command.tenantId));
+    if (!tenant) return { applied: false, reason: 'unknown-tenant' };
+    const to = target(command.outcome, tenant);
+    if (!canTransition(tenant.status, to)) return { applied: false, reason: 'illegal-transition', currentStatus: tenant.status, wanted: to };
+    const at = this.clock.now();
+    const trialEndsAt = to === 'trial' ? new Date(at.getTime() + (tenant.plan.duration ?? 0) * DAY_MS) : undefined;
+    const updated = await this.statusChanges.apply(tx, tenant, { to, reason: command.reason ?? null, by: command.by, at, trialEndsAt });
+    return { applied: true, tenant: updated };
   }
 }

@@ -1,4 +1,5 @@
-import { ManualClock, ProblemException } from '@tenantry/service';
+import { ProblemException } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
 import { aTenant, InMemoryTenantRepository } from '../../testing/in-memory-tenant.repository';
 import { RetryProvisioningCommand } from './retry-provisioning.command';
 import { RetryProvisioningUseCase } from './retry-provisioning.use-case';
@@ -10,7 +11,7 @@ describe(RetryProvisioningUseCase.name, () => {
     const repository = new InMemoryTenantRepository();
     const tenant = aTenant({ status: 'provisioning_failed', statusReason: 'database: disk full' });
     repository.seed(tenant);
-    const sut = new RetryProvisioningUseCase(repository, new ManualClock());
+    const sut = new RetryProvisioningUseCase(repository.statusChanges, new ManualClock());
 
     const retried = await sut.execute(new RetryProvisioningCommand(tenant.id, BY));
 
@@ -22,7 +23,7 @@ describe(RetryProvisioningUseCase.name, () => {
     const repository = new InMemoryTenantRepository();
     const tenant = aTenant({ status: 'active' });
     repository.seed(tenant);
-    const sut = new RetryProvisioningUseCase(repository, new ManualClock());
+    const sut = new RetryProvisioningUseCase(repository.statusChanges, new ManualClock());
 
     const error = await sut.execute(new RetryProvisioningCommand(tenant.id, BY)).catch((caught: unknown) => caught as ProblemException);
 

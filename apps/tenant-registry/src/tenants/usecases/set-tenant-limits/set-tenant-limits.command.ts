@@ -1,5 +1,5 @@
 /** Replaces a tenant's whole set of limits (modes already defaulted). */
-import { TenantLimitSet } from '../../tenant-limits.entity';
+import { TenantLimitSet } from '../../tenant-limits.row';
 import { ActorContext } from '../../tenant-status-change';
 
 export class SetTenantLimitsCommand {

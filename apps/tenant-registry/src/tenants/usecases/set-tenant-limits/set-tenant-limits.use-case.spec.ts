@@ -1,4 +1,6 @@
-import { ManualClock, ProblemException } from '@tenantry/service';
+import { ProblemException } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
+import { tenantScope } from '@tenantry/persistence';
 import { deriveLimits } from '../../tenant-limits';
 import { aTenant, InMemoryTenantRepository } from '../../testing/in-memory-tenant.repository';
 import { SetTenantLimitsCommand } from './set-tenant-limits.command';
@@ -15,13 +17,13 @@ describe(SetTenantLimitsUseCase.name, () => {
   beforeEach(() => {
     repository = new InMemoryTenantRepository();
     clock = new ManualClock(new Date('2026-03-10T12:00:00Z'));
-    sut = new SetTenantLimitsUseCase(repository, clock);
+    sut = new SetTenantLimitsUseCase(repository, repository.transactions, repository.outbox, clock);
   });
 
   it('stores the set explicitly after the derived version and announces it in metering units', async () => {
     const tenant = aTenant();
     repository.seed(tenant);
-    await repository.transaction((tx) => tx.saveLimits({ tenantId: tenant.id }, { limits: deriveLimits(tenant.resources), explicit: false, version: 1, updatedAt: tenant.createdAt }));
+    await repository.transactions.run((tx) => repository.saveLimits(tx, tenantScope(tenant.id), { limits: deriveLimits(tenant.resources), explicit: false, version: 1, updatedAt: tenant.createdAt }));
 
     const saved = await sut.execute(new SetTenantLimitsCommand(tenant.id, LIMITS, BY));
 
@@ -64,6 +66,6 @@ describe(SetTenantLimitsUseCase.name, () => {
     expect(refused).toBeInstanceOf(ProblemException);
     expect((refused as ProblemException).getStatus()).toBe(409);
     expect(repository.events).toEqual([]);
-    expect(await repository.findLimits({ tenantId: leaving.id })).toBeNull();
+    expect(await repository.findLimits(tenantScope(leaving.id))).toBeNull();
   });
 });

@@ -3,10 +3,12 @@
  * them) and announces TenantLimitsChanged with the next version, in the same transaction.
  */
 import { Injectable } from '@nestjs/common';
+import { OutboxWriter } from '@tenantry/messaging';
+import { tenantScope, Transactions } from '@tenantry/persistence';
 import { Clock } from '@tenantry/service';
 import { assertUpdatable } from '../../tenant-lifecycle';
 import { sameLimits, toTenantLimitsChangedPayload } from '../../tenant-limits';
-import { TenantLimits } from '../../tenant-limits.entity';
+import { TenantLimits } from '../../tenant-limits.row';
 import { tenantNotFound } from '../../tenant.problems';
 import { TenantRepository } from '../../tenant.repository';
 import { SetTenantLimitsCommand } from './set-tenant-limits.command';
@@ -15,21 +17,23 @@ import { SetTenantLimitsCommand } from './set-tenant-limits.command';
 export class SetTenantLimitsUseCase {
   constructor(
     private readonly repository: TenantRepository,
+    private readonly transactions: Transactions,
+    private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
   ) {}
 
   async execute(command: SetTenantLimitsCommand): Promise<TenantLimits> {
-    return this.repository.transaction(async (tx) => {
-      const scope = { tenantId: command.tenantId };
-      const tenant = await tx.lockTenant(scope);
+    return this.transactions.run(async (tx) => {
+      const scope = tenantScope(command.tenantId);
+      const tenant = await this.repository.lockTenant(tx, scope);
       if (!tenant) throw tenantNotFound(command.tenantId);
       assertUpdatable(tenant.status);
-      const current = await tx.findLimits(scope);
+      const current = await this.repository.findLimits(scope, tx);
       // The same set again (a client retry) changes nothing and announces nothing.
       if (current?.explicit && sameLimits(current.limits, command.limits)) return current;
       const next: TenantLimits = { tenantId: tenant.id, limits: command.limits, explicit: true, version: (current?.version ?? 0) + 1, updatedAt: this.clock.now() };
-      await tx.saveLimits(scope, next);
-      await tx.publish('TenantLimitsChanged', toTenantLimitsChangedPayload(next));
+      await this.repository.saveLimits(tx, scope, next);
+      await this.outbox.publish(tx, 'TenantLimitsChanged', toTenantLimitsChangedPayload(next));
       return next;
     });
   }

@@ -1,4 +1,6 @@
-import { ManualClock, ProblemException } from '@tenantry/service';
+import { ProblemException } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
+import { tenantScope } from '@tenantry/persistence';
 import { aTenant, InMemoryTenantRepository } from '../../testing/in-memory-tenant.repository';
 import { SuspendTenantCommand } from './suspend-tenant.command';
 import { SuspendTenantUseCase } from './suspend-tenant.use-case';
@@ -12,7 +14,7 @@ describe(SuspendTenantUseCase.name, () => {
 
   beforeEach(() => {
     repository = new InMemoryTenantRepository();
-    sut = new SuspendTenantUseCase(repository, new ManualClock(NOW));
+    sut = new SuspendTenantUseCase(repository.statusChanges, new ManualClock(NOW));
   });
 
   it('suspends an active tenant: new version, history row with the actor, TenantSuspended', async () => {
@@ -22,7 +24,7 @@ describe(SuspendTenantUseCase.name, () => {
     const suspended = await sut.execute(new SuspendTenantCommand(tenant.id, BY, 'unpaid invoices'));
 
     expect(suspended).toMatchObject({ status: 'suspended', statusReason: 'unpaid invoices', version: 5, updatedAt: NOW });
-    expect(await repository.history({ tenantId: tenant.id })).toEqual([
+    expect(await repository.history(tenantScope(tenant.id))).toEqual([
       { tenantId: tenant.id, from: 'active', to: 'suspended', reason: 'unpaid invoices', actor: 'key:ops', requestId: 'req-9', at: NOW },
     ]);
     expect(repository.events).toEqual([
@@ -37,7 +39,7 @@ describe(SuspendTenantUseCase.name, () => {
     const error = await sut.execute(new SuspendTenantCommand(tenant.id, BY)).catch((caught: unknown) => caught as ProblemException);
 
     expect(error).toMatchObject({ code: 'illegal-transition', detail: 'The tenant is provisioning and cannot move to suspended', extensions: { currentStatus: 'provisioning' } });
-    expect(await repository.findTenant({ tenantId: tenant.id })).toEqual(tenant);
+    expect(await repository.findTenant(tenantScope(tenant.id))).toEqual(tenant);
     expect(repository.events).toEqual([]);
   });
 

@@ -1,6 +1,6 @@
 /** A change of a tenant's descriptive fields, optionally conditional on the version the caller read. */
 import { DomainRequest } from '../../tenant-domain';
-import { TenantConfigurationValue, TenantResourcesValue } from '../../tenant.entity';
+import { TenantConfigurationValue, TenantResourcesValue } from '../../tenant.row';
 import { ActorContext } from '../../tenant-status-change';
 
 export interface TenantChanges {

@@ -1,4 +1,6 @@
-import { ManualClock, ProblemException } from '@tenantry/service';
+import { ProblemException } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
+import { tenantScope } from '@tenantry/persistence';
 import { TenantRegistryConfig } from '../../../tenant-registry.config';
 import { deriveLimits } from '../../tenant-limits';
 import { aTenant, InMemoryTenantRepository } from '../../testing/in-memory-tenant.repository';
@@ -14,7 +16,7 @@ describe(UpdateTenantUseCase.name, () => {
 
   beforeEach(() => {
     repository = new InMemoryTenantRepository();
-    sut = new UpdateTenantUseCase(repository, new ManualClock(NOW), new TenantRegistryConfig());
+    sut = new UpdateTenantUseCase(repository, repository.transactions, repository.outbox, new ManualClock(NOW), new TenantRegistryConfig());
   });
 
   it('applies the changes, bumps the version and announces TenantUpdated, TenantPlanChanged and TenantConfigChanged', async () => {
@@ -33,9 +35,9 @@ describe(UpdateTenantUseCase.name, () => {
     const explicit = aTenant({ version: 2 });
     repository.seed(derived);
     repository.seed(explicit);
-    await repository.transaction(async (tx) => {
-      await tx.saveLimits({ tenantId: derived.id }, { limits: deriveLimits(derived.resources), explicit: false, version: 1, updatedAt: derived.createdAt });
-      await tx.saveLimits({ tenantId: explicit.id }, { limits: deriveLimits({ storage: 1, bandwidth: 1, users: 1 }), explicit: true, version: 3, updatedAt: explicit.createdAt });
+    await repository.transactions.run(async (tx) => {
+      await repository.saveLimits(tx, tenantScope(derived.id), { limits: deriveLimits(derived.resources), explicit: false, version: 1, updatedAt: derived.createdAt });
+      await repository.saveLimits(tx, tenantScope(explicit.id), { limits: deriveLimits({ storage: 1, bandwidth: 1, users: 1 }), explicit: true, version: 3, updatedAt: explicit.createdAt });
     });
 
     await sut.execute(new UpdateTenantCommand(derived.id, { resources: { storage: 2.5 } }, BY));
@@ -49,7 +51,7 @@ describe(UpdateTenantUseCase.name, () => {
         payload: expect.objectContaining({ tenantId: derived.id, version: 2, limits: expect.arrayContaining([{ metric: 'storage_bytes', limit: '2500000000', mode: 'soft' }]) }),
       },
     ]);
-    expect(await repository.findLimits({ tenantId: explicit.id })).toMatchObject({ version: 3, explicit: true });
+    expect(await repository.findLimits(tenantScope(explicit.id))).toMatchObject({ version: 3, explicit: true });
   });
 
   it('answers 412 precondition-failed for a stale If-Match and changes nothing', async () => {
@@ -60,7 +62,7 @@ describe(UpdateTenantUseCase.name, () => {
 
     expect(error).toMatchObject({ code: 'precondition-failed' });
     expect((error as ProblemException).getStatus()).toBe(412);
-    expect(await repository.findTenant({ tenantId: tenant.id })).toEqual(tenant);
+    expect(await repository.findTenant(tenantScope(tenant.id))).toEqual(tenant);
   });
 
   it('answers 409 domain-taken when another tenant holds the hostname', async () => {

@@ -1,7 +1,7 @@
 /** An API key as stored: the secret only as its SHA-256. */
 import { Role } from './roles';
 
-export interface ApiKeyEntity {
+export interface ApiKey {
   id: string;
   name: string;
   prefix: string;

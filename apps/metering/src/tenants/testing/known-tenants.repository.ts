@@ -1,6 +1,7 @@
 /** For unit tests: a tenant projection that knows a fixed set of statuses and is never written to. */
-import { MeteredTenantStatus } from './tenant-status';
-import { TenantProjectionRepository } from './tenant-projection.repository';
+import { TenantScope } from '@tenantry/persistence';
+import { MeteredTenantStatus } from '../tenant-status';
+import { TenantProjectionRepository } from '../tenant-projection.repository';
 
 export class KnownTenants extends TenantProjectionRepository {
   constructor(private readonly known: Record<string, MeteredTenantStatus>) {
@@ -11,7 +12,7 @@ export class KnownTenants extends TenantProjectionRepository {
     return new Map(ids.flatMap((id) => (this.known[id] ? [[id, this.known[id]] as const] : [])));
   }
 
-  async status(scope: { tenantId: string }): Promise<MeteredTenantStatus | undefined> {
+  async status(scope: TenantScope): Promise<MeteredTenantStatus | undefined> {
     return this.known[scope.tenantId];
   }
 

@@ -5,7 +5,7 @@ export interface StoredResponse {
   body: string;
 }
 
-export interface IdempotencyRecordEntity {
+export interface IdempotencyRecord {
   apiKeyId: string;
   key: string;
   requestHash: string;

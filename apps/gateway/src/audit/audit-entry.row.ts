@@ -1,5 +1,5 @@
 /** One audited call: who (key and role), what (method, route, status), on which tenant, when. */
-export interface AuditEntryEntity {
+export interface AuditEntry {
   id: string;
   apiKeyId: string | null;
   role: string | null;
@@ -12,4 +12,4 @@ export interface AuditEntryEntity {
   at: Date;
 }
 
-export type NewAuditEntry = Omit<AuditEntryEntity, 'id'>;
+export type NewAuditEntry = Omit<AuditEntry, 'id'>;

@@ -1,0 +1,144 @@
+/** The saga log on PostgreSQL: sagas and steps, saved with their events through the outbox in one transaction. */
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { OutboundEvent, OutboxWriter } from '@tenantry/messaging';
+import { entityManagerOf, TenantScope, Transaction } from '@tenantry/persistence';
+import { SagaFailure, SagaKind, SagaPatch, SagaState, SagaStatus, StepState, StepStatus } from './saga.model';
+import { SAGA_CHANNEL, SagaRepository } from './saga.repository';
+
+interface SagaRow {
+  id: string;
+  tenant_id: string;
+  kind: SagaKind;
+  status: SagaStatus;
+  input: Record<string, unknown>;
+  compensating: boolean;
+  failure: SagaFailure | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+interface StepRow {
+  saga_id: string;
+  position: number;
+  name: string;
+  status: StepStatus;
+  attempts: number;
+  compensation_attempts: number;
+  error: string | null;
+  detail: Record<string, unknown>;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+function toStep(row: StepRow): StepState {
+  return {
+    position: row.position,
+    name: row.name,
+    status: row.status,
+    attempts: row.attempts,
+    compensationAttempts: row.compensation_attempts,
+    error: row.error,
+    detail: row.detail,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+  };
+}
+
+function toSaga(row: SagaRow, steps: StepRow[]): SagaState {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    kind: row.kind,
+    status: row.status,
+    input: row.input,
+    compensating: row.compensating,
+    failure: row.failure,
+    steps: steps.map(toStep),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+@Injectable()
+export class PostgresSagaRepository extends SagaRepository {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+  ) {
+    super();
+  }
+
+  async create(tx: Transaction, scope: TenantScope, kind: SagaKind, input: Record<string, unknown>, steps: readonly string[]): Promise<string> {
+    const manager = entityManagerOf(tx);
+    const id = randomUUID();
+    await manager.query(`INSERT INTO saga (id, tenant_id, kind, status, input, run_after) VALUES ($1, $2, $3, 'running', $4, now())`, [id, scope.tenantId, kind, JSON.stringify(input)]);
+    await manager.query(
+      `INSERT INTO saga_step (saga_id, position, name, status) SELECT $1, position - 1, name, 'pending' FROM unnest($2::text[]) WITH ORDINALITY AS s(name, position)`,
+      [id, steps],
+    );
+    await manager.query(`SELECT pg_notify($1, $2)`, [SAGA_CHANNEL, id]);
+    return id;
+  }
+
+  async load(sagaId: string, manager: EntityManager = this.dataSource.manager): Promise<SagaState | undefined> {
+    const [row] = (await manager.query(`SELECT * FROM saga WHERE id = $1`, [sagaId])) as SagaRow[];
+    if (!row) return undefined;
+    const steps = (await manager.query(`SELECT * FROM saga_step WHERE saga_id = $1 ORDER BY position`, [sagaId])) as StepRow[];
+    return toSaga(row, steps);
+  }
+
+  async save(sagaId: string, step: StepState | undefined, patch: SagaPatch, events: readonly OutboundEvent[] = []): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      if (step) {
+        await tx.query(
+          `UPDATE saga_step SET status = $3, attempts = $4, compensation_attempts = $5, error = $6, detail = $7, started_at = $8, finished_at = $9
+           WHERE saga_id = $1 AND position = $2`,
+          [sagaId, step.position, step.status, step.attempts, step.compensationAttempts, step.error, JSON.stringify(step.detail), step.startedAt, step.finishedAt],
+        );
+      }
+      const finished = patch.status !== undefined && patch.status !== 'running';
+      await tx.query(
+        `UPDATE saga SET updated_at = now(),
+           status = COALESCE($2, status),
+           compensating = COALESCE($3, compensating),
+           failure = COALESCE($4::jsonb, failure),
+           run_after = CASE WHEN $5::boolean THEN $6::timestamptz ELSE run_after END,
+           finished_at = CASE WHEN $7::boolean THEN now() ELSE finished_at END
+         WHERE id = $1`,
+        [
+          sagaId,
+          patch.status ?? null,
+          patch.compensating ?? null,
+          patch.failure ? JSON.stringify(patch.failure) : null,
+          patch.runAfter !== undefined,
+          patch.runAfter ?? null,
+          finished,
+        ],
+      );
+      if (events.length > 0) await this.outbox.publishMany(tx, events);
+    });
+  }
+
+  async latest(scope: TenantScope, kind?: SagaKind, tx?: Transaction): Promise<SagaState | undefined> {
+    const manager = tx ? entityManagerOf(tx) : this.dataSource.manager;
+    const [row] = (await manager.query(`SELECT id FROM saga WHERE tenant_id = $1 AND ($2::text IS NULL OR kind = $2) ORDER BY created_at DESC, id DESC LIMIT 1`, [
+      scope.tenantId,
+      kind ?? null,
+    ])) as { id: string }[];
+    return row ? this.load(row.id, manager) : undefined;
+  }
+
+  async all(scope: TenantScope): Promise<SagaState[]> {
+    const rows = (await this.dataSource.query(`SELECT id FROM saga WHERE tenant_id = $1 ORDER BY created_at, id`, [scope.tenantId])) as { id: string }[];
+    const sagas = await Promise.all(rows.map((row) => this.load(row.id)));
+    return sagas.filter((saga): saga is SagaState => saga !== undefined);
+  }
+
+  async wake(tx: Transaction, sagaId: string): Promise<void> {
+    const manager = entityManagerOf(tx);
+    await manager.query(`UPDATE saga SET run_after = now(), updated_at = now() WHERE id = $1 AND status = 'running'`, [sagaId]);
+    await manager.query(`SELECT pg_notify($1, $2)`, [SAGA_CHANNEL, sagaId]);
+  }
+}
