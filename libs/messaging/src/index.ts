@@ -1,4 +1,4 @@
-export { createKafka, createProducer, ensureTopics, deadLetterTopicDefinition, waitForGroupCoordinator } from './kafka-client';
+export { createKafka, createProducer, ensureTopics, deadLetterTopicDefinition, waitForCoordinators } from './kafka-client';
 export type { KafkaClientOptions } from './kafka-client';
 export { createMessagingTables, dropMessagingTables, MessagingTables1764288000000 } from './messaging-tables';
 export { OutboxWriter, OutboxNeedsTransactionError, OUTBOX_SHARDS, OUTBOX_CHANNEL, shardOf } from './outbox-writer';

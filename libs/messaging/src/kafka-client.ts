@@ -126,27 +126,42 @@ export async function ensureTopics(kafka: Kafka, topics: readonly TopicDefinitio
 }
 
 /**
- * Waits until a (possibly fresh) broker can serve consumer groups: the topics have leaders and the
- * group coordinator (`__consumer_offsets`, created on the first request for it) has loaded. Start-up
- * tooling calls it once, so the services started next join their groups at the first try.
+ * Waits until a (possibly fresh) broker can serve the services: the topics have leaders, the group
+ * coordinator (`__consumer_offsets`, created on the first request for it) has loaded, and so has
+ * the transaction coordinator that hands idempotent producers their id (`__transaction_state`).
+ * Start-up tooling calls it once, so the services started next join their groups and start their
+ * producers at the first try instead of logging the broker's "coordinator is loading" answers.
  */
-export async function waitForGroupCoordinator(kafka: Kafka, timeoutMs = 60_000): Promise<void> {
-  const admin: Admin = kafka.admin();
+export async function waitForCoordinators(kafka: Kafka, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  const admin: Admin = kafka.admin();
   await admin.connect();
   try {
-    for (;;) {
-      try {
-        // Answers only once the coordinator of this (empty) group has loaded its partition.
-        await admin.fetchOffsets({ groupId: 'tenantry.readiness-probe', topics: [] });
-        return;
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 250));
-      }
-    }
+    // Answers only once the coordinator of this (empty) group has loaded its partition.
+    await untilDeadline(deadline, () => admin.fetchOffsets({ groupId: 'tenantry.readiness-probe', topics: [] }));
   } finally {
     await admin.disconnect();
+  }
+  // An idempotent producer's connect asks the transaction coordinator for a producer id.
+  await untilDeadline(deadline, async () => {
+    const producer = createProducer(kafka, { idempotent: true });
+    try {
+      await producer.connect();
+    } finally {
+      await producer.disconnect();
+    }
+  });
+}
+
+async function untilDeadline(deadline: number, attempt: () => Promise<unknown>): Promise<void> {
+  for (;;) {
+    try {
+      await attempt();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
 }
 
