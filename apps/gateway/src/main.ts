@@ -2,7 +2,7 @@ import './telemetry';
 import { loadConfigOrExit } from '@tenantry/config';
 import { bootstrapService } from '@tenantry/service';
 import { AppModule } from './app.module';
-import { useMalformedJsonProblem } from './json-body-parser';
+import { useJsonBodies } from './json-bodies';
 import { mountOpenApi } from './openapi';
 import { SERVICE } from './service';
 
@@ -11,7 +11,7 @@ void bootstrapService(AppModule.register(config), {
   name: SERVICE.name,
   config,
   configure: async (app) => {
-    await useMalformedJsonProblem(app);
+    await useJsonBodies(app);
     mountOpenApi(app);
   },
 }).catch((error: unknown) => {

@@ -95,6 +95,31 @@ describe('gateway forwarding', () => {
     expect(result.body).toMatchObject({ type: problemType('malformed-json'), status: 400 });
   });
 
+  it.each([
+    ['a form-encoded body', 'name=Acme&domain=acme&plan=starter&adminEmail=ops%40acme.example', 'application/x-www-form-urlencoded'],
+    ['plain text', '{"name":"Acme"}', 'text/plain'],
+    ['JSON in UTF-16', Buffer.from('{"name":"Acme","domain":"acme","plan":"starter","adminEmail":"ops@acme.example"}', 'utf16le'), 'application/json; charset=utf-16le'],
+    ['JSON after a byte-order mark', '\uFEFF{"name":"Acme","domain":"acme","plan":"starter","adminEmail":"ops@acme.example"}', 'application/json'],
+  ])('refuses %s with 415 unsupported-media-type and forwards nothing', async (_what, rawBody, contentType) => {
+    const before = registry.received().length;
+    const result = await gateway.call('POST', '/tenants', { rawBody, headers: { 'content-type': contentType } });
+    expect(result.status).toBe(415);
+    expect(result.headers.get('content-type')).toContain('application/problem+json');
+    expect(result.body).toMatchObject({ type: problemType('unsupported-media-type'), status: 415 });
+    expect(registry.received().length).toBe(before);
+  });
+
+  it('answers bytes that are not UTF-8 with 400 malformed-json', async () => {
+    const result = await gateway.call('POST', '/tenants', { rawBody: Buffer.from([0x7b, 0x22, 0x6e, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]) });
+    expect(result.status).toBe(400);
+    expect(result.body).toMatchObject({ type: problemType('malformed-json'), detail: 'The request body is not valid UTF-8' });
+  });
+
+  it('takes JSON that names its charset as UTF-8 to the JSON parser', async () => {
+    const result = await gateway.call('POST', '/tenants', { rawBody: '{"name": "Acme",', headers: { 'content-type': 'application/json; charset=UTF-8' } });
+    expect(result.body).toMatchObject({ type: problemType('malformed-json'), status: 400 });
+  });
+
   const id = '6b0f7d1e-1111-4111-8111-111111111111';
   it.each([
     ['POST', '/tenants', { name: '', domain: 'x'.repeat(254), plan: 7, adminEmail: 'nope', colour: 'red' }, ['name', 'domain.value', 'plan', 'adminEmail', 'colour']],
