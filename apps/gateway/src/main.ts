@@ -4,6 +4,7 @@ import { bootstrapService } from '@tenantry/service';
 import { AppModule } from './app.module';
 import { useJsonBodies } from './json-bodies';
 import { mountOpenApi } from './openapi';
+import { useSecurityHeaders } from './security-headers';
 import { SERVICE } from './service';
 
 const config = loadConfigOrExit(SERVICE.config);
@@ -11,6 +12,7 @@ void bootstrapService(AppModule.register(config), {
   name: SERVICE.name,
   config,
   configure: async (app) => {
+    useSecurityHeaders(app);
     await useJsonBodies(app);
     mountOpenApi(app);
   },

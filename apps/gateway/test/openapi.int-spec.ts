@@ -42,7 +42,7 @@ describe('gateway OpenAPI document', () => {
       ),
     );
     expect(served).toEqual(Object.fromEntries(Object.entries(OPERATIONS).map(([operation, { route }]) => [operation, route])));
-    expect(document).toMatchObject({ components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } } } });
+    expect(document).toMatchObject({ components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', bearerFormat: 'opaque API key' } } } });
   });
 
   it('passes redocly lint (recommended rules) with no errors and no warnings', async () => {

@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ServiceConfig } from '@tenantry/config';
 import { createLogger, enterContext } from '@tenantry/observability';
+import { problemClientErrorHandler } from './client-error';
 import { PinoNestLogger } from './nest-logger';
 
 export interface BootstrapOptions {
@@ -29,6 +30,7 @@ export async function createServiceApp(module: Type<unknown> | DynamicModule, op
       return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
     },
     keepAliveTimeout: 65_000,
+    clientErrorHandler: problemClientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger: new PinoNestLogger(logger), bufferLogs: true });
   const fastify = app.getHttpAdapter().getInstance();

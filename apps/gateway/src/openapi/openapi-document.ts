@@ -29,7 +29,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('1.0.0')
     .setLicense('UNLICENSED', 'https://tenantry.dev/license')
     .addServer('/', 'This gateway')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key: `Authorization: Bearer <key>`' }, BEARER_SCHEME)
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque API key', description: 'An API key, an opaque secret (not a JWT): `Authorization: Bearer <key>`' }, BEARER_SCHEME)
     .addSecurityRequirements(BEARER_SCHEME)
     .build();
   const document = SwaggerModule.createDocument(app, config, {
