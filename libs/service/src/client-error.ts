@@ -4,22 +4,21 @@
  * own JSON shape. The socket is closed afterwards, as Node and Fastify do.
  */
 import { Socket } from 'node:net';
-import { COMMON_PROBLEMS, PROBLEM_BASE, PROBLEM_CONTENT_TYPE } from './problem-details';
+import { COMMON_PROBLEMS, PROBLEM_CONTENT_TYPE } from './problem-details';
 
 interface ClientError extends Error {
   code?: string;
 }
 
-/** The status, type and title of a client error, by Node's error code. */
+/** The problem a client error is answered with, by Node's error code. */
 export function clientErrorProblem(error: ClientError): { status: number; type: string; title: string; detail: string } {
-  if (error.code === 'HPE_HEADER_OVERFLOW') {
-    return { status: 431, type: `${PROBLEM_BASE}request-header-fields-too-large`, title: 'Request header fields too large', detail: 'The request line and headers exceed the size this server accepts.' };
-  }
-  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
-    return { status: 408, type: `${PROBLEM_BASE}request-timeout`, title: 'Request timeout', detail: 'The request was not received in time.' };
-  }
-  const { type, title, status } = COMMON_PROBLEMS['bad-request'];
-  return { status, type, title, detail: 'The request could not be parsed as HTTP.' };
+  const [problem, detail] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [COMMON_PROBLEMS['request-header-fields-too-large'], 'The request line and headers exceed the size this server accepts.']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [COMMON_PROBLEMS['request-timeout'], 'The request was not received in time.']
+        : [COMMON_PROBLEMS['bad-request'], 'The request could not be parsed as HTTP.'];
+  return { status: problem.status, type: problem.type, title: problem.title, detail };
 }
 
 export function problemClientErrorHandler(error: ClientError, socket: Socket): void {

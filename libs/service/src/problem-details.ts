@@ -77,6 +77,8 @@ export const COMMON_PROBLEMS = defineProblems({
   conflict: { status: 409, title: 'Conflict' },
   'payload-too-large': { status: 413, title: 'Payload too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
+  'request-header-fields-too-large': { status: 431, title: 'Request header fields too large' },
+  'request-timeout': { status: 408, title: 'Request timeout' },
   'rate-limited': { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Internal error' },
   unavailable: { status: 503, title: 'Service unavailable' },
