@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import { build, createTopics, ensureDependencies, infrastructureUp, kafkaBrokers, log, ROOT } from './steps.mjs';
 
@@ -17,6 +18,7 @@ const SERVICES = [
   ['notifications', 3006],
 ];
 const LOG_DIR = join(ROOT, '.run', 'logs');
+const { devSecretsEnv, DEV_SECRETS_FILE } = createRequire(import.meta.url)('./dev-secrets.cjs');
 const COLOURS = [36, 35, 33, 32, 34, 31, 96];
 const width = Math.max(...SERVICES.map(([name]) => name.length));
 
@@ -57,12 +59,15 @@ async function main() {
   build();
   createTopics();
   mkdirSync(LOG_DIR, { recursive: true });
+  // This checkout's own secrets (made once, kept in .cache): no service has a usable default.
+  const secrets = devSecretsEnv();
+  log('stack', `secrets:  ${DEV_SECRETS_FILE} (local only; a real install sets its own, README "Security")`);
 
   const children = SERVICES.map(([name, defaultPort], index) => {
     const port = Number(process.env[`${name.toUpperCase().replace(/-/g, '_')}_PORT`] ?? defaultPort);
     const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', name, 'src', 'main.js')], {
       cwd: ROOT,
-      env: { ...process.env, KAFKA_BROKERS: kafkaBrokers(), PORT: String(port) },
+      env: { ...secrets, ...process.env, KAFKA_BROKERS: kafkaBrokers(), PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const file = createWriteStream(join(LOG_DIR, `${name}.log`), { flags: 'a' });

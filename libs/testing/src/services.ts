@@ -1,4 +1,5 @@
 /** Starts compiled Tenantry services as real processes on free ports and waits until they are ready. */
+import { devSecretsEnv } from './dev-secrets';
 import { databaseUrl, KAFKA_BROKERS } from './infrastructure';
 import { spawnProcess, SpawnedProcess } from './processes';
 import { GiveUp, waitFor } from './wait';
@@ -12,7 +13,7 @@ export interface RunningService {
   process: SpawnedProcess;
 }
 
-/** Starts one service with PORT=0 and reads the address it announces. */
+/** Starts one service with PORT=0 and reads the address it announces; it gets this checkout's local secrets (tools/stack/dev-secrets.cjs). */
 export async function startService(name: ServiceName, env: Record<string, string> = {}, timeoutMs = 60_000): Promise<RunningService> {
   const process = spawnProcess(`apps/${name}/src/main.js`, {
     DATABASE_URL: databaseUrl(),
@@ -20,6 +21,7 @@ export async function startService(name: ServiceName, env: Record<string, string
     PORT: '0',
     LOG_LEVEL: 'info',
     OUTBOX_POLL_MS: '200',
+    ...devSecretsEnv(),
     ...env,
   });
   const url = await waitFor(
