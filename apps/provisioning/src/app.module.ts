@@ -11,12 +11,19 @@ import { PostgresTenantExportRepository } from './exports/postgres-tenant-export
 import { GetExportUseCase } from './exports/usecases/get-export/get-export.use-case';
 import { PruneExpiredExportsUseCase } from './exports/usecases/prune-expired-exports/prune-expired-exports.use-case';
 import { CertificateIssuer, LocalCaCertificateIssuer } from './infrastructure/certificate-issuer';
+import { DatabaseIsolation } from './infrastructure/database-isolation';
 import { DnsResolver, FileDnsResolver, SystemDnsResolver } from './infrastructure/dns-resolver';
 import { ExportArchive, TarExportArchive } from './infrastructure/export-archive';
-import { SecretBox } from './infrastructure/secret-box';
+import { MasterKeyring } from './infrastructure/master-keys';
 import { PgTenantDatabase, TenantDatabase } from './infrastructure/tenant-database';
 import { FsTenantStorage, TenantStorage } from './infrastructure/tenant-storage';
 import { CryptoTokenGenerator, TokenGenerator } from './infrastructure/token-generator';
+import { PostgresSealedSecretRepository } from './keys/postgres-sealed-secret.repository';
+import { PostgresTenantDataKeyRepository } from './keys/postgres-tenant-data-key.repository';
+import { SealedSecretRepository } from './keys/sealed-secret.repository';
+import { TenantDataKeyRepository } from './keys/tenant-data-key.repository';
+import { TenantKeys } from './keys/tenant-keys';
+import { RotateMasterKeyUseCase } from './keys/usecases/rotate-master-key/rotate-master-key.use-case';
 import { LifecycleConsumer } from './lifecycle/lifecycle.consumer';
 import { RetryProvisioningUseCase } from './lifecycle/usecases/retry-provisioning/retry-provisioning.use-case';
 import { StartOffboardingUseCase } from './lifecycle/usecases/start-offboarding/start-offboarding.use-case';
@@ -46,7 +53,7 @@ import { SERVICE } from './service';
 /** The side effects, each behind an interface unit tests replace. */
 function infrastructure(config: ProvisioningConfig): Provider[] {
   return [
-    SecretBox,
+    { provide: MasterKeyring, useFactory: () => MasterKeyring.fromConfig(config) },
     { provide: TokenGenerator, useClass: CryptoTokenGenerator },
     {
       provide: DnsResolver,
@@ -59,6 +66,7 @@ function infrastructure(config: ProvisioningConfig): Provider[] {
     LocalCaCertificateIssuer,
     { provide: CertificateIssuer, useExisting: LocalCaCertificateIssuer },
     { provide: TenantDatabase, useFactory: () => new PgTenantDatabase(config.TENANT_DATABASE_URL, config.TENANT_IDENTIFIER_PREFIX) },
+    DatabaseIsolation,
     { provide: TenantStorage, useFactory: () => new FsTenantStorage(config.TENANT_STORAGE_ROOT) },
     { provide: ExportArchive, useFactory: () => new TarExportArchive(config.EXPORT_DIR) },
   ];
@@ -77,6 +85,10 @@ export class AppModule {
         { provide: DomainRouteRepository, useClass: PostgresDomainRouteRepository },
         { provide: TenantCredentialRepository, useClass: PostgresTenantCredentialRepository },
         { provide: TenantExportRepository, useClass: PostgresTenantExportRepository },
+        { provide: TenantDataKeyRepository, useClass: PostgresTenantDataKeyRepository },
+        { provide: SealedSecretRepository, useClass: PostgresSealedSecretRepository },
+        TenantKeys,
+        RotateMasterKeyUseCase,
         DomainStep,
         DatabaseStep,
         StorageStep,

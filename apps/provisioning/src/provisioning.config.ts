@@ -1,8 +1,9 @@
 /** The environment of the provisioning service. */
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateBy } from 'class-validator';
 import { ServiceConfig } from '@tenantry/config';
 import { SAGA_STEP_NAMES } from '@tenantry/contracts';
+import { decodeMasterKey, MIN_MASTER_KEY_BYTES, parseKeyList } from './infrastructure/master-keys';
 
 const DNS_RESOLVERS = ['system', 'file'] as const;
 export type DnsResolverKind = (typeof DNS_RESOLVERS)[number];
@@ -47,10 +48,36 @@ export class ProvisioningConfig extends ServiceConfig {
   @Min(1)
   INVITATION_TTL_HOURS = 168;
 
-  /** Encrypts secrets kept in the service's schema (tenant role passwords, private keys). */
-  @IsString()
-  @Length(16, 512, { message: 'must be 16 to 512 characters' })
-  SECRET_KEY = 'tenantry-development-secret-change-me';
+  /**
+   * The master key: wraps each tenant's data key (which seals the tenant's secrets) and seals the
+   * platform's own (the local CA's key). Required, no default: at least 32 random bytes in base64.
+   */
+  @ValidateBy({
+    name: 'isMasterKey',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && decodeMasterKey(value) !== undefined,
+      defaultMessage: (args) =>
+        typeof args?.value === 'string' && args.value !== ''
+          ? `is too weak or not base64: it must decode to at least ${MIN_MASTER_KEY_BYTES} random bytes (e.g. \`openssl rand -base64 32\`)`
+          : `is required: the master key, at least ${MIN_MASTER_KEY_BYTES} random bytes in base64 (e.g. \`openssl rand -base64 32\`)`,
+    },
+  })
+  SECRET_KEY = '';
+
+  /**
+   * Earlier master keys, comma-separated, used only to unwrap what is not yet re-wrapped under
+   * SECRET_KEY (rotation re-wraps everything, then they can go). An entry that is not base64 of 32
+   * bytes only opens secrets sealed before envelope encryption (for the first start after upgrading).
+   */
+  @IsOptional()
+  @ValidateBy({
+    name: 'isKeyList',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && parseKeyList(value).every((entry) => entry.length >= 16 && entry.length <= 512),
+      defaultMessage: () => 'must be a comma-separated list of earlier SECRET_KEY values',
+    },
+  })
+  SECRET_KEY_PREVIOUS?: string = undefined;
 
   /** `system` asks DNS (node:dns); `file` reads TXT records from DNS_RECORDS_FILE (tests, air-gapped demos). */
   @IsIn(DNS_RESOLVERS)

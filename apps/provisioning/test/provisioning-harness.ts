@@ -1,22 +1,27 @@
 /** Drives a real provisioning process for the integration tests: events in, events and database state out. */
 import { randomUUID } from 'node:crypto';
-import { ensureDatabase } from '@tenantry/persistence';
+import { databaseName, ensureDatabase } from '@tenantry/persistence';
 import { Client } from 'pg';
 import { EventName, EventPayload, TenantCreatedPayload, TOPICS } from '@tenantry/contracts';
-import { databaseUrl, eventMessage, produce, readTopic, ReceivedMessage, RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
+import { MasterKeyring, openWithDataKey } from '../src/infrastructure/master-keys';
+import { databaseUrl, devSecretsEnv, eventMessage, produce, readTopic, ReceivedMessage, RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
 
 export const LIFECYCLE = TOPICS.TENANT_LIFECYCLE.name;
 export const PROVISIONING = TOPICS.TENANT_PROVISIONING.name;
 
-/** A database of their own, so a provisioning instance started elsewhere (an e2e run) cannot take these tests' sagas. */
-export const SERVICE_DATABASE = 'tenantry_provisioning_it';
-export const TENANT_DATABASE = 'tenantry_tenants_it';
+/**
+ * Databases of their own, so a provisioning instance started elsewhere (an e2e run) cannot take
+ * these tests' sagas; named after DATABASE_URL's, so two checkouts sharing a cluster (whose
+ * privileges these tests change) do not share them either.
+ */
+export const SERVICE_DATABASE = `${databaseName(databaseUrl())}_provisioning_it`;
+export const TENANT_DATABASE = `${databaseName(databaseUrl())}_tenants_it`;
 /** A group per run, placed at the end of the shared topic: earlier runs' and other suites' events are not ours. */
 /** Role names are cluster-wide: a prefix of their own keeps these tenants' roles apart from any other instance's. */
 export const PREFIX = 'itest';
 export const CONSUMER_GROUP = `provisioning.lifecycle.int-test.${randomUUID().slice(0, 8)}`;
 
-function databaseNamed(name: string, login?: { user: string; password: string }): string {
+export function databaseNamed(name: string, login?: { user: string; password: string }): string {
   const url = new URL(databaseUrl());
   url.pathname = `/${name}`;
   if (login) {
@@ -126,10 +131,9 @@ export class Harness {
   }
 
   private fromThisInstance(message: ReceivedMessage): boolean {
-    const payload = JSON.parse(message.value ?? '{}') as { schemaName?: string; archiveUri?: string; storageRoot?: string };
+    const payload = JSON.parse(message.value ?? '{}') as { schemaName?: string; storageRoot?: string };
     if (payload.schemaName !== undefined && !payload.schemaName.startsWith(`${PREFIX}_`)) return false;
     if (payload.storageRoot !== undefined && !payload.storageRoot.startsWith(this.env['TENANT_STORAGE_ROOT'] ?? '')) return false;
-    if (payload.archiveUri !== undefined && !payload.archiveUri.includes(this.env['EXPORT_DIR'] ?? '')) return false;
     return true;
   }
 
@@ -176,6 +180,19 @@ export async function tenantObjects(tenantId: string): Promise<{ schema: boolean
     const role = await client.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [`${PREFIX}_${hex}_app`]);
     return { schema: schema.rowCount === 1, role: role.rowCount === 1 };
   });
+}
+
+/** The master keys the service is started with (this checkout's SECRET_KEY), or the ones given. */
+export function masterKeys(env: { SECRET_KEY?: string; SECRET_KEY_PREVIOUS?: string } = {}): MasterKeyring {
+  return MasterKeyring.fromConfig({ SECRET_KEY: env.SECRET_KEY ?? devSecretsEnv()['SECRET_KEY'] ?? '', SECRET_KEY_PREVIOUS: env.SECRET_KEY_PREVIOUS });
+}
+
+/** The tenant role's login, its password opened as the service opens it: data key unwrapped by the master key, then the password. */
+export async function tenantLogin(tenantId: string, keys = masterKeys()): Promise<{ user: string; password: string }> {
+  const [credential] = await serviceRows<{ role_name: string; password_enc: string }>(`SELECT role_name, password_enc FROM tenant_credential WHERE tenant_id = $1`, [tenantId]);
+  const [dataKey] = await serviceRows<{ wrapped_key: string }>(`SELECT wrapped_key FROM tenant_data_key WHERE tenant_id = $1`, [tenantId]);
+  if (!credential || !dataKey) throw new Error(`tenant ${tenantId} has no credential or no data key`);
+  return { user: credential.role_name, password: openWithDataKey(keys.unwrap(tenantId, dataKey.wrapped_key), tenantId, credential.password_enc) };
 }
 
 /** Rows of the provisioning service's own schema. */

@@ -1,16 +1,16 @@
 // The provisioning service as a process against the real broker and databases: sagas driven by
 // lifecycle events, tenant isolation, custom domains, certificates, compensation, retry, crash
-// recovery and offboarding. One file, one service instance at a time: they share the
+// recovery, offboarding, tenant isolation in the database and master-key rotation. One file, one service instance at a time: they share the
 // `provisioning.lifecycle` consumer group.
-import { createHash, randomUUID, X509Certificate } from 'node:crypto';
+import { createCipheriv, createHash, randomBytes, randomUUID, X509Certificate } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { list as listTar } from 'tar';
 import { TenantAdminCreatedPayload, TenantOffboardedPayload, TenantProvisionedPayload, TenantProvisioningFailedPayload } from '@tenantry/contracts';
-import { SecretBox } from '../src/infrastructure/secret-box';
-import { ProvisioningConfig } from '../src/provisioning.config';
-import { Harness, ofType, payloadOf, PREFIX, serviceRows, tenantCreated, tenantDatabaseUrl, tenantObjects, withClient } from './provisioning-harness';
+import { devSecretsEnv, spawnProcess, startService } from '@tenantry/testing';
+import { openWithDataKey } from '../src/infrastructure/master-keys';
+import { databaseNamed, Harness, masterKeys, ofType, payloadOf, PREFIX, SERVICE_DATABASE, serviceDatabaseUrl, serviceRows, tenantCreated, tenantDatabaseUrl, tenantLogin, tenantObjects, withClient } from './provisioning-harness';
 
 jest.setTimeout(240_000);
 
@@ -37,8 +37,6 @@ describe('provisioning service', () => {
     SAGA_POLL_MS: '200',
   };
   const harness = new Harness(env);
-  // The service's default key: the local CA in the shared database was sealed with it.
-  const secrets = new SecretBox(new ProvisioningConfig());
 
   beforeAll(async () => {
     writeFileSync(dnsFile, '{}');
@@ -115,10 +113,48 @@ describe('provisioning service', () => {
       expect(root.ca).toBe(true);
     });
 
+    it('seals the role password with the tenant’s own data key, stored only wrapped by the master key', async () => {
+      const keys = masterKeys();
+      const [credential] = await serviceRows<{ password_enc: string }>(`SELECT password_enc FROM tenant_credential WHERE tenant_id = $1`, [tenant.tenantId]);
+      const [dataKey] = await serviceRows<{ wrapped_key: string; master_key_id: string }>(`SELECT wrapped_key, master_key_id FROM tenant_data_key WHERE tenant_id = $1`, [tenant.tenantId]);
+      expect(credential?.password_enc).toMatch(/^dk1\./);
+      expect(dataKey).toEqual({ wrapped_key: expect.stringMatching(new RegExp(`^mk1\\.${keys.current.id}\\.`)) as unknown, master_key_id: keys.current.id });
+      // Bound to its tenant: another tenant's data key, or this key under another tenant's id, opens nothing.
+      const [otherKey] = await serviceRows<{ wrapped_key: string }>(`SELECT wrapped_key FROM tenant_data_key WHERE tenant_id = $1`, [other.tenantId]);
+      expect(() => openWithDataKey(keys.unwrap(other.tenantId, otherKey?.wrapped_key ?? ''), tenant.tenantId, credential?.password_enc ?? '')).toThrow();
+      expect(() => keys.unwrap(other.tenantId, dataKey?.wrapped_key ?? '')).toThrow();
+      // The certificate's private key is a tenant secret too.
+      const [certificate] = await serviceRows<{ private_key_enc: string }>(`SELECT private_key_enc FROM tenant_certificate WHERE tenant_id = $1`, [tenant.tenantId]);
+      expect(openWithDataKey(keys.unwrap(tenant.tenantId, dataKey?.wrapped_key ?? ''), tenant.tenantId, certificate?.private_key_enc ?? '')).toContain('PRIVATE KEY');
+    });
+
+    it('keeps the tenant role out of the platform database, TEMP tables, and other tenants’ statistics', async () => {
+      const login = await tenantLogin(tenant.tenantId);
+      // The platform database (every service's schemas): CONNECT is not the tenant role's.
+      expect(await pgErrorCode(withClient(databaseNamed(SERVICE_DATABASE, login), () => Promise.resolve()))).toBe(PERMISSION_DENIED);
+      const otherTable = `${PREFIX}_${other.tenantId.replace(/-/g, '')}.users`;
+      await withClient(tenantDatabaseUrl(login), async (client) => {
+        const [{ oid } = { oid: '' }] = (await client.query<{ oid: string }>(`SELECT c.oid::text AS oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname || '.' || c.relname = $1`, [otherTable])).rows;
+        expect(oid).not.toBe('');
+        for (const sql of [
+          `CREATE TEMP TABLE scratch (id int)`,
+          `SELECT n_live_tup FROM pg_stat_all_tables`,
+          `SELECT n_live_tup FROM pg_stat_user_tables`,
+          `SELECT heap_blks_read FROM pg_statio_all_tables`,
+          `SELECT usename FROM pg_stat_activity`,
+          `SELECT pg_stat_get_live_tuples(${oid}::oid)`,
+          `SELECT pg_total_relation_size(${oid}::oid)`,
+          `SELECT reltuples FROM pg_class WHERE oid = ${oid}`,
+        ]) {
+          expect([sql, await pgErrorCode(client.query(sql))]).toEqual([sql, PERMISSION_DENIED]);
+        }
+        // What tools need of pg_class stays readable.
+        expect((await client.query(`SELECT relname, relkind FROM pg_class WHERE oid = ${oid}`)).rows).toEqual([{ relname: 'users', relkind: 'r' }]);
+      });
+    });
+
     it('lets the tenant role use its own schema only: not another tenant’s, not public', async () => {
-      const [credential] = await serviceRows<{ role_name: string; password_enc: string }>(`SELECT role_name, password_enc FROM tenant_credential WHERE tenant_id = $1`, [tenant.tenantId]);
-      expect(credential?.password_enc).not.toContain(credential?.role_name ?? '');
-      const login = { user: credential?.role_name ?? '', password: secrets.open(credential?.password_enc ?? '') };
+      const login = await tenantLogin(tenant.tenantId);
       const otherSchema = `${PREFIX}_${other.tenantId.replace(/-/g, '')}`;
       await withClient(tenantDatabaseUrl(login), async (client) => {
           const own = await client.query<{ email: string }>(`SELECT email FROM users`);
@@ -127,6 +163,19 @@ describe('provisioning service', () => {
           expect(await pgErrorCode(client.query(`SELECT * FROM ${otherSchema}.users`))).toBe(PERMISSION_DENIED);
           expect(await pgErrorCode(client.query(`CREATE TABLE public.intruder (id int)`))).toBe(PERMISSION_DENIED);
       });
+    });
+  });
+
+  describe('the master key', () => {
+    it('must be configured, and strong: without SECRET_KEY, or with a weak one, the service exits 78 naming it', async () => {
+      for (const [value, says] of [
+        ['', 'SECRET_KEY: is required'],
+        ['tenantry-development-secret-change-me', 'SECRET_KEY: is too weak or not base64: it must decode to at least 32 random bytes'],
+      ] as const) {
+        const started = startService('provisioning', { DATABASE_URL: serviceDatabaseUrl(), TENANT_DATABASE_URL: tenantDatabaseUrl(), SECRET_KEY: value });
+        await expect(started).rejects.toThrow(/exited with 78/);
+        await expect(started).rejects.toThrow(says);
+      }
     });
   });
 
@@ -177,16 +226,20 @@ describe('provisioning service', () => {
   describe('offboarding', () => {
     const tenant = tenantCreated();
 
-    it('exports the data and files with a checksum, then removes schema, role and storage', async () => {
+    it('exports the data and files with a checksum, then removes schema, role and storage, and destroys the data key', async () => {
       await harness.send('TenantCreated', tenant);
       await harness.eventsOf(tenant.tenantId, ['TenantProvisioned']);
       const root = join(env.TENANT_STORAGE_ROOT, tenant.tenantId);
       writeFileSync(join(root, 'files', 'logo.svg'), '<svg/>');
+      // What a backup or an attacker with the service's database and master key would hold.
+      const [stolen] = await serviceRows<{ password_enc: string }>(`SELECT password_enc FROM tenant_credential WHERE tenant_id = $1`, [tenant.tenantId]);
+      expect((await tenantLogin(tenant.tenantId)).password).toMatch(/^[A-Za-z0-9]{20,}$/);
 
       await harness.send('TenantOffboardingStarted', { tenantId: tenant.tenantId, from: 'active', to: 'offboarding', actor: 'test', at: new Date().toISOString(), retentionDays: 30 });
       const events = await harness.eventsOf(tenant.tenantId, ['TenantOffboarded']);
       const offboarded = payloadOf<TenantOffboardedPayload>(ofType(events, 'TenantOffboarded')[0]);
-      const archive = new URL(offboarded.archiveUri).pathname;
+      expect(offboarded.archiveUri).toMatch(/^urn:tenantry:export:[0-9a-f-]{36}$/);
+      const archive = join(env.EXPORT_DIR, tenant.tenantId, `${offboarded.archiveUri.split(':').pop() ?? ''}.tar.gz`);
       expect(createHash('sha256').update(readFileSync(archive)).digest('hex')).toBe(offboarded.archiveSha256);
       expect((Date.parse(offboarded.retainedUntil) - Date.now()) / 86_400_000).toBeGreaterThan(29.9);
 
@@ -198,8 +251,21 @@ describe('provisioning service', () => {
       expect(existsSync(root)).toBe(false);
       expect(await harness.sagaLog(tenant.tenantId)).toMatchObject({ kind: 'offboard', status: 'succeeded' });
 
+      // Crypto-shredding: the data key is gone, so the sealed password opens with nothing the service holds.
+      expect(await serviceRows(`SELECT 1 FROM tenant_data_key WHERE tenant_id = $1`, [tenant.tenantId])).toEqual([]);
+      expect(stolen?.password_enc).toMatch(/^dk1\./);
+      expect(() => masterKeys().open('certificate-authority', stolen?.password_enc ?? '')).toThrow();
+      await expect(tenantLogin(tenant.tenantId)).rejects.toThrow(/no credential or no data key/);
+
       const metadata = await fetch(`${harness.url}/internal/v1/tenants/${tenant.tenantId}/export`);
-      expect(await metadata.json()).toMatchObject({ tenantId: tenant.tenantId, archiveUri: offboarded.archiveUri, sha256: offboarded.archiveSha256, retainedUntil: offboarded.retainedUntil });
+      const shown = (await metadata.json()) as Record<string, unknown>;
+      expect(shown).toMatchObject({ tenantId: tenant.tenantId, archiveUri: offboarded.archiveUri, sha256: offboarded.archiveSha256, retainedUntil: offboarded.retainedUntil });
+      // No host path where a tenant admin looks: export metadata, either saga's log, the event.
+      const logs = await (await fetch(`${harness.url}/internal/v1/tenants/${tenant.tenantId}/provisioning?all=true`)).json();
+      for (const seen of [shown, logs, offboarded]) {
+        expect(JSON.stringify(seen)).not.toContain(dir);
+        expect(JSON.stringify(seen)).not.toContain('file:');
+      }
       const download = await fetch(`${harness.url}/internal/v1/tenants/${tenant.tenantId}/export?download=true`);
       expect(download.headers.get('content-type')).toBe('application/gzip');
       expect(createHash('sha256').update(Buffer.from(await download.arrayBuffer())).digest('hex')).toBe(offboarded.archiveSha256);
@@ -262,6 +328,55 @@ describe('provisioning service', () => {
         ['configuration', 'succeeded', 1],
         ['admin-user', 'succeeded', 1],
       ]);
+    });
+  });
+
+  describe('rotating the master key', () => {
+    const oldDefault = 'tenantry-development-secret-change-me';
+    const before = tenantCreated({ domain: { type: 'subdomain', value: `rot-${randomUUID().slice(0, 8)}`, ssl: true } });
+    const legacyTenant = randomUUID();
+
+    /** A credential as the service sealed it before envelope encryption: one key (SHA-256 of the old default) for every tenant. */
+    function legacySeal(plain: string): string {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', createHash('sha256').update(oldDefault).digest(), iv);
+      const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return ['v1', iv.toString('base64'), cipher.getAuthTag().toString('base64'), data.toString('base64')].join('.');
+    }
+
+    it('re-wraps every data key under the new key (and re-seals old-format secrets), after which the old key can go', async () => {
+      const keyA = devSecretsEnv()['SECRET_KEY'] ?? '';
+      const keyB = randomBytes(32).toString('base64');
+      await harness.send('TenantCreated', before);
+      await harness.eventsOf(before.tenantId, ['TenantProvisioned']);
+      await serviceRows(`INSERT INTO provisioning.tenant_credential (tenant_id, schema_name, role_name, password_enc) VALUES ($1, 'legacy', 'legacy_app', $2)`, [legacyTenant, legacySeal('legacy-password')]);
+      const underA = await serviceRows<{ n: number }>(`SELECT count(*)::int AS n FROM tenant_data_key WHERE master_key_id = $1`, [masterKeys().current.id]);
+      expect(underA[0]?.n).toBeGreaterThan(0);
+
+      // B current, A (and the old default, for the old format) previous: the start re-wraps in the background.
+      await harness.stop();
+      await harness.start({ SECRET_KEY: keyB, SECRET_KEY_PREVIOUS: `${keyA},${oldDefault}` });
+      // The command does the same pass; whichever runs first, the second finds nothing left and exits 0.
+      const command = spawnProcess('apps/provisioning/src/rotate-keys.js', { DATABASE_URL: serviceDatabaseUrl(), SECRET_KEY: keyB, SECRET_KEY_PREVIOUS: `${keyA},${oldDefault}`, LOG_LEVEL: 'warn' });
+      const { code } = await command.exited;
+      expect([code, command.output()]).toEqual([0, expect.stringContaining('"remaining":0')]);
+      const idB = masterKeys({ SECRET_KEY: keyB }).current.id;
+      expect(await serviceRows(`SELECT tenant_id FROM tenant_data_key WHERE master_key_id <> $1`, [idB])).toEqual([]);
+      const [legacy] = await serviceRows<{ password_enc: string }>(`SELECT password_enc FROM tenant_credential WHERE tenant_id = $1`, [legacyTenant]);
+      expect(legacy?.password_enc).toMatch(/^dk1\./);
+
+      // A removed: B alone opens what A sealed, the service's local CA included.
+      await harness.stop();
+      await harness.start({ SECRET_KEY: keyB });
+      const onlyB = masterKeys({ SECRET_KEY: keyB });
+      const login = await tenantLogin(before.tenantId, onlyB);
+      await withClient(tenantDatabaseUrl(login), async (client) => expect((await client.query(`SELECT email FROM users`)).rows).toEqual([{ email: before.adminEmail }]));
+      expect((await tenantLogin(legacyTenant, onlyB)).password).toBe('legacy-password');
+      const after = tenantCreated({ domain: { type: 'subdomain', value: `rot2-${randomUUID().slice(0, 8)}`, ssl: true } });
+      await harness.send('TenantCreated', after);
+      await harness.eventsOf(after.tenantId, ['TenantProvisioned']);
+      expect(await serviceRows(`SELECT 1 FROM tenant_certificate WHERE tenant_id = $1`, [after.tenantId])).toHaveLength(1);
+      await serviceRows(`DELETE FROM tenant_credential WHERE tenant_id = $1`, [legacyTenant]);
     });
   });
 });

@@ -2,13 +2,10 @@
 export interface TenantExport {
   sagaId: string;
   tenantId: string;
+  /** Where the archive is on the service's disk; never shown (the API names it by `exportUri(sagaId)`). */
   archivePath: string;
   sha256: string;
   bytes: number;
   createdAt: Date;
   retainedUntil: Date;
-}
-
-export function archiveUri(archivePath: string): string {
-  return `file://${archivePath}`;
 }

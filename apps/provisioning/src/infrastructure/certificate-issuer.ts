@@ -8,7 +8,10 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import * as forge from 'node-forge';
 import { DataSource } from 'typeorm';
-import { SecretBox } from './secret-box';
+import { MasterKeyring } from './master-keys';
+
+/** The CA's key is a platform secret, sealed by the master key for this purpose. */
+export const CA_KEY_PURPOSE = 'certificate-authority';
 
 export interface IssuedCertificate {
   issuer: string;
@@ -57,7 +60,7 @@ export class LocalCaCertificateIssuer extends CertificateIssuer {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly secrets: SecretBox,
+    private readonly master: MasterKeyring,
   ) {
     super();
   }
@@ -110,7 +113,7 @@ export class LocalCaCertificateIssuer extends CertificateIssuer {
     await this.dataSource.query(`INSERT INTO certificate_authority (name, certificate_pem, private_key_enc) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING`, [
       CA_NAME,
       created.certificatePem,
-      this.secrets.seal(created.privateKeyPem),
+      this.master.seal(CA_KEY_PURPOSE, created.privateKeyPem),
     ]);
     const winner = await this.load();
     if (!winner) throw new Error('local CA was neither stored nor found');
@@ -126,7 +129,7 @@ export class LocalCaCertificateIssuer extends CertificateIssuer {
     return {
       certificatePem: row.certificate_pem,
       certificate: forge.pki.certificateFromPem(row.certificate_pem),
-      key: forge.pki.privateKeyFromPem(this.secrets.open(row.private_key_enc)),
+      key: forge.pki.privateKeyFromPem(this.master.open(CA_KEY_PURPOSE, row.private_key_enc)),
     };
   }
 

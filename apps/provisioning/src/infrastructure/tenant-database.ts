@@ -30,8 +30,20 @@ function tenantIdentity(tenantId: string, prefix = 't'): TenantDatabaseIdentity 
   return { schema: `${prefix}_${hex}`, role: `${prefix}_${hex}_app` };
 }
 
+/** What the shared tenant database withholds from tenant roles, and what it could not (not a superuser). */
+export interface IsolationReport {
+  database: string;
+  /** PUBLIC keeps no CONNECT, TEMPORARY or CREATE on the database and nothing on schema `public`. */
+  publicRevoked: boolean;
+  /** Statistics views and functions, sizes and pg_class row estimates are closed to tenant roles. */
+  statisticsHidden: boolean;
+  problem?: string;
+}
+
 export abstract class TenantDatabase {
   abstract identity(tenantId: string): TenantDatabaseIdentity;
+  /** Closes the shared database to PUBLIC and hides other tenants' statistics (idempotent; at every start). */
+  abstract harden(): Promise<IsolationReport>;
   abstract createSchemaAndRole(identity: TenantDatabaseIdentity, password: string): Promise<void>;
   /** Applies the baseline migrations not yet in the schema; returns the versions applied now. */
   abstract applyBaseline(identity: TenantDatabaseIdentity): Promise<string[]>;
@@ -74,6 +86,43 @@ const TENANT_BASELINE: readonly BaselineMigration[] = [
   },
 ];
 
+/**
+ * What PUBLIC (so every tenant role) may not do in the tenant database: connect (each tenant role
+ * gets CONNECT alone), create temporary tables, use schema `public`, read the statistics views
+ * (pg_stat_*, pg_statio_*: other tenants' row counts, sessions), call the functions behind them or
+ * the size functions, or read pg_class's row and page estimates (reltuples, relpages,
+ * relallvisible; every other column stays readable for tools). Monitoring roles keep all of it
+ * through pg_read_all_stats. Catalog privileges are per database: nothing here changes another.
+ * Revoking on pg_catalog objects takes a superuser.
+ */
+const HARDEN_STATEMENTS = (database: string): string[] => [
+  `REVOKE ALL ON DATABASE ${quoteIdent(database)} FROM PUBLIC`,
+  `REVOKE ALL ON SCHEMA public FROM PUBLIC`,
+  `DO $harden$
+   DECLARE r record;
+   BEGIN
+     FOR r IN SELECT c.oid::regclass AS rel FROM pg_catalog.pg_class c
+              WHERE c.relnamespace = 'pg_catalog'::regnamespace AND c.relkind = 'v'
+                AND (c.relname LIKE 'pg\\_stat\\_%' OR c.relname LIKE 'pg\\_statio\\_%')
+     LOOP
+       EXECUTE format('REVOKE SELECT ON %s FROM PUBLIC', r.rel);
+       EXECUTE format('GRANT SELECT ON %s TO pg_read_all_stats', r.rel);
+     END LOOP;
+     FOR r IN SELECT p.oid::regprocedure AS fn FROM pg_catalog.pg_proc p
+              WHERE p.pronamespace = 'pg_catalog'::regnamespace
+                AND (p.proname LIKE 'pg\\_stat\\_get\\_%' OR p.proname IN ('pg_relation_size', 'pg_total_relation_size', 'pg_table_size', 'pg_indexes_size', 'pg_database_size'))
+     LOOP
+       EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', r.fn);
+       EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO pg_read_all_stats', r.fn);
+     END LOOP;
+     REVOKE SELECT ON pg_catalog.pg_class FROM PUBLIC;
+     EXECUTE (SELECT format('GRANT SELECT (%s) ON pg_catalog.pg_class TO PUBLIC', string_agg(quote_ident(attname), ', ' ORDER BY attnum))
+              FROM pg_catalog.pg_attribute
+              WHERE attrelid = 'pg_catalog.pg_class'::regclass AND attnum > 0 AND NOT attisdropped
+                AND attname NOT IN ('reltuples', 'relpages', 'relallvisible'));
+   END $harden$`,
+];
+
 /** Role and ACL changes of different tenants touch the same catalog rows; serialise them. */
 const ACL_LOCK = 'tenantry:tenant-acl';
 const UNDEFINED_OBJECT = '42704';
@@ -96,6 +145,30 @@ export class PgTenantDatabase extends TenantDatabase {
 
   identity(tenantId: string): TenantDatabaseIdentity {
     return tenantIdentity(tenantId, this.prefix);
+  }
+
+  async harden(): Promise<IsolationReport> {
+    const report: IsolationReport = { database: this.database, publicRevoked: false, statisticsHidden: false };
+    try {
+      await this.transaction(async (client) => {
+        await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [ACL_LOCK]);
+        for (const statement of HARDEN_STATEMENTS(this.database)) await client.query(statement);
+      });
+    } catch (error) {
+      report.problem = error instanceof Error ? error.message : String(error);
+    }
+    // A REVOKE without the right to make it only warns: read what holds.
+    const pool = await this.connect();
+    const { rows } = await pool.query<{ public_db: boolean; public_schema: boolean; stats: boolean; estimates: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM pg_database d, aclexplode(COALESCE(d.datacl, acldefault('d', d.datdba))) a WHERE d.datname = current_database() AND a.grantee = 0) AS public_db,
+              EXISTS (SELECT 1 FROM pg_namespace n, aclexplode(COALESCE(n.nspacl, acldefault('n', n.nspowner))) a WHERE n.nspname = 'public' AND a.grantee = 0) AS public_schema,
+              has_table_privilege('public', 'pg_catalog.pg_stat_all_tables', 'SELECT') OR has_function_privilege('public', 'pg_catalog.pg_stat_get_live_tuples(oid)', 'EXECUTE') AS stats,
+              has_column_privilege('public', 'pg_catalog.pg_class', 'reltuples', 'SELECT') AS estimates`,
+    );
+    const row = rows[0];
+    report.publicRevoked = row !== undefined && !row.public_db && !row.public_schema;
+    report.statisticsHidden = row !== undefined && !row.stats && !row.estimates;
+    return report;
   }
 
   async createSchemaAndRole({ schema, role }: TenantDatabaseIdentity, password: string): Promise<void> {

@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { PROVISIONING_STEPS } from '@tenantry/contracts';
 import { OutboundEvent } from '@tenantry/messaging';
 import { Clock } from '@tenantry/service';
+import { TenantStorage } from '../infrastructure/tenant-storage';
+import { withoutHostPaths } from '../saga/host-paths';
 import { SagaDefinition, SagaFailure, SagaState, StepDetail, StepsNamed } from '../saga/saga.model';
 import { AdminUserStep } from './steps/admin-user.step';
 import { ConfigurationStep } from './steps/configuration.step';
@@ -22,6 +24,7 @@ export class ProvisioningSaga implements SagaDefinition {
     configuration: ConfigurationStep,
     adminUser: AdminUserStep,
     private readonly clock: Clock,
+    private readonly tenantStorage: TenantStorage,
   ) {
     this.steps = [domain, database, storage, configuration, adminUser];
   }
@@ -33,7 +36,8 @@ export class ProvisioningSaga implements SagaDefinition {
         payload: {
           tenantId: saga.tenantId,
           schemaName: String(details['database']?.['schema']),
-          storageRoot: String(details['storage']?.['root']),
+          // For metering's collector (an internal event); the saga log does not show it.
+          storageRoot: this.tenantStorage.rootOf(saga.tenantId),
           hostname: String(details['domain']?.['hostname']),
           at: this.clock.now().toISOString(),
         },
@@ -42,6 +46,6 @@ export class ProvisioningSaga implements SagaDefinition {
   }
 
   failed(saga: SagaState, failure: SagaFailure): OutboundEvent[] {
-    return [{ type: 'TenantProvisioningFailed', payload: { tenantId: saga.tenantId, step: failure.step, reason: failure.reason, attempts: Math.max(1, failure.attempts), at: this.clock.now().toISOString() } }];
+    return [{ type: 'TenantProvisioningFailed', payload: { tenantId: saga.tenantId, step: failure.step, reason: withoutHostPaths(failure.reason), attempts: Math.max(1, failure.attempts), at: this.clock.now().toISOString() } }];
   }
 }

@@ -1,4 +1,5 @@
-/** The step log as the internal API shows it. */
+/** The step log as the internal API shows it (to tenant admins too, through the gateway): no host paths. */
+import { publicDetail, withoutHostPaths } from './host-paths';
 import { SagaKind, SagaState, SagaStatus, StepDetail, StepStatus } from './saga.model';
 
 export interface SagaStepDto {
@@ -28,17 +29,17 @@ export function toSagaLogDto(saga: SagaState): SagaLogDto {
     tenantId: saga.tenantId,
     kind: saga.kind,
     status: saga.status,
-    failure: saga.failure,
+    failure: saga.failure ? { ...saga.failure, reason: withoutHostPaths(saga.failure.reason) } : null,
     createdAt: saga.createdAt.toISOString(),
     updatedAt: saga.updatedAt.toISOString(),
     steps: saga.steps.map((step) => ({
       name: step.name,
       status: step.status,
       attempts: step.attempts,
-      error: step.error,
+      error: step.error === null ? null : withoutHostPaths(step.error),
       startedAt: step.startedAt?.toISOString() ?? null,
       finishedAt: step.finishedAt?.toISOString() ?? null,
-      detail: step.detail,
+      detail: publicDetail(step.detail, saga.id),
     })),
   };
 }

@@ -66,7 +66,7 @@ export class TenantOffboardedPayload {
   @IsUUID()
   tenantId!: string;
 
-  /** Where the export archive is kept until `retainedUntil`. */
+  /** The export archive's opaque name (`urn:tenantry:export:<id>`, never a host path), kept until `retainedUntil`; provisioning's export API serves it. */
   @IsString()
   archiveUri!: string;
 

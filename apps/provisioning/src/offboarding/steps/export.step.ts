@@ -1,12 +1,12 @@
 /** Step `export`: the tenant's tables and files in a tar.gz with its SHA-256, kept for the retention period. */
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@tenantry/service';
-import { archiveUri } from '../../exports/tenant-export.row';
 import { TenantExportRepository } from '../../exports/tenant-export.repository';
 import { ExportArchive } from '../../infrastructure/export-archive';
 import { TenantDatabase } from '../../infrastructure/tenant-database';
 import { TenantStorage } from '../../infrastructure/tenant-storage';
 import { ProvisioningConfig } from '../../provisioning.config';
+import { exportUri } from '../../saga/host-paths';
 import { SagaStep, StepContext, StepOutcome } from '../../saga/saga.model';
 import { offboardingInput } from '../offboarding-input';
 
@@ -35,7 +35,7 @@ export class ExportStep implements SagaStep {
     await this.exports.save({ sagaId: context.sagaId, tenantId: context.tenantId, archivePath: written.path, sha256: written.sha256, bytes: written.bytes, createdAt: now, retainedUntil });
     return {
       status: 'succeeded',
-      detail: { archiveUri: archiveUri(written.path), sha256: written.sha256, bytes: written.bytes, tables: tables.map((table) => table.table), retainedUntil: retainedUntil.toISOString() },
+      detail: { exportId: context.sagaId, archiveUri: exportUri(context.sagaId), sha256: written.sha256, bytes: written.bytes, tables: tables.map((table) => table.table), retainedUntil: retainedUntil.toISOString() },
     };
   }
 }

@@ -10,8 +10,7 @@ export class RemoveStorageStep implements SagaStep {
   constructor(private readonly storage: TenantStorage) {}
 
   async execute(context: StepContext): Promise<StepOutcome> {
-    const root = this.storage.rootOf(context.tenantId);
     await this.storage.remove(context.tenantId);
-    return { status: 'succeeded', detail: { root, removed: true } };
+    return { status: 'succeeded', detail: { removed: true } };
   }
 }

@@ -1,8 +1,10 @@
 import { ManualClock } from '@tenantry/service/testing';
 import { InMemoryDomainRouteRepository } from '../../domains/testing/in-memory-domain-route.repository';
 import { CertificateIssuer, IssuedCertificate } from '../../infrastructure/certificate-issuer';
-import { SecretBox } from '../../infrastructure/secret-box';
+import { MasterKeyring } from '../../infrastructure/master-keys';
 import { TokenGenerator } from '../../infrastructure/token-generator';
+import { InMemoryTenantDataKeyRepository } from '../../keys/testing/in-memory-tenant-data-key.repository';
+import { TenantKeys } from '../../keys/tenant-keys';
 import { ProvisioningConfig } from '../../provisioning.config';
 import { PermanentStepError, StepContext } from '../../saga/saga.model';
 import { DomainStep } from './domain.step';
@@ -37,7 +39,7 @@ describe(DomainStep.name, () => {
     issuer = new CountingIssuer();
     const config = Object.assign(new ProvisioningConfig(), { PLATFORM_DOMAIN: 'tenantry.test' });
     const tokens: TokenGenerator = { token: () => 'fixed-token' };
-    sut = new DomainStep(routes, issuer, new SecretBox(config), tokens, new ManualClock(new Date('2026-01-01T00:00:00Z')), config);
+    sut = new DomainStep(routes, issuer, new TenantKeys(new MasterKeyring(Buffer.alloc(32, 7).toString('base64')), new InMemoryTenantDataKeyRepository()), tokens, new ManualClock(new Date('2026-01-01T00:00:00Z')), config);
   });
 
   it('routes a subdomain under the platform domain at once', async () => {

@@ -8,8 +8,8 @@ import { tenantScope } from '@tenantry/persistence';
 import { hostnameOf, verificationRecord } from '../../domains/domain-route.row';
 import { DomainRouteRepository } from '../../domains/domain-route.repository';
 import { CertificateIssuer } from '../../infrastructure/certificate-issuer';
-import { SecretBox } from '../../infrastructure/secret-box';
 import { TokenGenerator } from '../../infrastructure/token-generator';
+import { TenantKeys } from '../../keys/tenant-keys';
 import { ProvisioningConfig } from '../../provisioning.config';
 import { PermanentStepError, SagaStep, StepContext, StepOutcome } from '../../saga/saga.model';
 import { provisioningInput } from '../provisioning-input';
@@ -21,7 +21,7 @@ export class DomainStep implements SagaStep {
   constructor(
     private readonly routes: DomainRouteRepository,
     private readonly issuer: CertificateIssuer,
-    private readonly secrets: SecretBox,
+    private readonly tenantKeys: TenantKeys,
     private readonly tokens: TokenGenerator,
     private readonly clock: Clock,
     private readonly config: ProvisioningConfig,
@@ -49,7 +49,8 @@ export class DomainStep implements SagaStep {
         detail['certificate'] = { issuer: existing.issuer, serial: existing.serial, notAfter: existing.notAfter.toISOString() };
       } else {
         const issued = await this.issuer.issue(hostname, this.clock.now());
-        await this.routes.saveCertificate(tenantScope(context.tenantId), hostname, issued, this.secrets.seal(issued.privateKeyPem));
+        const scope = tenantScope(context.tenantId);
+        await this.routes.saveCertificate(scope, hostname, issued, await this.tenantKeys.seal(scope, issued.privateKeyPem));
         detail['certificate'] = { issuer: issued.issuer, serial: issued.serial, notAfter: issued.notAfter.toISOString() };
       }
     }

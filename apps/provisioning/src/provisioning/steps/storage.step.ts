@@ -12,8 +12,9 @@ export class StorageStep implements SagaStep {
 
   async execute(context: StepContext): Promise<StepOutcome> {
     const { resources } = provisioningInput(context);
-    const { root, quota } = await this.storage.ensure(context.tenantId, resources.storage);
-    return { status: 'succeeded', detail: { root, quotaGb: quota.quotaGb, quotaBytes: quota.quotaBytes } };
+    const { quota } = await this.storage.ensure(context.tenantId, resources.storage);
+    // No host path in the detail: tenant admins read the log.
+    return { status: 'succeeded', detail: { quotaGb: quota.quotaGb, quotaBytes: quota.quotaBytes } };
   }
 
   async compensate(context: StepContext): Promise<void> {

@@ -4,11 +4,14 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@tenantry/service';
 import { tenantScope } from '@tenantry/persistence';
 import { PROVISIONING_PROBLEMS } from '../../../provisioning.problems';
-import { archiveUri, TenantExport } from '../../tenant-export.row';
+import { exportUri } from '../../../saga/host-paths';
+import { TenantExport } from '../../tenant-export.row';
 import { TenantExportRepository } from '../../tenant-export.repository';
 
 export interface ExportDto {
   tenantId: string;
+  exportId: string;
+  /** Opaque (`urn:tenantry:export:<exportId>`): the archive is fetched with `?download=true`, never by a path. */
   archiveUri: string;
   sha256: string;
   bytes: number;
@@ -19,7 +22,8 @@ export interface ExportDto {
 function toExportDto(record: TenantExport): ExportDto {
   return {
     tenantId: record.tenantId,
-    archiveUri: archiveUri(record.archivePath),
+    exportId: record.sagaId,
+    archiveUri: exportUri(record.sagaId),
     sha256: record.sha256,
     bytes: record.bytes,
     createdAt: record.createdAt.toISOString(),
