@@ -191,6 +191,19 @@ describe('docker-compose.yml', () => {
     expect(env['TENANT_STORAGE_ROOT']).toMatch(/^\//);
   });
 
+  it('gives provisioning no master key of its own: compose refuses to start until TENANTRY_SECRET_KEY is set', () => {
+    const env = composeEnvironment(service('provisioning'));
+    expect(env['SECRET_KEY']).toMatch(/^\$\{TENANTRY_SECRET_KEY:\?.+\}$/);
+  });
+
+  it('gives provisioning in Kubernetes its master key from the Secret, older keys optional', () => {
+    const deployment = readYamlDocuments(join('deploy', 'k8s', 'provisioning.yaml')).find((document) => document['kind'] === 'Deployment');
+    const podSpec = asMap(asMap(asMap(deployment?.['spec'], 'spec')['template'], 'template')['spec'], 'pod spec');
+    const env = asList(asMap(asList(podSpec['containers'], 'containers')[0], 'container')['env'], 'env').map((entry) => asMap(entry, 'env entry'));
+    expect(env.find((entry) => entry['name'] === 'SECRET_KEY')?.['valueFrom']).toEqual({ secretKeyRef: { name: 'tenantry-secrets', key: 'SECRET_KEY' } });
+    expect(env.find((entry) => entry['name'] === 'SECRET_KEY_PREVIOUS')?.['valueFrom']).toEqual({ secretKeyRef: { name: 'tenantry-secrets', key: 'SECRET_KEY_PREVIOUS', optional: true } });
+  });
+
   it('runs an OpenTelemetry collector whose config file exists and forwards traces to Jaeger', () => {
     const collector = service('otel-collector');
     expect(String(collector['image'])).toMatch(/^otel\/opentelemetry-collector/);

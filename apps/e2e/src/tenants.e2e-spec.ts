@@ -3,7 +3,6 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Client } from 'pg';
 import { TOPICS } from '@tenantry/contracts';
 import { databaseUrl, readTopic, RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
@@ -26,18 +25,22 @@ const TENANT_SCOPED_ROUTES: [string, string][] = [
 ];
 
 const FILES = mkdtempSync(join(tmpdir(), 'tenantry-e2e-'));
-const PROVISIONING_ENV = { TENANT_STORAGE_ROOT: join(FILES, 'storage'), EXPORT_DIR: join(FILES, 'exports'), SAGA_RETRY_BASE_MS: '50' };
+/** The tenant database next to DATABASE_URL's (`tenantry_tenants` for `tenantry`): provisioning changes its privileges, so each checkout sharing a cluster has its own. */
+const TENANT_DATABASE_URL = (() => {
+  const url = new URL(databaseUrl());
+  url.pathname = `${url.pathname}_tenants`;
+  return url.toString();
+})();
+const PROVISIONING_ENV = { TENANT_STORAGE_ROOT: join(FILES, 'storage'), EXPORT_DIR: join(FILES, 'exports'), SAGA_RETRY_BASE_MS: '50', TENANT_DATABASE_URL };
 
-/** The tenant data plane as its owner sees it: schema `t_<hex>`, role `t_<hex>_app` in tenantry_tenants. */
+/** The tenant data plane as its owner sees it: schema `t_<hex>`, role `t_<hex>_app` in the tenant database. */
 function identity(tenantId: string): { schema: string; role: string } {
   const hex = tenantId.replace(/-/g, '');
   return { schema: `t_${hex}`, role: `t_${hex}_app` };
 }
 
 async function tenantDatabase<T>(fn: (client: Client) => Promise<T>): Promise<T> {
-  const url = new URL(databaseUrl());
-  url.pathname = '/tenantry_tenants';
-  const client = new Client({ connectionString: url.toString() });
+  const client = new Client({ connectionString: TENANT_DATABASE_URL });
   await client.connect();
   try {
     return await fn(client);
@@ -119,6 +122,8 @@ describe('tenants through the gateway', () => {
         { timeoutMs: 30_000, intervalMs: 250, what: 'the provisioning saga to report success' },
       );
       expect(saga.body).toMatchObject({ tenantId, kind: 'provision', status: 'succeeded' });
+      // The tenant admin's view of its provisioning shows no host path (the storage root stays the platform's).
+      expect(JSON.stringify(saga.body)).not.toContain(FILES);
       expect((await call('GET', `/tenants/${tenantId}`, { key })).status).toBe(200);
     });
 
@@ -182,7 +187,10 @@ describe('tenants through the gateway', () => {
       const bytes = Buffer.from(await archive.arrayBuffer());
       expect(bytes.byteLength).toBe(exported.body['bytes']);
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(exported.body['sha256']);
-      const onDisk = fileURLToPath(String(exported.body['archiveUri']));
+      // Named, not located: no host path in what a tenant admin may read.
+      expect(exported.body['archiveUri']).toBe(`urn:tenantry:export:${String(exported.body['exportId'])}`);
+      expect(JSON.stringify(exported.body)).not.toContain(FILES);
+      const onDisk = join(PROVISIONING_ENV.EXPORT_DIR, tenantId, `${String(exported.body['exportId'])}.tar.gz`);
       expect(createHash('sha256').update(readFileSync(onDisk)).digest('hex')).toBe(exported.body['sha256']);
     });
   });

@@ -21,7 +21,9 @@ export class ProvisioningSagaDto {
 
 export class TenantExportDto {
   @ApiProperty({ format: 'uuid' }) tenantId!: string;
-  @ApiProperty() archiveUri!: string;
+  @ApiProperty({ format: 'uuid' }) exportId!: string;
+  @ApiProperty({ description: 'Opaque name of the archive (`urn:tenantry:export:<exportId>`), never a location; `download=true` streams it', example: 'urn:tenantry:export:4d32240b-b167-41e7-80b8-f05ef7ca7399' })
+  archiveUri!: string;
   @ApiProperty() sha256!: string;
   @ApiProperty() bytes!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
