@@ -139,7 +139,7 @@ export class TenantsController {
 
   @Get(':id/export')
   @PlatformOperation('getExport', 'The data export of an offboarded tenant', '`download=true` streams the archive (application/gzip).')
-  @ApiOkResponse({ type: TenantExportDto, description: 'Where the export is, or the archive itself' })
+  @ApiOkResponse({ type: TenantExportDto, description: 'The export (named, not located), or the archive itself' })
   @ApiProblems(400, 403, 404)
   async export(@Param('id', UuidParamPipe) id: string, @Query() query: ExportQueryDto, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
     await this.upstream.relay(request, reply, { upstream: 'provisioning', method: 'GET', path: `${TENANTS}/${id}/export${query.download ? `?download=${query.download}` : ''}` });
