@@ -77,6 +77,7 @@ describe('metering through the gateway', () => {
           { tenantId, eventId: 'e2e-bad-metric', metric: 'no_such_metric', quantity: '1', timestamp: at },
           { tenantId, eventId: 'e2e-bad-quantity', metric: 'concurrent_connections', quantity: '-3', timestamp: at },
           { tenantId, eventId: 'e2e-bandwidth-1', metric: 'bandwidth_bytes', quantity: '250000000', timestamp: at },
+          { tenantId, eventId: 'e2e-storage-0', metric: 'storage_bytes', quantity: '0', timestamp: at },
         ],
       },
     });
@@ -86,6 +87,7 @@ describe('metering through the gateway', () => {
       { index: 1, eventId: 'e2e-bad-metric', status: 'rejected', reason: 'unknown-metric' },
       { index: 2, eventId: 'e2e-bad-quantity', status: 'rejected', reason: 'invalid-quantity' },
       { index: 3, eventId: 'e2e-bandwidth-1', status: 'accepted' },
+      { index: 4, eventId: 'e2e-storage-0', status: 'rejected', reason: 'metric-not-writable' },
     ]);
     const connections = await waitFor(async () => ((await current('concurrent_connections'))?.value === '42' ? current('concurrent_connections') : undefined), { timeoutMs: 30_000, what: 'the usage to be visible' });
     expect(connections).toMatchObject({ value: '42', limit: null, percentUsed: null });

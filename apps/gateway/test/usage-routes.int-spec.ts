@@ -19,7 +19,7 @@ describe('gateway usage routes', () => {
   let neighbour: string;
 
   const now = () => new Date().toISOString();
-  const event = (eventId: string, metric = 'storage_bytes', quantity: unknown = '10') => ({ eventId, metric, quantity, timestamp: now() });
+  const event = (eventId: string, metric = 'api_calls', quantity: unknown = '10') => ({ eventId, metric, quantity, timestamp: now() });
 
   async function activeTenant(): Promise<string> {
     const tenantId = randomUUID();
@@ -67,9 +67,9 @@ describe('gateway usage routes', () => {
         events: [
           { tenantId: tenant, ...event('b1') },
           { tenantId: tenant, ...event('b2', 'cpu_seconds') },
-          { tenantId: neighbour, ...event('b3', 'storage_bytes', '-1') },
+          { tenantId: neighbour, ...event('b3', 'concurrent_connections', '-1') },
           { tenantId: stranger, ...event('b4') },
-          { tenantId: neighbour, ...event('b5', 'storage_bytes', '77') },
+          { tenantId: neighbour, ...event('b5', 'concurrent_connections', '77') },
           { tenantId: tenant, ...event('b1') },
         ],
       },
@@ -83,7 +83,7 @@ describe('gateway usage routes', () => {
       { index: 4, eventId: 'b5', status: 'accepted' },
       { index: 5, eventId: 'b1', status: 'duplicate' },
     ]);
-    await waitFor(async () => current((await gateway.call('GET', `/tenants/${neighbour}/usage`)).body, 'storage_bytes') === '77', { timeoutMs: 60_000, what: "the neighbour's event to be counted" });
+    await waitFor(async () => current((await gateway.call('GET', `/tenants/${neighbour}/usage`)).body, 'concurrent_connections') === '77', { timeoutMs: 60_000, what: "the neighbour's event to be counted" });
   });
 
   it("keeps a tenant-admin key to its own tenant's usage, revealing nothing about others, and writes one audit entry per batch", async () => {
@@ -95,7 +95,7 @@ describe('gateway usage routes', () => {
       body: {
         events: [
           { tenantId: neighbour, ...event('t1') },
-          { tenantId: tenant, ...event('t2', 'storage_bytes', '5') },
+          { tenantId: tenant, ...event('t2', 'concurrent_connections', '5') },
           { tenantId: randomUUID(), ...event('t3') },
           { tenantId: tenant, ...event('t4', 'cpu_seconds') },
         ],
@@ -125,8 +125,8 @@ describe('gateway usage routes', () => {
     expect(summary.body['type']).toBe(problemType('forbidden'));
     expect((await gateway.call('GET', `/tenants/${tenant}/usage`, { key })).status).toBe(200);
     // t2 and t1 would have been published together: once t2 is counted, t1 would be too.
-    await waitFor(async () => current((await gateway.call('GET', `/tenants/${tenant}/usage`)).body, 'storage_bytes') === '5', { timeoutMs: 60_000, what: 'the own event to be counted' });
-    expect(current((await gateway.call('GET', `/tenants/${neighbour}/usage`)).body, 'storage_bytes')).toBe('77');
+    await waitFor(async () => current((await gateway.call('GET', `/tenants/${tenant}/usage`)).body, 'concurrent_connections') === '5', { timeoutMs: 60_000, what: 'the own event to be counted' });
+    expect(current((await gateway.call('GET', `/tenants/${neighbour}/usage`)).body, 'concurrent_connections')).toBe('77');
 
     const audited = await waitFor(
       async () => {
@@ -137,6 +137,23 @@ describe('gateway usage routes', () => {
       { what: 'the audit entry' },
     );
     expect(audited).toEqual([expect.objectContaining({ route: '/api/v1/platform/usage/batch', status: 202 })]);
+  });
+
+  // Issue 9, finding 3: a tenant admin zeroed its own storage by sending the collector's next readings.
+  it("refuses every key's readings of the metrics the platform measures, a tenant admin's first", async () => {
+    const { key } = await gateway.issueKey('tenant-admin', tenant);
+    const nextSlot = new Date(Math.ceil(Date.now() / 300_000) * 300_000).toISOString();
+    const reading = (metric: string) => ({ eventId: `collector:${metric}:${nextSlot}`, metric, quantity: '0', timestamp: now(), ...(metric === 'active_users' ? { properties: { userId: 'ghost' } } : {}) });
+    const refused = (eventId: string, index = 0) => ({ index, eventId, status: 'rejected', reason: 'metric-not-writable' });
+
+    const one = await gateway.call('POST', `/tenants/${tenant}/usage`, { key, body: reading('storage_bytes') });
+    expect(one.status).toBe(202);
+    expect(one.body).toEqual({ results: [refused(`collector:storage_bytes:${nextSlot}`)] });
+    for (const caller of [{ key }, {}]) {
+      const batch = await gateway.call('POST', '/usage/batch', { ...caller, body: { events: ['storage_bytes', 'database_bytes', 'active_users'].map((metric) => ({ tenantId: tenant, ...reading(metric) })) } });
+      expect(batch.status).toBe(202);
+      expect((batch.body as unknown as Results).results).toEqual(['storage_bytes', 'database_bytes', 'active_users'].map((metric, index) => refused(`collector:${metric}:${nextSlot}`, index)));
+    }
   });
 
   it('answers the usage summary to platform roles', async () => {

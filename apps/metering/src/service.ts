@@ -5,12 +5,13 @@ import { MeteringConfig } from './metering.config';
 import { Metering1764400000000 } from './migrations/1764400000000-metering';
 import { LimitsAlerts1764500000000 } from './migrations/1764500000000-limits-alerts';
 import { Collectors1764500200000 } from './migrations/1764500200000-collectors';
+import { UsageDedupBySource1764600300000 } from './migrations/1764600300000-usage-dedup-by-source';
 
 export const SERVICE: ServiceDefinition<MeteringConfig> = {
   name: 'metering',
   schema: 'metering',
   config: MeteringConfig,
-  migrations: [MessagingTables1764288000000, Metering1764400000000, LimitsAlerts1764500000000, Collectors1764500200000],
+  migrations: [MessagingTables1764288000000, Metering1764400000000, LimitsAlerts1764500000000, Collectors1764500200000, UsageDedupBySource1764600300000],
 };
 
 /** The service's Kafka consumer groups, named only here; never rename one: its committed offsets are kept under the id. */

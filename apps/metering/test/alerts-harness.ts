@@ -26,6 +26,27 @@ export async function activeTenant(kafka: Kafka, api: MeteringClient, tenantId: 
   return tenantId;
 }
 
+export interface CollectedReading {
+  tenantId: string;
+  eventId: string;
+  metric: string;
+  quantity: string;
+  timestamp: string;
+  properties?: Record<string, string>;
+}
+
+/**
+ * Readings of the metrics the platform measures (storage, database size, active users), which the
+ * ingestion API refuses: published on the usage stream as metering's collectors record them.
+ */
+export async function publishCollected(kafka: Kafka, readings: readonly CollectedReading[]): Promise<void> {
+  await produce(
+    kafka,
+    TOPICS.METERING_USAGE.name,
+    readings.map((reading) => eventMessage('UsageRecorded', { ...reading, source: 'collector' })),
+  );
+}
+
 export interface LimitSpec {
   metric: string;
   limit: string;

@@ -16,7 +16,7 @@ import { SweepLimitAlertsCommand } from '../src/alerts/usecases/sweep-limit-aler
 import { SweepLimitAlertsUseCase } from '../src/alerts/usecases/sweep-limit-alerts/sweep-limit-alerts.use-case';
 import { MeteringConfig } from '../src/metering.config';
 import { SERVICE } from '../src/service';
-import { activeTenant, alertsOf, changeLimits, describeAlert, limitApplied } from './alerts-harness';
+import { activeTenant, alertsOf, changeLimits, describeAlert, limitApplied, publishCollected } from './alerts-harness';
 import { currentValue, MeteringClient, startMetering } from './metering-client';
 
 jest.setTimeout(300_000);
@@ -74,8 +74,9 @@ describe('metering limit alerts', () => {
     await record(tenantA, 'api_calls', '5');
     await monthValue(tenantA, 'api_calls', '105');
     await record(tenantA, 'api_calls', '10.5');
-    await record(tenantA, 'storage_bytes', '1000000000');
+    await publishCollected(kafka, [{ tenantId: tenantA, eventId: `collector:storage_bytes:${new Date().toISOString()}`, metric: 'storage_bytes', quantity: '1000000000', timestamp: new Date().toISOString() }]);
     await monthValue(tenantA, 'api_calls', '115.5');
+    await monthValue(tenantA, 'storage_bytes', '1000000000');
 
     const alerts = await alertsOf(kafka, [tenantA], (all) => all.length >= 3);
     expect(alerts.map((alert) => [alert.type, alert.payload])).toEqual([

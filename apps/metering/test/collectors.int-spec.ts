@@ -8,6 +8,7 @@ import { Pool } from 'pg';
 import { TOPICS } from '@tenantry/contracts';
 import { ensureDatabase, quoteIdent } from '@tenantry/persistence';
 import { caughtUp, databaseUrl, eventMessage, produce, RunningService, testKafka, waitFor } from '@tenantry/testing';
+import { activeUserEventId, collectionSlot, gaugeEventId } from '../src/collectors/collection-plan';
 import { FsStorageProbe } from '../src/collectors/storage.probe';
 import { currentValue, MeteringClient, startMetering, UsageBody } from './metering-client';
 
@@ -17,6 +18,7 @@ const TENANT_DATABASE = 'tenantry_tenants_collectors_it';
 const RESOURCES_GROUP = 'metering.resources';
 const DAY_MS = 86_400_000;
 const MB = 1_000_000;
+const COLLECTOR_INTERVAL_MS = 1_500;
 
 function tenantDatabaseUrl(): string {
   const url = new URL(databaseUrl());
@@ -53,7 +55,7 @@ describe('metering resource collectors', () => {
   beforeAll(async () => {
     await ensureDatabase(tenantDatabaseUrl());
     storageBase = await mkdtemp(join(tmpdir(), 'tenantry-collectors-'));
-    ({ service, api } = await startMetering({ TENANT_DATABASE_URL: tenantDatabaseUrl(), COLLECTOR_INTERVAL_MS: '1500' }));
+    ({ service, api } = await startMetering({ TENANT_DATABASE_URL: tenantDatabaseUrl(), COLLECTOR_INTERVAL_MS: String(COLLECTOR_INTERVAL_MS) }));
   });
 
   afterAll(async () => {
@@ -230,6 +232,59 @@ describe('metering resource collectors', () => {
     const usageC = (await api.usage(c.tenantId)).body;
     expect(currentValue(usageC, 'storage_bytes')).toBe('0');
     expect(currentValue(usageC, 'database_bytes')).toBe('0');
+  });
+  /** The starts of the collection slots of the next `count` intervals: what a tenant can predict. */
+  function nextSlots(count: number): Date[] {
+    const now = Date.now();
+    return Array.from({ length: count }, (_, i) => collectionSlot(new Date(now + (i + 1) * COLLECTOR_INTERVAL_MS), COLLECTOR_INTERVAL_MS));
+  }
+
+  // The attack of issue 9 (finding 3): a reading of 0 under each of the collector's next ids made its
+  // real readings duplicates, so the tenant's storage and database read 0. 120 slots cover three
+  // minutes, longer than the wait for the real reading below.
+  it("refuses a client's readings of the metrics the platform measures, so a tenant cannot zero its sizes under the collector's next ids", async () => {
+    const { tenant, first } = await measuredTenant('the tenant', (t) => writeBytes(join(t.root, 'files', 'data.bin'), 100_000), (body) => bytes(body, 'storage_bytes') > 100_000n);
+    const at = new Date().toISOString();
+    const forged: Record<string, unknown>[] = nextSlots(120).flatMap((slot) =>
+      (['storage_bytes', 'database_bytes'] as const).map((metric) => ({ tenantId: tenant.tenantId, eventId: gaugeEventId(metric, slot), metric, quantity: '0', timestamp: at })),
+    );
+    forged.push({ tenantId: tenant.tenantId, eventId: activeUserEventId(new Date(), 'ghost'), metric: 'active_users', quantity: '1', timestamp: at, properties: { userId: 'ghost' } });
+
+    const batch = await api.batch(forged);
+    const one = await api.one(tenant.tenantId, { eventId: gaugeEventId('storage_bytes', nextSlots(1)[0] as Date), metric: 'storage_bytes', quantity: 0, timestamp: at });
+
+    expect(batch.status).toBe(202);
+    expect(batch.body.results).toHaveLength(forged.length);
+    expect(new Set(batch.body.results.map((r) => `${r.status} ${r.reason}`))).toEqual(new Set(['rejected metric-not-writable']));
+    expect(one.body.results).toMatchObject([{ index: 0, status: 'rejected', reason: 'metric-not-writable' }]);
+    // The collector's next readings land: the real sizes, grown by the new file.
+    await writeBytes(join(tenant.root, 'files', 'more.bin'), 5_000);
+    const after = await usageOnceTrue(tenant.tenantId, (body) => bytes(body, 'storage_bytes') === bytes(first, 'storage_bytes') + 5_000n, 'the real storage size after the forged readings');
+    expect(bytes(after, 'database_bytes')).toBeGreaterThan(0n);
+    expect(currentValue(after, 'active_users')).toBe('0');
+  });
+
+  it("keeps a client's event ids apart from the collector's: a metric clients may send, under the collector's next ids, takes none of its readings", async () => {
+    const { tenant, first } = await measuredTenant('the tenant', (t) => writeBytes(join(t.root, 'files', 'data.bin'), 100_000), (body) => bytes(body, 'storage_bytes') > 100_000n);
+    const at = new Date().toISOString();
+    const mine = nextSlots(120).flatMap((slot) => [
+      { tenantId: tenant.tenantId, eventId: gaugeEventId('storage_bytes', slot), metric: 'api_calls', quantity: '1', timestamp: at },
+      { tenantId: tenant.tenantId, eventId: gaugeEventId('database_bytes', slot), metric: 'api_calls', quantity: '1', timestamp: at },
+    ]);
+
+    const answer = await api.batch(mine);
+
+    // The client's ids are its own: accepted.
+    expect(new Set(answer.body.results.map((r) => r.status))).toEqual(new Set(['accepted']));
+    await writeBytes(join(tenant.root, 'files', 'more.bin'), 5_000);
+    const after = await usageOnceTrue(
+      tenant.tenantId,
+      (body) => bytes(body, 'storage_bytes') === bytes(first, 'storage_bytes') + 5_000n && currentValue(body, 'api_calls') === String(mine.length),
+      "the collector's readings and the client's calls, both",
+    );
+    expect(bytes(after, 'database_bytes')).toBeGreaterThan(0n);
+    // And counted once, as ever: the same client ids again are duplicates.
+    expect(new Set((await api.batch(mine.slice(0, 10))).body.results.map((r) => r.status))).toEqual(new Set(['duplicate']));
   });
 });
 

@@ -4,7 +4,7 @@ import { TOPICS } from '@tenantry/contracts';
 import { caughtUp, eventMessage, produce, RunningService, sleep, startService, testKafka, waitFor } from '@tenantry/testing';
 import { USAGE_GRANULARITIES } from '@tenantry/usage-api';
 import { currentValue, MeteringClient, pointsOf, startMetering, UsageBody } from './metering-client';
-import { activeTenant as activeTenantIn } from './alerts-harness';
+import { activeTenant as activeTenantIn, publishCollected } from './alerts-harness';
 
 jest.setTimeout(180_000);
 
@@ -66,6 +66,9 @@ describe('metering usage', () => {
       { tenantId: stranger, eventId: 'g', metric: 'api_calls', quantity: '1', timestamp: now() },
       { tenantId, eventId: 'h', metric: 'api_calls', quantity: 0.5, timestamp: now() },
       { tenantId, eventId: 'i', metric: 'bandwidth_bytes', quantity: 1000, timestamp: now() },
+      { tenantId, eventId: 'j', metric: 'storage_bytes', quantity: '0', timestamp: now() },
+      { tenantId, eventId: 'k', metric: 'database_bytes', quantity: '0', timestamp: now() },
+      { tenantId, eventId: 'l', metric: 'active_users', quantity: 1, timestamp: now(), properties: { userId: 'ann' } },
     ]);
 
     expect(answer.status).toBe(202);
@@ -79,6 +82,9 @@ describe('metering usage', () => {
       { index: 6, eventId: 'g', status: 'rejected', reason: 'unknown-tenant' },
       { index: 7, eventId: 'h', status: 'rejected', reason: 'invalid-quantity' },
       { index: 8, eventId: 'i', status: 'accepted' },
+      { index: 9, eventId: 'j', status: 'rejected', reason: 'metric-not-writable' },
+      { index: 10, eventId: 'k', status: 'rejected', reason: 'metric-not-writable' },
+      { index: 11, eventId: 'l', status: 'rejected', reason: 'metric-not-writable' },
     ]);
     const usage = await usageSettles(tenantId, (body) => currentValue(body, 'api_calls') === '0.3' && currentValue(body, 'bandwidth_bytes') === '1000');
     expect(currentValue(usage, 'storage_bytes')).toBe('0');
@@ -121,36 +127,65 @@ describe('metering usage', () => {
     expect(pointsOf(daily.body, 'api_calls')).toEqual([{ windowStart: dayStart(late), value: '7' }]);
   });
 
+  // The gauges and active users are the collectors' (the API refuses them): published as the collector records them.
   it('aggregates each metric its own way: sum, max, latest and unique', async () => {
     const tenantId = await activeTenant();
+    const reading = (eventId: string, metric: string, timestamp: string, quantity = '1', userId?: string) => ({ tenantId, eventId, metric, quantity, timestamp, ...(userId ? { properties: { userId } } : {}) });
     const first = await api.batch([
-      { tenantId, eventId: 's1', metric: 'storage_bytes', quantity: '700', timestamp: minutesAgo(1) },
       { tenantId, eventId: 'm1', metric: 'concurrent_connections', quantity: '5', timestamp: minutesAgo(3) },
       { tenantId, eventId: 'm2', metric: 'concurrent_connections', quantity: '9', timestamp: minutesAgo(2) },
-      { tenantId, eventId: 'u1', metric: 'active_users', quantity: 1, timestamp: minutesAgo(3), properties: { userId: 'ann' } },
-      { tenantId, eventId: 'u2', metric: 'active_users', quantity: 1, timestamp: minutesAgo(2), properties: { userId: 'bob' } },
-      { tenantId, eventId: 'u3', metric: 'active_users', quantity: 1, timestamp: minutesAgo(1), properties: { userId: 'ann' } },
       { tenantId, eventId: 'b1', metric: 'bandwidth_bytes', quantity: '1.5', timestamp: minutesAgo(1) },
     ]);
     expect(first.body.results.every((r) => r.status === 'accepted')).toBe(true);
+    await publishCollected(kafka, [
+      reading('s1', 'storage_bytes', minutesAgo(1), '700'),
+      reading('u1', 'active_users', minutesAgo(3), '1', 'ann'),
+      reading('u2', 'active_users', minutesAgo(2), '1', 'bob'),
+      reading('u3', 'active_users', minutesAgo(1), '1', 'ann'),
+    ]);
     await usageSettles(tenantId, (body) => currentValue(body, 'storage_bytes') === '700' && currentValue(body, 'active_users') === '2' && currentValue(body, 'concurrent_connections') === '9' && currentValue(body, 'bandwidth_bytes') === '1.5');
 
     // Older gauge readings arrive late: the latest by timestamp stays. A smaller peak changes no maximum.
     const second = await api.batch([
-      { tenantId, eventId: 's2', metric: 'storage_bytes', quantity: '500', timestamp: minutesAgo(2) },
-      { tenantId, eventId: 's3', metric: 'storage_bytes', quantity: '900', timestamp: minutesAgo(3) },
       { tenantId, eventId: 'm3', metric: 'concurrent_connections', quantity: '3', timestamp: minutesAgo(1) },
-      { tenantId, eventId: 'u4', metric: 'active_users', quantity: 1, timestamp: minutesAgo(1), properties: { userId: 'bob' } },
-      { tenantId, eventId: 'u5', metric: 'active_users', quantity: 1, timestamp: minutesAgo(1), properties: { userId: 'cid' } },
       { tenantId, eventId: 'b2', metric: 'bandwidth_bytes', quantity: '2.25', timestamp: minutesAgo(1) },
     ]);
     expect(second.body.results.every((r) => r.status === 'accepted')).toBe(true);
+    await publishCollected(kafka, [
+      reading('s2', 'storage_bytes', minutesAgo(2), '500'),
+      reading('s3', 'storage_bytes', minutesAgo(3), '900'),
+      reading('u4', 'active_users', minutesAgo(1), '1', 'bob'),
+      reading('u5', 'active_users', minutesAgo(1), '1', 'cid'),
+    ]);
 
     const usage = await usageSettles(tenantId, (body) => currentValue(body, 'bandwidth_bytes') === '3.75' && currentValue(body, 'active_users') === '3');
-    expect(currentValue(usage, 'storage_bytes')).toBe('700');
+    await waitFor(() => caughtUp(kafka, AGGREGATES_GROUP, TOPICS.METERING_USAGE.name), { timeoutMs: 60_000, intervalMs: 250, what: 'the aggregates group to catch up' });
+    expect(currentValue((await api.usage(tenantId)).body, 'storage_bytes')).toBe('700');
     expect(currentValue(usage, 'concurrent_connections')).toBe('9');
     const monthly = await api.usage(tenantId, { granularity: 'month' });
     expect(pointsOf(monthly.body, 'active_users').at(-1)?.value).toBe('3');
+  });
+
+  // Issue 9, finding 3: one key space for every source let a client take the collector's (predictable) ids.
+  it("keeps every source's event ids apart, and counts a measured metric only from the collector", async () => {
+    const tenantId = await activeTenant();
+    const at = minutesAgo(1);
+    const collectorId = `collector:storage_bytes:${new Date(Date.now() + 60_000).toISOString()}`;
+
+    // A client's event under the id the collector will use next: its own, and accepted.
+    expect((await api.one(tenantId, { eventId: collectorId, metric: 'api_calls', quantity: '4', timestamp: at })).body.results).toEqual([{ index: 0, eventId: collectorId, status: 'accepted' }]);
+    await usageSettles(tenantId, (body) => currentValue(body, 'api_calls') === '4');
+    // On the stream, a measured metric from any source but the collector is not counted (ingestion never sends one).
+    await produce(kafka, TOPICS.METERING_USAGE.name, [eventMessage('UsageRecorded', { tenantId, eventId: 'forged', metric: 'storage_bytes', quantity: '1', timestamp: now(), source: 'api' })]);
+    await publishCollected(kafka, [{ tenantId, eventId: collectorId, metric: 'storage_bytes', quantity: '123456', timestamp: at }]);
+
+    await usageSettles(tenantId, (body) => currentValue(body, 'storage_bytes') === '123456');
+    await waitFor(() => caughtUp(kafka, AGGREGATES_GROUP, TOPICS.METERING_USAGE.name), { timeoutMs: 60_000, intervalMs: 250, what: 'the aggregates group to catch up' });
+    const usage = (await api.usage(tenantId)).body;
+    expect(currentValue(usage, 'storage_bytes')).toBe('123456');
+    expect(currentValue(usage, 'api_calls')).toBe('4');
+    // And a client's id is still deduplicated against the client's own.
+    expect((await api.one(tenantId, { eventId: collectorId, metric: 'api_calls', quantity: '4', timestamp: at })).body.results[0]?.status).toBe('duplicate');
   });
 
   it('answers 400 validation-failed naming the fields of a malformed batch', async () => {
@@ -210,12 +245,13 @@ describe('metering usage', () => {
 
   it('changes no aggregate when the usage stream is delivered again', async () => {
     const tenantId = await activeTenant();
-    const events = [
-      { tenantId, eventId: 'r1', metric: 'api_calls', quantity: '0.7', timestamp: minutesAgo(2) },
+    const events = [{ tenantId, eventId: 'r1', metric: 'api_calls', quantity: '0.7', timestamp: minutesAgo(2) }];
+    const readings = [
       { tenantId, eventId: 'r2', metric: 'storage_bytes', quantity: '42', timestamp: minutesAgo(1) },
-      { tenantId, eventId: 'r3', metric: 'active_users', quantity: 1, timestamp: minutesAgo(1), properties: { userId: 'ann' } },
+      { tenantId, eventId: 'r3', metric: 'active_users', quantity: '1', timestamp: minutesAgo(1), properties: { userId: 'ann' } },
     ];
     await api.batch(events);
+    await publishCollected(kafka, readings);
     await usageSettles(tenantId, (body) => currentValue(body, 'api_calls') === '0.7' && currentValue(body, 'storage_bytes') === '42' && currentValue(body, 'active_users') === '1');
     const before = await Promise.all(USAGE_GRANULARITIES.map(async (granularity) => (await api.usage(tenantId, { granularity })).body));
 
@@ -239,7 +275,7 @@ describe('metering usage', () => {
     await produce(
       kafka,
       TOPICS.METERING_USAGE.name,
-      events.map((event) => eventMessage('UsageRecorded', { ...event, quantity: String(event.quantity), source: 'api' })),
+      [...events.map((event) => eventMessage('UsageRecorded', { ...event, source: 'api' })), ...readings.map((reading) => eventMessage('UsageRecorded', { ...reading, source: 'collector' }))],
     );
     await start();
     await waitFor(() => caughtUp(kafka, AGGREGATES_GROUP, TOPICS.METERING_USAGE.name), { timeoutMs: 150_000, intervalMs: 500, what: 'the aggregates group to catch up' });

@@ -7,7 +7,7 @@ import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, PlatformOperat
 import { ApiProblems } from '../openapi';
 import { TenantStateGuard } from '../tenant-status';
 import { callerOf, queryString, ReplyLike, UpstreamProxy, writeReply } from '../upstream';
-import { TenantUsageEventDto, UsageBatchBody, UsageBatchDto } from './dto/usage-event.dto';
+import { MEASURED_METRICS_NOTE, TenantUsageEventDto, UsageBatchBody, UsageBatchDto } from './dto/usage-event.dto';
 import { UsageResultsDto, UsageSummaryDto, UsageViewDto } from './dto/usage-view.dto';
 import { UsageBatchBodyPipe } from './usage-batch-body.pipe';
 import { RecordUsageBatchCommand } from './usecases/record-usage-batch/record-usage-batch.command';
@@ -25,7 +25,11 @@ export class UsageController {
   ) {}
 
   @Post('tenants/:id/usage')
-  @PlatformOperation('recordUsage', "Record one of a tenant's usage events", 'Answered after the event is durably accepted; an eventId already counted is reported `duplicate`.')
+  @PlatformOperation(
+    'recordUsage',
+    "Record one of a tenant's usage events",
+    `Answered after the event is durably accepted; an eventId already counted is reported \`duplicate\`. ${MEASURED_METRICS_NOTE}.`,
+  )
   @ApiBody({ type: TenantUsageEventDto })
   @ApiResponse({ status: 202, type: UsageResultsDto, description: 'The outcome of the event: accepted, duplicate or rejected with a reason' })
   @ApiProblems(400, 403, 404)
@@ -37,7 +41,7 @@ export class UsageController {
   @PlatformOperation(
     'recordUsageBatch',
     'Record a batch of usage events',
-    'Up to 1,000 events of any tenants (a tenant-admin key: its own tenant only; others are rejected with `unknown-tenant`). Each event is judged on its own; results keep the request order.',
+    `Up to 1,000 events of any tenants (a tenant-admin key: its own tenant only; others are rejected with \`unknown-tenant\`). Each event is judged on its own; results keep the request order. ${MEASURED_METRICS_NOTE}.`,
   )
   @ApiBody({ type: UsageBatchDto })
   @ApiResponse({ status: 202, type: UsageResultsDto, description: 'One result per event, by index' })

@@ -1,4 +1,5 @@
-import { MetricDefinition, memberOf, metricDefinition, normalizeDecimal, utcDay, windowStart } from './metric-catalogue';
+import { PLATFORM_MEASURED_METRICS } from '@tenantry/usage-api';
+import { BUILT_IN_METRICS, mayRecord, MetricDefinition, memberOf, metricDefinition, normalizeDecimal, utcDay, windowStart } from './metric-catalogue';
 
 describe('metric catalogue', () => {
   describe(metricDefinition.name, () => {
@@ -15,6 +16,21 @@ describe('metric catalogue', () => {
 
     it('knows no other metric', () => {
       expect(metricDefinition('cpu_seconds')).toBeUndefined();
+    });
+  });
+
+  describe(mayRecord.name, () => {
+    it('lets only the collector record the metrics the platform measures, as the gateway documents them', () => {
+      expect(BUILT_IN_METRICS.filter((metric) => metric.measuredBy !== undefined).map((metric) => metric.name).sort()).toEqual([...PLATFORM_MEASURED_METRICS].sort());
+      for (const name of PLATFORM_MEASURED_METRICS) {
+        const metric = metricDefinition(name) as MetricDefinition;
+        expect([mayRecord(metric, 'collector'), mayRecord(metric, 'api'), mayRecord(metric, 'gateway')]).toEqual([true, false, false]);
+      }
+    });
+
+    it('lets every source record the other metrics', () => {
+      const apiCalls = metricDefinition('api_calls') as MetricDefinition;
+      expect([mayRecord(apiCalls, 'collector'), mayRecord(apiCalls, 'api'), mayRecord(apiCalls, 'gateway')]).toEqual([true, true, true]);
     });
   });
 

@@ -1,4 +1,5 @@
 /** The metrics metering knows, how each one aggregates, and the time windows an event falls into. */
+import { UsageSource } from '@tenantry/contracts';
 import { UsageGranularity } from '@tenantry/usage-api';
 
 export const AGGREGATIONS = ['sum', 'max', 'latest', 'unique'] as const;
@@ -12,14 +13,19 @@ export interface MetricDefinition {
   aggregation: Aggregation;
   /** For `unique` metrics: the event property whose distinct values are counted. */
   memberProperty?: string;
+  /**
+   * The only source that may record the metric, for metrics the platform measures itself: the
+   * ingestion API rejects them (`metric-not-writable`) and the aggregation counts no other source's.
+   */
+  measuredBy?: UsageSource;
 }
 
 export const BUILT_IN_METRICS: readonly MetricDefinition[] = [
-  { name: 'storage_bytes', aggregation: 'latest' },
-  { name: 'database_bytes', aggregation: 'latest' },
+  { name: 'storage_bytes', aggregation: 'latest', measuredBy: 'collector' },
+  { name: 'database_bytes', aggregation: 'latest', measuredBy: 'collector' },
   { name: 'bandwidth_bytes', aggregation: 'sum' },
   { name: 'api_calls', aggregation: 'sum' },
-  { name: 'active_users', aggregation: 'unique', memberProperty: 'userId' },
+  { name: 'active_users', aggregation: 'unique', memberProperty: 'userId', measuredBy: 'collector' },
   // The peak within a window (e.g. concurrent connections reported by a collector).
   { name: 'concurrent_connections', aggregation: 'max' },
 ];
@@ -28,6 +34,11 @@ const BY_NAME = new Map(BUILT_IN_METRICS.map((metric) => [metric.name, metric]))
 
 export function metricDefinition(name: string): MetricDefinition | undefined {
   return BY_NAME.get(name);
+}
+
+/** Whether `source` may record the metric: any source, unless the platform measures it. */
+export function mayRecord(metric: MetricDefinition, source: UsageSource): boolean {
+  return metric.measuredBy === undefined || metric.measuredBy === source;
 }
 
 /** The member a `unique` metric counts, or undefined when the event does not carry it. */

@@ -1,4 +1,5 @@
-import { activeUserEventId, collectionSlot, gaugeEventId, isMeasurable, usageOf } from './collection-plan';
+import { mayRecord, MetricDefinition, metricDefinition } from '../billable-metrics/metric-catalogue';
+import { activeUserEventId, COLLECTED_METRICS, collectionSlot, gaugeEventId, isMeasurable, usageOf } from './collection-plan';
 
 const TENANT = '11111111-1111-4111-8111-111111111111';
 
@@ -16,6 +17,13 @@ describe(usageOf.name, () => {
       { ...common, eventId: 'collector:active_users:2026-06-10:u1', metric: 'active_users', quantity: '1', properties: { userId: 'u1' } },
       { ...common, eventId: 'collector:active_users:2026-06-10:u2', metric: 'active_users', quantity: '1', properties: { userId: 'u2' } },
     ]);
+  });
+
+  it('records only metrics the catalogue reserves to the collector, so no client can write or pre-empt them', () => {
+    for (const name of COLLECTED_METRICS) {
+      const metric = metricDefinition(name) as MetricDefinition;
+      expect([name, metric.measuredBy, mayRecord(metric, 'api')]).toEqual([name, 'collector', false]);
+    }
   });
 
   it('leaves out the metrics that could not be measured', () => {

@@ -34,13 +34,14 @@ export class PostgresUsageRepository extends UsageRepository {
   async countedEvents(keys: readonly EventKey[], since: string, tx?: Transaction): Promise<Set<string>> {
     if (keys.length === 0) return new Set();
     const rows = (await (tx ? entityManagerOf(tx) : this.dataSource.manager).query(
-      `SELECT DISTINCT e.tenant_id, e.event_id
+      `SELECT DISTINCT e.tenant_id, e.source, e.event_id
          FROM usage_event e
-         JOIN unnest($1::uuid[], $2::text[]) AS k(tenant_id, event_id) ON k.tenant_id = e.tenant_id AND k.event_id = e.event_id
-        WHERE e.occurred_on >= $3::date`,
-      [keys.map((key) => key.tenantId), keys.map((key) => key.eventId), since],
-    )) as { tenant_id: string; event_id: string }[];
-    return new Set(rows.map((row) => eventKey({ tenantId: row.tenant_id, eventId: row.event_id })));
+         JOIN unnest($1::uuid[], $2::text[], $3::text[]) AS k(tenant_id, source, event_id)
+           ON k.tenant_id = e.tenant_id AND k.source = e.source AND k.event_id = e.event_id
+        WHERE e.occurred_on >= $4::date`,
+      [keys.map((key) => key.tenantId), keys.map((key) => key.source), keys.map((key) => key.eventId), since],
+    )) as { tenant_id: string; source: string; event_id: string }[];
+    return new Set(rows.map((row) => eventKey({ tenantId: row.tenant_id, source: row.source, eventId: row.event_id })));
   }
 
   async insertNewEvents(tx: Transaction, events: readonly UsageEventRecord[]): Promise<UsageEventRecord[]> {

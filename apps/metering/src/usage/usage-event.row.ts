@@ -1,7 +1,7 @@
 /** Rows of metering's usage tables as the code sees them (plain records; the SQL is hand-written for bulk work). */
 import { Aggregation, Granularity } from '../billable-metrics/metric-catalogue';
 
-/** A usage event to be counted once per (tenant, event id, day). */
+/** A usage event to be counted once per (tenant, source, event id, day). */
 export interface UsageEventRecord {
   tenantId: string;
   eventId: string;
@@ -22,6 +22,7 @@ export interface AggregateContribution {
   aggregation: Aggregation;
   quantity: string;
   occurredAt: Date;
+  source: string;
   eventId: string;
 }
 

@@ -1,3 +1,4 @@
+import { METRIC_NOT_WRITABLE } from '@tenantry/usage-api';
 import { checkUsageEvent, earliestCopyDay, exactQuantity, SubmittedUsageEvent, UsageRejection, UsageRules } from './usage-rules';
 
 const NOW = new Date('2026-06-10T12:00:00.000Z');
@@ -51,9 +52,13 @@ describe(checkUsageEvent.name, () => {
     expect(sut(event({ timestamp: new Date(NOW.getTime() - 72 * HOUR_MS - 1).toISOString() }), 'active', RULES)).toEqual({ ok: false, reason: UsageRejection.TimestampTooLate });
   });
 
-  it('rejects active_users without a userId', () => {
-    expect(sut(event({ metric: 'active_users', quantity: 1 }), 'active', RULES)).toEqual({ ok: false, reason: UsageRejection.MissingMember });
-    expect(sut(event({ metric: 'active_users', quantity: 1, properties: { userId: 'u-1' } }), 'active', RULES).ok).toBe(true);
+  it.each([['storage_bytes'], ['database_bytes'], ['active_users']])('rejects %s, which the platform measures itself, as not writable', (metric) => {
+    expect(sut(event({ metric, quantity: '0', properties: { userId: 'u-1' } }), 'active', RULES)).toEqual({ ok: false, reason: UsageRejection.MetricNotWritable });
+    expect(UsageRejection.MetricNotWritable).toBe(METRIC_NOT_WRITABLE);
+  });
+
+  it.each([['api_calls'], ['bandwidth_bytes'], ['concurrent_connections']])('accepts %s from clients', (metric) => {
+    expect(sut(event({ metric }), 'active', RULES).ok).toBe(true);
   });
 
   it('rejects properties that are not flat strings, numbers or booleans', () => {

@@ -1,7 +1,7 @@
 /** The rules one usage event must pass to be accepted: pure, so each rule is tested on its own. */
 import { DECIMAL_PATTERN } from '@tenantry/contracts';
 import { isUuid } from '@tenantry/service';
-import { memberOf, metricDefinition, utcDay } from '../billable-metrics/metric-catalogue';
+import { mayRecord, memberOf, metricDefinition, utcDay } from '../billable-metrics/metric-catalogue';
 import { MeteredTenantStatus } from '../tenants/tenant-status';
 
 /** Why an event was rejected; the codes are part of the API. */
@@ -11,6 +11,8 @@ export enum UsageRejection {
   TenantDeleted = 'tenant-deleted',
   InvalidEventId = 'invalid-event-id',
   UnknownMetric = 'unknown-metric',
+  /** A metric the platform measures itself (storage, database size, active users): no client may write it. */
+  MetricNotWritable = 'metric-not-writable',
   InvalidQuantity = 'invalid-quantity',
   InvalidTimestamp = 'invalid-timestamp',
   TimestampInFuture = 'timestamp-in-future',
@@ -97,6 +99,7 @@ export function checkUsageEvent(event: SubmittedUsageEvent, tenantStatus: Metere
   if (event.eventId.length < 1 || event.eventId.length > 200) return reject(UsageRejection.InvalidEventId);
   const metric = metricDefinition(event.metric);
   if (!metric) return reject(UsageRejection.UnknownMetric);
+  if (!mayRecord(metric, 'api')) return reject(UsageRejection.MetricNotWritable);
   const quantity = exactQuantity(event.quantity);
   if (quantity === undefined) return reject(UsageRejection.InvalidQuantity);
   const at = ISO_TIMESTAMP.test(event.timestamp) ? Date.parse(event.timestamp) : Number.NaN;

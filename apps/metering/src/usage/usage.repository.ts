@@ -3,13 +3,19 @@ import { TenantScope, Transaction } from '@tenantry/persistence';
 import { Granularity } from '../billable-metrics/metric-catalogue';
 import { AggregateContribution, AggregatePoint, UniqueMember, UsageEventRecord } from './usage-event.row';
 
+/**
+ * What identifies a usage event: its tenant, its source and the id that source gave it. Every source
+ * has its own id space (a client's ids are `api`'s), so no client-chosen id can ever collide with
+ * an id the collector or the gateway's sampling chose, however predictable those are.
+ */
 export interface EventKey {
   tenantId: string;
+  source: string;
   eventId: string;
 }
 
 export function eventKey(key: EventKey): string {
-  return `${key.tenantId}\u0000${key.eventId}`;
+  return `${key.tenantId}\u0000${key.source}\u0000${key.eventId}`;
 }
 
 export function memberKey(member: Omit<UniqueMember, 'member'> & { member: string }): string {

@@ -13,7 +13,7 @@ export class UsageRecordedPayload {
   @IsUUID()
   tenantId!: string;
 
-  /** Client-chosen id: the deduplication key within a tenant. */
+  /** The id its source gave the event: the deduplication key within the tenant and `source` (each source has its own id space). */
   @IsString()
   @Length(1, 200)
   eventId!: string;
@@ -27,6 +27,7 @@ export class UsageRecordedPayload {
   @IsISO8601()
   timestamp!: string;
 
+  /** Who recorded it: `api` (the ingestion API, any client), `gateway` (API usage sampling), `collector` (metering's resource collectors, the only source of the metrics the platform measures). */
   @IsIn(USAGE_SOURCES)
   source!: UsageSource;
 

@@ -3,10 +3,17 @@
  * only that it is a list of objects): metering judges each event on its own and answers per event.
  */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { METRIC_NOT_WRITABLE, PLATFORM_MEASURED_METRICS } from '@tenantry/usage-api';
 import { IsDefined, IsObject, IsOptional, IsString, ValidateBy, ValidationOptions } from 'class-validator';
 
 /** The most events one batch may carry (metering's own bound). */
 export const MAX_BATCH_EVENTS = 1_000;
+
+const code = (name: string) => `\`${name}\``;
+/** The metrics a client may record (metering's catalogue, less what the platform measures). */
+const CLIENT_METRICS = ['api_calls', 'bandwidth_bytes', 'concurrent_connections'].map(code).join(', ');
+/** Why the others are refused, for every key and role alike. */
+export const MEASURED_METRICS_NOTE = `${PLATFORM_MEASURED_METRICS.map(code).join(', ')} are measured by the platform itself and rejected here with \`${METRIC_NOT_WRITABLE}\`, whatever the key`;
 
 function IsStringOrNumber(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
@@ -16,11 +23,14 @@ function IsStringOrNumber(options?: ValidationOptions): PropertyDecorator {
 }
 
 export class TenantUsageEventDto {
-  @ApiProperty({ example: 'req-7f9c-0001', description: 'Your id for the event: the deduplication key within the tenant (1–200 characters)' })
+  @ApiProperty({
+    example: 'req-7f9c-0001',
+    description: "Your id for the event: the deduplication key among the tenant's events sent through this API (1–200 characters). The platform's own measurements have ids of their own, so no id you choose can take theirs",
+  })
   @IsString()
   eventId!: string;
 
-  @ApiProperty({ example: 'api_calls', description: '`storage_bytes`, `database_bytes`, `bandwidth_bytes`, `api_calls`, `active_users`, `concurrent_connections`' })
+  @ApiProperty({ example: 'api_calls', description: `The metrics clients may send: ${CLIENT_METRICS}. ${MEASURED_METRICS_NOTE}` })
   @IsString()
   metric!: string;
 
@@ -37,7 +47,7 @@ export class TenantUsageEventDto {
   @IsString()
   timestamp!: string;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { userId: 'ann' }, description: 'String, number or boolean values; `active_users` needs `userId`' })
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { region: 'eu-west' }, description: 'String, number or boolean values' })
   @IsOptional()
   @IsObject()
   properties?: Record<string, unknown>;

@@ -17,7 +17,7 @@ export class UsageResultDto implements UsageResult {
   @ApiProperty({ example: 0 }) index!: number;
   @ApiProperty({ example: 'req-7f9c-0001' }) eventId!: string;
   @ApiProperty({ enum: USAGE_RESULT_STATUSES }) status!: UsageResultStatus;
-  @ApiPropertyOptional({ example: 'unknown-metric', description: 'Why an event was rejected, e.g. `unknown-tenant`, `unknown-metric`, `invalid-quantity`, `timestamp-too-late`' })
+  @ApiPropertyOptional({ example: 'unknown-metric', description: 'Why an event was rejected, e.g. `unknown-tenant`, `unknown-metric`, `metric-not-writable` (a metric the platform measures itself), `invalid-quantity`, `timestamp-too-late`' })
   reason?: string;
 }
 

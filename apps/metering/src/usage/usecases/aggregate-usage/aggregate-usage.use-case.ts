@@ -12,7 +12,7 @@ import { LimitWindow } from '../../../alerts/alert.row';
 import { EvaluateLimitAlertsCommand } from '../../../alerts/usecases/evaluate-limit-alerts/evaluate-limit-alerts.command';
 import { EvaluateLimitAlertsUseCase } from '../../../alerts/usecases/evaluate-limit-alerts/evaluate-limit-alerts.use-case';
 import { MeteringConfig } from '../../../metering.config';
-import { memberOf, metricDefinition, utcDay, windowStart } from '../../../billable-metrics/metric-catalogue';
+import { mayRecord, memberOf, metricDefinition, utcDay, windowStart } from '../../../billable-metrics/metric-catalogue';
 import { AggregateContribution, UniqueMember, UsageEventRecord } from '../../usage-event.row';
 import { UsagePartitionsRepository } from '../../usage-partitions.repository';
 import { eventKey, memberKey, UsageRepository } from '../../usage.repository';
@@ -35,6 +35,8 @@ export class AggregateUsageUseCase {
       const metric = metricDefinition(payload.metric);
       // The consumer dead-letters these (after isolating them from the rest of the batch).
       if (!metric) throw new NonRetryableError(`unknown metric ${payload.metric}`);
+      // Ingestion refuses these; anything else on the stream that claims a measured metric is not the collector's.
+      if (!mayRecord(metric, payload.source)) throw new NonRetryableError(`${payload.metric} is measured by the ${metric.measuredBy}, not recorded by ${payload.source}`);
       const member = memberOf(metric, payload.properties);
       if (metric.aggregation === 'unique' && member === undefined) throw new NonRetryableError(`${payload.metric} needs properties.${metric.memberProperty}`);
       const occurredAt = new Date(payload.timestamp);
@@ -52,7 +54,7 @@ export class AggregateUsageUseCase {
     if (records.length === 0) return { counted: 0 };
 
     // The primary key holds the event's day (the partition key), so it cannot see a copy of the same
-    // eventId on another day: a client retry whose timestamp moved past midnight UTC, published
+    // (source, eventId) on another day: a client retry whose timestamp moved past midnight UTC, published
     // before the first copy was counted. Such copies are dropped here: the first one counted wins.
     // (A tenant's events come from one partition, so no other transaction counts them meanwhile.)
     const firstCopies = new Map<string, UsageEventRecord>();
@@ -72,7 +74,7 @@ export class AggregateUsageUseCase {
       if (!metric) continue;
       for (const granularity of USAGE_GRANULARITIES) {
         const window = windowStart(granularity, event.occurredAt);
-        contributions.push({ tenantId: event.tenantId, metric: event.metric, granularity, windowStart: window, aggregation: metric.aggregation, quantity: event.quantity, occurredAt: event.occurredAt, eventId: event.eventId });
+        contributions.push({ tenantId: event.tenantId, metric: event.metric, granularity, windowStart: window, aggregation: metric.aggregation, quantity: event.quantity, occurredAt: event.occurredAt, source: event.source, eventId: event.eventId });
         if (metric.aggregation === 'unique' && event.member !== null) {
           members.push({ tenantId: event.tenantId, metric: event.metric, granularity, windowStart: window, member: event.member });
         }

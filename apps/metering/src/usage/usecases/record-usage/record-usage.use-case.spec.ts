@@ -54,12 +54,33 @@ describe(RecordUsageUseCase.name, () => {
   });
 
   it('reports already-counted events and repeats within the request as duplicates', async () => {
-    const { sut, publisher } = setup({ counted: [{ tenantId: ACTIVE, eventId: 'old' }] });
+    const { sut, publisher } = setup({ counted: [{ tenantId: ACTIVE, source: 'api', eventId: 'old' }] });
 
     const results = await sut.execute(new RecordUsageCommand([event('old'), event('new'), event('new')]));
 
     expect(results.map((r) => r.status)).toEqual(['duplicate', 'accepted', 'duplicate']);
     expect(publisher.published.map((e) => e.eventId)).toEqual(['new']);
+  });
+
+  it("refuses the metrics the platform measures, and takes no other source's event id for a client's", async () => {
+    const { sut, publisher } = setup({ counted: [{ tenantId: ACTIVE, source: 'collector', eventId: 'collector:storage_bytes:2026-06-10T12:05:00.000Z' }] });
+
+    const results = await sut.execute(
+      new RecordUsageCommand([
+        event('collector:storage_bytes:2026-06-10T12:05:00.000Z', { metric: 'storage_bytes', quantity: '0' }),
+        event('collector:database_bytes:2026-06-10T12:05:00.000Z', { metric: 'database_bytes', quantity: '0' }),
+        event('collector:active_users:2026-06-10:ann', { metric: 'active_users', properties: { userId: 'ann' } }),
+        event('collector:storage_bytes:2026-06-10T12:05:00.000Z'),
+      ]),
+    );
+
+    expect(results.map((r) => [r.status, r.reason])).toEqual([
+      ['rejected', 'metric-not-writable'],
+      ['rejected', 'metric-not-writable'],
+      ['rejected', 'metric-not-writable'],
+      ['accepted', undefined],
+    ]);
+    expect(publisher.published.map((e) => [e.metric, e.source])).toEqual([['api_calls', 'api']]);
   });
 
   it('answers 503 when Kafka does not acknowledge, reporting nothing as accepted', async () => {

@@ -11,10 +11,12 @@ import { UsageResultView } from '../../dto/usage-view.dto';
 import { ingestionUnavailable } from '../../usage.problems';
 import { UsagePublisher } from '../../usage.publisher';
 import { eventKey, UsageRepository } from '../../usage.repository';
-import { AcceptableUsageEvent, checkUsageEvent, earliestCopyDay, UsageRules } from '../../usage-rules';
+import { checkUsageEvent, earliestCopyDay, UsageRejection, UsageRules } from '../../usage-rules';
 import { RecordUsageCommand } from './record-usage.command';
 
 const HOUR_MS = 3_600_000;
+/** Everything that comes through the ingestion API, whoever sends it. */
+const SOURCE = 'api';
 
 @Injectable()
 export class RecordUsageUseCase {
@@ -32,32 +34,34 @@ export class RecordUsageUseCase {
     const statuses = await this.tenants.statuses(tenantIds);
     const verdicts = command.events.map((event) => checkUsageEvent(event, statuses.get(event.tenantId.toLowerCase()), rules));
 
-    const acceptable = verdicts.flatMap((verdict) => (verdict.ok ? [verdict.event] : []));
+    // Clients' events are source `api`: their ids are deduplicated among clients' ids only.
+    const checked = verdicts.map((verdict): { payload: UsageRecordedPayload } | { reason: UsageRejection } => (verdict.ok ? { payload: { ...verdict.event, source: SOURCE } } : { reason: verdict.reason }));
+    const acceptable = checked.flatMap((check) => ('payload' in check ? [check.payload] : []));
     // Only accepted events can have been counted, and they are never older than the lateness window.
     const since = earliestCopyDay(rules.now, rules.latenessMs);
     const counted = await this.usage.countedEvents(acceptable, since);
 
     const seen = new Set<string>();
     const results: UsageResultView[] = [];
-    const toPublish: AcceptableUsageEvent[] = [];
-    verdicts.forEach((verdict, index) => {
+    const toPublish: UsageRecordedPayload[] = [];
+    checked.forEach((check, index) => {
       const eventId = command.events[index]?.eventId ?? '';
-      if (!verdict.ok) {
-        results.push({ index, eventId, status: 'rejected', reason: verdict.reason });
+      if ('reason' in check) {
+        results.push({ index, eventId, status: 'rejected', reason: check.reason });
         return;
       }
-      const key = eventKey(verdict.event);
+      const key = eventKey(check.payload);
       if (counted.has(key) || seen.has(key)) {
         results.push({ index, eventId, status: 'duplicate' });
         return;
       }
       seen.add(key);
-      toPublish.push(verdict.event);
+      toPublish.push(check.payload);
       results.push({ index, eventId, status: 'accepted' });
     });
 
     try {
-      await this.publisher.publish(toPublish.map((event): UsageRecordedPayload => ({ ...event, source: 'api' })));
+      await this.publisher.publish(toPublish);
     } catch (error) {
       throw ingestionUnavailable(error instanceof Error ? error.message : String(error));
     }
