@@ -1,4 +1,10 @@
-import { bucketsFor, parsePlanLimits, rateLimitHeaders, RateLimits, retryAfterSeconds } from './rate-limit-policy';
+import { Bucket, bucketsFor, Caller, parsePlanLimits, rateLimitHeaders, RateLimits, retryAfterSeconds } from './rate-limit-policy';
+
+function twoBuckets(limits: RateLimits, caller: Caller): [Bucket, Bucket] {
+  const [first, second] = bucketsFor(limits, caller);
+  if (!first || !second) throw new Error('expected two buckets');
+  return [first, second];
+}
 
 describe('rate-limit policy', () => {
   const limits: RateLimits = {
@@ -32,16 +38,16 @@ describe('rate-limit policy', () => {
   });
 
   it('writes RateLimit-Policy and RateLimit as structured-field lists, one item per bucket', () => {
-    const [key, tenant] = bucketsFor(limits, { kind: 'tenant-key', keyId: 'k', tenantId: 't', plan: 'free' });
-    const headers = rateLimitHeaders({ allowed: true, states: [{ bucket: key!, tokens: 14.6 }, { bucket: tenant!, tokens: 3.2 }] });
+    const [key, tenant] = twoBuckets(limits, { kind: 'tenant-key', keyId: 'k', tenantId: 't', plan: 'free' });
+    const headers = rateLimitHeaders({ allowed: true, states: [{ bucket: key, tokens: 14.6 }, { bucket: tenant, tokens: 3.2 }] });
     expect(headers).toEqual({ 'RateLimit-Policy': '"key";q=20;w=2, "tenant";q=20;w=2', RateLimit: '"key";r=14;t=1, "tenant";r=3;t=2' });
   });
 
   it('adds Retry-After when refused: the wait for a token in every empty bucket, at least 1 s', () => {
-    const [key, tenant] = bucketsFor({ ...limits, plans: parsePlanLimits('free=0.5:2') }, { kind: 'tenant-key', keyId: 'k', tenantId: 't', plan: 'free' });
-    const outcome = { allowed: false, states: [{ bucket: key!, tokens: 1.5 }, { bucket: tenant!, tokens: 0.2 }] };
+    const [key, tenant] = twoBuckets({ ...limits, plans: parsePlanLimits('free=0.5:2') }, { kind: 'tenant-key', keyId: 'k', tenantId: 't', plan: 'free' });
+    const outcome = { allowed: false, states: [{ bucket: key, tokens: 1.5 }, { bucket: tenant, tokens: 0.2 }] };
     expect(retryAfterSeconds(outcome)).toBe(2);
     expect(rateLimitHeaders(outcome)).toMatchObject({ RateLimit: '"key";r=1;t=1, "tenant";r=0;t=4', 'Retry-After': '2' });
-    expect(retryAfterSeconds({ allowed: false, states: [{ bucket: key!, tokens: 0.99 }] })).toBe(1);
+    expect(retryAfterSeconds({ allowed: false, states: [{ bucket: key, tokens: 0.99 }] })).toBe(1);
   });
 });
