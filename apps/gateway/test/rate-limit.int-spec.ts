@@ -133,7 +133,9 @@ describe('gateway rate limits', () => {
 
     await produce(kafka, TOPICS.TENANT_LIFECYCLE.name, [eventMessage('TenantPlanChanged', { tenantId: onFree, fromPlanId: 'free', toPlanId: 'enterprise', at: new Date().toISOString() })]);
     await lifecycleCaughtUp();
-    await sleep(1_000);
+    // A refused key is refused in memory until a token can be back (at most Retry-After): the new plan counts from then.
+    const lastRefusal = [...free].reverse().find((r) => r.status === 429);
+    await sleep(Math.max(1, Number(lastRefusal?.headers.get('retry-after') ?? 1)) * 1000);
     const upgraded = await burst(20, () => gateway.call('GET', `/tenants/${onFree}`, { key: freeKey }));
     expect(statuses(upgraded).every((s) => s === 200)).toBe(true);
   });

@@ -31,14 +31,19 @@ export class AuthenticationGuard implements CanActivate {
     const request = http.getRequest<GatewayRequest>();
     const header = request.headers['authorization'];
     const secret = typeof header === 'string' ? BEARER.exec(header.trim())?.[1] : undefined;
-    const key = secret ? await this.keys.findActiveByHash(this.secrets.hash(secret)) : undefined;
+    const hash = secret ? this.secrets.hash(secret) : undefined;
+    const address = request.ip ?? 'unknown';
+    // A caller refused moments ago is refused again before the database or Redis is asked.
+    const presented = hash ? `key:${hash}` : `address:${address}`;
+    this.limiter.refuseRecent(presented, request, http.getResponse<HeaderReply>());
+    const key = hash ? await this.keys.findActiveByHash(hash) : undefined;
     if (!key) {
-      await this.limiter.admit({ address: request.ip ?? 'unknown' }, request, http.getResponse<HeaderReply>());
+      await this.limiter.admit({ address }, request, http.getResponse<HeaderReply>(), presented);
       http.getResponse<HeaderReply>().header('WWW-Authenticate', 'Bearer realm="tenantry"');
       throw GATEWAY_PROBLEMS.unauthenticated(secret ? 'The API key is unknown or revoked.' : 'Send an API key as `Authorization: Bearer <key>`.');
     }
     gatewayState(request).principal = { keyId: key.id, role: key.role, tenantId: key.tenantId };
-    await this.limiter.admit({ keyId: key.id, tenantId: key.tenantId }, request, http.getResponse<HeaderReply>());
+    await this.limiter.admit({ keyId: key.id, tenantId: key.tenantId }, request, http.getResponse<HeaderReply>(), presented);
     await this.keys.touch(key.id, this.clock.now());
     return true;
   }

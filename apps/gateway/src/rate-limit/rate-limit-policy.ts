@@ -119,6 +119,11 @@ export function retryAfterSeconds(outcome: RateLimitOutcome): number {
   return Math.max(1, ...waits);
 }
 
+/** Milliseconds until every empty bucket holds a token again (exact, for remembering a refusal). */
+export function msUntilToken(outcome: RateLimitOutcome): number {
+  return Math.max(0, ...outcome.states.filter((s) => s.tokens < 1).map((s) => ((1 - s.tokens) / s.bucket.rate) * 1000));
+}
+
 /** The policy that refused the call: the emptiest bucket. */
 export function limitingPolicy(outcome: RateLimitOutcome): PolicyName {
   return outcome.states.reduce((a, b) => (b.tokens < a.tokens ? b : a)).bucket.policy;

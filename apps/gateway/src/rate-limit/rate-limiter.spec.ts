@@ -34,7 +34,7 @@ describe(RateLimiter.name, () => {
     store = new FakeRateLimitStore();
     plans = new Plans();
     clock = new ManualClock(new Date('2026-01-01T00:00:00Z'));
-    sut = new RateLimiter(config, store, new TenantPlans(plans, clock, config), new ServiceMetrics('gateway'));
+    sut = new RateLimiter(config, store, new TenantPlans(plans, clock, config), clock, new ServiceMetrics('gateway'));
     headers = {};
   });
 
@@ -61,6 +61,23 @@ describe(RateLimiter.name, () => {
     expect(plans.reads).toBe(2);
   });
 
+  it('refuses a caller refused moments ago in memory, without asking the store, until a token can be back', async () => {
+    const tenantKey = { keyId: 'k', tenantId: 't' };
+    await sut.admit(tenantKey, request(), reply, 'key:h');
+    await sut.admit(tenantKey, request(), reply, 'key:h');
+    await expect(sut.admit(tenantKey, request(), reply, 'key:h')).rejects.toThrow(ProblemException);
+    const asked = store.calls;
+    headers = {};
+    const again = request();
+    expect(() => sut.refuseRecent('key:h', again, reply)).toThrow(ProblemException);
+    expect(store.calls).toBe(asked);
+    expect(again.gateway?.rateLimited).toBe(true);
+    expect(headers).toMatchObject({ 'Retry-After': '1', RateLimit: '"key";r=0;t=2, "tenant";r=0;t=2' });
+    expect(() => sut.refuseRecent('key:other', request(), reply)).not.toThrow();
+    clock.advance(1_000);
+    expect(() => sut.refuseRecent('key:h', request(), reply)).not.toThrow();
+  });
+
   it('limits calls without a key by address', async () => {
     await sut.admit({ address: '10.0.0.1' }, request(), reply);
     await expect(sut.admit({ address: '10.0.0.1' }, request(), reply)).rejects.toThrow(ProblemException);
@@ -74,7 +91,7 @@ describe(RateLimiter.name, () => {
   });
 
   it('checks nothing when disabled', async () => {
-    const off = new RateLimiter(Object.assign(new GatewayConfig(), { RATE_LIMIT_ENABLED: false }), store, new TenantPlans(plans, clock, config), new ServiceMetrics('gateway'));
+    const off = new RateLimiter(Object.assign(new GatewayConfig(), { RATE_LIMIT_ENABLED: false }), store, new TenantPlans(plans, clock, config), clock, new ServiceMetrics('gateway'));
     for (let i = 0; i < 5; i++) await off.admit({ address: 'a' }, request(), reply);
     expect(store.calls).toBe(0);
   });

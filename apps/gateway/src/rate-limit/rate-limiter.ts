@@ -3,13 +3,19 @@
  * every call that was checked carries RateLimit-Policy and RateLimit. Called by the authentication
  * guard, the one place that knows who the caller is (or that it is nobody), before any other work.
  * Redis unavailable → the call is let through (fail open), with a throttled warning and a metric.
+ *
+ * A caller refused once is then refused in memory, before the database and Redis are asked, until
+ * a token can be back (`refuseRecent`): a flood past the limit costs the gateway little more than
+ * parsing the request, so it does not slow the other tenants down. That is exact, never early:
+ * other calls can only empty a bucket further.
  */
 import { Injectable } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import { ServiceMetrics } from '@tenantry/observability';
+import { Clock } from '@tenantry/service';
 import { GatewayRequest, gatewayState } from '../auth/principal';
 import { GatewayConfig } from '../gateway.config';
-import { Bucket, bucketsFor, Caller, limitingPolicy, parseLimit, parsePlanLimits, rateLimitHeaders, RateLimits, retryAfterSeconds } from './rate-limit-policy';
+import { Bucket, bucketsFor, Caller, limitingPolicy, msUntilToken, parseLimit, parsePlanLimits, rateLimitHeaders, RateLimits, retryAfterSeconds } from './rate-limit-policy';
 import { rateLimited } from './rate-limit.problems';
 import { RateLimitStore } from './rate-limit.store';
 import { TenantPlans } from './tenant-plans';
@@ -21,17 +27,29 @@ export interface HeaderReply {
 /** The caller as the authentication guard found it: a key's id, role's tenant (null for platform roles), or none. */
 export type FoundCaller = { keyId: string; tenantId: string | null } | { address: string };
 
+interface Refusal {
+  untilMs: number;
+  policy: ReturnType<typeof limitingPolicy>;
+  headers: Record<string, string>;
+}
+
+/** Bounded: past this many refused callers the memory starts afresh (Redis still decides). */
+const MAX_REFUSALS = 50_000;
+
 @Injectable()
 export class RateLimiter {
   private readonly enabled: boolean;
   private readonly limits: RateLimits;
   private readonly refused: Counter<'policy'>;
   private readonly unavailable: Counter;
+  /** What the caller presented (a key's hash, or an address) → until when it is refused. */
+  private readonly refusals = new Map<string, Refusal>();
 
   constructor(
     config: GatewayConfig,
     private readonly store: RateLimitStore,
     private readonly plans: TenantPlans,
+    private readonly clock: Clock,
     metrics: ServiceMetrics,
   ) {
     this.enabled = config.RATE_LIMIT_ENABLED;
@@ -55,8 +73,29 @@ export class RateLimiter {
     });
   }
 
-  /** Resolves when the call may go on; throws 429 `rate-limited` when it may not. */
-  async admit(caller: FoundCaller, request: GatewayRequest, reply: HeaderReply): Promise<void> {
+  /**
+   * Throws 429 `rate-limited` at once when what the caller presents (`presented`: its key's hash, or
+   * its address when it sent no key) was refused moments ago and no token can be back yet.
+   */
+  refuseRecent(presented: string, request: GatewayRequest, reply: HeaderReply): void {
+    if (!this.enabled) return;
+    const refusal = this.refusals.get(presented);
+    if (!refusal) return;
+    const now = this.clock.now().getTime();
+    if (refusal.untilMs <= now) {
+      this.refusals.delete(presented);
+      return;
+    }
+    for (const [name, value] of Object.entries(refusal.headers)) reply.header(name, value);
+    const retryAfter = Math.max(1, Math.ceil((refusal.untilMs - now) / 1000));
+    reply.header('Retry-After', String(retryAfter));
+    this.refused.inc({ policy: refusal.policy });
+    gatewayState(request).rateLimited = true;
+    throw rateLimited(refusal.policy, retryAfter);
+  }
+
+  /** Resolves when the call may go on; throws 429 `rate-limited` when it may not (and remembers it for `presented`). */
+  async admit(caller: FoundCaller, request: GatewayRequest, reply: HeaderReply, presented?: string): Promise<void> {
     if (!this.enabled) return;
     const buckets = await this.bucketsOf(caller);
     const outcome = await this.store.take(buckets);
@@ -69,6 +108,12 @@ export class RateLimiter {
     const policy = limitingPolicy(outcome);
     this.refused.inc({ policy });
     gatewayState(request).rateLimited = true;
+    if (presented !== undefined) {
+      if (this.refusals.size >= MAX_REFUSALS) this.refusals.clear();
+      const headers = rateLimitHeaders(outcome);
+      delete headers['Retry-After'];
+      this.refusals.set(presented, { untilMs: this.clock.now().getTime() + msUntilToken(outcome), policy, headers });
+    }
     throw rateLimited(policy, retryAfterSeconds(outcome));
   }
 
