@@ -187,7 +187,7 @@ async function main(): Promise<void> {
     const baseline = await runPhase('1. B alone (baseline)', limited.url, keys, 'none');
     const baselineP99 = percentile([...baseline.victim].sort((x, y) => x - y), 99);
     console.log(describe(baseline, NaN));
-    console.log(describe(await runPhase(`2. A at 1.2× its limit (${PLAN_RATE * 1.2} r/s)`, limited.url, keys, 'paced'), baselineP99));
+    console.log(describe(await runPhase(`2. A at 1.2× its limit (${(PLAN_RATE * 1.2).toFixed(1)} r/s)`, limited.url, keys, 'paced'), baselineP99));
     await sleep(3_000);
     console.log(describe(await runPhase(`3. A flooding (${FLOOD_CONNECTIONS} connections)`, limited.url, keys, 'flood'), baselineP99));
     await sleep(3_000);
