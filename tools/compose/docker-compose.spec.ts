@@ -138,6 +138,15 @@ describe('docker-compose.yml', () => {
     expect(postgres['healthcheck']).toBeDefined();
   });
 
+  it("runs Redis for the gateway's rate limits, and the gateway waits for it and uses it", () => {
+    const redis = service('redis');
+    expect(String(redis['image'])).toMatch(/^redis:\S+$/);
+    expect(redis['healthcheck']).toBeDefined();
+    const gateway = service('gateway');
+    expect(new URL(composeEnvironment(gateway)['REDIS_URL'] ?? '').hostname).toBe('redis');
+    expect(composeDependencies(gateway)).toMatchObject({ redis: 'service_healthy' });
+  });
+
   it('creates the topics once with the app image before the services start', () => {
     const topics = service('topics');
     expect(composeDockerfile(topics)).toBe(join(ROOT, 'Dockerfile'));
@@ -305,6 +314,19 @@ describe('deploy/', () => {
       const ports = asList(asMap(service?.['spec'], 'Service spec')['ports'], 'Service ports');
       expect(ports.map((port) => asMap(port, 'Service port')['port'])).toContain(defaultPort(app));
     });
+  });
+
+  it("ships a Redis for the gateway's rate limits, and the gateway's REDIS_URL names its Service", () => {
+    const kustomization = asMap(readYaml('deploy/k8s/kustomization.yaml'), 'kustomization.yaml');
+    expect(asList(kustomization['resources'], 'resources')).toContain('redis.yaml');
+    const documents = readYamlDocuments('deploy/k8s/redis.yaml');
+    const service = documents.find((document) => document['kind'] === 'Service');
+    expect(asMap(service?.['metadata'], 'Service metadata')['name']).toBe('redis');
+    const deployment = readYamlDocuments('deploy/k8s/gateway.yaml').find((document) => document['kind'] === 'Deployment');
+    const template = asMap(asMap(deployment?.['spec'], 'Deployment spec')['template'], 'pod template');
+    const container = asMap(asList(asMap(template['spec'], 'pod spec')['containers'], 'containers')[0], 'container');
+    const env = asList(container['env'], 'env').map((entry) => asMap(entry, 'env entry'));
+    expect(new URL(String(env.find((entry) => entry['name'] === 'REDIS_URL')?.['value'])).hostname).toBe('redis');
   });
 
   it('ships the tenantry-config ConfigMap', () => {

@@ -55,7 +55,7 @@ export async function startIngestStack(options: IngestStackOptions): Promise<Ing
   let metering = await startService('metering', meteringEnv);
   await waitUntilReady(metering);
   const meteringPort = new URL(metering.url).port;
-  const gateway = await startService('gateway', { DATABASE_URL: url, ...kafkaEnv, METERING_URL: metering.url, TENANTRY_BOOTSTRAP_ADMIN_KEY: adminKey, ...options.gatewayEnv });
+  const gateway = await startService('gateway', { DATABASE_URL: url, ...kafkaEnv, METERING_URL: metering.url, TENANTRY_BOOTSTRAP_ADMIN_KEY: adminKey, RATE_LIMIT_ENABLED: 'false', ...options.gatewayEnv });
   await waitUntilReady(gateway);
 
   const tenants = Array.from({ length: options.tenants }, () => randomUUID());

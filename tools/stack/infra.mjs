@@ -1,4 +1,4 @@
-// `npm run infra:up` / `infra:down`: only the infrastructure (Kafka broker, PostgreSQL, topics),
+// `npm run infra:up` / `infra:down`: only the infrastructure (Kafka broker, PostgreSQL, Redis, topics),
 // for running single test suites or services by hand.
 import { createRequire } from 'node:module';
 import { build, createTopics, ensureDependencies, infrastructureUp, log } from './steps.mjs';
@@ -10,7 +10,7 @@ if (command === 'up') {
   await infrastructureUp();
   build();
   createTopics();
-  log('infra', 'Kafka and PostgreSQL are up; `npm run infra:down` stops the broker');
+  log('infra', 'Kafka, PostgreSQL and Redis are up; `npm run infra:down` stops the broker');
 } else if (command === 'down') {
   await require('../kafka/broker.cjs').stopBroker();
 } else {

@@ -1,6 +1,7 @@
 // `npm start`: the whole suite on this machine without Docker. Infrastructure up (Kafka broker,
-// PostgreSQL), build, topics, then all seven services as processes with prefixed logs; waits
-// until every /health/ready is green, prints where to look, and stops everything on Ctrl-C.
+// PostgreSQL, Redis for the gateway's rate limits), build, topics, then all seven services as
+// processes with prefixed logs; waits until every /health/ready is green, prints where to look,
+// and stops everything on Ctrl-C.
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -115,6 +116,7 @@ async function main() {
   console.log('');
   log('stack', `all ${children.length} services are ready`);
   log('stack', `gateway:  http://127.0.0.1:${children[0].port}  (health: /health/ready, metrics: /metrics)`);
+  log('stack', `redis:    ${process.env.REDIS_URL || 'redis://127.0.0.1:6379'} (the gateway's rate-limit buckets)`);
   log('stack', `services: ${children.map(({ name, port }) => `${name}=:${port}`).join(' ')}`);
   log('stack', `logs:     ${LOG_DIR}/<service>.log (JSON), broker log .cache/kafka/data/server.log`);
   log('stack', 'press Ctrl-C to stop everything');

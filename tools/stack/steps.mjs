@@ -1,4 +1,4 @@
-// The set-up steps `npm start` and `npm test` share: dependencies, broker, database, build, topics.
+// The set-up steps `npm start` and `npm test` share: dependencies, broker, database, Redis, build, topics.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -42,17 +42,20 @@ export function kafkaBrokers() {
   return process.env.KAFKA_BROKERS || '127.0.0.1:9092';
 }
 
-/** Starts or reuses the broker and the database. Returns what was started here, to stop it later. */
+/** Starts or reuses the broker, the database and Redis. Returns what was started here, to stop it later. */
 export async function infrastructureUp() {
   broker.fetchJars();
   const port = Number(kafkaBrokers().split(',')[0].split(':')[1] || 9092);
   const kafka = await broker.startBroker({ port, controllerPort: port + 1 });
   const { ensurePostgres } = require('./postgres.cjs');
   const postgres = await ensurePostgres();
+  const { ensureRedis } = require('./redis.cjs');
+  const redis = await ensureRedis();
   return {
     async down() {
       if (!kafka.reused) await broker.stopBroker();
       if (postgres.embedded) await postgres.embedded.stop();
+      if (redis.started) await redis.started.stop();
     },
   };
 }

@@ -8,6 +8,7 @@ import { GatewayConfig } from './gateway.config';
 import { PerformanceModule } from './performance/performance.module';
 import { LimitsModule } from './limits/limits.module';
 import { QuotaModule } from './quota';
+import { RateLimitModule } from './rate-limit';
 import { SERVICE } from './service';
 import { TenantStatusModule } from './tenant-status';
 import { TenantsModule } from './tenants/tenants.module';
@@ -18,7 +19,7 @@ export class AppModule {
   static register(config: GatewayConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceModule.forRoot({ definition: SERVICE, config }), TenantStatusModule, ApiKeysModule, AuditModule, TenantsModule, UsageModule, ApiUsageModule, PerformanceModule, QuotaModule, LimitsModule],
+      imports: [ServiceModule.forRoot({ definition: SERVICE, config }), TenantStatusModule, RateLimitModule, ApiKeysModule, AuditModule, TenantsModule, UsageModule, ApiUsageModule, PerformanceModule, QuotaModule, LimitsModule],
     };
   }
 }

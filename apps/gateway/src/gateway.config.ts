@@ -1,6 +1,7 @@
-/** The environment of the gateway service: upstream locations, timeouts, bootstrap key and idempotency retention. */
-import { Type } from 'class-transformer';
-import { IsInt, IsNumber, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
+/** The environment of the gateway service: upstream locations, timeouts, bootstrap key, idempotency retention and rate limits. */
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { LIMIT_PATTERN, PLAN_LIMITS_PATTERN } from './rate-limit/rate-limit-policy';
 import { ServiceConfig } from '@tenantry/config';
 
 const UPSTREAM_URL = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
@@ -71,4 +72,52 @@ export class GatewayConfig extends ServiceConfig {
   @Min(0, { message: 'must be between 0 and 1' })
   @Max(1, { message: 'must be between 0 and 1' })
   PERFORMANCE_ERROR_RATE_THRESHOLD = 0.05;
+
+  /** Redis holding the rate-limit buckets every gateway instance shares (redis:// or rediss://, optional /<db>). */
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// or rediss:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Request-rate limits per key, tenant and source address (false: no limits, no RateLimit headers). */
+  // From the raw environment string: implicit conversion would make "false" true.
+  @Transform(({ obj, key, value }: { obj: Record<string, unknown>; key: string; value: unknown }) => {
+    const raw = obj[key];
+    return raw === 'true' ? true : raw === 'false' ? false : typeof raw === 'string' ? raw : value;
+  })
+  @IsBoolean({ message: 'must be true or false' })
+  RATE_LIMIT_ENABLED = true;
+
+  /** Per plan, `<plan>=<requests per second>:<burst>`, comma-separated; a tenant's keys share its plan's bucket. */
+  @Matches(PLAN_LIMITS_PATTERN, { message: 'must be a comma-separated list of <plan>=<rate>:<burst>, e.g. free=10:20,starter=25:50' })
+  RATE_LIMIT_PLANS = 'free=10:20,starter=25:50,growth=50:100,enterprise=100:200';
+
+  /** The plan whose limits apply to a tenant whose plan the gateway has not heard of (or a plan missing from RATE_LIMIT_PLANS). */
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'must be a plan id' })
+  RATE_LIMIT_DEFAULT_PLAN = 'starter';
+
+  /** `<rate>:<burst>` for each key of a platform role (no tenant): generous, so staff are never starved. */
+  @Matches(LIMIT_PATTERN, { message: 'must be <rate>:<burst>, e.g. 200:400' })
+  RATE_LIMIT_OPERATOR = '200:400';
+
+  /** `<rate>:<burst>` per source address for calls without a valid key (401s). */
+  @Matches(LIMIT_PATTERN, { message: 'must be <rate>:<burst>, e.g. 5:20' })
+  RATE_LIMIT_ANONYMOUS = '5:20';
+
+  /** Put before every Redis key of the limiter: lets several deployments (or test stacks) share one Redis. */
+  @Matches(/^[A-Za-z0-9:._-]{1,100}$/, { message: 'must be up to 100 letters, digits, colons, dots, dashes or underscores' })
+  RATE_LIMIT_KEY_PREFIX = 'tenantry:ratelimit:';
+
+  /** How long a tenant's plan is kept in memory before the projection is read again. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(0, { message: 'must be at least 0 ms' })
+  @Max(300_000, { message: 'must be at most 300000 ms' })
+  RATE_LIMIT_PLAN_CACHE_MS = 10_000;
+
+  /** A Redis answer slower than this counts as Redis unavailable: the call is let through (fail open). */
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(10, { message: 'must be at least 10 ms' })
+  @Max(10_000, { message: 'must be at most 10000 ms' })
+  RATE_LIMIT_REDIS_TIMEOUT_MS = 250;
 }

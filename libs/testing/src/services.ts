@@ -1,4 +1,5 @@
 /** Starts compiled Tenantry services as real processes on free ports and waits until they are ready. */
+import { randomBytes } from 'node:crypto';
 import { devSecretsEnv } from './dev-secrets';
 import { databaseUrl, KAFKA_BROKERS } from './infrastructure';
 import { spawnProcess, SpawnedProcess } from './processes';
@@ -13,7 +14,10 @@ export interface RunningService {
   process: SpawnedProcess;
 }
 
-/** Starts one service with PORT=0 and reads the address it announces; it gets this checkout's local secrets (tools/stack/dev-secrets.cjs). */
+/**
+ * Starts one service with PORT=0 and reads the address it announces; it gets this checkout's local secrets (tools/stack/dev-secrets.cjs)
+ * and, for the gateway, rate-limit buckets of its own in the shared Redis (a random key prefix; pass one to share buckets).
+ */
 export async function startService(name: ServiceName, env: Record<string, string> = {}, timeoutMs = 60_000): Promise<RunningService> {
   const process = spawnProcess(`apps/${name}/src/main.js`, {
     DATABASE_URL: databaseUrl(),
@@ -21,6 +25,7 @@ export async function startService(name: ServiceName, env: Record<string, string
     PORT: '0',
     LOG_LEVEL: 'info',
     OUTBOX_POLL_MS: '200',
+    RATE_LIMIT_KEY_PREFIX: `tenantry-test:${randomBytes(6).toString('hex')}:`,
     ...devSecretsEnv(),
     ...env,
   });

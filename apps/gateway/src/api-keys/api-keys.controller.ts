@@ -14,7 +14,7 @@ import { RevokeApiKeyUseCase } from './usecases/revoke-api-key/revoke-api-key.us
 
 @ApiTags('api-keys')
 @ApiBearerAuth('apiKey')
-@ApiProblems(401, 403)
+@ApiProblems(401, 403, 429)
 @UseGuards(AuthenticationGuard, AuthorizationGuard)
 @Controller('api/v1/platform/api-keys')
 export class ApiKeysController {

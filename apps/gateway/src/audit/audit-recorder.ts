@@ -1,6 +1,9 @@
 /**
  * Records every mutating call to the public API once its answer is sent, whatever the outcome
  * (refusals included), from a Fastify onResponse hook: the only place that knows the final status.
+ * Two exceptions keep a flood from turning into a flood of rows: a call the rate limiter refused
+ * (429 `rate-limited`, counted in tenantry_gateway_rate_limited_total) is not written, and a call
+ * without a valid key is written once per source address and minute (per gateway instance).
  */
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
@@ -11,6 +14,9 @@ import { AuditRepository } from './audit.repository';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const PUBLIC_API = '/api/v1/platform/';
+const ANONYMOUS_WINDOW_MS = 60_000;
+/** Bounded: past this many addresses in one window the map starts afresh. */
+const MAX_ANONYMOUS_ADDRESSES = 10_000;
 
 interface AnsweredReply {
   statusCode: number;
@@ -31,6 +37,9 @@ function createdTenantId(reply: AnsweredReply): string | undefined {
 
 @Injectable()
 export class AuditRecorder implements OnModuleInit {
+  /** Source address → the minute (epoch window) of the last anonymous call written for it. */
+  private readonly anonymousWritten = new Map<string, number>();
+
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly audit: AuditRepository,
@@ -42,8 +51,20 @@ export class AuditRecorder implements OnModuleInit {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyLike>();
     fastify.addHook('onResponse', async (request, reply) => {
       if (!MUTATING.has(request.method) || !request.url.startsWith(PUBLIC_API)) return;
+      if (request.gateway?.rateLimited || !this.firstAnonymousThisMinute(request)) return;
       await this.record(request, reply);
     });
+  }
+
+  /** True for a call with a key; for one without, true only for the address' first this minute. */
+  private firstAnonymousThisMinute(request: GatewayRequest): boolean {
+    if (request.gateway?.principal) return true;
+    const address = request.ip ?? 'unknown';
+    const window = Math.floor(this.clock.now().getTime() / ANONYMOUS_WINDOW_MS);
+    if (this.anonymousWritten.get(address) === window) return false;
+    if (this.anonymousWritten.size >= MAX_ANONYMOUS_ADDRESSES) this.anonymousWritten.clear();
+    this.anonymousWritten.set(address, window);
+    return true;
   }
 
   private async record(request: GatewayRequest, reply: AnsweredReply): Promise<void> {

@@ -20,7 +20,7 @@ export class AuditController {
   @Get()
   @PlatformOperation('listAuditEntries', 'Read the audit log', 'Every mutating call, newest first: who (key and role), what (method, route, status), tenant, request id and time.')
   @ApiOkResponse({ type: AuditPageDto, description: 'A page of entries' })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(400, 401, 403, 429)
   async list(@Query() query: AuditQueryDto): Promise<AuditPageDto> {
     const page = await this.listEntries.execute(new ListAuditEntriesQuery(query.limit ?? DEFAULT_LIMIT, query.cursor, query.tenantId));
     return { items: page.items.map(toAuditEntryDto), nextCursor: page.nextCursor };

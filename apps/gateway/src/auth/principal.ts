@@ -10,12 +10,16 @@ export interface Principal {
 /** What the gateway keeps on each Fastify request: the caller the authentication guard found. */
 export interface GatewayRequestState {
   principal?: Principal;
+  /** Set when the rate limiter refused the call (429 rate-limited): the audit does not write a row for it. */
+  rateLimited?: boolean;
 }
 
 export interface GatewayRequest {
   id: string;
   method: string;
   url: string;
+  /** The source address (Fastify's, behind a proxy only as trusted as its trustProxy setting). */
+  ip?: string;
   headers: Record<string, string | string[] | undefined>;
   params?: Record<string, string | undefined>;
   routeOptions?: { url?: string };

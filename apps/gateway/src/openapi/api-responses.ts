@@ -3,6 +3,13 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { ProblemDto } from './problem.dto';
 
+/** Headers of a 429 (draft-ietf-httpapi-ratelimit-headers for the rate limits). */
+const TOO_MANY_HEADERS = {
+  'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer' } },
+  RateLimit: { description: 'Per policy: calls left (`r`) and seconds until its bucket is full again (`t`); also on every checked answer', schema: { type: 'string' } },
+  'RateLimit-Policy': { description: 'Per policy (`key`, `tenant`, `address`): the burst (`q`) and the seconds it takes to refill (`w`)', schema: { type: 'string' } },
+};
+
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid request (`validation-failed`, `malformed-json`)',
   401: 'Missing, unknown or revoked API key (`unauthenticated`)',
@@ -11,7 +18,7 @@ const DESCRIPTIONS: Record<number, string> = {
   409: 'Conflict with the current state',
   412: 'If-Match is stale (`precondition-failed`)',
   422: 'Unknown plan (`unknown-plan`)',
-  429: 'The tenant used up its hard monthly API-call limit (`api-call-limit-exceeded`, with `limit`, `resetAt` and `Retry-After`)',
+  429: 'Too many requests: the request rate of the key, its tenant or (without a valid key) the source address is over its limit (`rate-limited`, with `policy`, `Retry-After`, `RateLimit` and `RateLimit-Policy`); or the tenant used up its hard monthly API-call limit (`api-call-limit-exceeded`, with `limit`, `resetAt` and `Retry-After`)',
   503: 'A service behind the gateway is unavailable (`upstream-unavailable`)',
 };
 
@@ -19,7 +26,12 @@ export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecor
   return applyDecorators(
     ApiExtraModels(ProblemDto),
     ...statuses.map((status) =>
-      ApiResponse({ status, description: DESCRIPTIONS[status] ?? 'Error', content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } } }),
+      ApiResponse({
+        status,
+        description: DESCRIPTIONS[status] ?? 'Error',
+        content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } },
+        ...(status === 429 ? { headers: TOO_MANY_HEADERS } : {}),
+      }),
     ),
   );
 }

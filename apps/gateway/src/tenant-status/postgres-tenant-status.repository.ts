@@ -1,9 +1,9 @@
-/** The tenant_status projection on PostgreSQL. */
+/** The tenant_status and tenant_plans projections on PostgreSQL. */
 import { entityManagerOf, TenantScope, Transaction } from '@tenantry/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TenantStatus } from '@tenantry/contracts';
-import { TenantStatusRecord } from './tenant-status.row';
+import { TenantPlanRecord, TenantStatusRecord } from './tenant-status.row';
 import { TenantStatusRepository } from './tenant-status.repository';
 
 @Injectable()
@@ -28,6 +28,20 @@ export class PostgresTenantStatusRepository extends TenantStatusRepository {
        ON CONFLICT (tenant_id) DO UPDATE SET status = EXCLUDED.status, changed_at = EXCLUDED.changed_at, updated_at = now()
        WHERE tenant_status.changed_at <= EXCLUDED.changed_at`,
       [entity.tenantId, entity.status, entity.changedAt],
+    );
+  }
+
+  async findPlan(scope: TenantScope): Promise<string | undefined> {
+    const rows = (await this.dataSource.query(`SELECT plan_id FROM tenant_plans WHERE tenant_id = $1`, [scope.tenantId])) as { plan_id: string }[];
+    return rows[0]?.plan_id;
+  }
+
+  async recordPlan(tx: Transaction, entity: TenantPlanRecord): Promise<void> {
+    await entityManagerOf(tx).query(
+      `INSERT INTO tenant_plans (tenant_id, plan_id, changed_at) VALUES ($1, $2, $3)
+       ON CONFLICT (tenant_id) DO UPDATE SET plan_id = EXCLUDED.plan_id, changed_at = EXCLUDED.changed_at, updated_at = now()
+       WHERE tenant_plans.changed_at <= EXCLUDED.changed_at`,
+      [entity.tenantId, entity.planId, entity.changedAt],
     );
   }
 }

@@ -1,4 +1,4 @@
-/** Keeps the tenant_status projection up to date from the registry's lifecycle events (group gateway.lifecycle). */
+/** Keeps the tenant_status and tenant_plans projections up to date from the registry's lifecycle events (group gateway.lifecycle). */
 import { TOPICS } from '@tenantry/contracts';
 import { EventHandlers, InboundEvent } from '@tenantry/messaging';
 import { Transaction } from '@tenantry/persistence';
@@ -19,7 +19,12 @@ export class TenantStatusConsumer implements EventConsumerSpec {
   constructor(private readonly statuses: TenantStatusRepository) {
     const onChange = (event: StatusChange, tx: Transaction) => this.statuses.record(tx, { tenantId: event.payload.tenantId, status: event.payload.to, changedAt: new Date(event.payload.at) });
     this.handlers = {
-      TenantCreated: (event, tx) => this.statuses.record(tx, { tenantId: event.payload.tenantId, status: 'provisioning', changedAt: new Date(event.payload.createdAt) }),
+      TenantCreated: async (event, tx) => {
+        const { tenantId, plan, createdAt } = event.payload;
+        await this.statuses.record(tx, { tenantId, status: 'provisioning', changedAt: new Date(createdAt) });
+        await this.statuses.recordPlan(tx, { tenantId, planId: plan.id, changedAt: new Date(createdAt) });
+      },
+      TenantPlanChanged: (event, tx) => this.statuses.recordPlan(tx, { tenantId: event.payload.tenantId, planId: event.payload.toPlanId, changedAt: new Date(event.payload.at) }),
       TenantActivated: onChange,
       TenantTrialStarted: onChange,
       TenantSuspended: onChange,

@@ -1,6 +1,6 @@
-/** The tenant_status projection table. */
+/** The tenant_status projection table, and tenant_plans beside it. */
 import { TenantScope, Transaction } from '@tenantry/persistence';
-import { TenantStatusRecord } from './tenant-status.row';
+import { TenantPlanRecord, TenantStatusRecord } from './tenant-status.row';
 
 export abstract class TenantStatusRepository {
   abstract find(scope: TenantScope): Promise<TenantStatusRecord | undefined>;
@@ -9,4 +9,7 @@ export abstract class TenantStatusRepository {
    * `TenantCreated` carries no status of its own and must never overwrite a later one.
    */
   abstract record(tx: Transaction, entity: TenantStatusRecord): Promise<void>;
+  abstract findPlan(scope: TenantScope): Promise<string | undefined>;
+  /** Keeps the newest plan (by `changedAt`). */
+  abstract recordPlan(tx: Transaction, entity: TenantPlanRecord): Promise<void>;
 }

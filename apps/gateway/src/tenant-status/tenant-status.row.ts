@@ -6,3 +6,10 @@ export interface TenantStatusRecord {
   status: TenantStatus;
   changedAt: Date;
 }
+
+/** A tenant's current plan (its rate-limit tier), fed by TenantCreated and TenantPlanChanged. */
+export interface TenantPlanRecord {
+  tenantId: string;
+  planId: string;
+  changedAt: Date;
+}

@@ -23,7 +23,7 @@ const TENANTS = '/internal/v1/tenants';
 
 @ApiTags('tenants')
 @ApiBearerAuth('apiKey')
-@ApiProblems(401, 503)
+@ApiProblems(401, 429, 503)
 @UseGuards(AuthenticationGuard, AuthorizationGuard, TenantStateGuard)
 @Controller('api/v1/platform/tenants')
 export class TenantsController {

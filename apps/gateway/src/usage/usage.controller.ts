@@ -15,7 +15,7 @@ import { RecordUsageBatchUseCase } from './usecases/record-usage-batch/record-us
 
 @ApiTags('usage')
 @ApiBearerAuth('apiKey')
-@ApiProblems(401, 503)
+@ApiProblems(401, 429, 503)
 @UseGuards(AuthenticationGuard, AuthorizationGuard, TenantStateGuard)
 @Controller('api/v1/platform')
 export class UsageController {

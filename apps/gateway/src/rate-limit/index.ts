@@ -1,0 +1,4 @@
+// The rate-limit feature's public surface.
+export { RateLimitModule } from './rate-limit.module';
+export { RateLimiter } from './rate-limiter';
+export type { FoundCaller } from './rate-limiter';
