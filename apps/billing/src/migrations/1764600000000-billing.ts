@@ -70,21 +70,21 @@ export class Billing1764600000000 implements MigrationInterface {
         FOREIGN KEY (pending_plan_id, pending_plan_version) REFERENCES plan_versions (plan_id, version)
       )`);
     await runner.query(`CREATE INDEX subscriptions_due ON subscriptions (current_period_start)`);
-    // Every change of plan, so an invoice can be recomputed from history (upgrades inside its period).
+    // Every change of plan, effective at `at`, so an invoice can be recomputed from history (the plan at
+    // the start of its period, upgrades inside it). A scheduled downgrade is a row in the future.
     await runner.query(`
       CREATE TABLE subscription_changes (
         id                bigserial   PRIMARY KEY,
         subscription_id   uuid        NOT NULL REFERENCES subscriptions (id),
         tenant_id         uuid        NOT NULL,
-        kind              text        NOT NULL CHECK (kind IN ('created', 'upgrade', 'downgrade_scheduled', 'downgrade_applied')),
+        kind              text        NOT NULL CHECK (kind IN ('created', 'upgrade', 'downgrade')),
         at                timestamptz NOT NULL,
-        period_start      date        NOT NULL,
         from_plan_id      text,
         from_plan_version integer,
         to_plan_id        text        NOT NULL,
         to_plan_version   integer     NOT NULL
       )`);
-    await runner.query(`CREATE INDEX subscription_changes_period ON subscription_changes (subscription_id, period_start, at)`);
+    await runner.query(`CREATE INDEX subscription_changes_at ON subscription_changes (tenant_id, at)`);
 
     // Usage as billing counts it: deduplicated by (tenant, eventId) like metering, totals per period.
     await runner.query(`
