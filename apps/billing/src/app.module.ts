@@ -1,18 +1,21 @@
 /** The billing application: the chassis plus one module per feature (each provides its own Kafka consumers). */
 import { DynamicModule, Module } from '@nestjs/common';
-import { ServiceModule } from '@tenantry/service';
+import { Clock, ServiceModule } from '@tenantry/service';
 import { BillingConfig } from './billing.config';
+import { BillingRunsModule } from './billing-runs/billing-runs.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
+import { InvoicesModule } from './invoices/invoices.module';
 import { SERVICE } from './service';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { UsageModule } from './usage/usage.module';
 
 @Module({})
 export class AppModule {
-  static register(config: BillingConfig): DynamicModule {
+  /** `clock`: an in-process test's ManualClock (default the system clock). */
+  static register(config: BillingConfig, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceModule.forRoot({ definition: SERVICE, config }), CatalogueModule, SubscriptionsModule, UsageModule],
+      imports: [ServiceModule.forRoot({ definition: SERVICE, config, clock }), CatalogueModule, SubscriptionsModule, UsageModule, InvoicesModule, BillingRunsModule],
     };
   }
 }
