@@ -11,11 +11,12 @@ import { UsageModule } from './usage/usage.module';
 
 @Module({})
 export class AppModule {
-  /** `clock`: an in-process test's ManualClock (default the system clock). */
-  static register(config: BillingConfig, clock?: Clock): DynamicModule {
+  /** `options`: an in-process test's ManualClock and a schema of its own (defaults: the system clock, schema billing). */
+  static register(config: BillingConfig, options: { clock?: Clock; schema?: string } = {}): DynamicModule {
+    const definition = options.schema ? { ...SERVICE, schema: options.schema } : SERVICE;
     return {
       module: AppModule,
-      imports: [ServiceModule.forRoot({ definition: SERVICE, config, clock }), CatalogueModule, SubscriptionsModule, UsageModule, InvoicesModule, BillingRunsModule],
+      imports: [ServiceModule.forRoot({ definition, config, clock: options.clock }), CatalogueModule, SubscriptionsModule, UsageModule, InvoicesModule, BillingRunsModule],
     };
   }
 }

@@ -11,13 +11,21 @@ export class InMemoryUsageTotalsRepository extends UsageTotalsRepository {
 
   markCounted(_tx: Transaction, events: readonly CountedEvent[]): Promise<Set<string>> {
     const fresh = new Set<string>();
-    for (const e of events) if (!this.seen.has(eventKey(e))) (this.seen.add(eventKey(e)), fresh.add(eventKey(e)));
+    for (const e of events) {
+      if (this.seen.has(eventKey(e))) continue;
+      this.seen.add(eventKey(e));
+      fresh.add(eventKey(e));
+    }
     return Promise.resolve(fresh);
   }
 
   addMembers(_tx: Transaction, members: readonly PeriodMember[]): Promise<Set<string>> {
     const fresh = new Set<string>();
-    for (const m of members) if (!this.members.has(memberKey(m))) (this.members.add(memberKey(m)), fresh.add(memberKey(m)));
+    for (const m of members) {
+      if (this.members.has(memberKey(m))) continue;
+      this.members.add(memberKey(m));
+      fresh.add(memberKey(m));
+    }
     return Promise.resolve(fresh);
   }
 
