@@ -27,9 +27,10 @@ describe('computeInvoice', () => {
     // 29 × 17 / 30 = 16.4333… → 16.43
     const invoice = computeInvoice(base({ billableFrom: new Date('2026-04-14T09:00:00.000Z') }));
     expect(invoice.lines[0]).toMatchObject({ kind: 'base', description: 'Starter plan (17/30 days)', amount: '16.43' });
-    // a tie: 0.0005 × 25 = 0.0125 → 0.01 (half-even), not 0.02
-    const tie = computeInvoice(base({ plan: { ...STARTER, basePrice: '0', charges: [{ metric: 'api_calls', model: 'standard', unitPrice: '0.0005' }] }, usage: new Map([['api_calls', '25']]) }));
-    expect(tie.lines[1]?.amount).toBe('0.01');
+    // exact halves go to the even cent: 0.0005 × 50 = 0.025 → 0.02 (half-up would give 0.03), 0.0005 × 70 = 0.035 → 0.04
+    const tie = (calls: string) => computeInvoice(base({ plan: { ...STARTER, basePrice: '0', charges: [{ metric: 'api_calls', model: 'standard', unitPrice: '0.0005' }] }, usage: new Map([['api_calls', calls]]) }));
+    expect(tie('50').lines[1]?.amount).toBe('0.02');
+    expect(tie('70').lines[1]?.amount).toBe('0.04');
   });
 
   it('credits the unused days of the old plan and charges the new one pro rata on an upgrade', () => {
