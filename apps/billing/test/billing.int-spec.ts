@@ -28,7 +28,8 @@ function tenantCreated(tenantId: string, plan: { id: string; trial?: boolean; du
 }
 
 function usage(tenantId: string, eventId: string, metric: string, quantity: string, timestamp: string, properties?: Record<string, string>): EventPayload<'UsageRecorded'> {
-  return { tenantId, eventId, metric, quantity, timestamp, source: 'api', ...(properties ? { properties } : {}) };
+  // active_users is measured by the platform: only the collector records it.
+  return { tenantId, eventId, metric, quantity, timestamp, source: metric === 'active_users' ? 'collector' : 'api', ...(properties ? { properties } : {}) };
 }
 
 describe('billing (int)', () => {

@@ -86,13 +86,14 @@ export class Billing1764600000000 implements MigrationInterface {
       )`);
     await runner.query(`CREATE INDEX subscription_changes_at ON subscription_changes (tenant_id, at)`);
 
-    // Usage as billing counts it: deduplicated by (tenant, eventId) like metering, totals per period.
+    // Usage as billing counts it: deduplicated by (tenant, source, eventId) like metering, totals per period.
     await runner.query(`
       CREATE TABLE usage_seen (
         tenant_id    uuid NOT NULL,
+        source       text NOT NULL,
         event_id     text NOT NULL,
         period_start date NOT NULL,
-        PRIMARY KEY (tenant_id, event_id)
+        PRIMARY KEY (tenant_id, source, event_id)
       )`);
     await runner.query(`
       CREATE TABLE usage_members (

@@ -3,6 +3,8 @@
  * (metering's metric catalogue; apps do not share code, so the table is repeated here and a metric
  * metering adds must be added here too). A metric not listed is summed.
  */
+import { PLATFORM_MEASURED_METRICS } from '@tenantry/usage-api';
+
 export type Aggregation = 'sum' | 'max' | 'latest' | 'unique';
 
 export interface BillableMetric {
@@ -31,4 +33,9 @@ export function memberOf(metric: BillableMetric, properties: Record<string, unkn
   if (typeof value === 'string' && value.length > 0) return value;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return undefined;
+}
+
+/** A metric the platform measures counts only from the collector (metering dead-letters any other source). */
+export function mayCount(metric: string, source: string): boolean {
+  return source === 'collector' || !(PLATFORM_MEASURED_METRICS as readonly string[]).includes(metric);
 }

@@ -25,11 +25,11 @@ export class PostgresUsageTotalsRepository extends UsageTotalsRepository {
   async markCounted(tx: Transaction, events: readonly CountedEvent[]): Promise<Set<string>> {
     if (events.length === 0) return new Set();
     const rows = (await entityManagerOf(tx).query(
-      `INSERT INTO usage_seen (tenant_id, event_id, period_start) SELECT * FROM unnest($1::uuid[], $2::text[], $3::date[])
-       ON CONFLICT DO NOTHING RETURNING tenant_id, event_id`,
-      [events.map((e) => e.tenantId), events.map((e) => e.eventId), events.map((e) => day(e.periodStart))],
-    )) as { tenant_id: string; event_id: string }[];
-    return new Set(rows.map((r) => eventKey({ tenantId: r.tenant_id, eventId: r.event_id })));
+      `INSERT INTO usage_seen (tenant_id, source, event_id, period_start) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[])
+       ON CONFLICT DO NOTHING RETURNING tenant_id, source, event_id`,
+      [events.map((e) => e.tenantId), events.map((e) => e.source), events.map((e) => e.eventId), events.map((e) => day(e.periodStart))],
+    )) as { tenant_id: string; source: string; event_id: string }[];
+    return new Set(rows.map((r) => eventKey({ tenantId: r.tenant_id, source: r.source, eventId: r.event_id })));
   }
 
   async addMembers(tx: Transaction, members: readonly PeriodMember[]): Promise<Set<string>> {

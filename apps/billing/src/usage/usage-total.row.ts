@@ -3,6 +3,8 @@ import { Aggregation } from './billable-metrics';
 
 export interface CountedEvent {
   tenantId: string;
+  /** Event ids are unique per source (api, gateway, collector), as in metering. */
+  source: string;
   eventId: string;
   periodStart: Date;
 }
@@ -26,5 +28,5 @@ export interface TotalContribution {
   events: number;
 }
 
-export const eventKey = (e: { tenantId: string; eventId: string }) => `${e.tenantId}\u0000${e.eventId}`;
+export const eventKey = (e: { tenantId: string; source: string; eventId: string }) => `${e.tenantId}\u0000${e.source}\u0000${e.eventId}`;
 export const memberKey = (m: PeriodMember) => `${m.tenantId}\u0000${m.periodStart.getTime()}\u0000${m.metric}\u0000${m.member}`;

@@ -1,4 +1,5 @@
 import { UsageRecordedPayload } from '@tenantry/contracts';
+import { NonRetryableError } from '@tenantry/messaging';
 import { tenantScope } from '@tenantry/persistence';
 import { FakeTransactions } from '@tenantry/persistence/testing';
 import { InMemoryUsageTotalsRepository } from '../../testing/in-memory-usage-totals.repository';
@@ -9,8 +10,9 @@ const TENANT = '6f1c2a9e-4b7d-4c1e-9a53-2f0d8e7b1c44';
 const APRIL = new Date('2026-04-01T00:00:00.000Z');
 const MAY = new Date('2026-05-01T00:00:00.000Z');
 let n = 0;
+const MEASURED = new Set(['storage_bytes', 'database_bytes', 'active_users']);
 const usage = (metric: string, quantity: string, timestamp: string, extra: Partial<UsageRecordedPayload> = {}): UsageRecordedPayload => ({
-  tenantId: TENANT.toUpperCase(), eventId: `e${++n}`, metric, quantity, timestamp, source: 'api', ...extra,
+  tenantId: TENANT.toUpperCase(), eventId: `e${++n}`, metric, quantity, timestamp, source: MEASURED.has(metric) ? 'collector' : 'api', ...extra,
 });
 
 describe(RecordUsageUseCase.name, () => {
@@ -39,6 +41,16 @@ describe(RecordUsageUseCase.name, () => {
 
     expect(Object.fromEntries(await totals.totals({ ...tenantScope(TENANT), periodStart: APRIL }))).toEqual({ api_calls: '0.3', storage_bytes: '650', concurrent_connections: '7', active_users: '2' });
     expect(Object.fromEntries(await totals.totals({ ...tenantScope(TENANT), periodStart: MAY }))).toEqual({ api_calls: '5' });
+  });
+
+  it('keeps one id space per source, like metering', async () => {
+    await sut.execute(new RecordUsageCommand([usage('api_calls', '1', '2026-04-10T00:00:00Z', { eventId: 'x' }), usage('api_calls', '2', '2026-04-10T00:00:00Z', { eventId: 'x', source: 'gateway' })]), FakeTransactions.TX);
+    expect((await totals.totals({ ...tenantScope(TENANT), periodStart: APRIL })).get('api_calls')).toBe('3');
+  });
+
+  it('refuses, without retrying, a measured metric that does not come from the collector, and counts nothing of it', async () => {
+    await expect(sut.execute(new RecordUsageCommand([usage('storage_bytes', '0', '2026-04-10T00:00:00Z', { source: 'api' })]), FakeTransactions.TX)).rejects.toBeInstanceOf(NonRetryableError);
+    expect(await totals.totals({ ...tenantScope(TENANT), periodStart: APRIL })).toEqual(new Map());
   });
 
   it('counts a (tenant, eventId) once, within a batch and across batches', async () => {

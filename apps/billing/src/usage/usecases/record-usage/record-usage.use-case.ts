@@ -1,15 +1,18 @@
 /**
  * Keeps billing's own usage totals per tenant, UTC-month period and metric from metering's
- * UsageRecorded stream (billing never reads metering's tables). Each (tenant, eventId) counts once,
- * as in metering: a copy published again under another CloudEvents id (a retry) is dropped here.
+ * UsageRecorded stream (billing never reads metering's tables). Each (tenant, source, eventId) counts
+ * once, as in metering: a copy published again under another CloudEvents id (a retry) is dropped
+ * here. A metric the platform measures (storage, database size, active users) counts only from the
+ * collector; from any other source it is dead-lettered, as metering does.
  * Totals aggregate like metering's month windows (sum, max, latest, unique). Runs in the batch's
  * transaction, so the totals commit with the inbox rows.
  */
 import { Injectable } from '@nestjs/common';
+import { NonRetryableError } from '@tenantry/messaging';
 import { Transaction } from '@tenantry/persistence';
 import { Decimal, decimal } from '../../../money/money';
 import { periodStartOf } from '../../../subscriptions/billing-period';
-import { billableMetric, memberOf } from '../../billable-metrics';
+import { billableMetric, mayCount, memberOf } from '../../billable-metrics';
 import { CountedEvent, eventKey, memberKey, PeriodMember, TotalContribution } from '../../usage-total.row';
 import { UsageTotalsRepository } from '../../usage-totals.repository';
 import { RecordUsageCommand } from './record-usage.command';
@@ -30,7 +33,9 @@ export class RecordUsageUseCase {
     for (const payload of command.events) {
       const at = new Date(payload.timestamp);
       const metric = billableMetric(payload.metric);
-      const candidate: Candidate = { tenantId: payload.tenantId.toLowerCase(), eventId: payload.eventId, periodStart: periodStartOf(at), metric: payload.metric, quantity: payload.quantity, at, member: memberOf(metric, payload.properties) };
+      // Ingestion refuses these and metering dead-letters them; billing does not count them either.
+      if (!mayCount(payload.metric, payload.source)) throw new NonRetryableError(`${payload.metric} is measured by the platform, not recorded by ${payload.source}`);
+      const candidate: Candidate = { tenantId: payload.tenantId.toLowerCase(), source: payload.source, eventId: payload.eventId, periodStart: periodStartOf(at), metric: payload.metric, quantity: payload.quantity, at, member: memberOf(metric, payload.properties) };
       if (!firstCopies.has(eventKey(candidate))) firstCopies.set(eventKey(candidate), candidate);
     }
     const fresh = await this.totals.markCounted(tx, [...firstCopies.values()]);
