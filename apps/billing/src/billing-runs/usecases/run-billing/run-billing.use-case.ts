@@ -4,7 +4,8 @@
  * window, finalized (one transaction per invoice). Both steps are idempotent, so a run that stopped
  * half-way, a second run, or two at once leave exactly one invoice per subscription and period and no
  * gap in the numbers. Progress is written after each page; a dry run does every step in a transaction
- * that is rolled back, and keeps what it would have done as the run's preview.
+ * that is rolled back, and keeps what it would have done as the run's preview. A unit that fails is
+ * logged and skipped (the others go on); the run then ends `failed`, naming the first failure.
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { Transaction, Transactions } from '@tenantry/persistence';
@@ -47,13 +48,24 @@ export class RunBillingUseCase {
   async execute(command: RunBillingCommand): Promise<void> {
     const now = this.clock.now();
     const preview: InvoiceOutcome[] = [];
+    const failures: string[] = [];
+    // One tenant's failure (a missing plan version, a bad row) must not hold back everyone else's invoices.
+    const guarded = async (what: string, work: (tx: Transaction) => Promise<InvoiceOutcome[]>): Promise<InvoiceOutcome[]> => {
+      try {
+        return await this.unit(command.dryRun, work);
+      } catch (error) {
+        this.logger.error({ err: error, runId: command.runId, what }, 'billing run: a unit failed; the run goes on');
+        failures.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+        return [];
+      }
+    };
     try {
       let after: string | undefined;
       for (;;) {
         const tenants = await this.subscriptions.due(periodStartOf(now), PAGE, after);
         if (tenants.length === 0) break;
         const page: InvoiceOutcome[] = [];
-        for (const tenantId of tenants) page.push(...(await this.unit(command.dryRun, (tx) => this.closePeriods.execute(new CloseEndedPeriodsCommand(tenantId, now), tx))));
+        for (const tenantId of tenants) page.push(...(await guarded(`tenant ${tenantId}`, (tx) => this.closePeriods.execute(new CloseEndedPeriodsCommand(tenantId, now), tx))));
         await this.runs.progress(command.runId, countOutcomes(page, tenants.length));
         if (command.dryRun) preview.push(...page);
         after = tenants[tenants.length - 1];
@@ -64,13 +76,14 @@ export class RunBillingUseCase {
         const drafts = await this.invoices.drafts(PAGE, afterInvoice);
         if (drafts.length === 0) break;
         const page: InvoiceOutcome[] = [];
-        for (const draft of drafts) page.push(...(await this.unit(command.dryRun, (tx) => this.settle.execute(new SettleInvoiceCommand(draft.tenantId, draft.invoiceId, now), tx))));
+        for (const draft of drafts) page.push(...(await guarded(`invoice ${draft.invoiceId}`, (tx) => this.settle.execute(new SettleInvoiceCommand(draft.tenantId, draft.invoiceId, now), tx))));
         await this.runs.progress(command.runId, countOutcomes(page));
         if (command.dryRun) preview.push(...page);
         afterInvoice = drafts[drafts.length - 1]?.invoiceId;
         if (drafts.length < PAGE) break;
       }
-      await this.runs.finish(command.runId, 'completed', this.clock.now(), command.dryRun ? preview.slice(0, PREVIEW_LIMIT) : null, null);
+      const error = failures.length === 0 ? null : `${failures.length} unit(s) failed, first: ${failures[0] ?? ''}`;
+      await this.runs.finish(command.runId, failures.length === 0 ? 'completed' : 'failed', this.clock.now(), command.dryRun ? preview.slice(0, PREVIEW_LIMIT) : null, error);
     } catch (error) {
       this.logger.error({ err: error, runId: command.runId }, 'billing run failed');
       await this.runs.finish(command.runId, 'failed', this.clock.now(), null, error instanceof Error ? error.message : String(error));
