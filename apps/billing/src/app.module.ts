@@ -1,14 +1,22 @@
+/** The billing application: the chassis plus one module per feature (each provides its own Kafka consumers). */
 import { DynamicModule, Module } from '@nestjs/common';
-import { ServiceModule } from '@tenantry/service';
+import { Clock, ServiceModule } from '@tenantry/service';
 import { BillingConfig } from './billing.config';
+import { BillingRunsModule } from './billing-runs/billing-runs.module';
+import { CatalogueModule } from './catalogue/catalogue.module';
+import { InvoicesModule } from './invoices/invoices.module';
 import { SERVICE } from './service';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module';
+import { UsageModule } from './usage/usage.module';
 
 @Module({})
 export class AppModule {
-  static register(config: BillingConfig): DynamicModule {
+  /** `options`: an in-process test's ManualClock and a schema of its own (defaults: the system clock, schema billing). */
+  static register(config: BillingConfig, options: { clock?: Clock; schema?: string } = {}): DynamicModule {
+    const definition = options.schema ? { ...SERVICE, schema: options.schema } : SERVICE;
     return {
       module: AppModule,
-      imports: [ServiceModule.forRoot({ definition: SERVICE, config })],
+      imports: [ServiceModule.forRoot({ definition, config, clock: options.clock }), CatalogueModule, SubscriptionsModule, UsageModule, InvoicesModule, BillingRunsModule],
     };
   }
 }

@@ -1,6 +1,28 @@
 /** The environment of the billing service. */
+import { Type } from 'class-transformer';
+import { IsInt, Max, Min } from 'class-validator';
 import { ServiceConfig } from '@tenantry/config';
 
 export class BillingConfig extends ServiceConfig {
   override PORT = 3004;
+
+  /** Days an ended period's invoice stays a draft (late usage still lands in it) before it is finalized. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of days' })
+  @Min(0, { message: 'must not be negative' })
+  @Max(60, { message: 'must be at most 60 days' })
+  BILLING_GRACE_DAYS = 3;
+
+  /** Days from finalization to an invoice's due date. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of days' })
+  @Min(0, { message: 'must not be negative' })
+  @Max(365, { message: 'must be at most 365 days' })
+  INVOICE_DUE_DAYS = 14;
+
+  /** How often the scheduled billing run looks for ended periods and drafts past their grace window. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(1_000, { message: 'must be at least 1000 ms' })
+  BILLING_RUN_INTERVAL_MS = 3_600_000;
 }

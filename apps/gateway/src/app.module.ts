@@ -4,6 +4,7 @@ import { ServiceModule } from '@tenantry/service';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ApiUsageModule } from './api-usage';
 import { AuditModule } from './audit/audit.module';
+import { BillingModule } from './billing/billing.module';
 import { GatewayConfig } from './gateway.config';
 import { PerformanceModule } from './performance/performance.module';
 import { LimitsModule } from './limits/limits.module';
@@ -19,7 +20,7 @@ export class AppModule {
   static register(config: GatewayConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceModule.forRoot({ definition: SERVICE, config }), TenantStatusModule, RateLimitModule, ApiKeysModule, AuditModule, TenantsModule, UsageModule, ApiUsageModule, PerformanceModule, QuotaModule, LimitsModule],
+      imports: [ServiceModule.forRoot({ definition: SERVICE, config }), TenantStatusModule, RateLimitModule, ApiKeysModule, AuditModule, TenantsModule, UsageModule, ApiUsageModule, PerformanceModule, QuotaModule, LimitsModule, BillingModule],
     };
   }
 }

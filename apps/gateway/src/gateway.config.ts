@@ -40,6 +40,10 @@ export class GatewayConfig extends ServiceConfig {
   @IsUrl(UPSTREAM_URL, { message: 'must be an http(s) URL' })
   METERING_URL = 'http://127.0.0.1:3003';
 
+  /** Base URL of billing's internal API (plans, subscriptions, invoices, billing runs). */
+  @IsUrl(UPSTREAM_URL, { message: 'must be an http(s) URL' })
+  BILLING_URL = 'http://127.0.0.1:3004';
+
   /** How often the API calls and bytes counted per tenant are written as ApiUsageSampled events. */
   @Type(() => Number)
   @IsInt({ message: 'must be an integer number of milliseconds' })

@@ -16,6 +16,8 @@ import { KAFKA, LOGGER, SERVICE_CONFIG, SERVICE_DEFINITION, ServiceDefinition } 
 export interface ServiceModuleOptions<C extends ServiceConfig> {
   definition: ServiceDefinition<C>;
   config: C;
+  /** The service's time (default the system clock); an in-process test hands a ManualClock here. */
+  clock?: Clock;
 }
 
 @Global()
@@ -50,7 +52,7 @@ export class ServiceModule {
       },
       { provide: Transactions, useClass: PostgresTransactions },
       MessagingHost,
-      { provide: Clock, useClass: SystemClock },
+      options.clock ? { provide: Clock, useValue: options.clock } : { provide: Clock, useClass: SystemClock },
       { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       {
         provide: APP_PIPE,

@@ -31,6 +31,17 @@ export const ACCESS_MATRIX: Record<Operation, Record<Role, Grant>> = {
   getUsageSummary: { 'platform-admin': 'any', support: 'any', billing: 'any', 'read-only': 'any', 'tenant-admin': 'none' },
   getLimits: { 'platform-admin': 'any', support: 'any', billing: 'any', 'read-only': 'any', 'tenant-admin': 'own' },
   setLimits: { 'platform-admin': 'any', support: 'none', billing: 'any', 'read-only': 'none', 'tenant-admin': 'none' },
+  listPlans: { 'platform-admin': 'any', support: 'any', billing: 'any', 'read-only': 'any', 'tenant-admin': 'none' },
+  getPlan: { 'platform-admin': 'any', support: 'any', billing: 'any', 'read-only': 'any', 'tenant-admin': 'none' },
+  createPlan: { 'platform-admin': 'any', support: 'none', billing: 'any', 'read-only': 'none', 'tenant-admin': 'none' },
+  updatePlan: { 'platform-admin': 'any', support: 'none', billing: 'any', 'read-only': 'none', 'tenant-admin': 'none' },
+  getSubscription: { 'platform-admin': 'any', support: 'any', billing: 'any', 'read-only': 'any', 'tenant-admin': 'own' },
+  updateSubscription: { 'platform-admin': 'any', support: 'none', billing: 'any', 'read-only': 'none', 'tenant-admin': 'none' },
+  listInvoices: { 'platform-admin': 'any', support: 'any', billing: 'any', 'read-only': 'any', 'tenant-admin': 'own' },
+  getTenantInvoice: { 'platform-admin': 'any', support: 'any', billing: 'any', 'read-only': 'any', 'tenant-admin': 'own' },
+  getInvoice: { 'platform-admin': 'any', support: 'any', billing: 'any', 'read-only': 'any', 'tenant-admin': 'none' },
+  startBillingRun: { 'platform-admin': 'any', support: 'none', billing: 'any', 'read-only': 'none', 'tenant-admin': 'none' },
+  getBillingRun: { 'platform-admin': 'any', support: 'any', billing: 'any', 'read-only': 'any', 'tenant-admin': 'none' },
 };
 
 /** Fields of PUT /tenants/{id} a tenant admin may change; plan, domain and resources are the operator's. */

@@ -22,6 +22,17 @@ export const OPERATIONS = {
   getUsageSummary: { route: 'GET /usage/summary', scope: 'platform', kind: 'read' },
   getLimits: { route: 'GET /tenants/{id}/limits', scope: 'tenant', kind: 'read' },
   setLimits: { route: 'PUT /tenants/{id}/limits', scope: 'tenant', kind: 'write' },
+  listPlans: { route: 'GET /plans', scope: 'platform', kind: 'read' },
+  getPlan: { route: 'GET /plans/{planId}', scope: 'platform', kind: 'read' },
+  createPlan: { route: 'POST /plans', scope: 'platform', kind: 'write' },
+  updatePlan: { route: 'PUT /plans/{planId}', scope: 'platform', kind: 'write' },
+  getSubscription: { route: 'GET /tenants/{id}/subscription', scope: 'tenant', kind: 'read' },
+  updateSubscription: { route: 'PUT /tenants/{id}/subscription', scope: 'tenant', kind: 'write' },
+  listInvoices: { route: 'GET /tenants/{id}/invoices', scope: 'tenant', kind: 'read' },
+  getTenantInvoice: { route: 'GET /tenants/{id}/invoices/{invoiceId}', scope: 'tenant', kind: 'read' },
+  getInvoice: { route: 'GET /invoices/{invoiceId}', scope: 'platform', kind: 'read' },
+  startBillingRun: { route: 'POST /billing/runs', scope: 'platform', kind: 'write' },
+  getBillingRun: { route: 'GET /billing/runs/{runId}', scope: 'platform', kind: 'read' },
 } as const satisfies Record<string, { route: string; scope: 'platform' | 'tenant' | 'admin'; kind: 'read' | 'write' }>;
 
 export type Operation = keyof typeof OPERATIONS;

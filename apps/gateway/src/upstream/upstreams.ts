@@ -18,6 +18,7 @@ export const UPSTREAMS = {
   'tenant-registry': { urlConfigKey: 'REGISTRY_URL' },
   provisioning: { urlConfigKey: 'PROVISIONING_URL' },
   metering: { urlConfigKey: 'METERING_URL', readWhole: true },
+  billing: { urlConfigKey: 'BILLING_URL', readWhole: true },
 } as const satisfies Record<string, UpstreamDeclaration>;
 
 export type UpstreamName = keyof typeof UPSTREAMS;

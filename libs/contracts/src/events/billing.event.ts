@@ -63,6 +63,9 @@ export class DunningEscalatedPayload {
   at!: string;
 }
 
+export const SUBSCRIPTION_CHANGES = ['created', 'upgraded', 'downgrade_scheduled', 'downgrade_applied', 'downgrade_canceled', 'trial_ended'] as const;
+export type SubscriptionChange = (typeof SUBSCRIPTION_CHANGES)[number];
+
 export class SubscriptionChangedPayload {
   @IsUUID()
   tenantId!: string;
@@ -70,6 +73,7 @@ export class SubscriptionChangedPayload {
   @IsUUID()
   subscriptionId!: string;
 
+  /** The plan in effect after the change (for a scheduled downgrade: still the current one). */
   @IsString()
   planId!: string;
 
@@ -78,4 +82,28 @@ export class SubscriptionChangedPayload {
 
   @IsISO8601()
   at!: string;
+
+  /** The version of `planId` the subscription is on. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  planVersion?: number;
+
+  /** What happened. */
+  @IsOptional()
+  @IsIn(SUBSCRIPTION_CHANGES)
+  change?: SubscriptionChange;
+
+  /** A scheduled downgrade: the plan it moves to and when (the start of the next period). */
+  @IsOptional()
+  @IsString()
+  pendingPlanId?: string;
+
+  @IsOptional()
+  @IsISO8601()
+  effectiveAt?: string;
+
+  @IsOptional()
+  @IsISO8601()
+  trialEndsAt?: string;
 }

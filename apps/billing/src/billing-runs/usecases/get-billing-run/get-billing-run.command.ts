@@ -1,0 +1,3 @@
+export class GetBillingRunCommand {
+  constructor(readonly runId: string) {}
+}

@@ -1,0 +1,106 @@
+/**
+ * A billing run, as of the clock's now: (1) every subscription whose current period has ended gets
+ * its invoices (one transaction per subscription), (2) every draft is recomputed and, past its grace
+ * window, finalized (one transaction per invoice). Both steps are idempotent, so a run that stopped
+ * half-way, a second run, or two at once leave exactly one invoice per subscription and period and no
+ * gap in the numbers. Progress is written after each page; a dry run does every step in a transaction
+ * that is rolled back, and keeps what it would have done as the run's preview. A unit that fails is
+ * logged and skipped (the others go on); the run then ends `failed`, naming the first failure.
+ */
+import { Inject, Injectable } from '@nestjs/common';
+import { Transaction, Transactions } from '@tenantry/persistence';
+import { Clock, LOGGER } from '@tenantry/service';
+import type { Logger } from '@tenantry/observability';
+import { InvoiceRepository } from '../../../invoices/invoice.repository';
+import { periodStartOf } from '../../../subscriptions/billing-period';
+import { SubscriptionRepository } from '../../../subscriptions/subscription.repository';
+import { BillingRunRepository } from '../../billing-run.repository';
+import { countOutcomes, InvoiceOutcome } from '../../billing-run.row';
+import { CloseEndedPeriodsCommand } from '../close-ended-periods/close-ended-periods.command';
+import { CloseEndedPeriodsUseCase } from '../close-ended-periods/close-ended-periods.use-case';
+import { SettleInvoiceCommand } from '../settle-invoice/settle-invoice.command';
+import { SettleInvoiceUseCase } from '../settle-invoice/settle-invoice.use-case';
+import { RunBillingCommand } from './run-billing.command';
+
+const PAGE = 200;
+const PREVIEW_LIMIT = 1_000;
+
+/** Thrown at the end of a dry run's transaction to roll it back, carrying what it did. */
+class DryRunRollback extends Error {
+  constructor(readonly outcomes: InvoiceOutcome[]) {
+    super('dry run');
+  }
+}
+
+@Injectable()
+export class RunBillingUseCase {
+  constructor(
+    private readonly runs: BillingRunRepository,
+    private readonly subscriptions: SubscriptionRepository,
+    private readonly invoices: InvoiceRepository,
+    private readonly closePeriods: CloseEndedPeriodsUseCase,
+    private readonly settle: SettleInvoiceUseCase,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async execute(command: RunBillingCommand): Promise<void> {
+    const now = this.clock.now();
+    const preview: InvoiceOutcome[] = [];
+    const failures: string[] = [];
+    // One tenant's failure (a missing plan version, a bad row) must not hold back everyone else's invoices.
+    const guarded = async (what: string, work: (tx: Transaction) => Promise<InvoiceOutcome[]>): Promise<InvoiceOutcome[]> => {
+      try {
+        return await this.unit(command.dryRun, work);
+      } catch (error) {
+        this.logger.error({ err: error, runId: command.runId, what }, 'billing run: a unit failed; the run goes on');
+        failures.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+        return [];
+      }
+    };
+    try {
+      let after: string | undefined;
+      for (;;) {
+        const tenants = await this.subscriptions.due(periodStartOf(now), PAGE, after);
+        if (tenants.length === 0) break;
+        const page: InvoiceOutcome[] = [];
+        for (const tenantId of tenants) page.push(...(await guarded(`tenant ${tenantId}`, (tx) => this.closePeriods.execute(new CloseEndedPeriodsCommand(tenantId, now), tx))));
+        await this.runs.progress(command.runId, countOutcomes(page, tenants.length));
+        if (command.dryRun) preview.push(...page);
+        after = tenants[tenants.length - 1];
+        if (tenants.length < PAGE) break;
+      }
+      let afterInvoice: string | undefined;
+      for (;;) {
+        const drafts = await this.invoices.drafts(PAGE, afterInvoice);
+        if (drafts.length === 0) break;
+        const page: InvoiceOutcome[] = [];
+        for (const draft of drafts) page.push(...(await guarded(`invoice ${draft.invoiceId}`, (tx) => this.settle.execute(new SettleInvoiceCommand(draft.tenantId, draft.invoiceId, now), tx))));
+        await this.runs.progress(command.runId, countOutcomes(page));
+        if (command.dryRun) preview.push(...page);
+        afterInvoice = drafts[drafts.length - 1]?.invoiceId;
+        if (drafts.length < PAGE) break;
+      }
+      const error = failures.length === 0 ? null : `${failures.length} unit(s) failed, first: ${failures[0] ?? ''}`;
+      await this.runs.finish(command.runId, failures.length === 0 ? 'completed' : 'failed', this.clock.now(), command.dryRun ? preview.slice(0, PREVIEW_LIMIT) : null, error);
+    } catch (error) {
+      this.logger.error({ err: error, runId: command.runId }, 'billing run failed');
+      await this.runs.finish(command.runId, 'failed', this.clock.now(), null, error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+  }
+
+  private async unit(dryRun: boolean, work: (tx: Transaction) => Promise<InvoiceOutcome[]>): Promise<InvoiceOutcome[]> {
+    if (!dryRun) return this.transactions.run(work);
+    try {
+      await this.transactions.run(async (tx) => {
+        throw new DryRunRollback(await work(tx));
+      });
+    } catch (error) {
+      if (error instanceof DryRunRollback) return error.outcomes;
+      throw error;
+    }
+    return [];
+  }
+}

@@ -1,0 +1,6 @@
+export class StartBillingRunCommand {
+  constructor(
+    readonly trigger: 'api' | 'schedule',
+    readonly dryRun: boolean,
+  ) {}
+}

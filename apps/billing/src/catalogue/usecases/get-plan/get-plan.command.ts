@@ -1,0 +1,3 @@
+export class GetPlanCommand {
+  constructor(readonly planId: string) {}
+}

@@ -1,0 +1,180 @@
+/** Invoices on PostgreSQL (billing.invoices, invoice_lines, invoice_numbers). */
+import { Injectable } from '@nestjs/common';
+import { entityManagerOf, TenantScope, Transaction } from '@tenantry/persistence';
+import { InvoiceStatus, PaymentStatus } from '@tenantry/billing-api';
+import { DataSource, EntityManager } from 'typeorm';
+import { formatMoney, plainDecimal } from '../money/money';
+import { InvoiceAmounts, InvoiceLine, LineKind } from './invoice-calculation';
+import { InvoiceRepository } from './invoice.repository';
+import { Invoice } from './invoice.row';
+
+interface Row {
+  id: string;
+  tenant_id: string;
+  subscription_id: string;
+  period_start: string;
+  period_end: string;
+  status: InvoiceStatus;
+  payment_status: PaymentStatus | null;
+  number: string | null;
+  currency: string;
+  tax_rate: string;
+  subtotal: string;
+  tax: string;
+  total: string;
+  plan_id: string;
+  plan_version: number;
+  billable_from: Date;
+  revision: number;
+  grace_ends_at: Date;
+  finalized_at: Date | null;
+  due_at: Date | null;
+  created_at: Date;
+}
+
+interface LineRow {
+  invoice_id: string;
+  kind: LineKind;
+  description: string;
+  plan_id: string | null;
+  metric: string | null;
+  quantity: string;
+  amount: string;
+}
+
+const COLUMNS = `id, tenant_id, subscription_id, to_char(period_start, 'YYYY-MM-DD') AS period_start, to_char(period_end, 'YYYY-MM-DD') AS period_end, status, payment_status, number,
+  currency, tax_rate::text AS tax_rate, subtotal::text AS subtotal, tax::text AS tax, total::text AS total, plan_id, plan_version, billable_from, revision, grace_ends_at, finalized_at, due_at, created_at`;
+
+const utcDate = (day: string) => new Date(`${day}T00:00:00.000Z`);
+const day = (d: Date) => d.toISOString().slice(0, 10);
+const date = (d: Date | null) => (d === null ? null : new Date(d));
+
+/** Invoice numbers: INV- and the counter, zero-padded to six digits (wider once past a million). */
+export function invoiceNumber(n: number | string): string {
+  return `INV-${String(n).padStart(6, '0')}`;
+}
+
+@Injectable()
+export class PostgresInvoiceRepository extends InvoiceRepository {
+  constructor(private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async insert(tx: Transaction, invoice: Invoice): Promise<boolean> {
+    const em = entityManagerOf(tx);
+    const inserted = (await em.query(
+      `INSERT INTO invoices (id, tenant_id, subscription_id, period_start, period_end, status, payment_status, number, currency, tax_rate, subtotal, tax, total,
+         plan_id, plan_version, billable_from, revision, grace_ends_at, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, 'draft', NULL, NULL, $6, $7, $8, $9, $10, $11, $12, $13, 1, $14, $15, $15)
+       ON CONFLICT (subscription_id, period_start) DO NOTHING RETURNING id`,
+      [invoice.id, invoice.tenantId, invoice.subscriptionId, day(invoice.periodStart), day(invoice.periodEnd), invoice.currency, invoice.taxRate, invoice.subtotal, invoice.tax, invoice.total,
+        invoice.planId, invoice.planVersion, invoice.billableFrom.toISOString(), invoice.graceEndsAt.toISOString(), invoice.createdAt.toISOString()],
+    )) as unknown[];
+    if (inserted.length === 0) return false;
+    await this.insertLines(em, invoice.id, invoice.lines);
+    return true;
+  }
+
+  async lock(tx: Transaction, scope: TenantScope & { invoiceId: string }): Promise<Invoice | undefined> {
+    const em = entityManagerOf(tx);
+    const rows = (await em.query(`SELECT ${COLUMNS} FROM invoices WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [scope.tenantId, scope.invoiceId])) as Row[];
+    return rows[0] && (await this.withLines(em, rows))[0];
+  }
+
+  async revise(tx: Transaction, scope: TenantScope & { invoiceId: string }, taxRate: string, amounts: InvoiceAmounts): Promise<void> {
+    const em = entityManagerOf(tx);
+    await em.query(`DELETE FROM invoice_lines WHERE invoice_id = (SELECT id FROM invoices WHERE tenant_id = $1 AND id = $2 AND status = 'draft')`, [scope.tenantId, scope.invoiceId]);
+    const updated = (await em.query(
+      `UPDATE invoices SET tax_rate = $3, subtotal = $4, tax = $5, total = $6, revision = revision + 1, updated_at = now() WHERE tenant_id = $1 AND id = $2 AND status = 'draft' RETURNING id`,
+      [scope.tenantId, scope.invoiceId, taxRate, amounts.subtotal, amounts.tax, amounts.total],
+    )) as [unknown[], number];
+    if (updated[1] !== 1) throw new Error(`invoice ${scope.invoiceId} is not a draft`);
+    await this.insertLines(em, scope.invoiceId, amounts.lines);
+  }
+
+  async finalize(tx: Transaction, scope: TenantScope & { invoiceId: string }, at: Date, dueAt: Date, paymentStatus: 'pending' | null): Promise<string> {
+    const em = entityManagerOf(tx);
+    // The counter row stays locked until this transaction ends: a number is used by exactly one committed invoice.
+    // (TypeORM answers an UPDATE with [rows, affected].)
+    const [counted] = (await em.query(`UPDATE invoice_numbers SET last_number = last_number + 1 WHERE id = 1 RETURNING last_number::text AS n`)) as [{ n: string }[], number];
+    const counter = counted[0];
+    if (!counter) throw new Error('invoice counter missing');
+    const number = invoiceNumber(counter.n);
+    const updated = (await em.query(
+      `UPDATE invoices SET status = 'finalized', number = $3, finalized_at = $4, due_at = $5, payment_status = $6, updated_at = now() WHERE tenant_id = $1 AND id = $2 AND status = 'draft' RETURNING id`,
+      [scope.tenantId, scope.invoiceId, number, at.toISOString(), dueAt.toISOString(), paymentStatus],
+    )) as [unknown[], number];
+    if (updated[1] !== 1) throw new Error(`invoice ${scope.invoiceId} is not a draft`);
+    return number;
+  }
+
+  async find(scope: TenantScope & { invoiceId: string }, tx?: Transaction): Promise<Invoice | undefined> {
+    const em = tx ? entityManagerOf(tx) : this.dataSource.manager;
+    const rows = (await em.query(`SELECT ${COLUMNS} FROM invoices WHERE tenant_id = $1 AND id = $2`, [scope.tenantId, scope.invoiceId])) as Row[];
+    return (await this.withLines(em, rows))[0];
+  }
+
+  async findById(invoiceId: string): Promise<Invoice | undefined> {
+    const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM invoices WHERE id = $1`, [invoiceId])) as Row[];
+    return (await this.withLines(this.dataSource.manager, rows))[0];
+  }
+
+  async list(scope: TenantScope & { status?: InvoiceStatus; limit: number }): Promise<Invoice[]> {
+    const rows = (await this.dataSource.query(`SELECT ${COLUMNS} FROM invoices WHERE tenant_id = $1 AND ($2::text IS NULL OR status = $2) ORDER BY period_start DESC, created_at DESC LIMIT $3`, [
+      scope.tenantId,
+      scope.status ?? null,
+      scope.limit,
+    ])) as Row[];
+    return this.withLines(this.dataSource.manager, rows);
+  }
+
+  async drafts(limit: number, afterId?: string): Promise<{ tenantId: string; invoiceId: string }[]> {
+    const rows = (await this.dataSource.query(`SELECT tenant_id, id FROM invoices WHERE status = 'draft' AND ($1::uuid IS NULL OR id > $1) ORDER BY id LIMIT $2`, [afterId ?? null, limit])) as {
+      tenant_id: string;
+      id: string;
+    }[];
+    return rows.map((r) => ({ tenantId: r.tenant_id, invoiceId: r.id }));
+  }
+
+  private async insertLines(em: EntityManager, invoiceId: string, lines: readonly InvoiceLine[]): Promise<void> {
+    if (lines.length === 0) return;
+    await em.query(
+      `INSERT INTO invoice_lines (invoice_id, position, kind, description, plan_id, metric, quantity, amount)
+       SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::numeric[], $8::numeric[])`,
+      [invoiceId, lines.map((_, i) => i + 1), lines.map((l) => l.kind), lines.map((l) => l.description), lines.map((l) => l.planId), lines.map((l) => l.metric), lines.map((l) => l.quantity), lines.map((l) => l.amount)],
+    );
+  }
+
+  private async withLines(em: EntityManager, rows: Row[]): Promise<Invoice[]> {
+    if (rows.length === 0) return [];
+    const lines = (await em.query(`SELECT invoice_id, kind, description, plan_id, metric, quantity::text AS quantity, amount::text AS amount FROM invoice_lines WHERE invoice_id = ANY($1::uuid[]) ORDER BY invoice_id, position`, [
+      rows.map((r) => r.id),
+    ])) as LineRow[];
+    return rows.map((r) => ({
+      id: r.id,
+      tenantId: r.tenant_id,
+      subscriptionId: r.subscription_id,
+      periodStart: utcDate(r.period_start),
+      periodEnd: utcDate(r.period_end),
+      status: r.status,
+      paymentStatus: r.payment_status,
+      number: r.number,
+      currency: r.currency,
+      taxRate: plainDecimal(r.tax_rate),
+      subtotal: formatMoney(r.subtotal, r.currency),
+      tax: formatMoney(r.tax, r.currency),
+      total: formatMoney(r.total, r.currency),
+      planId: r.plan_id,
+      planVersion: r.plan_version,
+      billableFrom: new Date(r.billable_from),
+      revision: r.revision,
+      graceEndsAt: new Date(r.grace_ends_at),
+      finalizedAt: date(r.finalized_at),
+      dueAt: date(r.due_at),
+      createdAt: new Date(r.created_at),
+      lines: lines
+        .filter((l) => l.invoice_id === r.id)
+        .map((l) => ({ kind: l.kind, description: l.description, planId: l.plan_id, metric: l.metric, quantity: plainDecimal(l.quantity), amount: formatMoney(l.amount, r.currency) })),
+    }));
+  }
+}

@@ -1,0 +1,30 @@
+/** Subscriptions from the tenant lifecycle (topic tenantry.tenant.lifecycle.v1): one per new tenant, and its plan changes. */
+import { TOPICS } from '@tenantry/contracts';
+import { EventHandlers } from '@tenantry/messaging';
+import { ConsumesEvents, EventConsumerSpec } from '@tenantry/service';
+import { CONSUMER_GROUPS } from '../service';
+import { ChangePlanCommand } from './usecases/change-plan/change-plan.command';
+import { ChangePlanUseCase } from './usecases/change-plan/change-plan.use-case';
+import { StartSubscriptionCommand } from './usecases/start-subscription/start-subscription.command';
+import { StartSubscriptionUseCase } from './usecases/start-subscription/start-subscription.use-case';
+
+@ConsumesEvents()
+export class TenantLifecycleConsumer implements EventConsumerSpec {
+  readonly groupId = CONSUMER_GROUPS.tenants;
+  readonly topics = [TOPICS.TENANT_LIFECYCLE.name] as const;
+  readonly handlers: EventHandlers = {
+    TenantCreated: async (event, tx) => {
+      const { tenantId, name, plan, configuration, createdAt } = event.payload;
+      await this.start.execute(new StartSubscriptionCommand(tenantId, name, plan.id, plan.trial, plan.duration, configuration?.currency, new Date(createdAt)), tx);
+    },
+    TenantPlanChanged: async (event, tx) => {
+      const { tenantId, toPlanId, at } = event.payload;
+      await this.changePlan.execute(new ChangePlanCommand(tenantId, toPlanId, new Date(at)), tx);
+    },
+  };
+
+  constructor(
+    private readonly start: StartSubscriptionUseCase,
+    private readonly changePlan: ChangePlanUseCase,
+  ) {}
+}

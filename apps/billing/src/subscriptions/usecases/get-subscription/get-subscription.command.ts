@@ -1,0 +1,3 @@
+export class GetSubscriptionCommand {
+  constructor(readonly tenantId: string) {}
+}

@@ -1,0 +1,164 @@
+// The one client for billing's internal API in integration tests (every HTTP call to billing goes
+// through `request`, so a token is added here once internal routes require one), and the billing
+// app it calls: in-process, with a ManualClock and a schema of its own, on a real port, against the
+// real broker and database.
+import { DataSource } from 'typeorm';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { BillingRunViewDto, InvoiceListDto, InvoiceViewDto, PlanListDto, PlanViewDto, SubscriptionViewDto } from '@tenantry/billing-api';
+import { loadConfig } from '@tenantry/config';
+import { createDataSource, quoteIdent } from '@tenantry/persistence';
+import { createServiceApp } from '@tenantry/service';
+import { ManualClock } from '@tenantry/service/testing';
+import { databaseUrl, KAFKA_BROKERS, uniqueName, waitFor } from '@tenantry/testing';
+import { AppModule } from '../src/app.module';
+import { BillingConfig } from '../src/billing.config';
+
+export interface Answer<T = unknown> {
+  status: number;
+  contentType: string | null;
+  body: T;
+}
+
+export interface Problem {
+  type: string;
+  status: number;
+  detail?: string;
+  errors?: { field: string; message: string }[];
+}
+
+export class BillingClient {
+  constructor(private readonly url: string) {}
+
+  async request<T>(method: string, path: string, body?: unknown): Promise<Answer<T>> {
+    const response = await fetch(`${this.url}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, contentType: response.headers.get('content-type'), body: (text ? JSON.parse(text) : undefined) as T };
+  }
+
+  plans(): Promise<Answer<PlanListDto>> {
+    return this.request('GET', '/internal/v1/plans');
+  }
+
+  plan(id: string): Promise<Answer<PlanViewDto>> {
+    return this.request('GET', `/internal/v1/plans/${id}`);
+  }
+
+  createPlan(body: unknown): Promise<Answer<PlanViewDto>> {
+    return this.request('POST', '/internal/v1/plans', body);
+  }
+
+  updatePlan(id: string, body: unknown): Promise<Answer<PlanViewDto>> {
+    return this.request('PUT', `/internal/v1/plans/${id}`, body);
+  }
+
+  subscription(tenantId: string): Promise<Answer<SubscriptionViewDto>> {
+    return this.request('GET', `/internal/v1/tenants/${tenantId}/subscription`);
+  }
+
+  updateSubscription(tenantId: string, body: unknown): Promise<Answer<SubscriptionViewDto>> {
+    return this.request('PUT', `/internal/v1/tenants/${tenantId}/subscription`, body);
+  }
+
+  invoices(tenantId: string, query: Record<string, string> = {}): Promise<Answer<InvoiceListDto>> {
+    return this.request('GET', `/internal/v1/tenants/${tenantId}/invoices?${new URLSearchParams(query).toString()}`);
+  }
+
+  tenantInvoice(tenantId: string, invoiceId: string): Promise<Answer<InvoiceViewDto>> {
+    return this.request('GET', `/internal/v1/tenants/${tenantId}/invoices/${invoiceId}`);
+  }
+
+  invoice(invoiceId: string): Promise<Answer<InvoiceViewDto>> {
+    return this.request('GET', `/internal/v1/invoices/${invoiceId}`);
+  }
+
+  startRun(body: unknown = {}): Promise<Answer<BillingRunViewDto>> {
+    return this.request('POST', '/internal/v1/billing/runs', body);
+  }
+
+  run(id: string): Promise<Answer<BillingRunViewDto>> {
+    return this.request('GET', `/internal/v1/billing/runs/${id}`);
+  }
+
+  /** Starts a run and waits until it is no longer running. */
+  async billingRun(body: unknown = {}): Promise<BillingRunViewDto> {
+    const started = await this.startRun(body);
+    if (started.status !== 202) throw new Error(`billing run refused: ${started.status} ${JSON.stringify(started.body)}`);
+    return waitFor(
+      async () => {
+        const run = await this.run(started.body.id);
+        return run.body.status === 'running' ? undefined : run.body;
+      },
+      { timeoutMs: 30_000, intervalMs: 100, what: `billing run ${started.body.id}` },
+    );
+  }
+
+  /** Waits until the tenant's subscription exists (TenantCreated consumed). */
+  async awaitSubscription(tenantId: string): Promise<SubscriptionViewDto> {
+    return waitFor(
+      async () => {
+        const answer = await this.subscription(tenantId);
+        return answer.status === 200 ? answer.body : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 100, what: `a subscription of ${tenantId}` },
+    );
+  }
+}
+
+export interface RunningBilling {
+  api: BillingClient;
+  clock: ManualClock;
+  app: NestFastifyApplication;
+  /** The group ids' prefix, to ask the broker whether a consumer has caught up. */
+  groupPrefix: string;
+  dataSource: DataSource;
+  stop(): Promise<void>;
+}
+
+/** Billing in-process on a free port, with its own clock, schema and consumer groups; the scheduled run is left to the test (hourly). */
+export async function startBilling(start: Date, env: Record<string, string> = {}): Promise<RunningBilling> {
+  const clock = new ManualClock(start);
+  const schema = uniqueName('billing_it');
+  const groupPrefix = `${schema}.`;
+  const config = loadConfig(BillingConfig, {
+    DATABASE_URL: databaseUrl(),
+    KAFKA_BROKERS,
+    LOG_LEVEL: 'warn',
+    OUTBOX_POLL_MS: '100',
+    KAFKA_GROUP_PREFIX: groupPrefix,
+    BILLING_RUN_INTERVAL_MS: '3600000',
+    ...env,
+  });
+  const app = await createServiceApp(AppModule.register(config, { clock, schema }), { name: 'billing', config });
+  await app.listen(0, '127.0.0.1');
+  const api = new BillingClient(await app.getUrl());
+  await waitFor(
+    async () => {
+      const response = await fetch(`${await app.getUrl()}/health/ready`);
+      return response.status === 200 ? true : undefined;
+    },
+    { timeoutMs: 60_000, intervalMs: 250, what: 'billing to report ready' },
+  );
+  const dataSource = app.get(DataSource);
+  return {
+    api,
+    clock,
+    app,
+    groupPrefix,
+    dataSource,
+    async stop() {
+      // Stop consumers and the relay first, then drop the schema over a connection of its own.
+      await app.close();
+      const admin = createDataSource({ url: databaseUrl(), schema: 'public', applicationName: `test:${schema}:drop`, poolSize: 1 });
+      await admin.initialize();
+      try {
+        await admin.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
+      } finally {
+        await admin.destroy();
+      }
+    },
+  };
+}

@@ -1,0 +1,125 @@
+/** The public billing routes: validated and authorised here (bodies from libs/billing-api), answered by billing. */
+import { Body, Controller, Get, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  BillingRunViewDto,
+  ChangeSubscriptionDto,
+  CreatePlanDto,
+  InvoiceListDto,
+  InvoiceListQueryDto,
+  InvoiceViewDto,
+  PlanListDto,
+  PlanViewDto,
+  StartBillingRunDto,
+  SubscriptionViewDto,
+  UpdatePlanDto,
+} from '@tenantry/billing-api';
+import { UuidParamPipe } from '@tenantry/service';
+import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, PlatformOperation } from '../auth';
+import { ApiProblems } from '../openapi';
+import { TenantStateGuard } from '../tenant-status';
+import { queryString, ReplyLike, UpstreamProxy } from '../upstream';
+import { PlanIdPipe } from './plan-id.pipe';
+
+const INTERNAL = '/internal/v1';
+
+@ApiTags('billing')
+@ApiBearerAuth('apiKey')
+@ApiProblems(401, 503)
+@UseGuards(AuthenticationGuard, AuthorizationGuard, TenantStateGuard)
+@Controller('api/v1/platform')
+export class BillingController {
+  constructor(private readonly upstream: UpstreamProxy) {}
+
+  @Get('plans')
+  @PlatformOperation('listPlans', 'The plan catalogue', 'Every plan at its current version, cheapest first. Prices are decimal strings in the currency of the tenant.')
+  @ApiOkResponse({ type: PlanListDto, description: 'The plans' })
+  @ApiProblems(403)
+  async listPlans(@Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.upstream.relay(request, reply, { upstream: 'billing', method: 'GET', path: `${INTERNAL}/plans` });
+  }
+
+  @Get('plans/:planId')
+  @PlatformOperation('getPlan', 'One plan', 'The plan at its current version.')
+  @ApiOkResponse({ type: PlanViewDto, description: 'The plan' })
+  @ApiProblems(400, 403, 404)
+  async getPlan(@Param('planId', PlanIdPipe) planId: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.upstream.relay(request, reply, { upstream: 'billing', method: 'GET', path: `${INTERNAL}/plans/${planId}` });
+  }
+
+  @Post('plans')
+  @PlatformOperation('createPlan', 'Add a plan', 'Version 1 of a new plan, with its base price per month, trial days and usage charges (standard, graduated, volume, package).')
+  @ApiBody({ type: CreatePlanDto })
+  @ApiResponse({ status: 201, type: PlanViewDto, description: 'The new plan' })
+  @ApiProblems(400, 403, 409)
+  async createPlan(@Body() body: CreatePlanDto, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.upstream.relay(request, reply, { upstream: 'billing', method: 'POST', path: `${INTERNAL}/plans`, body });
+  }
+
+  @Put('plans/:planId')
+  @PlatformOperation('updatePlan', 'Change a plan', 'Writes the next version and makes it current; subscriptions keep their version until they change plan.')
+  @ApiBody({ type: UpdatePlanDto })
+  @ApiOkResponse({ type: PlanViewDto, description: 'The plan at its new version' })
+  @ApiProblems(400, 403, 404)
+  async updatePlan(@Param('planId', PlanIdPipe) planId: string, @Body() body: UpdatePlanDto, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.upstream.relay(request, reply, { upstream: 'billing', method: 'PUT', path: `${INTERNAL}/plans/${planId}`, body });
+  }
+
+  @Get('tenants/:id/subscription')
+  @PlatformOperation('getSubscription', "A tenant's subscription", 'Plan and version, status, currency, tax rate, the current billing period (UTC calendar month) and a scheduled downgrade.')
+  @ApiOkResponse({ type: SubscriptionViewDto, description: 'The subscription' })
+  @ApiProblems(400, 403, 404)
+  async getSubscription(@Param('id', UuidParamPipe) id: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.upstream.relay(request, reply, { upstream: 'billing', method: 'GET', path: `${INTERNAL}/tenants/${id}/subscription` });
+  }
+
+  @Put('tenants/:id/subscription')
+  @PlatformOperation('updateSubscription', "Change a tenant's subscription", 'A dearer plan applies at once (prorated credit and charge); a cheaper one at the end of the period. `taxRate` is a fraction.')
+  @ApiBody({ type: ChangeSubscriptionDto })
+  @ApiOkResponse({ type: SubscriptionViewDto, description: 'The subscription after the change' })
+  @ApiProblems(400, 403, 404)
+  async updateSubscription(@Param('id', UuidParamPipe) id: string, @Body() body: ChangeSubscriptionDto, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.upstream.relay(request, reply, { upstream: 'billing', method: 'PUT', path: `${INTERNAL}/tenants/${id}/subscription`, body });
+  }
+
+  @Get('tenants/:id/invoices')
+  @PlatformOperation('listInvoices', "A tenant's invoices", 'Newest period first; a tenant-admin key reads its own tenant only.')
+  @ApiOkResponse({ type: InvoiceListDto, description: 'The invoices with their lines' })
+  @ApiProblems(400, 403, 404)
+  async listInvoices(@Param('id', UuidParamPipe) id: string, @Query() query: InvoiceListQueryDto, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.upstream.relay(request, reply, { upstream: 'billing', method: 'GET', path: `${INTERNAL}/tenants/${id}/invoices${queryString(query)}` });
+  }
+
+  @Get('tenants/:id/invoices/:invoiceId')
+  @PlatformOperation('getTenantInvoice', "One of a tenant's invoices", 'The invoice id of another tenant answers 404.')
+  @ApiOkResponse({ type: InvoiceViewDto, description: 'The invoice' })
+  @ApiProblems(400, 403, 404)
+  async getTenantInvoice(@Param('id', UuidParamPipe) id: string, @Param('invoiceId', UuidParamPipe) invoiceId: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.upstream.relay(request, reply, { upstream: 'billing', method: 'GET', path: `${INTERNAL}/tenants/${id}/invoices/${invoiceId}` });
+  }
+
+  @Get('invoices/:invoiceId')
+  @PlatformOperation('getInvoice', 'An invoice by id', 'The invoice of any tenant, for the platform roles.')
+  @ApiOkResponse({ type: InvoiceViewDto, description: 'The invoice' })
+  @ApiProblems(400, 403, 404)
+  async getInvoice(@Param('invoiceId', UuidParamPipe) invoiceId: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.upstream.relay(request, reply, { upstream: 'billing', method: 'GET', path: `${INTERNAL}/invoices/${invoiceId}` });
+  }
+
+  @Post('billing/runs')
+  @PlatformOperation('startBillingRun', 'Start a billing run', 'Invoices every subscription whose period ended and finalizes drafts past their grace window; idempotent. `dryRun` changes nothing and previews.')
+  @ApiBody({ type: StartBillingRunDto })
+  @ApiResponse({ status: 202, type: BillingRunViewDto, description: 'The run, started' })
+  @ApiProblems(400, 403)
+  async startRun(@Body() body: StartBillingRunDto, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.upstream.relay(request, reply, { upstream: 'billing', method: 'POST', path: `${INTERNAL}/billing/runs`, body });
+  }
+
+  @Get('billing/runs/:runId')
+  @PlatformOperation('getBillingRun', 'A billing run', 'Its status and progress counters, and the preview of a dry run.')
+  @ApiOkResponse({ type: BillingRunViewDto, description: 'The run' })
+  @ApiProblems(400, 403, 404)
+  async getRun(@Param('runId', UuidParamPipe) runId: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.upstream.relay(request, reply, { upstream: 'billing', method: 'GET', path: `${INTERNAL}/billing/runs/${runId}` });
+  }
+}

@@ -1,0 +1,67 @@
+// The public billing routes through the compiled gateway to the real billing service: forwarding,
+// validation at the door with libs/billing-api, and the role matrix (a tenant admin reads its own
+// invoices only).
+import { randomUUID } from 'node:crypto';
+import { RunningService, startService, waitUntilReady } from '@tenantry/testing';
+import { GatewayOnFakeRegistry, problemType, startGatewayOnFakeRegistry } from './support/gateway-client';
+
+jest.setTimeout(120_000);
+
+describe('gateway billing routes', () => {
+  let billing: RunningService;
+  let stack: GatewayOnFakeRegistry;
+  const plan = `it-${randomUUID().slice(0, 8)}`;
+
+  beforeAll(async () => {
+    billing = await startService('billing', { BILLING_RUN_INTERVAL_MS: '3600000' });
+    await waitUntilReady(billing);
+    stack = await startGatewayOnFakeRegistry({ BILLING_URL: billing.url });
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+    await billing?.process.kill('SIGTERM');
+  });
+
+  it('forwards plan reads and writes, and checks bodies at the door', async () => {
+    const { gateway } = stack;
+    const billingKey = (await gateway.issueKey('billing')).key;
+    const plans = await gateway.call('GET', '/plans');
+    expect(plans.status).toBe(200);
+    expect((plans.body['plans'] as { id: string }[]).map((p) => p.id)).toEqual(expect.arrayContaining(['free', 'starter', 'growth', 'enterprise']));
+
+    const bad = await gateway.call('POST', '/plans', { key: billingKey, body: { id: plan, name: 'X', basePrice: 10, charges: [{ metric: 'api_calls', model: 'linear' }], extra: 1 } });
+    expect(bad.status).toBe(400);
+    expect(bad.body['type']).toBe(problemType('validation-failed'));
+    expect((bad.body['errors'] as { field: string }[]).map((e) => e.field)).toEqual(expect.arrayContaining(['basePrice', 'charges.0.model', 'extra']));
+    expect((await gateway.call('GET', `/plans/${plan}`)).status).toBe(404);
+
+    const created = await gateway.call('POST', '/plans', { key: billingKey, body: { id: plan, name: 'Gateway test', basePrice: '10.5', charges: [{ metric: 'api_calls', model: 'standard', unitPrice: '0.001' }] } });
+    expect(created).toMatchObject({ status: 201, body: { id: plan, version: 1, basePrice: '10.5' } });
+    const support = (await gateway.issueKey('support')).key;
+    expect((await gateway.call('PUT', `/plans/${plan}`, { key: support, body: { name: 'Y', basePrice: '1', charges: [] } })).status).toBe(403);
+    expect((await gateway.call('GET', `/plans/${plan}`, { key: support })).body).toMatchObject({ version: 1 });
+    expect((await gateway.call('GET', '/plans/Not_A_Plan')).status).toBe(400);
+  });
+
+  it('lets a tenant admin read its own invoices and nothing of the platform', async () => {
+    const { gateway } = stack;
+    const tenantId = randomUUID();
+    const admin = (await gateway.issueKey('tenant-admin', tenantId)).key;
+    expect(await gateway.call('GET', `/tenants/${tenantId}/invoices`, { key: admin })).toMatchObject({ status: 200, body: { invoices: [] } });
+    expect((await gateway.call('GET', `/tenants/${randomUUID()}/invoices`, { key: admin })).body['type']).toBe(problemType('tenant-not-found'));
+    expect((await gateway.call('GET', `/invoices/${randomUUID()}`, { key: admin })).status).toBe(403);
+    expect((await gateway.call('GET', '/plans', { key: admin })).status).toBe(403);
+    expect((await gateway.call('POST', '/billing/runs', { key: admin, body: {} })).status).toBe(403);
+    expect((await gateway.call('GET', `/tenants/${tenantId}/invoices?limit=0`, { key: admin })).status).toBe(400);
+  });
+
+  it('starts a dry billing run and shows it', async () => {
+    const { gateway } = stack;
+    const started = await gateway.call('POST', '/billing/runs', { body: { dryRun: true } });
+    expect(started).toMatchObject({ status: 202, body: { dryRun: true, status: 'running' } });
+    const run = await gateway.call('GET', `/billing/runs/${started.body['id'] as string}`);
+    expect(run).toMatchObject({ status: 200, body: { id: started.body['id'], dryRun: true } });
+    expect((await gateway.call('POST', '/billing/runs', { body: { dryRun: 'yes' } })).status).toBe(400);
+  });
+});

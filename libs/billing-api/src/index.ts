@@ -1,0 +1,4 @@
+/** Billing's internal API bodies, one set validated by both the gateway and billing. */
+export * from './plan.dto';
+export * from './subscription.dto';
+export * from './invoice.dto';
