@@ -11,4 +11,5 @@ export { caughtUp, createTopic, eventMessage, produce, tenantIds, usage } from '
 export { applyUsage, ledgerState, LEDGER_DDL } from './fixtures/ledger';
 export type { LedgerState } from './fixtures/ledger';
 export { SERVICE_NAMES, startService, waitUntilReady } from './services';
+export { devSecretsEnv } from './dev-secrets';
 export type { RunningService, ServiceName } from './services';

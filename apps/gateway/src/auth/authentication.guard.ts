@@ -1,9 +1,9 @@
-/** Authenticates `Authorization: Bearer <key>` against the stored key hashes; anything else is 401. */
+/** Authenticates `Authorization: Bearer <key>` against the stored key hashes (ApiKeyVerifier); anything else is 401. */
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Clock } from '@tenantry/service';
 import { GATEWAY_PROBLEMS } from '../problems';
 import { ApiKeyRepository } from './api-key.repository';
-import { ApiKeySecrets } from './api-key-secrets';
+import { ApiKeyVerifier } from './api-key-verifier';
 import { GatewayRequest, gatewayState } from './principal';
 
 const BEARER = /^Bearer ([\x21-\x7e]{1,512})$/i;
@@ -16,7 +16,7 @@ interface HeaderReply {
 export class AuthenticationGuard implements CanActivate {
   constructor(
     private readonly keys: ApiKeyRepository,
-    private readonly secrets: ApiKeySecrets,
+    private readonly verifier: ApiKeyVerifier,
     private readonly clock: Clock,
   ) {}
 
@@ -25,7 +25,7 @@ export class AuthenticationGuard implements CanActivate {
     const request = http.getRequest<GatewayRequest>();
     const header = request.headers['authorization'];
     const secret = typeof header === 'string' ? BEARER.exec(header.trim())?.[1] : undefined;
-    const key = secret ? await this.keys.findActiveByHash(this.secrets.hash(secret)) : undefined;
+    const key = secret ? await this.verifier.find(secret, { activeOnly: true }) : undefined;
     if (!key) {
       http.getResponse<HeaderReply>().header('WWW-Authenticate', 'Bearer realm="tenantry"');
       throw GATEWAY_PROBLEMS.unauthenticated(secret ? 'The API key is unknown or revoked.' : 'Send an API key as `Authorization: Bearer <key>`.');
