@@ -56,9 +56,11 @@ export class PostgresApiKeyRepository extends ApiKeyRepository {
   }
 
   async findByHashes(keyHashes: string[], options: { activeOnly: boolean }): Promise<ApiKey | undefined> {
-    const rows = (await this.dataSource.query(`SELECT * FROM api_keys WHERE key_hash = ANY($1::text[]) ${options.activeOnly ? 'AND revoked_at IS NULL' : ''} LIMIT 1`, [
-      keyHashes,
-    ])) as ApiKeyRow[];
+    // The first hash is the current scheme's: a row already stored under it wins over an older one.
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM api_keys WHERE key_hash = ANY($1::text[]) ${options.activeOnly ? 'AND revoked_at IS NULL' : ''} ORDER BY key_hash = $1[1] DESC LIMIT 1`,
+      [keyHashes],
+    )) as ApiKeyRow[];
     return rows[0] ? toEntity(rows[0]) : undefined;
   }
 
