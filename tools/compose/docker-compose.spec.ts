@@ -289,14 +289,17 @@ describe('deploy/', () => {
       expect(asMap(deployment?.['metadata'], 'Deployment metadata')['name']).toBe(app);
       const template = asMap(asMap(deployment?.['spec'], 'Deployment spec')['template'], 'pod template');
       const annotations = asMap(asMap(template['metadata'], 'pod metadata')['annotations'], 'pod annotations');
-      expect(annotations).toMatchObject({ 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(defaultPort(app)), 'prometheus.io/path': '/metrics' });
+      // Metrics are on the management port (PORT + 1000), never the public one.
+      expect(annotations).toMatchObject({ 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(defaultPort(app) + 1000), 'prometheus.io/path': '/metrics' });
 
       const podSpec = asMap(template['spec'], 'pod spec');
       expect(typeof podSpec['terminationGracePeriodSeconds']).toBe('number');
       const container = asMap(asList(podSpec['containers'], 'containers')[0], 'container');
-      expect(asList(container['ports'], 'ports').map((port) => asMap(port, 'port')['containerPort'])).toContain(defaultPort(app));
-      expect(asMap(asMap(container['readinessProbe'], 'readinessProbe')['httpGet'], 'readiness httpGet')['path']).toBe('/health/ready');
-      expect(asMap(asMap(container['livenessProbe'], 'livenessProbe')['httpGet'], 'liveness httpGet')['path']).toBe('/health/live');
+      const containerPorts = asList(container['ports'], 'ports').map((port) => asMap(port, 'port'));
+      expect(containerPorts.map((port) => port['containerPort'])).toContain(defaultPort(app));
+      expect(containerPorts).toContainEqual(expect.objectContaining({ name: 'management', containerPort: defaultPort(app) + 1000 }));
+      expect(asMap(asMap(container['readinessProbe'], 'readinessProbe')['httpGet'], 'readiness httpGet')).toMatchObject({ path: '/health/ready', port: 'management' });
+      expect(asMap(asMap(container['livenessProbe'], 'livenessProbe')['httpGet'], 'liveness httpGet')).toMatchObject({ path: '/health/live', port: 'management' });
       const resources = asMap(container['resources'], 'resources');
       expect(resources['requests']).toBeDefined();
       expect(resources['limits']).toBeDefined();
@@ -313,6 +316,7 @@ describe('deploy/', () => {
       expect(asMap(service?.['metadata'], 'Service metadata')['name']).toBe(app);
       const ports = asList(asMap(service?.['spec'], 'Service spec')['ports'], 'Service ports');
       expect(ports.map((port) => asMap(port, 'Service port')['port'])).toContain(defaultPort(app));
+      expect(ports.map((port) => asMap(port, 'Service port')['port'])).not.toContain(defaultPort(app) + 1000);
     });
   });
 

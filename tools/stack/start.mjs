@@ -115,9 +115,12 @@ async function main() {
   }
   console.log('');
   log('stack', `all ${children.length} services are ready`);
-  log('stack', `gateway:  http://127.0.0.1:${children[0].port}  (health: /health/ready, metrics: /metrics)`);
+  log('stack', `gateway:  http://127.0.0.1:${children[0].port}  (health: /health/ready)`);
   log('stack', `redis:    ${process.env.REDIS_URL || 'redis://127.0.0.1:6379'} (the gateway's rate-limit buckets)`);
   log('stack', `services: ${children.map(({ name, port }) => `${name}=:${port}`).join(' ')}`);
+  // Metrics and readiness details are on each service's management port (PORT + 1000), never the public one.
+  log('stack', `metrics:  ${children.map(({ name, port }) => `${name}=http://127.0.0.1:${port + 1000}/metrics`).join(' ')}`);
+  log('stack', '          (readiness details: /health/ready on the same management ports)');
   log('stack', `logs:     ${LOG_DIR}/<service>.log (JSON), broker log .cache/kafka/data/server.log`);
   log('stack', 'press Ctrl-C to stop everything');
 }

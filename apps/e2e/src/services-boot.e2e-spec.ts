@@ -1,4 +1,5 @@
-// Every service boots against the real Kafka and Postgres, reports ready, exposes metrics and stops cleanly on SIGTERM.
+// Every service boots against the real Kafka and Postgres, reports ready, exposes metrics on its management port
+// (not the public one) and stops cleanly on SIGTERM.
 import { Client } from 'pg';
 import { databaseUrl, RunningService, SERVICE_NAMES, spawnProcess, startService, waitUntilReady } from '@tenantry/testing';
 
@@ -15,17 +16,24 @@ describe('Tenantry services', () => {
     await Promise.all(services.map((service) => service.process.kill('SIGKILL')));
   });
 
-  it.each(SERVICE_NAMES)('%s reports ready with its database and Kafka up', async (name) => {
+  it.each(SERVICE_NAMES)('%s reports ready with its database and Kafka up, the details on its management port only', async (name) => {
     const service = services.find((s) => s.name === name) as RunningService;
-    const body = await waitUntilReady(service);
-    expect(body).toMatchObject({ status: 'ready', service: name, checks: { database: { status: 'up' }, kafka: { status: 'up' } } });
+    expect(await waitUntilReady(service)).toEqual({ status: 'ready' });
+    const details = await fetch(`${service.managementUrl}/health/ready`);
+    expect(details.status).toBe(200);
+    expect(await details.json()).toMatchObject({ status: 'ready', service: name, checks: { database: { status: 'up' }, kafka: { status: 'up' } } });
     const live = await fetch(`${service.url}/health/live`);
     expect(live.status).toBe(200);
   });
 
-  it.each(SERVICE_NAMES)('%s exposes Prometheus metrics including its outbox backlog', async (name) => {
+  it.each(SERVICE_NAMES)('%s exposes Prometheus metrics including its outbox backlog on its management port, not its public one', async (name) => {
     const service = services.find((s) => s.name === name) as RunningService;
-    const response = await fetch(`${service.url}/metrics`);
+    expect(new URL(service.managementUrl).hostname).toBe('127.0.0.1');
+    expect(new URL(service.managementUrl).port).not.toBe(new URL(service.url).port);
+    const hidden = await fetch(`${service.url}/metrics`);
+    expect(hidden.status).toBe(404);
+    expect(hidden.headers.get('content-type')).toContain('application/problem+json');
+    const response = await fetch(`${service.managementUrl}/metrics`);
     expect(response.headers.get('content-type')).toContain('text/plain');
     const text = await response.text();
     expect(text).toContain(`tenantry_outbox_backlog{schema="${name.replace(/-/g, '_')}",service="${name}"}`);
@@ -69,6 +77,7 @@ describe('service configuration', () => {
     ['DATABASE_URL', 'mysql://nope'],
     ['PORT', 'eighty'],
     ['LOG_LEVEL', 'loud'],
+    ['MANAGEMENT_PORT', '70000'],
   ])('a bad %s stops the service with one line naming it', async (variable, value) => {
     const run = spawnProcess('apps/metering/src/main.js', { [variable]: value });
     const { code } = await run.exited;

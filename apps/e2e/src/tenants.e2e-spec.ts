@@ -163,7 +163,7 @@ describe('tenants through the gateway', () => {
       expect((history.body['items'] as { to: string }[]).map((item) => item.to)).toEqual(expect.arrayContaining(['provisioning', 'suspended']));
     });
 
-    it('deletes it: it ends deleted and TenantDeleted is on the lifecycle topic', async () => {
+    it("deletes it: it ends deleted, TenantDeleted is on the lifecycle topic and the tenant's key is revoked", async () => {
       const deleted = await call('DELETE', `/tenants/${tenantId}`);
       expect(deleted.status).toBe(202);
       expect(deleted.body['status']).toBe('offboarding');
@@ -173,7 +173,10 @@ describe('tenants through the gateway', () => {
       );
       const event = messages.find((m) => m.headers['ce_type'] === 'TenantDeleted' && m.key === tenantId);
       expect(JSON.parse(event?.value ?? '{}')).toMatchObject({ tenantId, to: 'deleted' });
-      await waitFor(async () => (await call('GET', `/tenants/${tenantId}`, { key })).status === 404, { timeoutMs: 30_000, intervalMs: 200, what: 'the gateway to hide the deleted tenant' });
+      // The deletion revokes the tenant's keys: its admin key now authenticates nobody.
+      await waitFor(async () => (await call('GET', `/tenants/${tenantId}`, { key })).status === 401, { timeoutMs: 30_000, intervalMs: 200, what: "the gateway to revoke the deleted tenant's key" });
+      const keys = (await call('GET', '/api-keys')).body['items'] as { tenantId: string | null; revokedReason: string | null }[];
+      expect(keys.filter((item) => item.tenantId === tenantId).map((item) => item.revokedReason)).toEqual(['tenant-deleted']);
       expect(await dataPlane(tenantId)).toEqual({ schema: false, role: false, admins: [], storage: false });
     });
 

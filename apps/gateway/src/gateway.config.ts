@@ -30,6 +30,21 @@ export class GatewayConfig extends ServiceConfig {
   @MinLength(16, { message: 'must be at least 16 characters' })
   TENANTRY_BOOTSTRAP_ADMIN_KEY?: string = undefined;
 
+  /**
+   * The server secret API keys are hashed with (HMAC-SHA-256): required, no default. 32 random
+   * bytes in base64 (`openssl rand -base64 32`). Changing it invalidates every key unless the old
+   * value is kept in API_KEY_PEPPER_PREVIOUS while keys are re-hashed on use.
+   */
+  @IsString({ message: 'must be set: the secret API keys are hashed with (32 random bytes in base64, e.g. openssl rand -base64 32)' })
+  @MinLength(32, { message: 'must be at least 32 characters (32 random bytes in base64, e.g. openssl rand -base64 32)' })
+  API_KEY_PEPPER: string = undefined as unknown as string;
+
+  /** The pepper before a rotation: keys hashed under it still authenticate and are re-hashed under API_KEY_PEPPER on use. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  API_KEY_PEPPER_PREVIOUS?: string = undefined;
+
   /** How long Idempotency-Key results are kept for replay (at least a day). */
   @Type(() => Number)
   @IsInt({ message: 'must be an integer number of hours' })

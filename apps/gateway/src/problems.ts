@@ -7,6 +7,7 @@ export const GATEWAY_PROBLEMS = defineProblems({
   forbidden: { status: 403, title: 'Your API key may not do this' },
   'tenant-suspended': { status: 403, title: 'The tenant is suspended' },
   'api-key-not-found': { status: 404, title: 'API key not found' },
+  'unknown-tenant': { status: 422, title: 'The tenant named in the request does not exist' },
   'idempotency-key-reused': { status: 409, title: 'This Idempotency-Key was used with a different request' },
   'idempotency-key-in-progress': { status: 409, title: 'A request with this Idempotency-Key is still in progress' },
   'upstream-unavailable': { status: 503, title: 'A service behind the gateway is unavailable' },

@@ -5,12 +5,13 @@ import { MessagingTables1764288000000 } from '@tenantry/messaging';
 import { GatewayTables1764400000000 } from './migrations/1764400000000-gateway-tables';
 import { ApiCallQuota1764500300000 } from './migrations/1764500300000-api-call-quota';
 import { TenantPlans1764600500000 } from './migrations/1764600500000-tenant-plans';
+import { ApiKeyHashing1764607130000 } from './migrations/1764607130000-api-key-hashing';
 
 export const SERVICE: ServiceDefinition<GatewayConfig> = {
   name: 'gateway',
   schema: 'gateway',
   config: GatewayConfig,
-  migrations: [MessagingTables1764288000000, GatewayTables1764400000000, ApiCallQuota1764500300000, TenantPlans1764600500000],
+  migrations: [MessagingTables1764288000000, GatewayTables1764400000000, ApiCallQuota1764500300000, TenantPlans1764600500000, ApiKeyHashing1764607130000],
 };
 
 /** The service's Kafka consumer groups, named only here; never rename one: its committed offsets are kept under the id. */

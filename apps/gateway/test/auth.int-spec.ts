@@ -1,5 +1,9 @@
 // Authentication, the admin routes × roles matrix, API key lifecycle and the audit log, against the compiled gateway.
-import { randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { TOPICS } from '@tenantry/contracts';
+import { createDataSource } from '@tenantry/persistence';
+import { databaseUrl, devSecretsEnv, eventMessage, produce, spawnProcess, testKafka, waitFor } from '@tenantry/testing';
 import { FakeUpstream } from './support/fake-upstream';
 import { GatewayClient, GatewayOnFakeRegistry, problemType, startGatewayOnFakeRegistry } from './support/gateway-client';
 
@@ -39,13 +43,25 @@ describe('gateway authentication and authorisation', () => {
 
     const listed = await gateway.call('GET', '/api-keys');
     const entry = (listed.body['items'] as Record<string, unknown>[]).find((item) => item['id'] === issued.body['id']);
-    expect(entry).toMatchObject({ role: 'support', prefix: key.slice(0, 12), revokedAt: null });
-    expect(listed.text).not.toContain(key);
+    expect(entry).toMatchObject({ role: 'support', prefix: key.slice(0, 8), revokedAt: null, revokedReason: null });
+    expect(listed.text).not.toContain(key.slice(0, 9));
 
     expect((await gateway.call('DELETE', `/api-keys/${issued.body['id'] as string}`)).status).toBe(204);
     const refused = await gateway.call('GET', '/tenants', { key });
     expect(refused.status).toBe(401);
     expect(refused.body['type']).toBe(problemType('unauthenticated'));
+    const after = (await gateway.call('GET', '/api-keys')).body['items'] as Record<string, unknown>[];
+    expect(after.find((item) => item['id'] === issued.body['id'])).toMatchObject({ revokedAt: expect.any(String), revokedReason: 'revoked' });
+  });
+
+  it('shows nothing of the human-chosen bootstrap key in listings', async () => {
+    const listed = await gateway.call('GET', '/api-keys');
+    expect(listed.status).toBe(200);
+    const bootstrap = (listed.body['items'] as Record<string, unknown>[]).filter((item) => item['name'] === 'bootstrap-admin' && item['revokedAt'] === null);
+    expect(bootstrap.length).toBeGreaterThan(0);
+    for (const item of bootstrap) expect(item['prefix']).toBeNull();
+    // The configured key is `test-admin-<random hex>`: not even its first characters are shown.
+    expect(listed.text).not.toContain(gateway.adminKey.slice(0, 6));
   });
 
   it('validates API key requests and 404s an unknown key id', async () => {
@@ -63,7 +79,7 @@ describe('gateway authentication and authorisation', () => {
     let key: string;
 
     beforeAll(async () => {
-      key = (await gateway.issueKey(role, role === 'tenant-admin' ? randomUUID() : undefined)).key;
+      key = (await gateway.issueKey(role, role === 'tenant-admin' ? stack.tenant() : undefined)).key;
     });
 
     it.each([
@@ -107,5 +123,116 @@ describe('gateway authentication and authorisation', () => {
     ]);
     expect(next.body['nextCursor']).toBeNull();
     expect((await gateway.call('GET', '/audit?limit=0&cursor=abc')).status).toBe(400);
+  });
+
+  describe('a tenant-admin key and its tenant', () => {
+    const kafka = testKafka();
+
+    async function keysOf(tenantId: string): Promise<Record<string, unknown>[]> {
+      return ((await gateway.call('GET', '/api-keys')).body['items'] as Record<string, unknown>[]).filter((item) => item['tenantId'] === tenantId);
+    }
+
+    it('is refused for a tenant the registry does not know: 422 unknown-tenant naming tenantId, nothing stored', async () => {
+      const ghost = randomUUID();
+      const refused = await gateway.call('POST', '/api-keys', { body: { name: 'ghost-admin', role: 'tenant-admin', tenantId: ghost } });
+      expect(refused.status).toBe(422);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+      expect(refused.body).toMatchObject({ type: problemType('unknown-tenant'), status: 422, tenantId: ghost, errors: [{ field: 'tenantId', message: expect.any(String) }] });
+      expect(registry.received((request) => request.url === `/internal/v1/tenants/${ghost}`)).toHaveLength(1);
+      expect(await keysOf(ghost)).toEqual([]);
+    });
+
+    it.each(['offboarding', 'deleted'])('is refused for a tenant the registry says is %s', async (status) => {
+      const tenantId = stack.tenant(status);
+      const refused = await gateway.call('POST', '/api-keys', { body: { name: 'late-admin', role: 'tenant-admin', tenantId } });
+      expect(refused.status).toBe(422);
+      expect(refused.body).toMatchObject({ type: problemType('unknown-tenant'), tenantId });
+      expect(await keysOf(tenantId)).toEqual([]);
+    });
+
+    it('is issued for a tenant the registry has just created, before the gateway has heard of it', async () => {
+      const tenantId = stack.tenant('provisioning');
+      const issued = await gateway.call('POST', '/api-keys', { body: { name: 'new-admin', role: 'tenant-admin', tenantId } });
+      expect(issued.status).toBe(201);
+      expect((await gateway.call('GET', `/tenants/${tenantId}`, { key: issued.body['key'] as string })).status).toBe(200);
+    });
+
+    it("is revoked with its tenant: the tenant's keys answer 401, the listing says why, and no new key is issued", async () => {
+      const tenantId = stack.tenant();
+      const first = await gateway.issueKey('tenant-admin', tenantId);
+      const second = await gateway.issueKey('tenant-admin', tenantId);
+      const neighbour = await gateway.issueKey('tenant-admin', stack.tenant());
+      expect((await gateway.call('GET', `/tenants/${tenantId}`, { key: first.key })).status).toBe(200);
+
+      await produce(kafka, TOPICS.TENANT_LIFECYCLE.name, [eventMessage('TenantDeleted', { tenantId, from: 'offboarding', to: 'deleted', actor: 'test', at: new Date().toISOString() })]);
+      const refused = await waitFor(
+        async () => {
+          const result = await gateway.call('GET', '/tenants', { key: first.key });
+          return result.status === 401 ? result : undefined;
+        },
+        { timeoutMs: 60_000, intervalMs: 250, what: "the deletion to revoke the tenant's keys" },
+      );
+      expect(refused.body['type']).toBe(problemType('unauthenticated'));
+      expect((await gateway.call('GET', `/tenants/${tenantId}`, { key: second.key })).status).toBe(401);
+      expect((await gateway.call('GET', '/tenants', { key: neighbour.key })).status).toBe(200);
+      expect(await keysOf(tenantId)).toEqual([
+        expect.objectContaining({ id: first.id, revokedAt: expect.any(String), revokedReason: 'tenant-deleted' }),
+        expect.objectContaining({ id: second.id, revokedAt: expect.any(String), revokedReason: 'tenant-deleted' }),
+      ]);
+      // The fake registry still answers `active`: the gateway knows better now.
+      const again = await gateway.call('POST', '/api-keys', { body: { name: 'after-deletion', role: 'tenant-admin', tenantId } });
+      expect(again.status).toBe(422);
+      expect(again.body).toMatchObject({ type: problemType('unknown-tenant'), tenantId });
+    });
+  });
+
+  describe('stored API keys', () => {
+    let database: DataSource;
+    const pepper = devSecretsEnv()['API_KEY_PEPPER'] as string;
+
+    beforeAll(async () => {
+      database = createDataSource({ url: databaseUrl(), schema: 'gateway', applicationName: 'test:gateway-auth' });
+      await database.initialize();
+    });
+
+    afterAll(async () => {
+      if (database?.isInitialized) await database.destroy();
+    });
+
+    const row = async (id: string) => ((await database.query(`SELECT key_hash, hash_scheme FROM api_keys WHERE id = $1`, [id])) as { key_hash: string; hash_scheme: string }[])[0];
+
+    it("are hashed with HMAC-SHA-256 under the server's API_KEY_PEPPER, not a bare SHA-256", async () => {
+      const { id, key } = await gateway.issueKey('read-only');
+      const stored = await row(id);
+      expect(stored?.key_hash).toBe(createHmac('sha256', pepper).update(key).digest('hex'));
+      expect(stored?.key_hash).not.toBe(createHash('sha256').update(key).digest('hex'));
+      expect(stored?.hash_scheme).toBe('hmac-sha256');
+    });
+
+    it('under the old bare SHA-256 still authenticate, and are re-hashed under the pepper on first use', async () => {
+      const id = randomUUID();
+      const secret = `tnt_${randomBytes(32).toString('base64url')}`;
+      // Inserted as a gateway from before the pepper wrote keys: only the columns it knew.
+      await database.query(`INSERT INTO api_keys (id, name, prefix, key_hash, role, created_at) VALUES ($1, 'legacy', $2, $3, 'support', now())`, [
+        id,
+        secret.slice(0, 8),
+        createHash('sha256').update(secret).digest('hex'),
+      ]);
+      expect((await gateway.call('GET', '/tenants', { key: secret })).status).toBe(200);
+      expect(await row(id)).toEqual({ key_hash: createHmac('sha256', pepper).update(secret).digest('hex'), hash_scheme: 'hmac-sha256' });
+      expect((await gateway.call('GET', '/tenants', { key: secret })).status).toBe(200);
+    });
+
+    it.each([
+      ['unset', ''],
+      ['too short', 'short-pepper'],
+    ])('are never hashed without a pepper: API_KEY_PEPPER %s stops the gateway with one line naming it (exit 78)', async (_case, value) => {
+      const run = spawnProcess('apps/gateway/src/main.js', { ...devSecretsEnv(), DATABASE_URL: databaseUrl(), PORT: '0', API_KEY_PEPPER: value });
+      const { code } = await run.exited;
+      expect(code).toBe(78);
+      const lines = run.output().trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^Invalid environment variable API_KEY_PEPPER: /);
+    });
   });
 });

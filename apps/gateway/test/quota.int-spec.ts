@@ -1,6 +1,5 @@
 // The hard API-call limit at the gateway: metering's UsageLimitExceeded blocks a tenant's own keys with 429 until the
 // month resets, and the registry's TenantLimitsChanged raising the limit lifts it. Real Kafka, Postgres and gateway.
-import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@tenantry/contracts';
 import { caughtUp, eventMessage, produce, testKafka, waitFor } from '@tenantry/testing';
 import { FakeUpstream } from './support/fake-upstream';
@@ -60,8 +59,8 @@ describe('gateway API-call quota', () => {
   }
 
   it("answers 429 to the blocked tenant's keys only, until a higher limit lifts the block", async () => {
-    const blocked = randomUUID();
-    const other = randomUUID();
+    const blocked = stack.tenant();
+    const other = stack.tenant();
     const blockedKey = (await gateway.issueKey('tenant-admin', blocked)).key;
     const otherKey = (await gateway.issueKey('tenant-admin', other)).key;
     const supportKey = (await gateway.issueKey('support')).key;
@@ -106,7 +105,7 @@ describe('gateway API-call quota', () => {
   });
 
   it('does not block for soft limits, other metrics or months already over', async () => {
-    const tenant = randomUUID();
+    const tenant = stack.tenant();
     const key = (await gateway.issueKey('tenant-admin', tenant)).key;
 
     await produce(kafka, TOPICS.METERING_ALERTS.name, [
@@ -120,8 +119,8 @@ describe('gateway API-call quota', () => {
   });
 
   it('lifts a block when the API-call limit is removed or made soft, and ignores an older limits version', async () => {
-    const removed = randomUUID();
-    const softened = randomUUID();
+    const removed = stack.tenant();
+    const softened = stack.tenant();
     const removedKey = (await gateway.issueKey('tenant-admin', removed)).key;
     const softenedKey = (await gateway.issueKey('tenant-admin', softened)).key;
     const limits = (tenantId: string, version: number, apiCalls?: { limit: string; mode: 'soft' | 'hard' }) =>

@@ -6,8 +6,12 @@ jest.setTimeout(120_000);
 
 /** Sends a raw GET with one header of `size` bytes; Node's HTTP client does not cap what it sends. */
 function getWithHugeHeader(url: string, size: number): Promise<{ status: number; contentType: string | undefined; body: string }> {
+  return rawGet(`${url}/api/v1/platform/tenants`, { 'x-padding': 'x'.repeat(size) });
+}
+
+function rawGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; contentType: string | undefined; body: string }> {
   return new Promise((resolve, reject) => {
-    const call = request(`${url}/api/v1/platform/tenants`, { headers: { 'x-padding': 'x'.repeat(size) } }, (response) => {
+    const call = request(url, { headers }, (response) => {
       let body = '';
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => (body += chunk));
@@ -54,5 +58,19 @@ describe('gateway security headers', () => {
     expect(result.status).toBe(431);
     expect(result.contentType).toBe('application/problem+json');
     expect(JSON.parse(result.body)).toMatchObject({ type: problemType('request-header-fields-too-large'), status: 431 });
+  });
+
+  it('answers a 100 KB URL with 414 uri-too-long problem+json', async () => {
+    const result = await rawGet(`${gateway.url}/api/v1/platform/tenants?q=${'a'.repeat(100_000)}`, { authorization: `Bearer ${gateway.adminKey}` });
+    expect(result.status).toBe(414);
+    expect(result.contentType).toBe('application/problem+json');
+    expect(JSON.parse(result.body)).toMatchObject({ type: problemType('uri-too-long'), status: 414 });
+  });
+
+  it.each([500, 5_000])('answers a path parameter of %i characters with 400 problem+json naming it', async (length) => {
+    const result = await gateway.call('GET', `/tenants/${'a'.repeat(length)}/history`);
+    expect(result.status).toBe(400);
+    expect(result.headers.get('content-type')).toContain('application/problem+json');
+    expect(result.body).toMatchObject({ type: problemType('validation-failed'), errors: [{ field: 'id', message: expect.any(String) }] });
   });
 });

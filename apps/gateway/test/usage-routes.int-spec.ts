@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@tenantry/contracts';
 import { eventMessage, produce, RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
-import { GatewayClient, problemType, startGateway } from './support/gateway-client';
+import { FakeUpstream } from './support/fake-upstream';
+import { fakeTenantView, GatewayClient, problemType, startGateway } from './support/gateway-client';
 
 jest.setTimeout(180_000);
 
@@ -14,6 +15,8 @@ interface Results {
 describe('gateway usage routes', () => {
   const kafka = testKafka();
   let metering: RunningService;
+  /** Stands in for the registry, which the gateway asks whether a tenant-admin key's tenant exists. */
+  let registry: FakeUpstream;
   let gateway: GatewayClient;
   let tenant: string;
   let neighbour: string;
@@ -25,6 +28,7 @@ describe('gateway usage routes', () => {
     const tenantId = randomUUID();
     await produce(kafka, TOPICS.TENANT_LIFECYCLE.name, [eventMessage('TenantActivated', { tenantId, from: 'provisioning', to: 'active', actor: 'int-test', at: now() })]);
     await waitFor(async () => (await fetch(`${metering.url}/internal/v1/tenants/${tenantId}/usage`)).status === 200, { timeoutMs: 60_000, what: 'metering to know the tenant' });
+    registry.on((request) => (request.method === 'GET' && request.url === `/internal/v1/tenants/${tenantId}` ? { status: 200, body: fakeTenantView(tenantId) } : undefined));
     return tenantId;
   }
 
@@ -36,12 +40,14 @@ describe('gateway usage routes', () => {
     metering = await startService('metering', { PARTITION_MAINTENANCE_INTERVAL_MS: '3600000' });
     await waitUntilReady(metering);
     // API usage sampling is the subject of api-usage.int-spec.ts; here it would add to the tenants' usage.
-    gateway = await startGateway({ METERING_URL: metering.url, API_USAGE_SAMPLE_INTERVAL_MS: '3600000' });
+    registry = await new FakeUpstream().start();
+    gateway = await startGateway({ METERING_URL: metering.url, REGISTRY_URL: registry.url, API_USAGE_SAMPLE_INTERVAL_MS: '3600000' });
     [tenant, neighbour] = [await activeTenant(), await activeTenant()];
   });
 
   afterAll(async () => {
     await gateway?.stop();
+    await registry?.stop();
     await metering?.process.kill('SIGTERM');
   });
 

@@ -54,4 +54,20 @@ export class ServiceConfig {
   @IsOptional()
   @IsUrl({ require_tld: false }, { message: 'must be an http(s) URL of an OTLP/HTTP collector' })
   OTEL_EXPORTER_OTLP_ENDPOINT?: string = undefined;
+
+  /**
+   * The management port: `/metrics` and the detailed `/health/ready` (libs/service
+   * management-server.ts), never on the public port. Unset: PORT + 1000 (3000 → 4000), or any free
+   * port (announced in the log) when PORT is 0.
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer port number' })
+  @Min(0, { message: 'must be a port between 0 and 65535' })
+  @Max(65535, { message: 'must be a port between 0 and 65535' })
+  MANAGEMENT_PORT?: number = undefined;
+
+  /** Where the management port listens: loopback by default; 0.0.0.0 in a pod, for Prometheus and the kubelet. */
+  @IsString()
+  MANAGEMENT_HOST = '127.0.0.1';
 }

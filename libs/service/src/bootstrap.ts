@@ -6,6 +6,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { ServiceConfig } from '@tenantry/config';
 import { createLogger, enterContext } from '@tenantry/observability';
 import { problemClientErrorHandler } from './client-error';
+import { startManagementServer } from './management-server';
 import { PinoNestLogger } from './nest-logger';
 
 export interface BootstrapOptions {
@@ -30,6 +31,10 @@ export async function createServiceApp(module: Type<unknown> | DynamicModule, op
       return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
     },
     keepAliveTimeout: 65_000,
+    // Fastify's default (100) answers a longer path parameter itself, with a 414 in its own JSON;
+    // the URL is already bounded by Node's 16 KB header limit (414 uri-too-long, client-error.ts),
+    // so every parameter reaches its pipe and a bad one is a 400 naming it.
+    maxParamLength: 16_384,
     clientErrorHandler: problemClientErrorHandler,
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger: new PinoNestLogger(logger), bufferLogs: true });
@@ -47,6 +52,9 @@ export async function bootstrapService(module: Type<unknown> | DynamicModule, op
   await options.configure?.(app);
   await app.listen(options.config.PORT, options.config.HOST);
   const logger = createLogger(options.name, options.config.LOG_LEVEL);
+  // Metrics and readiness details: on their own port, never the public one.
+  const management = await startManagementServer(app, options.config);
+  logger.info({ url: management.url }, `${options.name} management listening`);
   logger.info({ url: await app.getUrl() }, `${options.name} listening`);
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
@@ -61,6 +69,7 @@ export async function bootstrapService(module: Type<unknown> | DynamicModule, op
     deadline.unref();
     app
       .close()
+      .then(() => management.close())
       .then(() => {
         logger.info(`${options.name} stopped`);
         process.exit(0);

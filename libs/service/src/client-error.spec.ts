@@ -8,4 +8,11 @@ describe('client errors', () => {
   ])('%s → %i %s', (code, status, type) => {
     expect(clientErrorProblem(Object.assign(new Error('refused'), { code }))).toMatchObject({ status, type });
   });
+
+  it('tells a URL too long (the request line never ended) from headers too large', () => {
+    const overflow = (raw: string) => clientErrorProblem(Object.assign(new Error('overflow'), { code: 'HPE_HEADER_OVERFLOW', rawPacket: Buffer.from(raw, 'latin1') }));
+    expect(overflow(`GET /api/v1/platform/tenants?q=${'a'.repeat(70_000)}`)).toMatchObject({ status: 414, type: 'https://tenantry.dev/problems/uri-too-long' });
+    expect(overflow(`GET /api/v1/platform/tenants HTTP/1.1\r\nx-padding: ${'x'.repeat(20_000)}`)).toMatchObject({ status: 431 });
+    expect(overflow(`${'x'.repeat(20_000)}\r\n`)).toMatchObject({ status: 431 });
+  });
 });

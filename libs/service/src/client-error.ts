@@ -8,12 +8,26 @@ import { COMMON_PROBLEMS, PROBLEM_CONTENT_TYPE } from './problem-details';
 
 interface ClientError extends Error {
   code?: string;
+  /** What Node was parsing when it gave up (the current chunk of the request). */
+  rawPacket?: unknown;
+}
+
+/**
+ * Node counts the request line and the headers against one limit (16 KB). The overflow was the
+ * URL when the packet being parsed is the request's start and holds no complete request line.
+ */
+function requestLineOverflowed(raw: unknown): boolean {
+  if (!Buffer.isBuffer(raw)) return false;
+  const text = raw.subarray(0, 64).toString('latin1');
+  return /^[A-Z]{3,10} \S/.test(text) && !raw.includes('\r\n');
 }
 
 /** The problem a client error is answered with, by Node's error code. */
 export function clientErrorProblem(error: ClientError): { status: number; type: string; title: string; detail: string } {
   const [problem, detail] =
-    error.code === 'HPE_HEADER_OVERFLOW'
+    error.code === 'HPE_HEADER_OVERFLOW' && requestLineOverflowed(error.rawPacket)
+      ? [COMMON_PROBLEMS['uri-too-long'], 'The URL exceeds the size this server accepts.']
+      : error.code === 'HPE_HEADER_OVERFLOW'
       ? [COMMON_PROBLEMS['request-header-fields-too-large'], 'The request line and headers exceed the size this server accepts.']
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? [COMMON_PROBLEMS['request-timeout'], 'The request was not received in time.']

@@ -1,5 +1,9 @@
-/** Liveness, readiness (database, Kafka, consumer progress) and Prometheus metrics of a service. */
-import { Controller, Get, Header, HttpCode, Res } from '@nestjs/common';
+/**
+ * Liveness and readiness (database, Kafka, consumer progress) on the public port. Readiness there
+ * answers only `{status}`; its details and the Prometheus metrics are on the management port
+ * (management-server.ts), which calls `readiness()` and `metricsText()`.
+ */
+import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ServiceMetrics } from '@tenantry/observability';
 import { MessagingHost, withTimeout } from './messaging-host';
@@ -27,19 +31,23 @@ export class HealthController {
 
   @Get('health/ready')
   async ready(@Res() reply: Reply): Promise<void> {
+    const { ready, body } = await this.readiness();
+    reply.status(ready ? 200 : 503).send({ status: body.status });
+  }
+
+  /** The detailed readiness report: each check and each consumer (management port only). */
+  async readiness(): Promise<{ ready: boolean; body: { status: 'ready' | 'not_ready'; service: string; checks: Record<string, unknown> } }> {
     const [database, kafka] = await Promise.all([this.databaseStatus(), this.messaging.kafkaReachable().then((up): Status => (up ? 'up' : 'down'))]);
     const consumers = this.messaging.consumerHealth();
     const ready = database === 'up' && kafka === 'up' && consumers.every((consumer) => consumer.ready);
-    reply.status(ready ? 200 : 503).send({
-      status: ready ? 'ready' : 'not_ready',
-      service: this.messaging.serviceName,
-      checks: { database: { status: database }, kafka: { status: kafka }, consumers },
-    });
+    return {
+      ready,
+      body: { status: ready ? 'ready' : 'not_ready', service: this.messaging.serviceName, checks: { database: { status: database }, kafka: { status: kafka }, consumers } },
+    };
   }
 
-  @Get('metrics')
-  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
-  async prometheus(): Promise<string> {
+  /** Prometheus text (management port only). */
+  metricsText(): Promise<string> {
     return this.metrics.registry.metrics();
   }
 

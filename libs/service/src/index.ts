@@ -1,6 +1,8 @@
 export { bootstrapService, createServiceApp } from './bootstrap';
 export type { BootstrapOptions } from './bootstrap';
 export { HealthController } from './health.controller';
+export { managementPort, startManagementServer } from './management-server';
+export type { ManagementServer } from './management-server';
 export { MessagingHost, withTimeout } from './messaging-host';
 export { ConsumesEvents } from './event-consumers';
 export { COMMON_PROBLEMS, defineProblems, fieldProblems, invalidField, invalidFields, PROBLEM_BASE, PROBLEM_CONTENT_TYPE, ProblemDetailsFilter, ProblemException, validationProblem } from './problem-details';

@@ -11,6 +11,8 @@ export type ServiceName = (typeof SERVICE_NAMES)[number];
 export interface RunningService {
   name: ServiceName;
   url: string;
+  /** The management port: `/metrics` and the detailed `/health/ready` (never on `url`). */
+  managementUrl: string;
   process: SpawnedProcess;
 }
 
@@ -29,17 +31,20 @@ export async function startService(name: ServiceName, env: Record<string, string
     ...devSecretsEnv(),
     ...env,
   });
-  const url = await waitFor(
+  const { url, managementUrl } = await waitFor(
     () => {
       if (process.child.exitCode !== null) throw new GiveUp(`${name} exited with ${process.child.exitCode}:\n${process.output().slice(-2_000)}`);
-      return /"url":"(http:\/\/[^"]+)","msg":"[a-z-]+ listening"/.exec(process.output())?.[1];
+      const output = process.output();
+      const url = /"url":"(http:\/\/[^"]+)","msg":"[a-z-]+ listening"/.exec(output)?.[1];
+      const managementUrl = /"url":"(http:\/\/[^"]+)","msg":"[a-z-]+ management listening"/.exec(output)?.[1];
+      return url && managementUrl ? { url, managementUrl } : undefined;
     },
     { timeoutMs, what: `${name} to listen` },
   ).catch((error: unknown) => {
     process.child.kill('SIGKILL');
     throw error;
   });
-  return { name, url, process };
+  return { name, url, managementUrl, process };
 }
 
 export async function waitUntilReady(service: RunningService, timeoutMs = 60_000): Promise<unknown> {

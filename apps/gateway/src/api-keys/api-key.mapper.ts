@@ -12,6 +12,7 @@ export function toApiKeyDto(key: ApiKey): ApiKeyDto {
     createdAt: key.createdAt.toISOString(),
     lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
     revokedAt: key.revokedAt?.toISOString() ?? null,
+    revokedReason: key.revokedReason,
   };
 }
 

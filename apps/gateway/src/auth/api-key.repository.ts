@@ -1,16 +1,27 @@
 /** Storage of API keys in the gateway schema. */
-import { ApiKey } from './api-key.row';
+import { TenantScope, Transaction } from '@tenantry/persistence';
+import { HashScheme } from './api-key-secrets';
+import { ApiKey, RevocationReason } from './api-key.row';
 
-export type NewApiKey = Pick<ApiKey, 'id' | 'name' | 'prefix' | 'keyHash' | 'role' | 'tenantId' | 'bootstrap' | 'createdAt'>;
+export type NewApiKey = Pick<ApiKey, 'id' | 'name' | 'prefix' | 'keyHash' | 'hashScheme' | 'role' | 'tenantId' | 'bootstrap' | 'createdAt'>;
 
 export abstract class ApiKeyRepository {
-  abstract insert(key: NewApiKey): Promise<ApiKey>;
-  /** Active keys only: a revoked key authenticates nobody. */
-  abstract findActiveByHash(keyHash: string): Promise<ApiKey | undefined>;
-  abstract findByHash(keyHash: string): Promise<ApiKey | undefined>;
+  /** Outside a transaction, or in `tx` (a tenant-admin key is inserted holding the tenant's key lock). */
+  abstract insert(key: NewApiKey, tx?: Transaction): Promise<ApiKey>;
+  /** The key stored under any of these hashes (one secret's hash under each scheme); active keys only when asked. */
+  abstract findByHashes(keyHashes: string[], options: { activeOnly: boolean }): Promise<ApiKey | undefined>;
+  /** Moves a key to another stored hash; false when it no longer has `fromHash` (another gateway got there first). */
+  abstract rehash(id: string, fromHash: string, toHash: string, scheme: HashScheme): Promise<boolean>;
   abstract list(): Promise<ApiKey[]>;
-  /** Returns false when there is no such key (already revoked keys stay revoked at their first time). */
-  abstract revoke(id: string, at: Date): Promise<boolean>;
+  /** Returns false when there is no such key (already revoked keys stay revoked at their first time and reason). */
+  abstract revoke(id: string, at: Date, reason: RevocationReason): Promise<boolean>;
+  /** Revokes every active key bound to the tenant; returns how many. */
+  abstract revokeTenantKeys(tx: Transaction, scope: TenantScope, at: Date, reason: RevocationReason): Promise<number>;
+  /**
+   * Holds, until `tx` ends, the lock that orders issuing a key for this tenant against revoking its
+   * keys at deletion: a key is never issued after its tenant's keys were revoked.
+   */
+  abstract lockTenantKeys(tx: Transaction, scope: TenantScope): Promise<void>;
   abstract reinstate(id: string): Promise<void>;
   abstract hasActiveAdmin(): Promise<boolean>;
   /** Runs `fn` holding a transaction-scoped advisory lock, so two gateways starting together agree. */

@@ -1,7 +1,7 @@
 /**
- * Authenticates `Authorization: Bearer <key>` against the stored key hashes; anything else is 401.
- * Then charges the call to its rate-limit buckets (the key's and its tenant's, or the source
- * address's when there is no valid key): 429 before any further work.
+ * Authenticates `Authorization: Bearer <key>` against the stored key hashes (ApiKeyVerifier);
+ * anything else is 401. Then charges the call to its rate-limit buckets (the key's and its
+ * tenant's, or the source address's when there is no valid key): 429 before any further work.
  */
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Clock } from '@tenantry/service';
@@ -9,6 +9,7 @@ import { GATEWAY_PROBLEMS } from '../problems';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { ApiKeyRepository } from './api-key.repository';
 import { ApiKeySecrets } from './api-key-secrets';
+import { ApiKeyVerifier } from './api-key-verifier';
 import { GatewayRequest, gatewayState } from './principal';
 
 const BEARER = /^Bearer ([\x21-\x7e]{1,512})$/i;
@@ -22,6 +23,7 @@ export class AuthenticationGuard implements CanActivate {
   constructor(
     private readonly keys: ApiKeyRepository,
     private readonly secrets: ApiKeySecrets,
+    private readonly verifier: ApiKeyVerifier,
     private readonly clock: Clock,
     private readonly limiter: RateLimiter,
   ) {}
@@ -31,12 +33,11 @@ export class AuthenticationGuard implements CanActivate {
     const request = http.getRequest<GatewayRequest>();
     const header = request.headers['authorization'];
     const secret = typeof header === 'string' ? BEARER.exec(header.trim())?.[1] : undefined;
-    const hash = secret ? this.secrets.hash(secret) : undefined;
     const address = request.ip ?? 'unknown';
     // A caller refused moments ago is refused again before the database or Redis is asked.
-    const presented = hash ? `key:${hash}` : `address:${address}`;
+    const presented = secret ? `key:${this.secrets.hash(secret)}` : `address:${address}`;
     this.limiter.refuseRecent(presented, request, http.getResponse<HeaderReply>());
-    const key = hash ? await this.keys.findActiveByHash(hash) : undefined;
+    const key = secret ? await this.verifier.find(secret, { activeOnly: true }) : undefined;
     if (!key) {
       await this.limiter.admit({ address }, request, http.getResponse<HeaderReply>(), presented);
       http.getResponse<HeaderReply>().header('WWW-Authenticate', 'Bearer realm="tenantry"');

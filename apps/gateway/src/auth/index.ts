@@ -3,8 +3,11 @@ export { ACCESS_MATRIX, TENANT_ADMIN_UPDATABLE_FIELDS, accessMatrixMarkdown, dec
 export type { AccessDecision, Caller, Grant } from './access-matrix';
 export { ApiKeyRepository } from './api-key.repository';
 export type { NewApiKey } from './api-key.repository';
-export type { ApiKey } from './api-key.row';
-export { ApiKeySecrets } from './api-key-secrets';
+export type { ApiKey, RevocationReason } from './api-key.row';
+export { REVOCATION_REASONS } from './api-key.row';
+export { ApiKeySecrets, CURRENT_HASH_SCHEME } from './api-key-secrets';
+export type { HashScheme } from './api-key-secrets';
+export { ApiKeyVerifier } from './api-key-verifier';
 export { AuthModule } from './auth.module';
 export { AuthenticationGuard } from './authentication.guard';
 export { AuthorizationGuard } from './authorization.guard';

@@ -1,13 +1,19 @@
-/** Keeps the tenant_status and tenant_plans projections up to date from the registry's lifecycle events (group gateway.lifecycle). */
+/**
+ * Keeps the tenant_status and tenant_plans projections up to date from the registry's lifecycle
+ * events (group gateway.lifecycle); TenantDeleted also revokes the tenant's API keys
+ * (RecordTenantDeletionUseCase).
+ */
 import { TOPICS } from '@tenantry/contracts';
 import { EventHandlers, InboundEvent } from '@tenantry/messaging';
 import { Transaction } from '@tenantry/persistence';
 import { ConsumesEvents, EventConsumerSpec } from '@tenantry/service';
 import { TenantStatusRepository } from './tenant-status.repository';
+import { RecordTenantDeletionCommand } from './usecases/record-tenant-deletion/record-tenant-deletion.command';
+import { RecordTenantDeletionUseCase } from './usecases/record-tenant-deletion/record-tenant-deletion.use-case';
 import { CONSUMER_GROUPS } from '../service';
 
 type StatusChange = InboundEvent<
-  'TenantActivated' | 'TenantTrialStarted' | 'TenantSuspended' | 'TenantReactivated' | 'TenantDeactivated' | 'TenantOffboardingStarted' | 'TenantDeleted' | 'TenantProvisioningRetryRequested'
+  'TenantActivated' | 'TenantTrialStarted' | 'TenantSuspended' | 'TenantReactivated' | 'TenantDeactivated' | 'TenantOffboardingStarted' | 'TenantProvisioningRetryRequested'
 >;
 
 @ConsumesEvents()
@@ -16,7 +22,10 @@ export class TenantStatusConsumer implements EventConsumerSpec {
   readonly topics = [TOPICS.TENANT_LIFECYCLE.name];
   readonly handlers: EventHandlers;
 
-  constructor(private readonly statuses: TenantStatusRepository) {
+  constructor(
+    private readonly statuses: TenantStatusRepository,
+    recordDeletion: RecordTenantDeletionUseCase,
+  ) {
     const onChange = (event: StatusChange, tx: Transaction) => this.statuses.record(tx, { tenantId: event.payload.tenantId, status: event.payload.to, changedAt: new Date(event.payload.at) });
     this.handlers = {
       TenantCreated: async (event, tx) => {
@@ -31,7 +40,7 @@ export class TenantStatusConsumer implements EventConsumerSpec {
       TenantReactivated: onChange,
       TenantDeactivated: onChange,
       TenantOffboardingStarted: onChange,
-      TenantDeleted: onChange,
+      TenantDeleted: (event, tx) => recordDeletion.execute(new RecordTenantDeletionCommand(event.payload.tenantId, new Date(event.payload.at)), tx),
       TenantProvisioningRetryRequested: onChange,
     };
   }

@@ -1,5 +1,5 @@
 /** Starts the compiled gateway for a test file and calls it as a client would. */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { RunningService, startService, waitUntilReady } from '@tenantry/testing';
 import { closedPort, FakeUpstream } from './fake-upstream';
 
@@ -65,19 +65,39 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Ga
 export interface GatewayOnFakeRegistry {
   gateway: GatewayClient;
   registry: FakeUpstream;
+  /**
+   * A tenant the fake registry knows (its GET answers a tenant view in this status), as if just
+   * created: the gateway's status projection has not heard of it. Returns its id.
+   */
+  tenant(status?: string, id?: string): string;
   stop(): Promise<void>;
+}
+
+/** The registry's GET /internal/v1/tenants/{id} answer for a tenant in `status`. */
+export function fakeTenantView(id: string, status = 'active'): Record<string, unknown> {
+  return { id, slug: `t-${id.slice(0, 8)}`, name: 'Fake tenant', status, version: 1, plan: { id: 'starter', trial: false } };
 }
 
 /**
  * The compiled gateway in front of a fake registry (routes registered with `registry.on`, before or
- * after the start) and a provisioning address nothing listens on.
+ * after the start) and a provisioning address nothing listens on. The fake registry knows no tenant
+ * (GET /internal/v1/tenants/{id} → 404 tenant-not-found) until one is made with `tenant()`.
  */
 export async function startGatewayOnFakeRegistry(env: Record<string, string> = {}): Promise<GatewayOnFakeRegistry> {
   const registry = await new FakeUpstream().start();
+  registry.on((request) =>
+    request.method === 'GET' && /^\/internal\/v1\/tenants\/[0-9a-f-]{36}$/.test(request.url)
+      ? { status: 404, headers: { 'content-type': 'application/problem+json' }, body: { type: problemType('tenant-not-found'), title: 'Tenant not found', status: 404 } }
+      : undefined,
+  );
   const gateway = await startGateway({ REGISTRY_URL: registry.url, PROVISIONING_URL: `http://127.0.0.1:${await closedPort()}`, ...env });
   return {
     gateway,
     registry,
+    tenant(status = 'active', id = randomUUID()) {
+      registry.on((request) => (request.method === 'GET' && request.url === `/internal/v1/tenants/${id}` ? { status: 200, body: fakeTenantView(id, status) } : undefined));
+      return id;
+    },
     async stop() {
       await gateway.stop();
       await registry.stop();

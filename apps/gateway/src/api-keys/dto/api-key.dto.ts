@@ -1,16 +1,29 @@
 /** API keys as the API shows them: never the secret, except once at creation. */
 import { ApiProperty } from '@nestjs/swagger';
-import { ROLES, Role } from '../../auth';
+import { REVOCATION_REASONS, RevocationReason, ROLES, Role } from '../../auth';
 
 export class ApiKeyDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ description: 'The first characters of the key, to recognise it', example: 'tnt_q2V9xk1c' }) prefix!: string;
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    description: 'To recognise a generated key: its fixed `tnt_` and its first few random characters, never enough to use it. Null for a key whose secret a human chose (the configured bootstrap admin key): nothing of it is shown.',
+    example: 'tnt_q2V9',
+  })
+  prefix!: string | null;
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty({ type: 'string', format: 'uuid', nullable: true }) tenantId!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) lastUsedAt!: string | null;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) revokedAt!: string | null;
+  @ApiProperty({
+    type: 'string',
+    enum: REVOCATION_REASONS,
+    nullable: true,
+    description: 'Why the key stopped working: `revoked` by an admin, or `tenant-deleted` (every key of a tenant is revoked when the tenant is deleted). Null while active.',
+  })
+  revokedReason!: RevocationReason | null;
 }
 
 export class CreatedApiKeyDto extends ApiKeyDto {

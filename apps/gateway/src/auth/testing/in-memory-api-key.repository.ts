@@ -1,38 +1,54 @@
-/** An ApiKeyRepository in memory for unit specs; the bootstrap lock is a no-op (one process). */
-import { ApiKey } from '../api-key.row';
+/** An ApiKeyRepository in memory for unit specs; the locks are no-ops (one process). */
+import { TenantScope, Transaction } from '@tenantry/persistence';
+import { HashScheme } from '../api-key-secrets';
+import { ApiKey, RevocationReason } from '../api-key.row';
 import { ApiKeyRepository, NewApiKey } from '../api-key.repository';
 
 export class InMemoryApiKeyRepository extends ApiKeyRepository {
   readonly keys: ApiKey[] = [];
 
   async insert(key: NewApiKey): Promise<ApiKey> {
-    const entity = { ...key, lastUsedAt: null, revokedAt: null };
+    const entity: ApiKey = { ...key, lastUsedAt: null, revokedAt: null, revokedReason: null };
     this.keys.push(entity);
     return entity;
   }
 
-  async findActiveByHash(keyHash: string): Promise<ApiKey | undefined> {
-    return this.keys.find((key) => key.keyHash === keyHash && !key.revokedAt);
+  async findByHashes(keyHashes: string[], options: { activeOnly: boolean }): Promise<ApiKey | undefined> {
+    return this.keys.find((key) => keyHashes.includes(key.keyHash) && (!options.activeOnly || !key.revokedAt));
   }
 
-  async findByHash(keyHash: string): Promise<ApiKey | undefined> {
-    return this.keys.find((key) => key.keyHash === keyHash);
+  async rehash(id: string, fromHash: string, toHash: string, scheme: HashScheme): Promise<boolean> {
+    const key = this.keys.find((k) => k.id === id && k.keyHash === fromHash);
+    if (!key) return false;
+    key.keyHash = toHash;
+    key.hashScheme = scheme;
+    return true;
   }
 
   async list(): Promise<ApiKey[]> {
     return [...this.keys];
   }
 
-  async revoke(id: string, at: Date): Promise<boolean> {
+  async revoke(id: string, at: Date, reason: RevocationReason): Promise<boolean> {
     const key = this.keys.find((k) => k.id === id);
     if (!key) return false;
-    key.revokedAt ??= at;
+    if (!key.revokedAt) Object.assign(key, { revokedAt: at, revokedReason: reason });
     return true;
+  }
+
+  async revokeTenantKeys(_tx: Transaction, scope: TenantScope, at: Date, reason: RevocationReason): Promise<number> {
+    const active = this.keys.filter((key) => key.tenantId === scope.tenantId && !key.revokedAt);
+    for (const key of active) Object.assign(key, { revokedAt: at, revokedReason: reason });
+    return active.length;
+  }
+
+  async lockTenantKeys(): Promise<void> {
+    // One process: nothing to order against.
   }
 
   async reinstate(id: string): Promise<void> {
     const key = this.keys.find((k) => k.id === id);
-    if (key) key.revokedAt = null;
+    if (key) Object.assign(key, { revokedAt: null, revokedReason: null });
   }
 
   async hasActiveAdmin(): Promise<boolean> {

@@ -12,6 +12,6 @@ export class RevokeApiKeyUseCase {
   ) {}
 
   async execute(id: string): Promise<void> {
-    if (!(await this.keys.revoke(id, this.clock.now()))) throw GATEWAY_PROBLEMS['api-key-not-found'](`No API key ${id}.`);
+    if (!(await this.keys.revoke(id, this.clock.now(), 'revoked'))) throw GATEWAY_PROBLEMS['api-key-not-found'](`No API key ${id}.`);
   }
 }
