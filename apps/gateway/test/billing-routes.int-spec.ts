@@ -46,7 +46,7 @@ describe('gateway billing routes', () => {
 
   it('lets a tenant admin read its own invoices and nothing of the platform', async () => {
     const { gateway } = stack;
-    const tenantId = randomUUID();
+    const tenantId = stack.tenant();
     const admin = (await gateway.issueKey('tenant-admin', tenantId)).key;
     expect(await gateway.call('GET', `/tenants/${tenantId}/invoices`, { key: admin })).toMatchObject({ status: 200, body: { invoices: [] } });
     expect((await gateway.call('GET', `/tenants/${randomUUID()}/invoices`, { key: admin })).body['type']).toBe(problemType('tenant-not-found'));

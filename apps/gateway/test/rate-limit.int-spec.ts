@@ -60,8 +60,8 @@ describe('gateway rate limits', () => {
   const statuses = (results: CallResult[]) => results.map((r) => r.status);
 
   it("refuses a key over its limit with 429 rate-limited, RateLimit headers and Retry-After, lets it in again after Retry-After, and leaves other tenants' keys alone", async () => {
-    const a = randomUUID();
-    const b = randomUUID();
+    const a = stack.tenant();
+    const b = stack.tenant();
     const keyA = (await gateway.issueKey('tenant-admin', a)).key;
     const keyB = (await gateway.issueKey('tenant-admin', b)).key;
 
@@ -91,7 +91,7 @@ describe('gateway rate limits', () => {
   });
 
   it("makes a tenant's keys share the tenant's bucket", async () => {
-    const tenant = randomUUID();
+    const tenant = stack.tenant();
     const first = (await gateway.issueKey('tenant-admin', tenant)).key;
     const second = (await gateway.issueKey('tenant-admin', tenant)).key;
     await burst(6, () => gateway.call('GET', `/tenants/${tenant}`, { key: first }));
@@ -101,7 +101,7 @@ describe('gateway rate limits', () => {
   });
 
   it('shares the buckets between gateway instances through Redis', async () => {
-    const tenant = randomUUID();
+    const tenant = stack.tenant();
     const key = (await gateway.issueKey('tenant-admin', tenant)).key;
     const second = await startGateway({ ...LIMITS, RATE_LIMIT_KEY_PREFIX: prefix, REGISTRY_URL: stack.registry.url, PROVISIONING_URL: `http://127.0.0.1:${await closedPort()}` });
     try {
@@ -117,8 +117,8 @@ describe('gateway rate limits', () => {
   });
 
   it("takes the limit from the tenant's plan, and a plan change changes it", async () => {
-    const onFree = randomUUID();
-    const onEnterprise = randomUUID();
+    const onFree = stack.tenant();
+    const onEnterprise = stack.tenant();
     await produce(kafka, TOPICS.TENANT_LIFECYCLE.name, [eventMessage('TenantCreated', tenantCreated(onFree, 'free')), eventMessage('TenantCreated', tenantCreated(onEnterprise, 'enterprise'))]);
     const freeKey = (await gateway.issueKey('tenant-admin', onFree)).key;
     const enterpriseKey = (await gateway.issueKey('tenant-admin', onEnterprise)).key;
@@ -162,12 +162,12 @@ describe('gateway rate limits', () => {
   it('lets calls through unthrottled when Redis does not answer (fail open), with a warning and a metric', async () => {
     const down = await startGateway({ ...LIMITS, REDIS_URL: `redis://127.0.0.1:${await closedPort()}`, REGISTRY_URL: stack.registry.url, PROVISIONING_URL: `http://127.0.0.1:${await closedPort()}` });
     try {
-      const tenant = randomUUID();
+      const tenant = stack.tenant();
       const key = (await down.issueKey('tenant-admin', tenant)).key;
       const results = await burst(10, () => down.call('GET', `/tenants/${tenant}`, { key }));
       expect(statuses(results)).toEqual(Array(10).fill(200));
       expect(results[0]?.headers.get('ratelimit')).toBeNull();
-      const metrics = await (await fetch(`${down.url}/metrics`)).text();
+      const metrics = await (await fetch(`${down.service.managementUrl}/metrics`)).text();
       const unchecked = Number(/^tenantry_gateway_rate_limit_unavailable_total(?:\{[^}]*\})? (\d+)/m.exec(metrics)?.[1] ?? 0);
       expect(unchecked).toBeGreaterThanOrEqual(11);
       expect(down.service.process.output()).toContain('rate-limit Redis unavailable');

@@ -17,6 +17,12 @@ class RecordedStatuses extends TenantStatusRepository {
   async record(_tx: Transaction, entity: TenantStatusRecord): Promise<void> {
     this.records.push(entity);
   }
+  async findPlan(): Promise<string | undefined> {
+    return undefined;
+  }
+  async recordPlan(): Promise<void> {
+    return undefined;
+  }
 }
 
 describe(RecordTenantDeletionUseCase.name, () => {
