@@ -7,6 +7,7 @@ import { ServiceConfig } from '@tenantry/config';
 import { createLogger, enterContext } from '@tenantry/observability';
 import { problemClientErrorHandler } from './client-error';
 import { PinoNestLogger } from './nest-logger';
+import { refuseUnsafeInput } from './request-input';
 
 export interface BootstrapOptions {
   name: string;
@@ -39,6 +40,8 @@ export async function createServiceApp(module: Type<unknown> | DynamicModule, op
     void reply.header('x-request-id', request.id);
     done();
   });
+  // Before any pipe transforms the body: too deep a body, a NUL or a lone surrogate is a 400, not a crash.
+  fastify.addHook('preValidation', refuseUnsafeInput);
   return app;
 }
 
