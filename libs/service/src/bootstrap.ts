@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ServiceConfig } from '@tenantry/config';
 import { createLogger, enterContext } from '@tenantry/observability';
-import { problemClientErrorHandler } from './client-error';
+import { problemClientErrorHandler, problemFrameworkErrors } from './client-error';
 import { PinoNestLogger } from './nest-logger';
 import { refuseUnsafeInput } from './request-input';
 
@@ -32,6 +32,7 @@ export async function createServiceApp(module: Type<unknown> | DynamicModule, op
     },
     keepAliveTimeout: 65_000,
     clientErrorHandler: problemClientErrorHandler,
+    frameworkErrors: problemFrameworkErrors,
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger: new PinoNestLogger(logger), bufferLogs: true });
   const fastify = app.getHttpAdapter().getInstance();

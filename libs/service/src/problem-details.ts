@@ -76,6 +76,7 @@ export const COMMON_PROBLEMS = defineProblems({
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   conflict: { status: 409, title: 'Conflict' },
   'payload-too-large': { status: 413, title: 'Payload too large' },
+  'uri-too-long': { status: 414, title: 'URI too long' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   'request-header-fields-too-large': { status: 431, title: 'Request header fields too large' },
   'request-timeout': { status: 408, title: 'Request timeout' },
