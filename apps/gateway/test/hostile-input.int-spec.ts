@@ -139,6 +139,20 @@ describe('hostile input at the gateway', () => {
     });
   });
 
+  describe('paths the router refuses', () => {
+    it.each([
+      ['a malformed percent-escape', '/tenants/%E6%BC', 400, 'bad-request'],
+      ['a path parameter over 100 characters', `/tenants/${'x'.repeat(101)}/history`, 414, 'uri-too-long'],
+    ])('%s is answered as problem+json', async (_what, path, status, code) => {
+      const result = await gateway.call('GET', path);
+      expect({ status: result.status, contentType: result.headers.get('content-type'), type: result.body['type'] }).toEqual({
+        status,
+        contentType: 'application/problem+json',
+        type: problemType(code),
+      });
+    });
+  });
+
   describe('names', () => {
     it('a whitespace-only name on create is a 400 naming it', async () => {
       expectInvalid(await gateway.call('POST', '/tenants', { body: shortForm({ name: '   \t ' }) }), 'name');
