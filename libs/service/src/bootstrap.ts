@@ -5,9 +5,10 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ServiceConfig } from '@tenantry/config';
 import { createLogger, enterContext } from '@tenantry/observability';
-import { problemClientErrorHandler } from './client-error';
+import { problemClientErrorHandler, problemFrameworkErrors } from './client-error';
 import { startManagementServer } from './management-server';
 import { PinoNestLogger } from './nest-logger';
+import { refuseUnsafeInput } from './request-input';
 
 export interface BootstrapOptions {
   name: string;
@@ -36,6 +37,7 @@ export async function createServiceApp(module: Type<unknown> | DynamicModule, op
     // so every parameter reaches its pipe and a bad one is a 400 naming it.
     maxParamLength: 16_384,
     clientErrorHandler: problemClientErrorHandler,
+    frameworkErrors: problemFrameworkErrors,
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger: new PinoNestLogger(logger), bufferLogs: true });
   const fastify = app.getHttpAdapter().getInstance();
@@ -44,6 +46,8 @@ export async function createServiceApp(module: Type<unknown> | DynamicModule, op
     void reply.header('x-request-id', request.id);
     done();
   });
+  // Before any pipe transforms the body: too deep a body, a NUL or a lone surrogate is a 400, not a crash.
+  fastify.addHook('preValidation', refuseUnsafeInput);
   return app;
 }
 

@@ -3,6 +3,7 @@
  * request line, a client too slow) as problem+json like every other error, instead of Fastify's
  * own JSON shape. The socket is closed afterwards, as Node and Fastify do.
  */
+import { ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
 import { COMMON_PROBLEMS, PROBLEM_CONTENT_TYPE } from './problem-details';
 
@@ -44,4 +45,23 @@ export function problemClientErrorHandler(error: ClientError, socket: Socket): v
     socket.write(`HTTP/1.1 ${problem.status} ${problem.title}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nConnection: close\r\n\r\n${body}`);
   }
   socket.destroy(error);
+}
+
+
+/**
+ * Fastify's `frameworkErrors`: what its router refuses before any route or hook runs — a malformed
+ * percent-escape in the path (FST_ERR_BAD_URL) or a path parameter over maxParamLength
+ * (FST_ERR_MAX_PARAM_LENGTH) — answered as problem+json instead of Fastify's own JSON shape.
+ */
+export function problemFrameworkErrors(error: ClientError, request: { url?: string }, reply: { raw: ServerResponse }): void {
+  const [problem, detail] =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? [COMMON_PROBLEMS['uri-too-long'], 'A path segment is longer than this server accepts.']
+      : error.code === 'FST_ERR_BAD_URL'
+        ? [COMMON_PROBLEMS['bad-request'], 'The path is not a valid URL (a malformed percent-escape).']
+        : [COMMON_PROBLEMS['bad-request'], 'The request could not be routed.'];
+  // Written on the raw response, as Fastify's own answer is: no route, so no reply hooks to run.
+  const body = JSON.stringify({ type: problem.type, title: problem.title, status: problem.status, detail, instance: request.url });
+  reply.raw.writeHead(problem.status, { 'Content-Type': PROBLEM_CONTENT_TYPE, 'Content-Length': Buffer.byteLength(body) });
+  reply.raw.end(body);
 }

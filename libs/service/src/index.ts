@@ -7,6 +7,7 @@ export { MessagingHost, withTimeout } from './messaging-host';
 export { ConsumesEvents } from './event-consumers';
 export { COMMON_PROBLEMS, defineProblems, fieldProblems, invalidField, invalidFields, PROBLEM_BASE, PROBLEM_CONTENT_TYPE, ProblemDetailsFilter, ProblemException, validationProblem } from './problem-details';
 export type { FieldProblem, ProblemBody, ProblemFactory, ProblemType } from './problem-details';
+export { inputProblems, MAX_BODY_DEPTH, refuseUnsafeInput, unsafeTextReason } from './request-input';
 export { ServiceModule } from './service.module';
 export type { ServiceModuleOptions } from './service.module';
 export { KAFKA, LOGGER, SERVICE_CONFIG, SERVICE_DEFINITION } from './service-definition';

@@ -72,6 +72,12 @@ describe(CreateTenantDto.name, () => {
     );
   });
 
+  it('validates the name once normalised and trimmed, and keeps it that way', () => {
+    expect(new Set(problems(CreateTenantDto, { ...SHORT, name: '   ' }).fields)).toEqual(new Set(['name']));
+    expect(problems(CreateTenantDto, { ...SHORT, name: '\u202E\u200B' }).fields).toEqual(['name']);
+    expect(problems(CreateTenantDto, { ...SHORT, name: '  Cafe\u0301 ' }).dto.name).toBe('Caf\u00e9');
+  });
+
   it('accepts UTC as a time zone', () => {
     expect(problems(CreateTenantDto, { ...SHORT, configuration: { timezone: 'UTC' } }).fields).toEqual([]);
   });
@@ -80,5 +86,9 @@ describe(CreateTenantDto.name, () => {
 describe(UpdateTenantDto.name, () => {
   it('treats null as a wrong type, not as absent', () => {
     expect([...new Set(problems(UpdateTenantDto, { name: null, plan: null }).fields)].sort()).toEqual(['name', 'plan']);
+  });
+
+  it('refuses a whitespace-only name instead of storing it empty', () => {
+    expect(new Set(problems(UpdateTenantDto, { name: ' \t ' }).fields)).toEqual(new Set(['name']));
   });
 });

@@ -1,6 +1,6 @@
 /** The tenant HTTP DTOs, requests with their field rules and the views answered, one set used by both the gateway and the tenant registry. */
 export { CreateTenantDto } from './create-tenant.dto';
-export { isCurrency, IsCurrencyCode, isLanguageTag, IsLanguageTag, isTimeZone, IsTimeZone, Optional } from './field-rules';
+export { isCurrency, IsCurrencyCode, IsDisplayName, isLanguageTag, IsLanguageTag, isTimeZone, IsTimeZone, misleadingNameReason, normaliseName, Optional } from './field-rules';
 export { ListTenantsQueryDto, TENANT_SORTS } from './list-tenants-query.dto';
 export type { TenantSort } from './list-tenants-query.dto';
 export { SuspendTenantDto } from './suspend-tenant.dto';

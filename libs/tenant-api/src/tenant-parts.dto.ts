@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsNumber, IsString, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { DOMAIN_TYPES, DomainType } from '@tenantry/contracts';
-import { IsCurrencyCode, IsLanguageTag, IsTimeZone, Optional } from './field-rules';
+import { IsCurrencyCode, IsDisplayName, IsLanguageTag, IsTimeZone, normaliseName, Optional } from './field-rules';
 
 export const NAME_LENGTH = { min: 1, max: 200 } as const;
 
@@ -128,9 +128,18 @@ export function ResourcesField(): PropertyDecorator {
 
 export function NameField(required: boolean): PropertyDecorator {
   return (target, property) => {
-    ApiProperty({ required, example: 'Acme Inc.', minLength: NAME_LENGTH.min, maxLength: NAME_LENGTH.max })(target, property);
+    ApiProperty({
+      required,
+      example: 'Acme Inc.',
+      minLength: NAME_LENGTH.min,
+      maxLength: NAME_LENGTH.max,
+      description: 'Stored NFC-normalised and trimmed; needs a visible character; no control or bidirectional override/isolate characters',
+    })(target, property);
+    // Normalised and trimmed before the rules run, so "   " is empty and decomposed accents count once.
+    Transform(({ value }: { value: unknown }) => normaliseName(value))(target, property);
     IsString()(target, property);
     Length(NAME_LENGTH.min, NAME_LENGTH.max)(target, property);
+    IsDisplayName()(target, property);
   };
 }
 

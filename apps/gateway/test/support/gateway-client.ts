@@ -20,14 +20,18 @@ export class GatewayClient {
     return this.service.url;
   }
 
-  async call(method: string, path: string, options: { key?: string | null; body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string> } = {}): Promise<CallResult> {
+  async call(
+    method: string,
+    path: string,
+    options: { key?: string | null; body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string>; signal?: AbortSignal } = {},
+  ): Promise<CallResult> {
     const headers: Record<string, string> = { ...options.headers };
     const key = options.key === undefined ? this.adminKey : options.key;
     if (key !== null) headers['authorization'] = `Bearer ${key}`;
     let body: string | Buffer | undefined = options.rawBody;
     if (options.body !== undefined) body = JSON.stringify(options.body);
     if (body !== undefined) headers['content-type'] ??= 'application/json';
-    const response = await fetch(`${this.url}/api/v1/platform${path}`, { method, headers, body });
+    const response = await fetch(`${this.url}/api/v1/platform${path}`, { method, headers, body, signal: options.signal });
     const text = await response.text();
     let parsed: Record<string, unknown> = {};
     try {

@@ -1,7 +1,20 @@
 /** GET /audit query and response. */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUUID, Matches, Max, Min, ValidateBy } from 'class-validator';
+
+/** The largest audit id (a bigint): a longer cursor would be a database error, not an empty page. */
+const MAX_AUDIT_ID = 9_223_372_036_854_775_807n;
+
+function WithinBigint(): PropertyDecorator {
+  return ValidateBy({
+    name: 'withinBigint',
+    validator: {
+      validate: (value: unknown) => typeof value !== 'string' || !/^[0-9]{1,19}$/.test(value) || BigInt(value) <= MAX_AUDIT_ID,
+      defaultMessage: () => 'cursor must be a cursor returned by this API',
+    },
+  });
+}
 
 export class AuditQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
@@ -15,6 +28,7 @@ export class AuditQueryDto {
   @ApiPropertyOptional({ description: 'Opaque cursor from a previous page' })
   @IsOptional()
   @Matches(/^[1-9][0-9]{0,18}$/, { message: 'cursor must be a cursor returned by this API' })
+  @WithinBigint()
   cursor?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })

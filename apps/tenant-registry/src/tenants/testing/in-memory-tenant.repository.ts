@@ -75,7 +75,7 @@ export class InMemoryTenantRepository extends TenantRepository implements FakeTr
   async listTenants(query: TenantListQuery): Promise<TenantListRow[]> {
     const rows = [...this.state.tenants.values()]
       .filter((tenant) => (!query.status || tenant.status === query.status) && (!query.planId || tenant.plan.id === query.planId))
-      .map((tenant) => ({ tenant, sortKey: tenant.createdAt.toISOString() }))
+      .map((tenant) => ({ tenant, sortKey: tenant.createdAt.toISOString().replace('Z', '000Z') })) // microseconds, as PostgreSQL writes the key
       .sort((a, b) => a.sortKey.localeCompare(b.sortKey) || a.tenant.id.localeCompare(b.tenant.id));
     const after = query.after;
     const rest = after ? rows.filter((row) => row.sortKey > after.key || (row.sortKey === after.key && row.tenant.id > after.id)) : rows;
