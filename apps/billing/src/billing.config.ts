@@ -1,6 +1,6 @@
 /** The environment of the billing service. */
-import { ServiceConfig } from '@tenantry/config';
+import { InternalServiceConfig } from '@tenantry/config';
 
-export class BillingConfig extends ServiceConfig {
+export class BillingConfig extends InternalServiceConfig {
   override PORT = 3004;
 }

@@ -1,12 +1,19 @@
 /** The environment of the gateway service: upstream locations, timeouts, bootstrap key and idempotency retention. */
 import { Type } from 'class-transformer';
 import { IsInt, IsNumber, IsOptional, IsString, IsUrl, Max, Min, MinLength } from 'class-validator';
-import { ServiceConfig } from '@tenantry/config';
+import { IsInternalSigningKey, ServiceConfig } from '@tenantry/config';
 
 const UPSTREAM_URL = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 
 export class GatewayConfig extends ServiceConfig {
   override PORT = 3000;
+
+  /**
+   * `<kid>:<Ed25519 PKCS#8 DER in base64>`: signs the short-lived token every internal call carries.
+   * No default: the services refuse calls without a token their INTERNAL_AUTH_VERIFY_KEYS accept.
+   */
+  @IsInternalSigningKey()
+  INTERNAL_AUTH_SIGNING_KEY?: string = undefined;
 
   /** Base URL of tenant-registry's internal API. */
   @IsUrl(UPSTREAM_URL, { message: 'must be an http(s) URL' })

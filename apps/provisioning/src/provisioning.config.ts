@@ -1,13 +1,13 @@
 /** The environment of the provisioning service. */
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { ServiceConfig } from '@tenantry/config';
+import { InternalServiceConfig } from '@tenantry/config';
 import { SAGA_STEP_NAMES } from '@tenantry/contracts';
 
 const DNS_RESOLVERS = ['system', 'file'] as const;
 export type DnsResolverKind = (typeof DNS_RESOLVERS)[number];
 
-export class ProvisioningConfig extends ServiceConfig {
+export class ProvisioningConfig extends InternalServiceConfig {
   override PORT = 3002;
 
   /** Replaces the lifecycle consumer's group (CONSUMER_GROUPS.lifecycle); tests and blue/green deployments give their own. */

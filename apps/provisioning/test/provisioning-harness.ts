@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ensureDatabase } from '@tenantry/persistence';
 import { Client } from 'pg';
 import { EventName, EventPayload, TenantCreatedPayload, TOPICS } from '@tenantry/contracts';
-import { databaseUrl, eventMessage, produce, readTopic, ReceivedMessage, RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
+import { databaseUrl, eventMessage, internalAuthHeaders, produce, readTopic, ReceivedMessage, RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
 
 export const LIFECYCLE = TOPICS.TENANT_LIFECYCLE.name;
 export const PROVISIONING = TOPICS.TENANT_PROVISIONING.name;
@@ -133,8 +133,13 @@ export class Harness {
     return true;
   }
 
+  /** A call to provisioning's internal API as the gateway makes it: with an internal token for provisioning (`init.headers` may replace it). */
+  api(path: string, init: { method?: string; headers?: Record<string, string> } = {}): Promise<Response> {
+    return fetch(`${this.url}${path}`, { method: init.method ?? 'GET', headers: { ...internalAuthHeaders({ audience: 'provisioning' }), ...init.headers } });
+  }
+
   async sagaLog(tenantId: string): Promise<SagaLog> {
-    const response = await fetch(`${this.url}/internal/v1/tenants/${tenantId}/provisioning`);
+    const response = await this.api(`/internal/v1/tenants/${tenantId}/provisioning`);
     if (response.status !== 200) throw new Error(`saga log: ${response.status}`);
     return (await response.json()) as SagaLog;
   }

@@ -10,6 +10,7 @@ import { list as listTar } from 'tar';
 import { TenantAdminCreatedPayload, TenantOffboardedPayload, TenantProvisionedPayload, TenantProvisioningFailedPayload } from '@tenantry/contracts';
 import { SecretBox } from '../src/infrastructure/secret-box';
 import { ProvisioningConfig } from '../src/provisioning.config';
+import { internalAuthHeaders } from '@tenantry/testing';
 import { Harness, ofType, payloadOf, PREFIX, serviceRows, tenantCreated, tenantDatabaseUrl, tenantObjects, withClient } from './provisioning-harness';
 
 jest.setTimeout(240_000);
@@ -138,11 +139,30 @@ describe('provisioning service', () => {
         ['GET', 'export', 'export-not-found'],
         ['POST', 'domain/verify', 'domain-not-found'],
       ] as const) {
-        const response = await fetch(`${harness.url}/internal/v1/tenants/${unknown}/${path}`, { method });
+        const response = await harness.api(`/internal/v1/tenants/${unknown}/${path}`, { method });
         expect(response.status).toBe(404);
         expect(response.headers.get('content-type')).toContain('application/problem+json');
         expect(await response.json()).toMatchObject({ type: `https://tenantry.dev/problems/${type}`, status: 404 });
       }
+    });
+
+    it('answers 401 to a call without a token, with a token for another service or an expired one; health and metrics stay open', async () => {
+      const path = `/internal/v1/tenants/${randomUUID()}/provisioning`;
+      const anonymous = await harness.api(path, { headers: { authorization: '' } });
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.headers.get('www-authenticate')).toMatch(/^Bearer realm="tenantry-internal"/);
+      expect(anonymous.headers.get('content-type')).toContain('application/problem+json');
+      expect(await anonymous.json()).toMatchObject({ type: 'https://tenantry.dev/problems/unauthenticated', status: 401 });
+      for (const headers of [
+        internalAuthHeaders({ audience: 'metering' }),
+        internalAuthHeaders({ audience: 'provisioning', issuedAt: new Date(Date.now() - 120_000) }),
+        { authorization: 'Bearer not.a.token' },
+        { 'x-tenantry-actor': 'key:forged', 'x-tenantry-role': 'platform-admin', authorization: '' },
+      ]) {
+        const refused = await harness.api(path, { headers });
+        expect(refused.status).toBe(401);
+      }
+      for (const open of ['/health/live', '/health/ready', '/metrics']) expect((await harness.api(open, { headers: { authorization: '' } })).status).toBe(200);
     });
   });
 
@@ -158,12 +178,17 @@ describe('provisioning service', () => {
       const record = waiting.steps[0]?.detail['verification'] as { type: string; name: string; value: string };
       expect(record).toMatchObject({ type: 'TXT', name: `_tenantry-verify.${hostname}` });
 
-      const early = await fetch(`${harness.url}/internal/v1/tenants/${tenant.tenantId}/domain/verify`, { method: 'POST' });
+      const early = await harness.api(`/internal/v1/tenants/${tenant.tenantId}/domain/verify`, { method: 'POST' });
       expect(early.status).toBe(409);
       expect(await early.json()).toMatchObject({ type: 'https://tenantry.dev/problems/domain-not-verified', expectedRecord: record });
 
       writeFileSync(dnsFile, JSON.stringify({ [record.name]: ['v=unrelated', record.value] }));
-      const verified = await fetch(`${harness.url}/internal/v1/tenants/${tenant.tenantId}/domain/verify`, { method: 'POST' });
+      // Without a token, or with one for another service, nothing is verified: the saga still waits.
+      for (const headers of [{ authorization: '' }, internalAuthHeaders({ audience: 'tenant-registry' })]) {
+        expect((await harness.api(`/internal/v1/tenants/${tenant.tenantId}/domain/verify`, { method: 'POST', headers })).status).toBe(401);
+      }
+      expect((await harness.sagaLog(tenant.tenantId)).steps[0]?.status).toBe('waiting');
+      const verified = await harness.api(`/internal/v1/tenants/${tenant.tenantId}/domain/verify`, { method: 'POST' });
       expect(verified.status).toBe(200);
       expect(await verified.json()).toEqual({ verified: true, hostname });
 
@@ -198,9 +223,9 @@ describe('provisioning service', () => {
       expect(existsSync(root)).toBe(false);
       expect(await harness.sagaLog(tenant.tenantId)).toMatchObject({ kind: 'offboard', status: 'succeeded' });
 
-      const metadata = await fetch(`${harness.url}/internal/v1/tenants/${tenant.tenantId}/export`);
+      const metadata = await harness.api(`/internal/v1/tenants/${tenant.tenantId}/export`);
       expect(await metadata.json()).toMatchObject({ tenantId: tenant.tenantId, archiveUri: offboarded.archiveUri, sha256: offboarded.archiveSha256, retainedUntil: offboarded.retainedUntil });
-      const download = await fetch(`${harness.url}/internal/v1/tenants/${tenant.tenantId}/export?download=true`);
+      const download = await harness.api(`/internal/v1/tenants/${tenant.tenantId}/export?download=true`);
       expect(download.headers.get('content-type')).toBe('application/gzip');
       expect(createHash('sha256').update(Buffer.from(await download.arrayBuffer())).digest('hex')).toBe(offboarded.archiveSha256);
     });
@@ -228,7 +253,7 @@ describe('provisioning service', () => {
       await harness.send('TenantProvisioningRetryRequested', { tenantId: tenant.tenantId, from: 'provisioning_failed', to: 'provisioning', actor: 'test', at: new Date().toISOString() });
       await harness.eventsOf(tenant.tenantId, ['TenantProvisioned']);
       expect(await tenantObjects(tenant.tenantId)).toEqual({ schema: true, role: true });
-      const all = (await (await fetch(`${harness.url}/internal/v1/tenants/${tenant.tenantId}/provisioning?all=true`)).json()) as { items: { status: string }[] };
+      const all = (await (await harness.api(`/internal/v1/tenants/${tenant.tenantId}/provisioning?all=true`)).json()) as { items: { status: string }[] };
       expect(all.items.map((saga) => saga.status)).toEqual(['compensated', 'succeeded']);
     });
   });
