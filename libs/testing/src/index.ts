@@ -13,5 +13,5 @@ export type { LedgerState } from './fixtures/ledger';
 export { SERVICE_NAMES, startService, waitUntilReady } from './services';
 export type { RunningService, ServiceName } from './services';
 export { devSecretsEnv } from './dev-secrets';
-export { internalAuthHeaders, internalToken } from './internal-token';
+export { internalAuthHeaders, internalToken, readInternalToken } from './internal-token';
 export type { InternalTokenOptions } from './internal-token';

@@ -1,6 +1,6 @@
 /** Internal tokens for tests and tools that call a service's internal port directly, as the gateway would. */
 import { randomUUID } from 'node:crypto';
-import { parseSigningKey, signInternalToken } from '@tenantry/internal-auth';
+import { InternalTokenClaims, parseSigningKey, parseVerifyKeys, signInternalToken, verifyInternalToken } from '@tenantry/internal-auth';
 import { devSecretsEnv } from './dev-secrets';
 
 export interface InternalTokenOptions {
@@ -41,4 +41,13 @@ export function internalToken(options: InternalTokenOptions): string {
 /** `{authorization: 'Bearer <token>'}` for one call. */
 export function internalAuthHeaders(options: InternalTokenOptions): Record<string, string> {
   return { authorization: `Bearer ${internalToken(options)}` };
+}
+
+/** The claims of the token in an `authorization` header a stand-in upstream received, verified as `audience` would; throws if it is not valid. */
+export function readInternalToken(authorization: string | string[] | undefined, audience: string): InternalTokenClaims {
+  const token = typeof authorization === 'string' ? /^Bearer (\S+)$/.exec(authorization)?.[1] : undefined;
+  if (!token) throw new Error(`no bearer token in ${String(authorization)}`);
+  const verifyKeys = devSecretsEnv()['INTERNAL_AUTH_VERIFY_KEYS'];
+  if (!verifyKeys) throw new Error('dev secrets have no INTERNAL_AUTH_VERIFY_KEYS');
+  return verifyInternalToken(token, { keys: parseVerifyKeys(verifyKeys), audience });
 }
