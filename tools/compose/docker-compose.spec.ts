@@ -185,6 +185,13 @@ describe('docker-compose.yml', () => {
       expect(env['OTEL_EXPORTER_OTLP_ENDPOINT']).toBe('http://otel-collector:4318');
     });
 
+    it('gets the internal-token key it needs from the environment (no default), and only the gateway the signing key', () => {
+      const env = composeEnvironment(service(app));
+      const variable = app === 'gateway' ? 'INTERNAL_AUTH_SIGNING_KEY' : 'INTERNAL_AUTH_VERIFY_KEYS';
+      expect(env[variable]).toMatch(new RegExp(`^\\$\\{${variable}:\\?.+\\}$`));
+      if (app !== 'gateway') expect(env['INTERNAL_AUTH_SIGNING_KEY']).toBeUndefined();
+    });
+
     it('starts only after Kafka and Postgres are healthy and the topics exist', () => {
       expect(composeDependencies(service(app))).toMatchObject({
         kafka: 'service_healthy',
@@ -200,9 +207,9 @@ describe('docker-compose.yml', () => {
     expect(env['TENANT_STORAGE_ROOT']).toMatch(/^\//);
   });
 
-  it('gives provisioning no master key of its own: compose refuses to start until TENANTRY_SECRET_KEY is set', () => {
+  it('gives provisioning no master key of its own: compose refuses to start until SECRET_KEY is set (in .env)', () => {
     const env = composeEnvironment(service('provisioning'));
-    expect(env['SECRET_KEY']).toMatch(/^\$\{TENANTRY_SECRET_KEY:\?.+\}$/);
+    expect(env['SECRET_KEY']).toMatch(/^\$\{SECRET_KEY:\?.+\}$/);
   });
 
   it('gives provisioning in Kubernetes its master key from the Secret, older keys optional', () => {
@@ -309,6 +316,9 @@ describe('deploy/', () => {
       const databaseUrl = env.find((entry) => entry['name'] === 'DATABASE_URL');
       expect(databaseUrl?.['valueFrom']).toEqual({ secretKeyRef: { name: 'tenantry-secrets', key: 'DATABASE_URL' } });
       expect(asList(container['envFrom'], 'envFrom')).toContainEqual({ configMapRef: { name: 'tenantry-config' } });
+      const internalKey = app === 'gateway' ? 'INTERNAL_AUTH_SIGNING_KEY' : 'INTERNAL_AUTH_VERIFY_KEYS';
+      expect(env.find((entry) => entry['name'] === internalKey)?.['valueFrom']).toEqual({ secretKeyRef: { name: 'tenantry-secrets', key: internalKey } });
+      if (app !== 'gateway') expect(env.find((entry) => entry['name'] === 'INTERNAL_AUTH_SIGNING_KEY')).toBeUndefined();
     });
 
     it('has a Service on the app port', () => {
@@ -331,6 +341,37 @@ describe('deploy/', () => {
     const container = asMap(asList(asMap(template['spec'], 'pod spec')['containers'], 'containers')[0], 'container');
     const env = asList(container['env'], 'env').map((entry) => asMap(entry, 'env entry'));
     expect(new URL(String(env.find((entry) => entry['name'] === 'REDIS_URL')?.['value'])).hostname).toBe('redis');
+  });
+
+  it('denies ingress by default and lets only the gateway reach the internal services (and the metrics scraper their management port only)', () => {
+    expect(asList(asMap(readYaml('deploy/k8s/kustomization.yaml'), 'kustomization.yaml')['resources'], 'resources')).toContain('network-policies.yaml');
+    const policies = readYamlDocuments('deploy/k8s/network-policies.yaml');
+    expect(policies.every((policy) => policy['kind'] === 'NetworkPolicy')).toBe(true);
+    const specs = policies.map((policy) => asMap(policy['spec'], 'NetworkPolicy spec'));
+    expect(specs).toContainEqual({ podSelector: {}, policyTypes: ['Ingress'] });
+
+    const internal = APPS.filter((app) => app !== 'gateway' && app !== 'e2e');
+    const selecting = (app: string) =>
+      specs.filter((spec) => {
+        const selector = asMap(spec['podSelector'], 'podSelector');
+        const labels = isMap(selector['matchLabels']) ? selector['matchLabels'] : {};
+        const expressions = Array.isArray(selector['matchExpressions']) ? selector['matchExpressions'].map((entry) => asMap(entry, 'matchExpression')) : [];
+        const byName = expressions.find((expression) => expression['key'] === 'app.kubernetes.io/name');
+        return labels['app.kubernetes.io/name'] === app || (byName !== undefined && asList(byName['values'], 'values').includes(app)) || (Object.keys(labels).length === 1 && labels['app.kubernetes.io/part-of'] === 'tenantry' && expressions.length === 0);
+      });
+    for (const app of internal) {
+      const sources = selecting(app).flatMap((spec) => asList(spec['ingress'] ?? [], 'ingress').flatMap((rule) => asList(asMap(rule, 'ingress rule')['from'] ?? [{}], 'from')));
+      // No rule without `from` (that would be everyone); pods only from the gateway; namespaces only the scraper's.
+      for (const source of sources.map((entry) => asMap(entry, 'from entry'))) {
+        if (source['podSelector'] !== undefined) expect(asMap(source['podSelector'], 'from podSelector')['matchLabels']).toMatchObject({ 'app.kubernetes.io/name': 'gateway' });
+        else expect(asMap(asMap(source['namespaceSelector'], 'from namespaceSelector')['matchLabels'], 'namespace labels')).toEqual({ 'tenantry.dev/metrics-scraper': 'true' });
+      }
+      expect(sources.some((source) => isMap(source) && source['podSelector'] !== undefined)).toBe(true);
+    }
+    // The scraper reaches /metrics on the management port, never the API port.
+    const scrapeRules = specs.flatMap((spec) => asList(spec['ingress'] ?? [], 'ingress').map((rule) => asMap(rule, 'ingress rule'))).filter((rule) => asList(rule['from'] ?? [], 'from').some((entry) => isMap(entry) && entry['namespaceSelector'] !== undefined));
+    expect(scrapeRules.length).toBeGreaterThan(0);
+    for (const rule of scrapeRules) expect(asList(rule['ports'], 'ports').map((port) => asMap(port, 'port')['port'])).toEqual(['management']);
   });
 
   it('ships the tenantry-config ConfigMap', () => {

@@ -60,3 +60,9 @@ function devSecretsEnv(file = FILE) {
 }
 
 module.exports = { devSecretsEnv, DEV_SECRETS_FILE: FILE };
+
+// `node tools/stack/dev-secrets.cjs --env > .env`: this checkout's secrets as an env file for
+// docker compose (which reads ./.env). Local use only: a real install makes its own (README, "Security").
+if (require.main === module && process.argv.includes('--env')) {
+  for (const [name, value] of Object.entries(devSecretsEnv())) process.stdout.write(`${name}=${value}\n`);
+}

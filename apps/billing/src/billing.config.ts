@@ -1,9 +1,9 @@
 /** The environment of the billing service. */
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
-import { ServiceConfig } from '@tenantry/config';
+import { InternalServiceConfig } from '@tenantry/config';
 
-export class BillingConfig extends ServiceConfig {
+export class BillingConfig extends InternalServiceConfig {
   override PORT = 3004;
 
   /** Days an ended period's invoice stays a draft (late usage still lands in it) before it is finalized. */

@@ -1,5 +1,5 @@
 // The one client for billing's internal API in integration tests (every HTTP call to billing goes
-// through `request`, so a token is added here once internal routes require one), and the billing
+// through `request`, which adds the gateway-signed token internal routes require), and the billing
 // app it calls: in-process, with a ManualClock and a schema of its own, on a real port, against the
 // real broker and database.
 import { DataSource } from 'typeorm';
@@ -9,7 +9,7 @@ import { loadConfig } from '@tenantry/config';
 import { createDataSource, quoteIdent } from '@tenantry/persistence';
 import { createServiceApp } from '@tenantry/service';
 import { ManualClock } from '@tenantry/service/testing';
-import { databaseUrl, KAFKA_BROKERS, uniqueName, waitFor } from '@tenantry/testing';
+import { databaseUrl, devSecretsEnv, internalAuthHeaders, KAFKA_BROKERS, uniqueName, waitFor } from '@tenantry/testing';
 import { AppModule } from '../src/app.module';
 import { BillingConfig } from '../src/billing.config';
 
@@ -32,7 +32,7 @@ export class BillingClient {
   async request<T>(method: string, path: string, body?: unknown): Promise<Answer<T>> {
     const response = await fetch(`${this.url}${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: { ...internalAuthHeaders({ audience: 'billing' }), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -130,6 +130,7 @@ export async function startBilling(start: Date, env: Record<string, string> = {}
     OUTBOX_POLL_MS: '100',
     KAFKA_GROUP_PREFIX: groupPrefix,
     BILLING_RUN_INTERVAL_MS: '3600000',
+    INTERNAL_AUTH_VERIFY_KEYS: devSecretsEnv()['INTERNAL_AUTH_VERIFY_KEYS'] ?? '',
     ...env,
   });
   const app = await createServiceApp(AppModule.register(config, { clock, schema }), { name: 'billing', config });

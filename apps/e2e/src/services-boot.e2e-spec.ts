@@ -1,7 +1,7 @@
 // Every service boots against the real Kafka and Postgres, reports ready, exposes metrics on its management port
 // (not the public one) and stops cleanly on SIGTERM.
 import { Client } from 'pg';
-import { databaseUrl, RunningService, SERVICE_NAMES, spawnProcess, startService, waitUntilReady } from '@tenantry/testing';
+import { databaseUrl, devSecretsEnv, RunningService, SERVICE_NAMES, spawnProcess, startService, waitUntilReady } from '@tenantry/testing';
 
 jest.setTimeout(180_000);
 
@@ -79,11 +79,28 @@ describe('service configuration', () => {
     ['LOG_LEVEL', 'loud'],
     ['MANAGEMENT_PORT', '70000'],
   ])('a bad %s stops the service with one line naming it', async (variable, value) => {
-    const run = spawnProcess('apps/metering/src/main.js', { [variable]: value });
+    const run = spawnProcess('apps/metering/src/main.js', { ...devSecretsEnv(), [variable]: value });
     const { code } = await run.exited;
     expect(code).toBe(78);
     const lines = run.output().trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(new RegExp(`^Invalid environment variable ${variable}: `));
+  });
+
+  const secrets = devSecretsEnv();
+  const internalServices = SERVICE_NAMES.filter((name) => name !== 'gateway');
+  it.each([
+    ...internalServices.map((name) => [name, 'INTERNAL_AUTH_VERIFY_KEYS', 'unset', '', /must be set/] as const),
+    ['tenant-registry', 'INTERNAL_AUTH_VERIFY_KEYS', 'holding the private key', secrets['INTERNAL_AUTH_SIGNING_KEY'] ?? '', /not an SPKI DER public key/] as const,
+    ['gateway', 'INTERNAL_AUTH_SIGNING_KEY', 'unset', '', /must be set/] as const,
+    ['gateway', 'INTERNAL_AUTH_SIGNING_KEY', 'not a key', 'k1:bm90IGEga2V5', /not a PKCS#8 DER private key/] as const,
+  ])('%s does not start with %s %s: one line naming it, status 78', async (name, variable, _label, value, problem) => {
+    const run = spawnProcess(`apps/${name}/src/main.js`, { ...secrets, [variable]: value });
+    const { code } = await run.exited;
+    expect(code).toBe(78);
+    const lines = run.output().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^Invalid environment variable ${variable}: `));
+    expect(lines[0]).toMatch(problem);
   });
 });

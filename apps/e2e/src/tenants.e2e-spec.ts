@@ -106,10 +106,12 @@ describe('tenants through the gateway', () => {
     let key = '';
 
     it('creates a tenant that is trial or active within seconds', async () => {
-      const created = await call('POST', '/tenants', { body: shortForm(tag) });
+      const created = await call('POST', '/tenants', { body: shortForm(tag), headers: { 'x-request-id': `client-${tag}` } });
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ status: 'provisioning', name: `E2E ${tag}` });
       tenantId = created.body['id'] as string;
+      const requestId = created.headers.get('x-request-id');
+      expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
       expect(created.headers.get('location')).toBe(`/api/v1/platform/tenants/${tenantId}`);
       expect(created.headers.get('etag')).toMatch(/^W\/"\d+"$/);
       key = await tenantAdminKey(tenantId);
@@ -124,6 +126,12 @@ describe('tenants through the gateway', () => {
       expect(saga.body).toMatchObject({ tenantId, kind: 'provision', status: 'succeeded' });
       // The tenant admin's view of its provisioning shows no host path (the storage root stays the platform's).
       expect(JSON.stringify(saga.body)).not.toContain(FILES);
+      // The registry knows the caller and the request only from the gateway's token; the client's id is a correlation id.
+      const history = await call('GET', `/tenants/${tenantId}/history`);
+      expect(history.body['items']).toEqual([
+        expect.objectContaining({ from: null, to: 'provisioning', actor: expect.stringMatching(/^key:[0-9a-f-]{36}$/), requestId, correlationId: `client-${tag}` }),
+        expect.objectContaining({ from: 'provisioning', actor: 'provisioning' }),
+      ]);
       expect((await call('GET', `/tenants/${tenantId}`, { key })).status).toBe(200);
     });
 

@@ -2,12 +2,19 @@
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsNumber, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 import { LIMIT_PATTERN, PLAN_LIMITS_PATTERN } from './rate-limit/rate-limit-policy';
-import { ServiceConfig } from '@tenantry/config';
+import { IsInternalSigningKey, ServiceConfig } from '@tenantry/config';
 
 const UPSTREAM_URL = { require_tld: false, require_protocol: true, protocols: ['http', 'https'] };
 
 export class GatewayConfig extends ServiceConfig {
   override PORT = 3000;
+
+  /**
+   * `<kid>:<Ed25519 PKCS#8 DER in base64>`: signs the short-lived token every internal call carries.
+   * No default: the services refuse calls without a token their INTERNAL_AUTH_VERIFY_KEYS accept.
+   */
+  @IsInternalSigningKey()
+  INTERNAL_AUTH_SIGNING_KEY?: string = undefined;
 
   /** Base URL of tenant-registry's internal API. */
   @IsUrl(UPSTREAM_URL, { message: 'must be an http(s) URL' })

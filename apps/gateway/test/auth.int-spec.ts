@@ -119,7 +119,16 @@ describe('gateway authentication and authorisation', () => {
     expect(page.body['nextCursor']).toEqual(expect.any(String));
     const next = await gateway.call('GET', `/audit?tenantId=${tenantId}&limit=1&cursor=${page.body['nextCursor'] as string}`);
     expect(next.body['items']).toEqual([
-      expect.objectContaining({ apiKeyId: keyId, method: 'POST', route: '/api/v1/platform/tenants/:id/suspend', status: 200, tenantId, requestId: `audit-${tenantId}`, at: expect.any(String) }),
+      expect.objectContaining({
+        apiKeyId: keyId,
+        method: 'POST',
+        route: '/api/v1/platform/tenants/:id/suspend',
+        status: 200,
+        tenantId,
+        requestId: suspended.headers.get('x-request-id'),
+        correlationId: `audit-${tenantId}`,
+        at: expect.any(String),
+      }),
     ]);
     expect(next.body['nextCursor']).toBeNull();
     expect((await gateway.call('GET', '/audit?limit=0&cursor=abc')).status).toBe(400);

@@ -142,7 +142,8 @@ describe('hostile input at the gateway', () => {
   describe('paths the router refuses', () => {
     it.each([
       ['a malformed percent-escape', '/tenants/%E6%BC', 400, 'bad-request'],
-      ['a path parameter over 100 characters', `/tenants/${'x'.repeat(101)}/history`, 414, 'uri-too-long'],
+      // Fastify's own limit (100) is raised so that a long parameter reaches its pipe (a 400 naming it).
+      ['a path parameter over 100 characters', `/tenants/${'x'.repeat(101)}/history`, 400, 'validation-failed'],
     ])('%s is answered as problem+json', async (_what, path, status, code) => {
       const result = await gateway.call('GET', path);
       expect({ status: result.status, contentType: result.headers.get('content-type'), type: result.body['type'] }).toEqual({

@@ -40,7 +40,7 @@ describe('gateway limits routes', () => {
 
     const audit = await gateway.call('GET', `/audit?tenantId=${tenantId}`);
     expect(audit.body['items']).toContainEqual(
-      expect.objectContaining({ method: 'PUT', route: '/api/v1/platform/tenants/:id/limits', status: 200, tenantId, requestId: `limits-${tenantId}` }),
+      expect.objectContaining({ method: 'PUT', route: '/api/v1/platform/tenants/:id/limits', status: 200, tenantId, requestId: put.headers.get('x-request-id'), correlationId: `limits-${tenantId}` }),
     );
   });
 

@@ -2,7 +2,7 @@
 // door, tenant scoping, Idempotency-Key, the status projection and unavailable upstreams.
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@tenantry/contracts';
-import { eventMessage, produce, testKafka, waitFor } from '@tenantry/testing';
+import { eventMessage, produce, readInternalToken, testKafka, waitFor } from '@tenantry/testing';
 import { FakeUpstream, RecordedRequest } from './support/fake-upstream';
 import { GatewayClient, GatewayOnFakeRegistry, problemType, startGatewayOnFakeRegistry } from './support/gateway-client';
 
@@ -34,16 +34,30 @@ describe('gateway forwarding', () => {
 
   const forwarded = (predicate: (request: RecordedRequest) => boolean) => registry.received(predicate);
 
-  it('forwards with the request id, actor, role and trace context, and passes ETag through', async () => {
+  it('forwards with a token for the registry naming the key, role, tenant and request ids, trace context, and passes ETag through', async () => {
     const id = randomUUID();
     const { id: keyId, key } = await gateway.issueKey('read-only');
     const result = await gateway.call('GET', `/tenants/${id}`, { key, headers: { 'x-request-id': `req-${id}` } });
     expect(result.status).toBe(200);
     expect(result.headers.get('etag')).toBe('W/"7"');
     expect(result.body).toMatchObject({ id, version: 7 });
+    const requestId = result.headers.get('x-request-id');
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     const [sent] = forwarded((r) => r.url === `/internal/v1/tenants/${id}`);
-    expect(sent?.headers).toMatchObject({ 'x-request-id': `req-${id}`, 'x-tenantry-actor': `key:${keyId}`, 'x-tenantry-role': 'read-only' });
+    const claims = readInternalToken(sent?.headers['authorization'], 'tenant-registry');
+    expect(claims).toMatchObject({ iss: 'tenantry-gateway', aud: 'tenant-registry', sub: `key:${keyId}`, role: 'read-only', rid: requestId, cid: `req-${id}` });
+    expect(claims.tid).toBeUndefined();
+    expect(claims.exp - claims.iat).toBeLessThanOrEqual(60);
+    expect(sent?.headers['x-tenantry-actor']).toBeUndefined();
+    expect(sent?.headers['x-tenantry-role']).toBeUndefined();
     expect(sent?.headers['traceparent']).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/);
+
+    const { id: adminKeyId, key: tenantKey } = await gateway.issueKey('tenant-admin', id);
+    await gateway.call('GET', `/tenants/${id}`, { key: tenantKey, headers: { 'x-request-id': 'x'.repeat(129) } });
+    const [scoped] = forwarded((r) => r.url === `/internal/v1/tenants/${id}` && readInternalToken(r.headers['authorization'], 'tenant-registry').sub === `key:${adminKeyId}`);
+    const scopedClaims = readInternalToken(scoped?.headers['authorization'], 'tenant-registry');
+    expect(scopedClaims).toMatchObject({ role: 'tenant-admin', tid: id });
+    expect(scopedClaims.cid).toBeUndefined();
   });
 
   it('creates through the registry, rewrites Location to the public path and audits the call under the created tenant', async () => {
@@ -264,9 +278,10 @@ describe('gateway forwarding', () => {
   });
 
   it('answers 503 upstream-unavailable when an upstream does not answer in time, instead of hanging', async () => {
-    registry.on((request) => (request.url.includes('/history') && request.headers['x-request-id'] === 'slow' ? { hang: true, status: 200 } : undefined));
+    const slow = randomUUID();
+    registry.on((request) => (request.url === `/internal/v1/tenants/${slow}/history` ? { hang: true, status: 200 } : undefined));
     const started = Date.now();
-    const result = await gateway.call('GET', `/tenants/${randomUUID()}/history`, { headers: { 'x-request-id': 'slow' } });
+    const result = await gateway.call('GET', `/tenants/${slow}/history`);
     expect(result.status).toBe(503);
     expect(result.body['type']).toBe(problemType('upstream-unavailable'));
     expect(Date.now() - started).toBeLessThan(5_000);

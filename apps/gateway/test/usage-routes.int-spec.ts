@@ -2,7 +2,7 @@
 // reading, the summary, tenant scoping, validation at the door, the audit and metering being down.
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@tenantry/contracts';
-import { eventMessage, produce, RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
+import { eventMessage, internalAuthHeaders, produce, RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
 import { FakeUpstream } from './support/fake-upstream';
 import { fakeTenantView, GatewayClient, problemType, startGateway } from './support/gateway-client';
 
@@ -27,7 +27,7 @@ describe('gateway usage routes', () => {
   async function activeTenant(): Promise<string> {
     const tenantId = randomUUID();
     await produce(kafka, TOPICS.TENANT_LIFECYCLE.name, [eventMessage('TenantActivated', { tenantId, from: 'provisioning', to: 'active', actor: 'int-test', at: now() })]);
-    await waitFor(async () => (await fetch(`${metering.url}/internal/v1/tenants/${tenantId}/usage`)).status === 200, { timeoutMs: 60_000, what: 'metering to know the tenant' });
+    await waitFor(async () => (await fetch(`${metering.url}/internal/v1/tenants/${tenantId}/usage`, { headers: internalAuthHeaders({ audience: 'metering' }) })).status === 200, { timeoutMs: 60_000, what: 'metering to know the tenant' });
     registry.on((request) => (request.method === 'GET' && request.url === `/internal/v1/tenants/${tenantId}` ? { status: 200, body: fakeTenantView(tenantId) } : undefined));
     return tenantId;
   }
@@ -94,10 +94,10 @@ describe('gateway usage routes', () => {
 
   it("keeps a tenant-admin key to its own tenant's usage, revealing nothing about others, and writes one audit entry per batch", async () => {
     const { key } = await gateway.issueKey('tenant-admin', tenant);
-    const requestId = `batch-${randomUUID()}`;
+    const correlationId = `batch-${randomUUID()}`;
     const answer = await gateway.call('POST', '/usage/batch', {
       key,
-      headers: { 'x-request-id': requestId },
+      headers: { 'x-request-id': correlationId },
       body: {
         events: [
           { tenantId: neighbour, ...event('t1') },
@@ -108,6 +108,7 @@ describe('gateway usage routes', () => {
       },
     });
     expect(answer.status).toBe(202);
+    const requestId = answer.headers.get('x-request-id');
     expect((answer.body as unknown as Results).results).toEqual([
       { index: 0, eventId: 't1', status: 'rejected', reason: 'unknown-tenant' },
       { index: 1, eventId: 't2', status: 'accepted' },
@@ -137,12 +138,12 @@ describe('gateway usage routes', () => {
     const audited = await waitFor(
       async () => {
         const page = await gateway.call('GET', `/audit?tenantId=${tenant}&limit=100`);
-        const entries = (page.body['items'] as { requestId: string; route: string; status: number }[]).filter((entry) => entry.requestId === requestId);
+        const entries = (page.body['items'] as { requestId: string; correlationId: string | null; route: string; status: number }[]).filter((entry) => entry.requestId === requestId);
         return entries.length > 0 ? entries : undefined;
       },
       { what: 'the audit entry' },
     );
-    expect(audited).toEqual([expect.objectContaining({ route: '/api/v1/platform/usage/batch', status: 202 })]);
+    expect(audited).toEqual([expect.objectContaining({ route: '/api/v1/platform/usage/batch', status: 202, correlationId })]);
   });
 
   // Issue 9, finding 3: a tenant admin zeroed its own storage by sending the collector's next readings.

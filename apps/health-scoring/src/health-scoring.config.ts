@@ -1,6 +1,6 @@
 /** The environment of the health-scoring service. */
-import { ServiceConfig } from '@tenantry/config';
+import { InternalServiceConfig } from '@tenantry/config';
 
-export class HealthScoringConfig extends ServiceConfig {
+export class HealthScoringConfig extends InternalServiceConfig {
   override PORT = 3005;
 }

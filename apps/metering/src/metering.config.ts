@@ -1,9 +1,9 @@
 /** The environment of the metering service. */
 import { Type } from 'class-transformer';
 import { IsInt, IsNumber, Matches, Max, Min } from 'class-validator';
-import { ServiceConfig } from '@tenantry/config';
+import { InternalServiceConfig } from '@tenantry/config';
 
-export class MeteringConfig extends ServiceConfig {
+export class MeteringConfig extends InternalServiceConfig {
   override PORT = 3003;
 
   /** How far in the past a usage event may be and still be accepted (late arrival). */

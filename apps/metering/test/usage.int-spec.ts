@@ -1,7 +1,7 @@
 // Ingestion, aggregation and the read API against the real metering process, Kafka and Postgres.
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@tenantry/contracts';
-import { caughtUp, eventMessage, produce, RunningService, sleep, startService, testKafka, waitFor } from '@tenantry/testing';
+import { caughtUp, eventMessage, internalAuthHeaders, produce, RunningService, sleep, startService, testKafka, waitFor } from '@tenantry/testing';
 import { USAGE_GRANULARITIES } from '@tenantry/usage-api';
 import { currentValue, MeteringClient, pointsOf, startMetering, UsageBody } from './metering-client';
 import { activeTenant as activeTenantIn, publishCollected } from './alerts-harness';
@@ -91,6 +91,28 @@ describe('metering usage', () => {
     expect(currentValue(usage, 'active_users')).toBe('0');
     expect(pointsOf(usage, 'api_calls')).toEqual([{ windowStart: dayStart(new Date()), value: '0.3' }]);
     expect((await api.usage(stranger)).status).toBe(404);
+  });
+
+  it('answers 401 without a gateway token for metering and records nothing; health and metrics stay open', async () => {
+    const tenantId = await activeTenant();
+    const flood = { tenantId, eventId: 'flood', metric: 'api_calls', quantity: '1000000', timestamp: now() };
+    const refusals = [
+      { authorization: '' },
+      { authorization: '', 'x-tenantry-actor': 'key:forged', 'x-tenantry-role': 'platform-admin' },
+      internalAuthHeaders({ audience: 'tenant-registry' }),
+      internalAuthHeaders({ audience: 'metering', issuedAt: new Date(Date.now() - 120_000) }),
+    ];
+    for (const headers of refusals) {
+      const write = await api.request<{ type: string }>('POST', '/internal/v1/usage/batch', { events: [flood] }, headers);
+      expect([write.status, write.contentType, write.body.type]).toEqual([401, expect.stringContaining(PROBLEM_JSON), 'https://tenantry.dev/problems/unauthenticated']);
+      expect((await api.request('POST', `/internal/v1/tenants/${tenantId}/usage`, flood, headers)).status).toBe(401);
+      expect((await api.request('GET', `/internal/v1/tenants/${tenantId}/usage`, undefined, headers)).status).toBe(401);
+      expect((await api.request('GET', '/internal/v1/usage/summary?metric=api_calls', undefined, headers)).status).toBe(401);
+    }
+    // Never counted: the same event id is new to metering, and the total is that one event's.
+    expect((await api.batch([{ ...flood, quantity: '1' }])).body.results).toEqual([{ index: 0, eventId: 'flood', status: 'accepted' }]);
+    await usageSettles(tenantId, (body) => currentValue(body, 'api_calls') === '1');
+    for (const open of ['/health/live', '/health/ready', '/metrics']) expect((await fetch(`${service.url}${open}`)).status).toBe(200);
   });
 
   it('reports events already counted as duplicates and leaves the aggregates as they were', async () => {

@@ -1,6 +1,6 @@
 /** The environment of the notifications service. */
-import { ServiceConfig } from '@tenantry/config';
+import { InternalServiceConfig } from '@tenantry/config';
 
-export class NotificationsConfig extends ServiceConfig {
+export class NotificationsConfig extends InternalServiceConfig {
   override PORT = 3006;
 }

@@ -1,14 +1,14 @@
 /** The environment of the provisioning service. */
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateBy } from 'class-validator';
-import { ServiceConfig } from '@tenantry/config';
+import { InternalServiceConfig } from '@tenantry/config';
 import { SAGA_STEP_NAMES } from '@tenantry/contracts';
 import { decodeMasterKey, MIN_MASTER_KEY_BYTES, parseKeyList } from './infrastructure/master-keys';
 
 const DNS_RESOLVERS = ['system', 'file'] as const;
 export type DnsResolverKind = (typeof DNS_RESOLVERS)[number];
 
-export class ProvisioningConfig extends ServiceConfig {
+export class ProvisioningConfig extends InternalServiceConfig {
   override PORT = 3002;
 
   /** Replaces the lifecycle consumer's group (CONSUMER_GROUPS.lifecycle); tests and blue/green deployments give their own. */

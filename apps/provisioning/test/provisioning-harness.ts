@@ -4,7 +4,7 @@ import { databaseName, ensureDatabase } from '@tenantry/persistence';
 import { Client } from 'pg';
 import { EventName, EventPayload, TenantCreatedPayload, TOPICS } from '@tenantry/contracts';
 import { MasterKeyring, openWithDataKey } from '../src/infrastructure/master-keys';
-import { databaseUrl, devSecretsEnv, eventMessage, produce, readTopic, ReceivedMessage, RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
+import { databaseUrl, devSecretsEnv, eventMessage, internalAuthHeaders, produce, readTopic, ReceivedMessage, RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
 
 export const LIFECYCLE = TOPICS.TENANT_LIFECYCLE.name;
 export const PROVISIONING = TOPICS.TENANT_PROVISIONING.name;
@@ -137,8 +137,13 @@ export class Harness {
     return true;
   }
 
+  /** A call to provisioning's internal API as the gateway makes it: with an internal token for provisioning (`init.headers` may replace it). */
+  api(path: string, init: { method?: string; headers?: Record<string, string> } = {}): Promise<Response> {
+    return fetch(`${this.url}${path}`, { method: init.method ?? 'GET', headers: { ...internalAuthHeaders({ audience: 'provisioning' }), ...init.headers } });
+  }
+
   async sagaLog(tenantId: string): Promise<SagaLog> {
-    const response = await fetch(`${this.url}/internal/v1/tenants/${tenantId}/provisioning`);
+    const response = await this.api(`/internal/v1/tenants/${tenantId}/provisioning`);
     if (response.status !== 200) throw new Error(`saga log: ${response.status}`);
     return (await response.json()) as SagaLog;
   }

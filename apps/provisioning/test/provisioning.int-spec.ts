@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { list as listTar } from 'tar';
 import { TenantAdminCreatedPayload, TenantOffboardedPayload, TenantProvisionedPayload, TenantProvisioningFailedPayload } from '@tenantry/contracts';
-import { devSecretsEnv, spawnProcess, startService } from '@tenantry/testing';
+import { devSecretsEnv, internalAuthHeaders, spawnProcess, startService } from '@tenantry/testing';
 import { openWithDataKey } from '../src/infrastructure/master-keys';
 import { databaseNamed, Harness, masterKeys, ofType, payloadOf, PREFIX, SERVICE_DATABASE, serviceDatabaseUrl, serviceRows, tenantCreated, tenantDatabaseUrl, tenantLogin, tenantObjects, withClient } from './provisioning-harness';
 
@@ -187,11 +187,30 @@ describe('provisioning service', () => {
         ['GET', 'export', 'export-not-found'],
         ['POST', 'domain/verify', 'domain-not-found'],
       ] as const) {
-        const response = await fetch(`${harness.url}/internal/v1/tenants/${unknown}/${path}`, { method });
+        const response = await harness.api(`/internal/v1/tenants/${unknown}/${path}`, { method });
         expect(response.status).toBe(404);
         expect(response.headers.get('content-type')).toContain('application/problem+json');
         expect(await response.json()).toMatchObject({ type: `https://tenantry.dev/problems/${type}`, status: 404 });
       }
+    });
+
+    it('answers 401 to a call without a token, with a token for another service or an expired one; health and metrics stay open', async () => {
+      const path = `/internal/v1/tenants/${randomUUID()}/provisioning`;
+      const anonymous = await harness.api(path, { headers: { authorization: '' } });
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.headers.get('www-authenticate')).toMatch(/^Bearer realm="tenantry-internal"/);
+      expect(anonymous.headers.get('content-type')).toContain('application/problem+json');
+      expect(await anonymous.json()).toMatchObject({ type: 'https://tenantry.dev/problems/unauthenticated', status: 401 });
+      for (const headers of [
+        internalAuthHeaders({ audience: 'metering' }),
+        internalAuthHeaders({ audience: 'provisioning', issuedAt: new Date(Date.now() - 120_000) }),
+        { authorization: 'Bearer not.a.token' },
+        { 'x-tenantry-actor': 'key:forged', 'x-tenantry-role': 'platform-admin', authorization: '' },
+      ]) {
+        const refused = await harness.api(path, { headers });
+        expect(refused.status).toBe(401);
+      }
+      for (const open of ['/health/live', '/health/ready', '/metrics']) expect((await harness.api(open, { headers: { authorization: '' } })).status).toBe(200);
     });
   });
 
@@ -207,12 +226,17 @@ describe('provisioning service', () => {
       const record = waiting.steps[0]?.detail['verification'] as { type: string; name: string; value: string };
       expect(record).toMatchObject({ type: 'TXT', name: `_tenantry-verify.${hostname}` });
 
-      const early = await fetch(`${harness.url}/internal/v1/tenants/${tenant.tenantId}/domain/verify`, { method: 'POST' });
+      const early = await harness.api(`/internal/v1/tenants/${tenant.tenantId}/domain/verify`, { method: 'POST' });
       expect(early.status).toBe(409);
       expect(await early.json()).toMatchObject({ type: 'https://tenantry.dev/problems/domain-not-verified', expectedRecord: record });
 
       writeFileSync(dnsFile, JSON.stringify({ [record.name]: ['v=unrelated', record.value] }));
-      const verified = await fetch(`${harness.url}/internal/v1/tenants/${tenant.tenantId}/domain/verify`, { method: 'POST' });
+      // Without a token, or with one for another service, nothing is verified: the saga still waits.
+      for (const headers of [{ authorization: '' }, internalAuthHeaders({ audience: 'tenant-registry' })]) {
+        expect((await harness.api(`/internal/v1/tenants/${tenant.tenantId}/domain/verify`, { method: 'POST', headers })).status).toBe(401);
+      }
+      expect((await harness.sagaLog(tenant.tenantId)).steps[0]?.status).toBe('waiting');
+      const verified = await harness.api(`/internal/v1/tenants/${tenant.tenantId}/domain/verify`, { method: 'POST' });
       expect(verified.status).toBe(200);
       expect(await verified.json()).toEqual({ verified: true, hostname });
 
@@ -257,16 +281,16 @@ describe('provisioning service', () => {
       expect(() => masterKeys().open('certificate-authority', stolen?.password_enc ?? '')).toThrow();
       await expect(tenantLogin(tenant.tenantId)).rejects.toThrow(/no credential or no data key/);
 
-      const metadata = await fetch(`${harness.url}/internal/v1/tenants/${tenant.tenantId}/export`);
+      const metadata = await harness.api(`/internal/v1/tenants/${tenant.tenantId}/export`);
       const shown = (await metadata.json()) as Record<string, unknown>;
       expect(shown).toMatchObject({ tenantId: tenant.tenantId, archiveUri: offboarded.archiveUri, sha256: offboarded.archiveSha256, retainedUntil: offboarded.retainedUntil });
       // No host path where a tenant admin looks: export metadata, either saga's log, the event.
-      const logs = await (await fetch(`${harness.url}/internal/v1/tenants/${tenant.tenantId}/provisioning?all=true`)).json();
+      const logs = await (await harness.api(`/internal/v1/tenants/${tenant.tenantId}/provisioning?all=true`)).json();
       for (const seen of [shown, logs, offboarded]) {
         expect(JSON.stringify(seen)).not.toContain(dir);
         expect(JSON.stringify(seen)).not.toContain('file:');
       }
-      const download = await fetch(`${harness.url}/internal/v1/tenants/${tenant.tenantId}/export?download=true`);
+      const download = await harness.api(`/internal/v1/tenants/${tenant.tenantId}/export?download=true`);
       expect(download.headers.get('content-type')).toBe('application/gzip');
       expect(createHash('sha256').update(Buffer.from(await download.arrayBuffer())).digest('hex')).toBe(offboarded.archiveSha256);
     });
@@ -294,7 +318,7 @@ describe('provisioning service', () => {
       await harness.send('TenantProvisioningRetryRequested', { tenantId: tenant.tenantId, from: 'provisioning_failed', to: 'provisioning', actor: 'test', at: new Date().toISOString() });
       await harness.eventsOf(tenant.tenantId, ['TenantProvisioned']);
       expect(await tenantObjects(tenant.tenantId)).toEqual({ schema: true, role: true });
-      const all = (await (await fetch(`${harness.url}/internal/v1/tenants/${tenant.tenantId}/provisioning?all=true`)).json()) as { items: { status: string }[] };
+      const all = (await (await harness.api(`/internal/v1/tenants/${tenant.tenantId}/provisioning?all=true`)).json()) as { items: { status: string }[] };
       expect(all.items.map((saga) => saga.status)).toEqual(['compensated', 'succeeded']);
     });
   });

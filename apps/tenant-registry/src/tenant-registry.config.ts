@@ -1,9 +1,9 @@
 /** The environment of the tenant-registry service. */
 import { Type } from 'class-transformer';
 import { IsInt, Matches, Max, Min } from 'class-validator';
-import { ServiceConfig } from '@tenantry/config';
+import { InternalServiceConfig } from '@tenantry/config';
 
-export class TenantRegistryConfig extends ServiceConfig {
+export class TenantRegistryConfig extends InternalServiceConfig {
   override PORT = 3001;
 
   /** Subdomain tenants are served on `<label>.<PLATFORM_DOMAIN>`; a FQDN outside it is a custom domain. */

@@ -1,6 +1,9 @@
 /** A small HTTP client for the registry's internal API, as the gateway would call it, and the registry process it talks to. */
 import { randomBytes } from 'node:crypto';
-import { RunningService, startService, waitUntilReady } from '@tenantry/testing';
+import { internalToken, InternalTokenOptions, RunningService, startService, waitUntilReady } from '@tenantry/testing';
+
+/** What the gateway-signed token of one call says (audience tenant-registry, actor the client's). */
+export type TokenClaims = Omit<InternalTokenOptions, 'audience'>;
 
 export interface Answer<T = Record<string, unknown>> {
   status: number;
@@ -18,18 +21,20 @@ export class RegistryClient {
     private readonly actor = 'key:int-test',
   ) {}
 
-  async call<T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
+  /** One call with a valid internal token (its claims adjustable with `token`); `headers` may replace its authorization. */
+  async call<T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, token: TokenClaims = {}): Promise<Answer<T>> {
+    const authorization = `Bearer ${internalToken({ audience: 'tenant-registry', actor: this.actor, ...token })}`;
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
-      headers: { 'x-tenantry-actor': this.actor, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      headers: { authorization, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await response.text();
     return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : {}) as T };
   }
 
-  create(body: unknown, headers: Record<string, string> = {}): Promise<Answer<TenantViewBody>> {
-    return this.call<TenantViewBody>('POST', '/internal/v1/tenants', body, headers);
+  create(body: unknown, headers: Record<string, string> = {}, token: TokenClaims = {}): Promise<Answer<TenantViewBody>> {
+    return this.call<TenantViewBody>('POST', '/internal/v1/tenants', body, headers, token);
   }
 
   get(id: string): Promise<Answer<TenantViewBody>> {

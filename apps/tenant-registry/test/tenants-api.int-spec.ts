@@ -1,6 +1,6 @@
 // The registry's internal API and lifecycle against the real service process, Kafka and Postgres.
 import { randomUUID } from 'node:crypto';
-import { eventMessage, produce, readTopic, testKafka, waitFor } from '@tenantry/testing';
+import { eventMessage, internalAuthHeaders, produce, readTopic, testKafka, waitFor } from '@tenantry/testing';
 import { TOPICS } from '@tenantry/contracts';
 import { Answer, RegistryClient, registryUnderTest, suffix, TenantViewBody } from './tenant-registry-client';
 
@@ -110,7 +110,7 @@ describe('tenant-registry internal API', () => {
     await provisioned(tenant.id);
     await statusBecomes(tenant.id, 'active');
 
-    const suspended = await api.call<TenantViewBody>('POST', `/internal/v1/tenants/${tenant.id}/suspend`, { reason: 'unpaid invoices' }, { 'x-request-id': 'req-suspend-1' });
+    const suspended = await api.call<TenantViewBody>('POST', `/internal/v1/tenants/${tenant.id}/suspend`, { reason: 'unpaid invoices' }, {}, { requestId: 'req-suspend-1' });
     expect(suspended.status).toBe(200);
     expect(suspended.body).toMatchObject({ status: 'suspended', statusReason: 'unpaid invoices', version: 3 });
     expect(suspended.headers.get('etag')).toBe('W/"3"');
@@ -135,6 +135,66 @@ describe('tenant-registry internal API', () => {
 
     const events = await readTopic(kafka, TOPICS.TENANT_LIFECYCLE.name, (all) => all.filter((m) => m.key === tenant.id).length >= 5);
     expect(events.filter((m) => m.key === tenant.id).map((m) => m.headers['ce_type'])).toEqual(['TenantCreated', 'TenantLimitsChanged', 'TenantActivated', 'TenantSuspended', 'TenantReactivated']);
+  });
+
+  describe('authentication: only a gateway-signed token for the registry is accepted, and only it says who acts', () => {
+    const refusals: [string, Record<string, string>][] = [
+      ['no token', { authorization: '' }],
+      ['no token but identity headers', { authorization: '', 'x-tenantry-actor': 'key:forged', 'x-tenantry-role': 'platform-admin' }],
+      ['a token for metering', internalAuthHeaders({ audience: 'metering' })],
+      ['an expired token', internalAuthHeaders({ audience: 'tenant-registry', issuedAt: new Date(Date.now() - 120_000), lifetimeSeconds: 30 })],
+      ['a token with a changed payload', { authorization: `Bearer ${tampered()}` }],
+    ];
+
+    function tampered(): string {
+      const [header, payload, signature] = internalAuthHeaders({ audience: 'tenant-registry', role: 'read-only' })['authorization']?.slice('Bearer '.length).split('.') ?? [];
+      const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()) as Record<string, unknown>;
+      return `${header}.${Buffer.from(JSON.stringify({ ...claims, role: 'platform-admin' })).toString('base64url')}.${signature}`;
+    }
+
+    it.each(refusals)('answers 401 problem+json with WWW-Authenticate to %s, on reads and on changes, and changes nothing', async (_case, headers) => {
+      const tenant = await createTenant('growth');
+      const limitsBefore = (await api.call('GET', `/internal/v1/tenants/${tenant.id}/limits`)).body;
+      const label = `t-${suffix()}`;
+      const calls: [string, string, unknown][] = [
+        ['POST', '/internal/v1/tenants', { name: `Tenant ${label}`, domain: label, plan: 'growth', adminEmail: `ops@${label}.example` }],
+        ['POST', `/internal/v1/tenants/${tenant.id}/suspend`, { reason: 'forged' }],
+        ['PUT', `/internal/v1/tenants/${tenant.id}`, { name: 'Renamed' }],
+        ['DELETE', `/internal/v1/tenants/${tenant.id}`, undefined],
+        ['PUT', `/internal/v1/tenants/${tenant.id}/limits`, { storage: { limit: 1 }, users: { limit: 1 }, bandwidth: { limit: 1 } }],
+        ['GET', `/internal/v1/tenants/${tenant.id}`, undefined],
+        ['GET', '/internal/v1/tenants', undefined],
+        ['GET', `/internal/v1/tenants/${tenant.id}/history`, undefined],
+      ];
+      for (const [method, path, body] of calls) {
+        const answer = await api.call(method, path, body, headers);
+        expect([method, path, answer.status]).toEqual([method, path, 401]);
+        expect(answer.headers.get('content-type')).toContain(PROBLEM_JSON);
+        expect(answer.headers.get('www-authenticate')).toMatch(/^Bearer realm="tenantry-internal"/);
+        expect(answer.body).toMatchObject({ type: 'https://tenantry.dev/problems/unauthenticated', status: 401 });
+      }
+      const after = await api.get(tenant.id);
+      expect(after.body).toMatchObject({ status: 'provisioning', name: tenant.name, version: tenant.version });
+      expect((await api.call<TenantPage>('GET', `/internal/v1/tenants?q=${label}`)).body.items).toEqual([]);
+      expect((await api.call('GET', `/internal/v1/tenants/${tenant.id}/limits`)).body).toEqual(limitsBefore);
+      expect((await api.call<{ items: unknown[] }>('GET', `/internal/v1/tenants/${tenant.id}/history`)).body.items).toHaveLength(1);
+    });
+
+    it("records the token's actor and request ids in the history, whatever identity headers the call carries", async () => {
+      const tenant = await createTenant('growth');
+      await provisioned(tenant.id);
+      await statusBecomes(tenant.id, 'active');
+      const forged = { 'x-tenantry-actor': 'key:someone-else', 'x-tenantry-role': 'platform-admin', 'x-request-id': 'forged-request-id' };
+      const suspended = await api.call('POST', `/internal/v1/tenants/${tenant.id}/suspend`, { reason: 'checked' }, forged, { actor: 'key:the-caller', role: 'support', requestId: 'gw-req-1', correlationId: 'client-corr-1' });
+      expect(suspended.status).toBe(200);
+      expect(suspended.headers.get('x-request-id')).toBe('gw-req-1');
+      const history = await api.call<{ items: Record<string, unknown>[] }>('GET', `/internal/v1/tenants/${tenant.id}/history`);
+      expect(history.body.items.at(-1)).toMatchObject({ from: 'active', to: 'suspended', actor: 'key:the-caller', requestId: 'gw-req-1', correlationId: 'client-corr-1' });
+    });
+
+    it('keeps health and metrics open', async () => {
+      for (const path of ['/health/live', '/health/ready', '/metrics']) expect((await fetch(`${registry.service().url}${path}`)).status).toBe(200);
+    });
   });
 
   it('ignores a duplicate outcome for a tenant already active and keeps consuming', async () => {

@@ -1,4 +1,4 @@
-/** Starts a service: Nest on Fastify, request ids, graceful shutdown on SIGTERM/SIGINT. */
+/** Starts a service: Nest on Fastify, server-side request ids, graceful shutdown on SIGTERM/SIGINT. */
 import { randomUUID } from 'node:crypto';
 import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -20,17 +20,15 @@ export interface BootstrapOptions {
 
 /** Below Kubernetes' default terminationGracePeriodSeconds (30 s). */
 const SHUTDOWN_GRACE_MS = 25_000;
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export async function createServiceApp(module: Type<unknown> | DynamicModule, options: BootstrapOptions): Promise<NestFastifyApplication> {
   const logger = createLogger(options.name, options.config.LOG_LEVEL);
   const adapter = new FastifyAdapter({
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
+    // Request ids are ours, never a client's: the gateway makes one per call (a client's x-request-id
+    // is only a correlation id), and an internal service takes the gateway's from the verified token.
     requestIdHeader: false,
-    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
-      const header = request.headers['x-request-id'];
-      return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
-    },
+    genReqId: () => randomUUID(),
     keepAliveTimeout: 65_000,
     // Fastify's default (100) answers a longer path parameter itself, with a 414 in its own JSON;
     // the URL is already bounded by Node's 16 KB header limit (414 uri-too-long, client-error.ts),

@@ -6,6 +6,7 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ServiceMetrics } from '@tenantry/observability';
+import { PublicRoute } from './internal-auth.guard';
 import { MessagingHost, withTimeout } from './messaging-host';
 
 type Status = 'up' | 'down';
@@ -15,6 +16,8 @@ interface Reply {
   send(body: unknown): void;
 }
 
+/** Open to anyone (probes, scrapers): no internal token needed. */
+@PublicRoute()
 @Controller()
 export class HealthController {
   constructor(

@@ -3,6 +3,8 @@ export type { BootstrapOptions } from './bootstrap';
 export { HealthController } from './health.controller';
 export { managementPort, startManagementServer } from './management-server';
 export type { ManagementServer } from './management-server';
+export { Caller, INTERNAL_AUTH_CHALLENGE, InternalAuthGuard, internalCallerOf, PublicRoute } from './internal-auth.guard';
+export type { InternalCaller } from './internal-auth.guard';
 export { MessagingHost, withTimeout } from './messaging-host';
 export { ConsumesEvents } from './event-consumers';
 export { COMMON_PROBLEMS, defineProblems, fieldProblems, invalidField, invalidFields, PROBLEM_BASE, PROBLEM_CONTENT_TYPE, ProblemDetailsFilter, ProblemException, validationProblem } from './problem-details';

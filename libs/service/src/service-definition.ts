@@ -10,6 +10,12 @@ export interface ServiceDefinition<C extends ServiceConfig = ServiceConfig> {
   schema: string;
   config: new () => C;
   migrations: DataSourceOptions['migrations'];
+  /**
+   * Who calls its HTTP routes. `internal` (the default): the gateway, with an internal token for this
+   * service that the chassis verifies on every route but health and metrics (INTERNAL_AUTH_VERIFY_KEYS
+   * required). `public`: the service authenticates its callers itself (only the gateway, with API keys).
+   */
+  callers?: 'internal' | 'public';
 }
 
 /**

@@ -1,13 +1,15 @@
 /** The chassis module every service imports: config, database, Kafka, logging, metrics, health, errors. */
 import { DynamicModule, Global, Module, Provider, ValidationPipe } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE, DiscoveryModule } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE, DiscoveryModule, Reflector } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { ServiceConfig } from '@tenantry/config';
+import { ConfigError, InternalServiceConfig, ServiceConfig } from '@tenantry/config';
+import { InternalKeyError, parseVerifyKeys, VerifyKeys } from '@tenantry/internal-auth';
 import { createKafka, OutboxWriter } from '@tenantry/messaging';
 import { createLogger, Logger, ServiceMetrics } from '@tenantry/observability';
 import { createDataSource, ensureDatabase, PostgresTransactions, runMigrations, Transactions } from '@tenantry/persistence';
 import { Clock, SystemClock } from './clock';
 import { HealthController } from './health.controller';
+import { InternalAuthGuard } from './internal-auth.guard';
 import { MessagingHost } from './messaging-host';
 import { ProblemDetailsFilter, validationProblem } from './problem-details';
 import { KAFKA, LOGGER, SERVICE_CONFIG, SERVICE_DEFINITION, ServiceDefinition } from './service-definition';
@@ -64,6 +66,10 @@ export class ServiceModule {
         }),
       },
     ];
+    if ((definition.callers ?? 'internal') === 'internal') {
+      const keys = verifyKeysOf(config);
+      providers.push({ provide: APP_GUARD, useFactory: (reflector: Reflector) => new InternalAuthGuard(reflector, keys, definition.name), inject: [Reflector] });
+    }
     return {
       module: ServiceModule,
       imports: [DiscoveryModule],
@@ -71,6 +77,18 @@ export class ServiceModule {
       providers,
       exports: [SERVICE_CONFIG, definition.config, LOGGER, ServiceMetrics, KAFKA, OutboxWriter, DataSource, Transactions, MessagingHost, Clock],
     };
+  }
+}
+
+/** An internal service does not start without the keys its callers' tokens are checked with. */
+function verifyKeysOf(config: ServiceConfig): VerifyKeys {
+  const value = (config as Partial<InternalServiceConfig>).INTERNAL_AUTH_VERIFY_KEYS;
+  if (!value) throw new ConfigError('INTERNAL_AUTH_VERIFY_KEYS', 'must be set (no default: see README, "Security"); its config class must extend InternalServiceConfig');
+  try {
+    return parseVerifyKeys(value);
+  } catch (error) {
+    if (error instanceof InternalKeyError) throw new ConfigError('INTERNAL_AUTH_VERIFY_KEYS', error.message);
+    throw error;
   }
 }
 

@@ -57,8 +57,9 @@ export class TransitionView {
   @ApiProperty({ type: 'string', nullable: true }) from!: TenantStatus | null;
   @ApiProperty({ type: 'string' }) to!: TenantStatus;
   @ApiProperty({ type: 'string', nullable: true }) reason!: string | null;
-  @ApiProperty() actor!: string;
-  @ApiProperty({ type: 'string', nullable: true }) requestId!: string | null;
+  @ApiProperty({ description: 'Who made the change: `key:<api-key-id>` (from the internal token), `system` or `provisioning`' }) actor!: string;
+  @ApiProperty({ type: 'string', nullable: true, description: "The gateway's request id of the call that made the change" }) requestId!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: "The client's own X-Request-Id of that call, for correlation only" }) correlationId!: string | null;
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 

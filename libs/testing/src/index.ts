@@ -11,5 +11,7 @@ export { caughtUp, createTopic, eventMessage, produce, tenantIds, usage } from '
 export { applyUsage, ledgerState, LEDGER_DDL } from './fixtures/ledger';
 export type { LedgerState } from './fixtures/ledger';
 export { SERVICE_NAMES, startService, waitUntilReady } from './services';
-export { devSecretsEnv } from './dev-secrets';
 export type { RunningService, ServiceName } from './services';
+export { devSecretsEnv } from './dev-secrets';
+export { internalAuthHeaders, internalToken, readInternalToken } from './internal-token';
+export type { InternalTokenOptions } from './internal-token';

@@ -8,7 +8,10 @@ export interface AuditEntry {
   path: string;
   status: number;
   tenantId: string | null;
+  /** The gateway's own request id. */
   requestId: string;
+  /** The client's x-request-id when usable (≤ 128 visible ASCII characters), for correlation only. */
+  correlationId: string | null;
   at: Date;
 }
 

@@ -9,7 +9,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { Logger } from '@tenantry/observability';
 import { Clock, LOGGER, isUuid } from '@tenantry/service';
-import { GatewayRequest } from '../auth';
+import { clientCorrelationId, GatewayRequest } from '../auth';
 import { AuditRepository } from './audit.repository';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -81,6 +81,7 @@ export class AuditRecorder implements OnModuleInit {
         status: reply.statusCode,
         tenantId: tenantId ?? null,
         requestId: request.id,
+        correlationId: clientCorrelationId(request),
         at: this.clock.now(),
       });
     } catch (error) {

@@ -14,6 +14,7 @@ interface Row {
   status: number;
   tenant_id: string | null;
   request_id: string;
+  correlation_id: string | null;
   at: Date;
 }
 
@@ -25,8 +26,8 @@ export class PostgresAuditRepository extends AuditRepository {
 
   async append(entry: NewAuditEntry): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO audit_log (api_key_id, role, method, route, path, status, tenant_id, request_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [entry.apiKeyId, entry.role, entry.method, entry.route, entry.path, entry.status, entry.tenantId, entry.requestId, entry.at],
+      `INSERT INTO audit_log (api_key_id, role, method, route, path, status, tenant_id, request_id, correlation_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [entry.apiKeyId, entry.role, entry.method, entry.route, entry.path, entry.status, entry.tenantId, entry.requestId, entry.correlationId, entry.at],
     );
   }
 
@@ -47,6 +48,7 @@ export class PostgresAuditRepository extends AuditRepository {
       status: row.status,
       tenantId: row.tenant_id,
       requestId: row.request_id,
+      correlationId: row.correlation_id,
       at: row.at,
     }));
   }

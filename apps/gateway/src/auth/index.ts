@@ -14,7 +14,7 @@ export { AuthorizationGuard } from './authorization.guard';
 export { OPERATION_KEY, PlatformOperation } from './operation.decorator';
 export { OPERATIONS } from './operations';
 export type { Operation } from './operations';
-export { gatewayState, requirePrincipal } from './principal';
+export { clientCorrelationId, gatewayState, requirePrincipal } from './principal';
 export type { GatewayRequest, Principal } from './principal';
 export { ROLES, isPlatformRole } from './roles';
 export type { Role } from './roles';

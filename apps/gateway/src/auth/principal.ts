@@ -1,4 +1,5 @@
 /** The authenticated caller, attached to the request by the authentication guard. */
+import { correlationIdOf } from '@tenantry/internal-auth';
 import { Role } from './roles';
 
 export interface Principal {
@@ -29,6 +30,14 @@ export interface GatewayRequest {
 export function gatewayState(request: GatewayRequest): GatewayRequestState {
   request.gateway ??= {};
   return request.gateway;
+}
+
+/**
+ * The client's own x-request-id, kept as a correlation id only (≤ 128 visible ASCII characters,
+ * otherwise none): the request id is always the gateway's (`request.id`).
+ */
+export function clientCorrelationId(request: GatewayRequest): string | null {
+  return correlationIdOf(request.headers['x-request-id']);
 }
 
 export function requirePrincipal(request: GatewayRequest): Principal {

@@ -1,5 +1,5 @@
-/** One call to an internal API on behalf of an authenticated caller, and the identity headers it carries. */
-import { GatewayRequest, Principal, requirePrincipal } from '../auth';
+/** One call to an internal API on behalf of an authenticated caller, and the identity it carries. */
+import { GatewayRequest, Principal, clientCorrelationId, requirePrincipal } from '../auth';
 import { UpstreamName } from './upstreams';
 
 export type UpstreamMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -17,19 +17,25 @@ export interface UpstreamCall {
 /** Who a call is made for: the internal APIs record the actor and role, and log the request id. */
 export interface Caller {
   principal: Principal;
+  /** The gateway's own request id. */
   requestId: string;
+  /** The client's x-request-id when usable, for correlation only. */
+  correlationId: string | null;
 }
 
 export function callerOf(request: GatewayRequest): Caller {
-  return { principal: requirePrincipal(request), requestId: request.id };
+  return { principal: requirePrincipal(request), requestId: request.id, correlationId: clientCorrelationId(request) };
 }
 
-export function identityHeaders(caller: Caller): Record<string, string> {
+/**
+ * The one place identity leaves the gateway: a short-lived token signed for the target service only
+ * (`InternalTokens`), carrying the caller's key, role, tenant and request ids. The internal services
+ * trust nothing else: no actor, role or request id header.
+ */
+export function identityHeaders(token: string): Record<string, string> {
   return {
     accept: 'application/json, application/problem+json, application/gzip',
-    'x-request-id': caller.requestId,
-    'x-tenantry-actor': `key:${caller.principal.keyId}`,
-    'x-tenantry-role': caller.principal.role,
+    authorization: `Bearer ${token}`,
   };
 }
 

@@ -8,6 +8,7 @@ import { Logger } from '@tenantry/observability';
 import { LOGGER } from '@tenantry/service';
 import { GatewayRequest } from '../auth';
 import { GatewayConfig } from '../gateway.config';
+import { InternalTokens } from './internal-tokens';
 import { Caller, callerOf, identityHeaders, UpstreamCall } from './upstream-call';
 import { ClientReply, createUpstreamClient, UpstreamClient, UpstreamRequest } from './upstream-client';
 import { BufferedReply, ReplyLike, writeReply } from './upstream-reply';
@@ -17,7 +18,11 @@ import { UpstreamDeclaration, UpstreamName, UPSTREAMS } from './upstreams';
 export class UpstreamProxy implements OnApplicationShutdown {
   private readonly clients: Record<UpstreamName, UpstreamClient>;
 
-  constructor(config: GatewayConfig, @Inject(LOGGER) logger: Logger) {
+  constructor(
+    config: GatewayConfig,
+    @Inject(LOGGER) logger: Logger,
+    private readonly tokens: InternalTokens,
+  ) {
     const entries = (Object.keys(UPSTREAMS) as UpstreamName[]).map((name) => {
       const declaration: UpstreamDeclaration = UPSTREAMS[name];
       return [name, createUpstreamClient(name, declaration, config[declaration.urlConfigKey], config.UPSTREAM_TIMEOUT_MS, logger)];
@@ -27,12 +32,12 @@ export class UpstreamProxy implements OnApplicationShutdown {
 
   /** A success streams through (unless the upstream is declared `readWhole`); a problem is read whole. */
   forward(caller: Caller, call: UpstreamCall): Promise<ClientReply> {
-    return this.clients[call.upstream].send(toRequest(caller, call));
+    return this.clients[call.upstream].send(toRequest(this.tokens.sign(caller, call.upstream), call));
   }
 
   /** The answer read whole, for a use case that looks into it or keeps it for replay. */
   read(caller: Caller, call: UpstreamCall): Promise<BufferedReply> {
-    return this.clients[call.upstream].read(toRequest(caller, call));
+    return this.clients[call.upstream].read(toRequest(this.tokens.sign(caller, call.upstream), call));
   }
 
   /** A route that only forwards: the call for the route's caller, its answer written back. */
@@ -45,8 +50,8 @@ export class UpstreamProxy implements OnApplicationShutdown {
   }
 }
 
-function toRequest(caller: Caller, call: UpstreamCall): UpstreamRequest {
-  const headers = identityHeaders(caller);
+function toRequest(token: string, call: UpstreamCall): UpstreamRequest {
+  const headers = identityHeaders(token);
   if (call.ifMatch) headers['if-match'] = call.ifMatch;
   if (call.body === undefined) return { method: call.method, path: call.path, headers };
   headers['content-type'] = 'application/json';

@@ -14,6 +14,7 @@ export interface UpstreamDeclaration {
   readWhole?: boolean;
 }
 
+/** Keyed by service name: the key is also the audience of the internal tokens sent to that upstream. */
 export const UPSTREAMS = {
   'tenant-registry': { urlConfigKey: 'REGISTRY_URL' },
   provisioning: { urlConfigKey: 'PROVISIONING_URL' },

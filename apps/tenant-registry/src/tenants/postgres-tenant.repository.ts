@@ -39,6 +39,7 @@ interface TransitionRow {
   reason: string | null;
   actor: string;
   request_id: string | null;
+  correlation_id: string | null;
   at: Date;
 }
 
@@ -163,10 +164,10 @@ export class PostgresTenantRepository extends TenantRepository {
 
   async history(scope: TenantScope): Promise<TenantTransition[]> {
     const rows = (await this.dataSource.query(
-      `SELECT tenant_id, from_status, to_status, reason, actor, request_id, at FROM tenant_transitions WHERE tenant_id = $1 ORDER BY id`,
+      `SELECT tenant_id, from_status, to_status, reason, actor, request_id, correlation_id, at FROM tenant_transitions WHERE tenant_id = $1 ORDER BY id`,
       [scope.tenantId],
     )) as TransitionRow[];
-    return rows.map((row) => ({ tenantId: row.tenant_id, from: row.from_status, to: row.to_status, reason: row.reason, actor: row.actor, requestId: row.request_id, at: row.at }));
+    return rows.map((row) => ({ tenantId: row.tenant_id, from: row.from_status, to: row.to_status, reason: row.reason, actor: row.actor, requestId: row.request_id, correlationId: row.correlation_id, at: row.at }));
   }
 
   async findLimits(scope: TenantScope, tx?: Transaction): Promise<TenantLimits | null> {
@@ -214,13 +215,15 @@ export class PostgresTenantRepository extends TenantRepository {
   }
 
   async addTransition(tx: Transaction, scope: TenantScope, transition: Omit<TenantTransition, 'tenantId'>): Promise<void> {
-    await entityManagerOf(tx).query(`INSERT INTO tenant_transitions (tenant_id, from_status, to_status, reason, actor, request_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+    await entityManagerOf(tx).query(`INSERT INTO tenant_transitions (tenant_id, from_status, to_status, reason, actor, request_id, correlation_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
       scope.tenantId,
       transition.from,
       transition.to,
       transition.reason,
       transition.actor,
       transition.requestId,
+      transition.correlationId,
       transition.at,
     ]);
   }

@@ -11,10 +11,13 @@ import { assertTransition, transitionEvent } from './tenant-lifecycle';
 import { TenantRepository } from './tenant.repository';
 import { tenantNotFound } from './tenant.problems';
 
-/** Who asked for a change and under which request (x-tenantry-actor, x-request-id). */
+/** Who asked for a change and under which request: from the verified internal token, or the platform itself. */
 export interface ActorContext {
   actor: string;
+  /** The gateway's request id. */
   requestId: string | null;
+  /** The client's own request id, for correlation only. */
+  correlationId?: string | null;
 }
 
 export interface StatusChange {
@@ -53,7 +56,7 @@ export class TenantStatusChanges {
     };
     const scope = tenantScope(tenant.id);
     await this.repository.updateTenant(tx, scope, updated);
-    await this.repository.addTransition(tx, scope, { from, to: change.to, reason, actor: change.by.actor, requestId: change.by.requestId, at: change.at });
+    await this.repository.addTransition(tx, scope, { from, to: change.to, reason, actor: change.by.actor, requestId: change.by.requestId, correlationId: change.by.correlationId ?? null, at: change.at });
     const base: TenantStatusChangedPayload = {
       tenantId: tenant.id,
       from,

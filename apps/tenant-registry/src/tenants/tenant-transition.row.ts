@@ -8,6 +8,9 @@ export interface TenantTransition {
   to: TenantStatus;
   reason: string | null;
   actor: string;
+  /** The gateway's request id. */
   requestId: string | null;
+  /** The client's own request id, when it sent one. */
+  correlationId: string | null;
   at: Date;
 }

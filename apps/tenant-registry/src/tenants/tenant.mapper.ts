@@ -23,7 +23,7 @@ export function toTenantView(tenant: Tenant): TenantViewDto {
 }
 
 export function toTransitionView(transition: TenantTransition): TransitionView {
-  return { from: transition.from, to: transition.to, reason: transition.reason, actor: transition.actor, requestId: transition.requestId, at: transition.at.toISOString() };
+  return { from: transition.from, to: transition.to, reason: transition.reason, actor: transition.actor, requestId: transition.requestId, correlationId: transition.correlationId, at: transition.at.toISOString() };
 }
 
 /** The weak ETag of a representation: its version. */

@@ -46,7 +46,9 @@ export class AuditEntryDto {
   @ApiProperty() path!: string;
   @ApiProperty() status!: number;
   @ApiProperty({ type: 'string', format: 'uuid', nullable: true }) tenantId!: string | null;
-  @ApiProperty() requestId!: string;
+  @ApiProperty({ description: "The gateway's request id (the X-Request-Id of its answer)" }) requestId!: string;
+  @ApiProperty({ type: 'string', nullable: true, description: "The client's own X-Request-Id when it sent one of up to 128 visible ASCII characters; never used as the request id" })
+  correlationId!: string | null;
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 

@@ -61,7 +61,7 @@ describe(CreateTenantUseCase.name, () => {
       },
     ]);
     expect(await repository.findLimits(tenantScope(tenant.id))).toMatchObject({ explicit: false, version: 1 });
-    expect(await repository.history(tenantScope(tenant.id))).toEqual([{ tenantId: tenant.id, from: null, to: 'provisioning', reason: null, actor: 'key:k1', requestId: 'req-1', at: NOW }]);
+    expect(await repository.history(tenantScope(tenant.id))).toEqual([{ tenantId: tenant.id, from: null, to: 'provisioning', reason: null, actor: 'key:k1', requestId: 'req-1', correlationId: null, at: NOW }]);
   });
 
   it('lets the full form override the plan defaults', async () => {

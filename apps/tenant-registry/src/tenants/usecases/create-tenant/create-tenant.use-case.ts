@@ -54,7 +54,7 @@ export class CreateTenantUseCase {
       if (await this.repository.slugOwner(tx, slug)) throw TENANT_PROBLEMS['slug-taken'](`The slug ${slug} is already taken`, { slug });
       const scope = tenantScope(tenant.id);
       await this.repository.insertTenant(tx, tenant);
-      await this.repository.addTransition(tx, scope, { from: null, to: 'provisioning', reason: null, actor: command.by.actor, requestId: command.by.requestId, at: now });
+      await this.repository.addTransition(tx, scope, { from: null, to: 'provisioning', reason: null, actor: command.by.actor, requestId: command.by.requestId, correlationId: command.by.correlationId ?? null, at: now });
       await this.outbox.publish(tx, 'TenantCreated', toTenantCreatedPayload(tenant));
       const limits: TenantLimits = { tenantId: tenant.id, limits: deriveLimits(tenant.resources), explicit: false, version: 1, updatedAt: now };
       await this.repository.saveLimits(tx, scope, limits);

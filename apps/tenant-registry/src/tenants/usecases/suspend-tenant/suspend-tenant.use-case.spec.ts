@@ -6,7 +6,7 @@ import { SuspendTenantCommand } from './suspend-tenant.command';
 import { SuspendTenantUseCase } from './suspend-tenant.use-case';
 
 const NOW = new Date('2026-03-01T10:00:00.000Z');
-const BY = { actor: 'key:ops', requestId: 'req-9' };
+const BY = { actor: 'key:ops', requestId: 'req-9', correlationId: 'client-9' };
 
 describe(SuspendTenantUseCase.name, () => {
   let repository: InMemoryTenantRepository;
@@ -25,7 +25,7 @@ describe(SuspendTenantUseCase.name, () => {
 
     expect(suspended).toMatchObject({ status: 'suspended', statusReason: 'unpaid invoices', version: 5, updatedAt: NOW });
     expect(await repository.history(tenantScope(tenant.id))).toEqual([
-      { tenantId: tenant.id, from: 'active', to: 'suspended', reason: 'unpaid invoices', actor: 'key:ops', requestId: 'req-9', at: NOW },
+      { tenantId: tenant.id, from: 'active', to: 'suspended', reason: 'unpaid invoices', actor: 'key:ops', requestId: 'req-9', correlationId: 'client-9', at: NOW },
     ]);
     expect(repository.events).toEqual([
       { type: 'TenantSuspended', payload: { tenantId: tenant.id, from: 'active', to: 'suspended', reason: 'unpaid invoices', actor: 'key:ops', at: NOW.toISOString() } },

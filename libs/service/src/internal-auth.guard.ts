@@ -1,0 +1,88 @@
+/**
+ * Authenticates every call to an internal service: a gateway-signed internal token for this very
+ * service (`Authorization: Bearer <token>`), current and signed with a key the service is configured
+ * with. Anything else is 401 before any pipe or handler runs. The caller it names is the only source
+ * of the actor, role and request id (InternalCallerOf / @Caller()). Health and metrics stay open.
+ */
+import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { InternalTokenError, verifyInternalToken, VerifyKeys } from '@tenantry/internal-auth';
+import { enterContext } from '@tenantry/observability';
+import { COMMON_PROBLEMS } from './problem-details';
+
+/** Who an internal call is made for, as the verified token says. */
+export interface InternalCaller {
+  /** `key:<api-key-id>`. */
+  actor: string;
+  role: string;
+  /** The tenant a tenant-scoped caller is bound to. */
+  tenantId: string | null;
+  /** The gateway's request id. */
+  requestId: string;
+  /** The client's own request id, for correlation only. */
+  correlationId: string | null;
+}
+
+const PUBLIC_ROUTE = 'tenantry:public-route';
+const BEARER = /^Bearer ([A-Za-z0-9._-]{1,4096})$/;
+export const INTERNAL_AUTH_CHALLENGE = 'Bearer realm="tenantry-internal"';
+
+/** Marks a controller or route anyone may call without a token (health, metrics). */
+export const PublicRoute = (): ClassDecorator & MethodDecorator => SetMetadata(PUBLIC_ROUTE, true);
+
+interface InternalRequest {
+  id: string;
+  headers: Record<string, string | string[] | undefined>;
+  internalCaller?: InternalCaller;
+}
+
+interface HeaderReply {
+  header(name: string, value: string): unknown;
+}
+
+@Injectable()
+export class InternalAuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly keys: VerifyKeys,
+    /** This service's name: the audience its tokens must carry. */
+    private readonly audience: string,
+  ) {}
+
+  // Synchronous on purpose: the request context entered here then holds for the rest of the request.
+  canActivate(context: ExecutionContext): boolean {
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) return true;
+    const http = context.switchToHttp();
+    const request = http.getRequest<InternalRequest>();
+    const reply = http.getResponse<HeaderReply>();
+    const header = request.headers['authorization'];
+    const token = typeof header === 'string' ? BEARER.exec(header.trim())?.[1] : undefined;
+    if (!token) {
+      reply.header('WWW-Authenticate', INTERNAL_AUTH_CHALLENGE);
+      throw COMMON_PROBLEMS.unauthenticated('Internal APIs answer only calls carrying a gateway-signed token: `Authorization: Bearer <token>`.');
+    }
+    try {
+      const claims = verifyInternalToken(token, { keys: this.keys, audience: this.audience });
+      request.internalCaller = { actor: claims.sub, role: claims.role, tenantId: claims.tid ?? null, requestId: claims.rid, correlationId: claims.cid ?? null };
+    } catch (error) {
+      if (!(error instanceof InternalTokenError)) throw error;
+      reply.header('WWW-Authenticate', `${INTERNAL_AUTH_CHALLENGE}, error="invalid_token"`);
+      throw COMMON_PROBLEMS.unauthenticated(`The internal token is not accepted: ${error.message}.`, { reason: error.reason });
+    }
+    // The gateway's request id is this request's id from here on: logs, answers and events carry it.
+    request.id = request.internalCaller.requestId;
+    reply.header('x-request-id', request.id);
+    enterContext({ requestId: request.id });
+    return true;
+  }
+}
+
+/** The verified caller of a request that passed InternalAuthGuard. */
+export function internalCallerOf(request: { internalCaller?: InternalCaller }): InternalCaller {
+  const caller = request.internalCaller;
+  if (!caller) throw new Error('no internal caller on the request: is the route public, or the service not behind InternalAuthGuard?');
+  return caller;
+}
+
+/** The verified caller, as a handler parameter. */
+export const Caller = createParamDecorator((_data: unknown, context: ExecutionContext): InternalCaller => internalCallerOf(context.switchToHttp().getRequest<InternalRequest>()));
