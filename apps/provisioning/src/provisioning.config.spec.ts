@@ -1,6 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { loadConfig } from '@tenantry/config';
 import { ProvisioningConfig } from './provisioning.config';
+
+/** A verify key in the configured form (`<kid>:<SPKI DER base64>`): every internal service requires one. */
+const VERIFY_KEYS = `unit:${generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'der' }).toString('base64')}`;
 
 describe('ProvisioningConfig SECRET_KEY', () => {
   it('has no default: without it the service does not start, and the error names the variable', () => {
@@ -15,7 +18,7 @@ describe('ProvisioningConfig SECRET_KEY', () => {
   });
 
   it('takes 32 random bytes in base64, with earlier keys for unwrapping', () => {
-    const config = loadConfig(ProvisioningConfig, { SECRET_KEY: randomBytes(32).toString('base64'), SECRET_KEY_PREVIOUS: `${randomBytes(32).toString('base64')},tenantry-development-secret-change-me` });
+    const config = loadConfig(ProvisioningConfig, { SECRET_KEY: randomBytes(32).toString('base64'), SECRET_KEY_PREVIOUS: `${randomBytes(32).toString('base64')},tenantry-development-secret-change-me`, INTERNAL_AUTH_VERIFY_KEYS: VERIFY_KEYS });
     expect(config.SECRET_KEY).toHaveLength(44);
   });
 });

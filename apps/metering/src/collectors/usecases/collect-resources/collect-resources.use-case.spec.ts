@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { UsageRecordedPayload } from '@tenantry/contracts';
 import { ManualClock } from '@tenantry/service/testing';
 import { loadConfig } from '@tenantry/config';
@@ -10,6 +11,9 @@ import { StorageProbe } from '../../storage.probe';
 import { TenantDatabaseProbe } from '../../tenant-database.probe';
 import { CollectResourcesCommand } from './collect-resources.command';
 import { CollectResourcesUseCase } from './collect-resources.use-case';
+
+/** A verify key in the configured form (`<kid>:<SPKI DER base64>`): every internal service requires one. */
+const VERIFY_KEYS = `unit:${generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'der' }).toString('base64')}`;
 
 const NOW = new Date('2026-06-10T12:03:20.000Z');
 const A = 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa';
@@ -78,7 +82,7 @@ class RecordingRecorder extends CollectedUsageRecorder {
 
 function setup(options: { database: FakeDatabase; storage: FakeStorage }) {
   const recorder = new RecordingRecorder();
-  const config = loadConfig(MeteringConfig, { COLLECTOR_INTERVAL_MS: '300000' });
+  const config = loadConfig(MeteringConfig, { COLLECTOR_INTERVAL_MS: '300000', INTERNAL_AUTH_VERIFY_KEYS: VERIFY_KEYS });
   const sut = new CollectResourcesUseCase(
     new FakeResources([resource(A), resource(B), resource(SUSPENDED), resource(UNKNOWN)]),
     new KnownTenants({ [A]: 'active', [B]: 'inactive', [SUSPENDED]: 'suspended' }),
