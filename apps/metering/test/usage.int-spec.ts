@@ -93,7 +93,7 @@ describe('metering usage', () => {
     expect((await api.usage(stranger)).status).toBe(404);
   });
 
-  it('answers 401 without a gateway token for metering and records nothing; health and metrics stay open', async () => {
+  it('answers 401 without a gateway token for metering and records nothing; health stays open, metrics are on the management port', async () => {
     const tenantId = await activeTenant();
     const flood = { tenantId, eventId: 'flood', metric: 'api_calls', quantity: '1000000', timestamp: now() };
     const refusals = [
@@ -112,7 +112,9 @@ describe('metering usage', () => {
     // Never counted: the same event id is new to metering, and the total is that one event's.
     expect((await api.batch([{ ...flood, quantity: '1' }])).body.results).toEqual([{ index: 0, eventId: 'flood', status: 'accepted' }]);
     await usageSettles(tenantId, (body) => currentValue(body, 'api_calls') === '1');
-    for (const open of ['/health/live', '/health/ready', '/metrics']) expect((await fetch(`${service.url}${open}`)).status).toBe(200);
+    for (const open of ['/health/live', '/health/ready']) expect((await fetch(`${service.url}${open}`)).status).toBe(200);
+    expect((await fetch(`${service.url}/metrics`)).status).toBe(404);
+    expect((await fetch(`${service.managementUrl}/metrics`)).status).toBe(200);
   });
 
   it('reports events already counted as duplicates and leaves the aggregates as they were', async () => {

@@ -194,7 +194,7 @@ describe('provisioning service', () => {
       }
     });
 
-    it('answers 401 to a call without a token, with a token for another service or an expired one; health and metrics stay open', async () => {
+    it('answers 401 to a call without a token, with a token for another service or an expired one; health stays open, metrics are on the management port', async () => {
       const path = `/internal/v1/tenants/${randomUUID()}/provisioning`;
       const anonymous = await harness.api(path, { headers: { authorization: '' } });
       expect(anonymous.status).toBe(401);
@@ -210,7 +210,10 @@ describe('provisioning service', () => {
         const refused = await harness.api(path, { headers });
         expect(refused.status).toBe(401);
       }
-      for (const open of ['/health/live', '/health/ready', '/metrics']) expect((await harness.api(open, { headers: { authorization: '' } })).status).toBe(200);
+      for (const open of ['/health/live', '/health/ready']) expect((await harness.api(open, { headers: { authorization: '' } })).status).toBe(200);
+      // Metrics are not on the API port at all, but on the management port, without a token.
+      expect((await harness.api('/metrics', { headers: { authorization: '' } })).status).toBe(404);
+      expect((await fetch(`${harness.service?.managementUrl}/metrics`)).status).toBe(200);
     });
   });
 
@@ -381,7 +384,7 @@ describe('provisioning service', () => {
       await harness.stop();
       await harness.start({ SECRET_KEY: keyB, SECRET_KEY_PREVIOUS: `${keyA},${oldDefault}` });
       // The command does the same pass; whichever runs first, the second finds nothing left and exits 0.
-      const command = spawnProcess('apps/provisioning/src/rotate-keys.js', { DATABASE_URL: serviceDatabaseUrl(), SECRET_KEY: keyB, SECRET_KEY_PREVIOUS: `${keyA},${oldDefault}`, LOG_LEVEL: 'warn' });
+      const command = spawnProcess('apps/provisioning/src/rotate-keys.js', { DATABASE_URL: serviceDatabaseUrl(), SECRET_KEY: keyB, SECRET_KEY_PREVIOUS: `${keyA},${oldDefault}`, LOG_LEVEL: 'warn', INTERNAL_AUTH_VERIFY_KEYS: devSecretsEnv()['INTERNAL_AUTH_VERIFY_KEYS'] ?? '' });
       const { code } = await command.exited;
       expect([code, command.output()]).toEqual([0, expect.stringContaining('"remaining":0')]);
       const idB = masterKeys({ SECRET_KEY: keyB }).current.id;

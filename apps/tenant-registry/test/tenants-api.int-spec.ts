@@ -192,8 +192,11 @@ describe('tenant-registry internal API', () => {
       expect(history.body.items.at(-1)).toMatchObject({ from: 'active', to: 'suspended', actor: 'key:the-caller', requestId: 'gw-req-1', correlationId: 'client-corr-1' });
     });
 
-    it('keeps health and metrics open', async () => {
-      for (const path of ['/health/live', '/health/ready', '/metrics']) expect((await fetch(`${registry.service().url}${path}`)).status).toBe(200);
+    it('keeps health open, and metrics on the management port', async () => {
+      for (const path of ['/health/live', '/health/ready']) expect((await fetch(`${registry.service().url}${path}`)).status).toBe(200);
+      // Metrics are on the management port only (no token there, no API routes either).
+      expect((await fetch(`${registry.service().url}/metrics`)).status).toBe(404);
+      expect((await fetch(`${registry.service().managementUrl}/metrics`)).status).toBe(200);
     });
   });
 
