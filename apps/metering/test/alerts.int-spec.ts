@@ -9,7 +9,7 @@ import { TOPICS } from '@tenantry/contracts';
 import { quoteIdent } from '@tenantry/persistence';
 import { Clock, ServiceModule } from '@tenantry/service';
 import { ManualClock } from '@tenantry/service/testing';
-import { caughtUp, databaseUrl, eventMessage, KAFKA_BROKERS, produce, RunningService, testKafka, uniqueName, waitFor } from '@tenantry/testing';
+import { caughtUp, databaseUrl, devSecretsEnv, eventMessage, KAFKA_BROKERS, produce, RunningService, testKafka, uniqueName, waitFor } from '@tenantry/testing';
 import { AlertRepository } from '../src/alerts/alert.repository';
 import { PostgresAlertRepository } from '../src/alerts/postgres-alert.repository';
 import { SweepLimitAlertsCommand } from '../src/alerts/usecases/sweep-limit-alerts/sweep-limit-alerts.command';
@@ -231,7 +231,7 @@ describe(SweepLimitAlertsUseCase.name, () => {
   let sut: SweepLimitAlertsUseCase;
 
   beforeAll(async () => {
-    const config = loadConfig(MeteringConfig, { DATABASE_URL: databaseUrl(), KAFKA_BROKERS, LOG_LEVEL: 'warn', OUTBOX_POLL_MS: '200' });
+    const config = loadConfig(MeteringConfig, { DATABASE_URL: databaseUrl(), KAFKA_BROKERS, ...devSecretsEnv(), LOG_LEVEL: 'warn', OUTBOX_POLL_MS: '200' });
     @Module({
       imports: [ServiceModule.forRoot({ definition: { ...SERVICE, schema }, config })],
       providers: [{ provide: Clock, useValue: clock }, { provide: AlertRepository, useClass: PostgresAlertRepository }, SweepLimitAlertsUseCase],

@@ -7,7 +7,7 @@ import { loadConfig } from '@tenantry/config';
 import { quoteIdent } from '@tenantry/persistence';
 import { Clock, ServiceModule } from '@tenantry/service';
 import { ManualClock } from '@tenantry/service/testing';
-import { databaseUrl, KAFKA_BROKERS, uniqueName } from '@tenantry/testing';
+import { databaseUrl, devSecretsEnv, KAFKA_BROKERS, uniqueName } from '@tenantry/testing';
 import { MeteringConfig } from '../src/metering.config';
 import { SERVICE } from '../src/service';
 import { PostgresUsagePartitionsRepository } from '../src/usage/postgres-usage-partitions.repository';
@@ -25,7 +25,7 @@ describe(MaintainPartitionsUseCase.name, () => {
   let partitions: UsagePartitionsRepository;
 
   beforeAll(async () => {
-    const config = loadConfig(MeteringConfig, { DATABASE_URL: databaseUrl(), KAFKA_BROKERS, LOG_LEVEL: 'warn', LATENESS_HOURS: '72', USAGE_EVENT_RETENTION_DAYS: '32' });
+    const config = loadConfig(MeteringConfig, { DATABASE_URL: databaseUrl(), KAFKA_BROKERS, ...devSecretsEnv(), LOG_LEVEL: 'warn', LATENESS_HOURS: '72', USAGE_EVENT_RETENTION_DAYS: '32' });
     @Module({
       imports: [ServiceModule.forRoot({ definition: { ...SERVICE, schema }, config })],
       providers: [{ provide: Clock, useValue: clock }, { provide: UsagePartitionsRepository, useClass: PostgresUsagePartitionsRepository }, MaintainPartitionsUseCase],

@@ -7,7 +7,7 @@ import { loadConfig } from '@tenantry/config';
 import { TOPICS } from '@tenantry/contracts';
 import { Clock, ServiceModule } from '@tenantry/service';
 import { ManualClock } from '@tenantry/service/testing';
-import { databaseUrl, KAFKA_BROKERS, readTopic, testKafka, uniqueName } from '@tenantry/testing';
+import { databaseUrl, devSecretsEnv, KAFKA_BROKERS, readTopic, testKafka, uniqueName } from '@tenantry/testing';
 import { quoteIdent, Transactions } from '@tenantry/persistence';
 import { SERVICE } from '../src/service';
 import { TenantRegistryConfig } from '../src/tenant-registry.config';
@@ -38,7 +38,7 @@ describe(ExpireTrialsUseCase.name, () => {
   let app: INestApplicationContext;
 
   beforeAll(async () => {
-    const config = loadConfig(TenantRegistryConfig, { DATABASE_URL: databaseUrl(), KAFKA_BROKERS, LOG_LEVEL: 'warn', OUTBOX_POLL_MS: '200' });
+    const config = loadConfig(TenantRegistryConfig, { DATABASE_URL: databaseUrl(), KAFKA_BROKERS, ...devSecretsEnv(), LOG_LEVEL: 'warn', OUTBOX_POLL_MS: '200' });
     @Module({
       imports: [ServiceModule.forRoot({ definition: { ...SERVICE, schema }, config })],
       providers: [
