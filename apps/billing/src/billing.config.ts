@@ -1,6 +1,6 @@
 /** The environment of the billing service. */
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
 import { ServiceConfig } from '@tenantry/config';
 
 export class BillingConfig extends ServiceConfig {
@@ -25,4 +25,15 @@ export class BillingConfig extends ServiceConfig {
   @IsInt({ message: 'must be an integer number of milliseconds' })
   @Min(1_000, { message: 'must be at least 1000 ms' })
   BILLING_RUN_INTERVAL_MS = 3_600_000;
+
+  /** Which payment provider charges cards: `sandbox` (the only one built; a card processor stand-in). */
+  @IsIn(['sandbox'], { message: 'must be sandbox' })
+  PAYMENT_PROVIDER = 'sandbox' as const;
+
+  /** How long the sandbox provider takes to confirm a charge (its asynchronous settlement). */
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(0, { message: 'must not be negative' })
+  @Max(60_000, { message: 'must be at most 60000 ms' })
+  SANDBOX_SETTLE_DELAY_MS = 100;
 }
