@@ -1,6 +1,6 @@
 /** The environment of the billing service. */
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
 import { ServiceConfig } from '@tenantry/config';
 
 export class BillingConfig extends ServiceConfig {
@@ -36,4 +36,14 @@ export class BillingConfig extends ServiceConfig {
   @Min(0, { message: 'must not be negative' })
   @Max(60_000, { message: 'must be at most 60000 ms' })
   SANDBOX_SETTLE_DELAY_MS = 100;
+
+  /** How often the collection job looks for invoices to charge (a new one, or a retry that is due). */
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(100, { message: 'must be at least 100 ms' })
+  PAYMENT_COLLECTION_INTERVAL_MS = 60_000;
+
+  /** Days after the first failed charge of an invoice when it is charged again (comma-separated, increasing). */
+  @Matches(/^\d{1,3}(,\d{1,3})*$/, { message: 'must be comma-separated whole days, e.g. 1,3,5,7' })
+  PAYMENT_RETRY_DAYS = '1,3,5,7';
 }

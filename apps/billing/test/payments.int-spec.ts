@@ -36,7 +36,7 @@ describe('billing payments (int)', () => {
   const invoiceOf: Record<string, string> = {};
 
   beforeAll(async () => {
-    billing = await startBilling(new Date('2026-04-14T09:00:00.000Z'), { SANDBOX_SETTLE_DELAY_MS: '50' });
+    billing = await startBilling(new Date('2026-04-14T09:00:00.000Z'), { SANDBOX_SETTLE_DELAY_MS: '50', PAYMENT_COLLECTION_INTERVAL_MS: '3600000' }); // paying on request only (collection.int-spec has the automatic kind)
     await produce(kafka, TOPICS.TENANT_LIFECYCLE.name, [GOOD, DECLINED, BROKE, OTHER, NONE].map((id) => eventMessage('TenantCreated', tenantCreated(id))));
     for (const id of [GOOD, DECLINED, BROKE, OTHER, NONE]) await billing.api.awaitSubscription(id);
     billing.clock.set(new Date('2026-05-05T00:00:00.000Z'));

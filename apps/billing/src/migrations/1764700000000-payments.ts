@@ -1,7 +1,7 @@
 /**
  * Payments: tenants' payment methods (a provider token and display fields only — never a card
  * number), one row per charge attempt with its idempotency key (unique per tenant, so a retried
- * charge is the same attempt), and the sandbox provider's own tables (its vault of tokens and its
+ * charge is the same attempt), the automatic collection schedule (first charge and retries), and the sandbox provider's own tables (its vault of tokens and its
  * charges, unique by idempotency key: the provider side of "never collect twice").
  */
 import { MigrationInterface, QueryRunner } from 'typeorm';
@@ -49,6 +49,18 @@ export class Payments1764700000000 implements MigrationInterface {
     // At most one charge in flight per invoice, and at most one that collected.
     await runner.query(`CREATE UNIQUE INDEX payments_one_pending ON payments (invoice_id) WHERE status = 'pending'`);
     await runner.query(`CREATE UNIQUE INDEX payments_one_success ON payments (invoice_id) WHERE status = 'succeeded'`);
+    // Automatic collection: one row per finalized invoice with a total to collect, until it is paid
+    // or its retries are spent. next_attempt_at NULL: an attempt is in flight, or none is left.
+    await runner.query(`
+      CREATE TABLE collections (
+        invoice_id      uuid PRIMARY KEY REFERENCES invoices (id),
+        tenant_id       uuid        NOT NULL,
+        next_attempt_at timestamptz,
+        first_failed_at timestamptz,
+        failures        integer     NOT NULL DEFAULT 0 CHECK (failures >= 0),
+        created_at      timestamptz NOT NULL
+      )`);
+    await runner.query(`CREATE INDEX collections_due ON collections (next_attempt_at) WHERE next_attempt_at IS NOT NULL`);
     // The sandbox provider's side (a stand-in for the processor's systems): what a token stands for
     // (the card's behaviour, never its number) and its charges, one per idempotency key.
     await runner.query(`
@@ -74,6 +86,7 @@ export class Payments1764700000000 implements MigrationInterface {
   async down(runner: QueryRunner): Promise<void> {
     await runner.query(`DROP TABLE IF EXISTS sandbox_charges`);
     await runner.query(`DROP TABLE IF EXISTS sandbox_cards`);
+    await runner.query(`DROP TABLE IF EXISTS collections`);
     await runner.query(`DROP TABLE IF EXISTS payments`);
     await runner.query(`DROP TABLE IF EXISTS payment_methods`);
   }
