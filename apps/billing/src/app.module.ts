@@ -5,6 +5,7 @@ import { BillingConfig } from './billing.config';
 import { BillingRunsModule } from './billing-runs/billing-runs.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { InvoicesModule } from './invoices/invoices.module';
+import { PaymentsModule } from './payments/payments.module';
 import { SERVICE } from './service';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { UsageModule } from './usage/usage.module';
@@ -16,7 +17,7 @@ export class AppModule {
     const definition = options.schema ? { ...SERVICE, schema: options.schema } : SERVICE;
     return {
       module: AppModule,
-      imports: [ServiceModule.forRoot({ definition, config, clock: options.clock }), CatalogueModule, SubscriptionsModule, UsageModule, InvoicesModule, BillingRunsModule],
+      imports: [ServiceModule.forRoot({ definition, config, clock: options.clock }), CatalogueModule, SubscriptionsModule, UsageModule, InvoicesModule, BillingRunsModule, PaymentsModule],
     };
   }
 }

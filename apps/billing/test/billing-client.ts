@@ -4,7 +4,7 @@
 // real broker and database.
 import { DataSource } from 'typeorm';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { BillingRunViewDto, InvoiceListDto, InvoiceViewDto, PlanListDto, PlanViewDto, SubscriptionViewDto } from '@tenantry/billing-api';
+import type { BillingRunViewDto, InvoiceListDto, InvoiceViewDto, PaymentMethodListDto, PaymentMethodViewDto, PaymentViewDto, PlanListDto, PlanViewDto, SubscriptionViewDto } from '@tenantry/billing-api';
 import { loadConfig } from '@tenantry/config';
 import { createDataSource, quoteIdent } from '@tenantry/persistence';
 import { createServiceApp } from '@tenantry/service';
@@ -29,10 +29,10 @@ export interface Problem {
 export class BillingClient {
   constructor(private readonly url: string) {}
 
-  async request<T>(method: string, path: string, body?: unknown): Promise<Answer<T>> {
+  async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
     const response = await fetch(`${this.url}${path}`, {
       method,
-      headers: { ...internalAuthHeaders({ audience: 'billing' }), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { ...internalAuthHeaders({ audience: 'billing' }), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -73,6 +73,33 @@ export class BillingClient {
 
   invoice(invoiceId: string): Promise<Answer<InvoiceViewDto>> {
     return this.request('GET', `/internal/v1/invoices/${invoiceId}`);
+  }
+
+  paymentMethods(tenantId: string): Promise<Answer<PaymentMethodListDto>> {
+    return this.request('GET', `/internal/v1/tenants/${tenantId}/payment-methods`);
+  }
+
+  attachPaymentMethod(tenantId: string, body: unknown): Promise<Answer<PaymentMethodViewDto>> {
+    return this.request('POST', `/internal/v1/tenants/${tenantId}/payment-methods`, body);
+  }
+
+  detachPaymentMethod(tenantId: string, methodId: string): Promise<Answer<undefined>> {
+    return this.request('DELETE', `/internal/v1/tenants/${tenantId}/payment-methods/${methodId}`);
+  }
+
+  payInvoice(invoiceId: string, idempotencyKey?: string): Promise<Answer<PaymentViewDto>> {
+    return this.request('POST', `/internal/v1/invoices/${invoiceId}/pay`, undefined, idempotencyKey === undefined ? {} : { 'idempotency-key': idempotencyKey });
+  }
+
+  /** Waits until the invoice's payment status is `status` (the provider confirms asynchronously). */
+  async awaitPaymentStatus(invoiceId: string, status: string): Promise<InvoiceViewDto> {
+    return waitFor(
+      async () => {
+        const answer = await this.invoice(invoiceId);
+        return answer.body.paymentStatus === status ? answer.body : undefined;
+      },
+      { timeoutMs: 30_000, intervalMs: 100, what: `invoice ${invoiceId} to be ${status}` },
+    );
   }
 
   startRun(body: unknown = {}): Promise<Answer<BillingRunViewDto>> {

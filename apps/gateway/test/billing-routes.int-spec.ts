@@ -1,6 +1,6 @@
 // The public billing routes through the compiled gateway to the real billing service: forwarding,
 // validation at the door with libs/billing-api, and the role matrix (a tenant admin reads its own
-// invoices only).
+// invoices and manages its own payment methods only).
 import { randomUUID } from 'node:crypto';
 import { RunningService, startService, waitUntilReady } from '@tenantry/testing';
 import { GatewayOnFakeRegistry, problemType, startGatewayOnFakeRegistry } from './support/gateway-client';
@@ -63,5 +63,43 @@ describe('gateway billing routes', () => {
     const run = await gateway.call('GET', `/billing/runs/${started.body['id'] as string}`);
     expect(run).toMatchObject({ status: 200, body: { id: started.body['id'], dryRun: true } });
     expect((await gateway.call('POST', '/billing/runs', { body: { dryRun: 'yes' } })).status).toBe(400);
+  });
+
+  it('lets a tenant admin manage its own payment methods only, never answers a card number, and keeps paying to the billing roles', async () => {
+    const { gateway } = stack;
+    const tenantId = randomUUID();
+    const other = randomUUID();
+    const admin = (await gateway.issueKey('tenant-admin', tenantId)).key;
+    const card = { number: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123' };
+
+    const bad = await gateway.call('POST', `/tenants/${tenantId}/payment-methods`, { key: admin, body: { ...card, number: '4242', expMonth: 13 } });
+    expect(bad.status).toBe(400);
+    expect((bad.body['errors'] as { field: string }[]).map((e) => e.field).sort()).toEqual(['expMonth', 'number']);
+    expect(bad.text).not.toContain('4242424242424242');
+
+    const added = await gateway.call('POST', `/tenants/${tenantId}/payment-methods`, { key: admin, body: card });
+    expect(added).toMatchObject({ status: 201, body: { tenantId, brand: 'visa', last4: '4242', isDefault: true } });
+    expect(added.text).not.toContain('4242424242424242');
+    expect((await gateway.call('POST', `/tenants/${tenantId}/payment-methods`, { key: admin, body: { ...card, number: '4000000000000002' } })).status).toBe(402);
+
+    const readOnly = (await gateway.issueKey('read-only')).key;
+    const support = (await gateway.issueKey('support')).key;
+    expect((await gateway.call('GET', `/tenants/${tenantId}/payment-methods`, { key: readOnly })).body).toMatchObject({ paymentMethods: [{ last4: '4242' }] });
+    expect((await gateway.call('POST', `/tenants/${tenantId}/payment-methods`, { key: support, body: card })).status).toBe(403);
+    expect((await gateway.call('GET', `/tenants/${other}/payment-methods`, { key: admin })).body['type']).toBe(problemType('tenant-not-found'));
+    const methodId = added.body['id'] as string;
+    expect((await gateway.call('DELETE', `/tenants/${other}/payment-methods/${methodId}`, { key: admin })).body['type']).toBe(problemType('tenant-not-found'));
+    expect((await gateway.call('DELETE', `/tenants/${other}/payment-methods/${methodId}`)).status).toBe(404); // the platform admin, naming the wrong tenant: billing's 404
+    expect((await gateway.call('GET', `/tenants/${tenantId}/payment-methods`, { key: admin })).body['paymentMethods']).toHaveLength(1);
+    expect((await gateway.call('DELETE', `/tenants/${tenantId}/payment-methods/${methodId}`, { key: admin })).status).toBe(204);
+    expect((await gateway.call('GET', `/tenants/${tenantId}/payment-methods`, { key: admin })).body).toEqual({ paymentMethods: [] });
+
+    const invoiceId = randomUUID();
+    expect((await gateway.call('POST', `/invoices/${invoiceId}/pay`, { key: admin })).status).toBe(403);
+    const badKey = await gateway.call('POST', `/invoices/${invoiceId}/pay`, { headers: { 'idempotency-key': 'k'.repeat(256) } });
+    expect(badKey.status).toBe(400);
+    expect((badKey.body['errors'] as { field: string }[]).map((e) => e.field)).toEqual(['Idempotency-Key']);
+    const billingKey = (await gateway.issueKey('billing')).key;
+    expect(await gateway.call('POST', `/invoices/${invoiceId}/pay`, { key: billingKey, headers: { 'idempotency-key': 'pay-1' } })).toMatchObject({ status: 404, body: { type: problemType('invoice-not-found') } });
   });
 });

@@ -2,3 +2,4 @@
 export * from './plan.dto';
 export * from './subscription.dto';
 export * from './invoice.dto';
+export * from './payment.dto';

@@ -1,6 +1,7 @@
 /** Billing runs: invoices for ended periods, recompute-and-diff of drafts, finalization after the grace window. */
 import { Module } from '@nestjs/common';
 import { InvoicesModule } from '../invoices/invoices.module';
+import { PaymentsModule } from '../payments/payments.module';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
 import { BillingRunRepository } from './billing-run.repository';
 import { BillingRunScheduler } from './billing-run.scheduler';
@@ -13,7 +14,7 @@ import { SettleInvoiceUseCase } from './usecases/settle-invoice/settle-invoice.u
 import { StartBillingRunUseCase } from './usecases/start-billing-run/start-billing-run.use-case';
 
 @Module({
-  imports: [SubscriptionsModule, InvoicesModule],
+  imports: [SubscriptionsModule, InvoicesModule, PaymentsModule],
   controllers: [BillingRunsController],
   providers: [
     { provide: BillingRunRepository, useClass: PostgresBillingRunRepository },

@@ -1,6 +1,6 @@
 /** Invoices and their lines; tenant-scoped reads and writes name the tenant. */
 import { TenantScope, Transaction } from '@tenantry/persistence';
-import { InvoiceStatus } from '@tenantry/billing-api';
+import { InvoiceStatus, PaymentStatus } from '@tenantry/billing-api';
 import { InvoiceAmounts } from './invoice-calculation';
 import { Invoice } from './invoice.row';
 
@@ -13,6 +13,8 @@ export abstract class InvoiceRepository {
   abstract revise(tx: Transaction, scope: TenantScope & { invoiceId: string }, taxRate: string, amounts: InvoiceAmounts): Promise<void>;
   /** Takes the next number (gapless: it commits with `tx` or not at all) and finalizes the draft; returns the number. */
   abstract finalize(tx: Transaction, scope: TenantScope & { invoiceId: string }, at: Date, dueAt: Date, paymentStatus: 'pending' | null): Promise<string>;
+  /** Sets a finalized invoice's payment status. */
+  abstract setPaymentStatus(tx: Transaction, scope: TenantScope & { invoiceId: string }, status: PaymentStatus): Promise<void>;
   abstract find(scope: TenantScope & { invoiceId: string }, tx?: Transaction): Promise<Invoice | undefined>;
   /** Any tenant's invoice by id (platform reads). */
   abstract findById(invoiceId: string): Promise<Invoice | undefined>;

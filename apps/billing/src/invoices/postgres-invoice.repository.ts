@@ -75,6 +75,10 @@ export class PostgresInvoiceRepository extends InvoiceRepository {
     return true;
   }
 
+  async setPaymentStatus(tx: Transaction, scope: TenantScope & { invoiceId: string }, status: PaymentStatus): Promise<void> {
+    await entityManagerOf(tx).query(`UPDATE invoices SET payment_status = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2 AND status = 'finalized'`, [scope.tenantId, scope.invoiceId, status]);
+  }
+
   async lock(tx: Transaction, scope: TenantScope & { invoiceId: string }): Promise<Invoice | undefined> {
     const em = entityManagerOf(tx);
     const rows = (await em.query(`SELECT ${COLUMNS} FROM invoices WHERE tenant_id = $1 AND id = $2 FOR UPDATE`, [scope.tenantId, scope.invoiceId])) as Row[];

@@ -36,16 +36,18 @@ describe(decideAccess.name, () => {
   it('lets billing only read tenants, read and record usage, and run billing', () => {
     const billing = { role: 'billing', tenantId: null } as const;
     expect(OPERATION_IDS.filter((op) => sut(billing, op, TENANT).allowed).sort()).toEqual([
-      'createPlan', 'getBillingRun', 'getInvoice', 'getLimits', 'getPlan', 'getSubscription', 'getTenant', 'getTenantInvoice', 'getUsage', 'getUsageSummary', 'listInvoices', 'listPlans', 'listTenants',
-      'recordUsage', 'recordUsageBatch', 'setLimits', 'startBillingRun', 'updatePlan', 'updateSubscription',
+      'addPaymentMethod', 'createPlan', 'getBillingRun', 'getInvoice', 'getLimits', 'getPlan', 'getSubscription', 'getTenant', 'getTenantInvoice', 'getUsage', 'getUsageSummary', 'listInvoices',
+      'listPaymentMethods', 'listPlans', 'listTenants', 'payInvoice', 'recordUsage', 'recordUsageBatch', 'removePaymentMethod', 'setLimits', 'startBillingRun', 'updatePlan', 'updateSubscription',
     ]);
   });
 
   it('lets billing and platform admins change billing, support and read-only read it, and a tenant admin read only its own invoices and subscription', () => {
     const allowed = (operation: Parameters<typeof sut>[1]) => ROLES.filter((role) => sut({ role, tenantId: role === 'tenant-admin' ? TENANT : null }, operation, TENANT).allowed).sort();
-    for (const write of ['createPlan', 'updatePlan', 'updateSubscription', 'startBillingRun'] as const) expect(allowed(write)).toEqual(['billing', 'platform-admin']);
+    for (const write of ['createPlan', 'updatePlan', 'updateSubscription', 'startBillingRun', 'payInvoice'] as const) expect(allowed(write)).toEqual(['billing', 'platform-admin']);
     for (const read of ['listPlans', 'getPlan', 'getInvoice', 'getBillingRun'] as const) expect(allowed(read)).toEqual(['billing', 'platform-admin', 'read-only', 'support']);
-    for (const own of ['listInvoices', 'getTenantInvoice', 'getSubscription'] as const) expect(allowed(own)).toEqual(['billing', 'platform-admin', 'read-only', 'support', 'tenant-admin']);
+    for (const own of ['listInvoices', 'getTenantInvoice', 'getSubscription', 'listPaymentMethods'] as const) expect(allowed(own)).toEqual(['billing', 'platform-admin', 'read-only', 'support', 'tenant-admin']);
+    for (const manage of ['addPaymentMethod', 'removePaymentMethod'] as const) expect(allowed(manage)).toEqual(['billing', 'platform-admin', 'tenant-admin']);
+    expect(sut({ role: 'tenant-admin', tenantId: TENANT }, 'addPaymentMethod', OTHER)).toEqual({ allowed: false, refusal: 'tenant-not-found' });
     expect(sut({ role: 'tenant-admin', tenantId: TENANT }, 'listInvoices', OTHER)).toEqual({ allowed: false, refusal: 'tenant-not-found' });
   });
 

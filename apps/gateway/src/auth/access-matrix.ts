@@ -42,6 +42,10 @@ export const ACCESS_MATRIX: Record<Operation, Record<Role, Grant>> = {
   getInvoice: { 'platform-admin': 'any', support: 'any', billing: 'any', 'read-only': 'any', 'tenant-admin': 'none' },
   startBillingRun: { 'platform-admin': 'any', support: 'none', billing: 'any', 'read-only': 'none', 'tenant-admin': 'none' },
   getBillingRun: { 'platform-admin': 'any', support: 'any', billing: 'any', 'read-only': 'any', 'tenant-admin': 'none' },
+  listPaymentMethods: { 'platform-admin': 'any', support: 'any', billing: 'any', 'read-only': 'any', 'tenant-admin': 'own' },
+  addPaymentMethod: { 'platform-admin': 'any', support: 'none', billing: 'any', 'read-only': 'none', 'tenant-admin': 'own' },
+  removePaymentMethod: { 'platform-admin': 'any', support: 'none', billing: 'any', 'read-only': 'none', 'tenant-admin': 'own' },
+  payInvoice: { 'platform-admin': 'any', support: 'none', billing: 'any', 'read-only': 'none', 'tenant-admin': 'none' },
 };
 
 /** Fields of PUT /tenants/{id} a tenant admin may change; plan, domain and resources are the operator's. */

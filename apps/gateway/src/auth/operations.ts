@@ -33,6 +33,10 @@ export const OPERATIONS = {
   getInvoice: { route: 'GET /invoices/{invoiceId}', scope: 'platform', kind: 'read' },
   startBillingRun: { route: 'POST /billing/runs', scope: 'platform', kind: 'write' },
   getBillingRun: { route: 'GET /billing/runs/{runId}', scope: 'platform', kind: 'read' },
+  listPaymentMethods: { route: 'GET /tenants/{id}/payment-methods', scope: 'tenant', kind: 'read' },
+  addPaymentMethod: { route: 'POST /tenants/{id}/payment-methods', scope: 'tenant', kind: 'write' },
+  removePaymentMethod: { route: 'DELETE /tenants/{id}/payment-methods/{methodId}', scope: 'tenant', kind: 'write' },
+  payInvoice: { route: 'POST /invoices/{invoiceId}/pay', scope: 'platform', kind: 'write' },
 } as const satisfies Record<string, { route: string; scope: 'platform' | 'tenant' | 'admin'; kind: 'read' | 'write' }>;
 
 export type Operation = keyof typeof OPERATIONS;

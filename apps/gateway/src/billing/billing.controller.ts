@@ -1,20 +1,24 @@
 /** The public billing routes: validated and authorised here (bodies from libs/billing-api), answered by billing. */
-import { Body, Controller, Get, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
+  AttachPaymentMethodDto,
   BillingRunViewDto,
   ChangeSubscriptionDto,
   CreatePlanDto,
   InvoiceListDto,
   InvoiceListQueryDto,
   InvoiceViewDto,
+  PaymentMethodListDto,
+  PaymentMethodViewDto,
+  PaymentViewDto,
   PlanListDto,
   PlanViewDto,
   StartBillingRunDto,
   SubscriptionViewDto,
   UpdatePlanDto,
 } from '@tenantry/billing-api';
-import { UuidParamPipe } from '@tenantry/service';
+import { invalidFields, UuidParamPipe } from '@tenantry/service';
 import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, PlatformOperation } from '../auth';
 import { ApiProblems } from '../openapi';
 import { TenantStateGuard } from '../tenant-status';
@@ -22,6 +26,8 @@ import { queryString, ReplyLike, UpstreamProxy } from '../upstream';
 import { PlanIdPipe } from './plan-id.pipe';
 
 const INTERNAL = '/internal/v1';
+/** An Idempotency-Key: 1–255 visible ASCII characters (billing checks it the same way). */
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 @ApiTags('billing')
 @ApiBearerAuth('apiKey')
@@ -121,5 +127,45 @@ export class BillingController {
   @ApiProblems(400, 403, 404)
   async getRun(@Param('runId', UuidParamPipe) runId: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
     await this.upstream.relay(request, reply, { upstream: 'billing', method: 'GET', path: `${INTERNAL}/billing/runs/${runId}` });
+  }
+
+  @Get('tenants/:id/payment-methods')
+  @PlatformOperation('listPaymentMethods', "A tenant's payment methods", 'Brand, last 4 digits and expiry of each card (the card number is never stored); the default one is marked. A tenant-admin key reads its own tenant only.')
+  @ApiOkResponse({ type: PaymentMethodListDto, description: 'The payment methods' })
+  @ApiProblems(400, 403, 404)
+  async listPaymentMethods(@Param('id', UuidParamPipe) id: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.upstream.relay(request, reply, { upstream: 'billing', method: 'GET', path: `${INTERNAL}/tenants/${id}/payment-methods` });
+  }
+
+  @Post('tenants/:id/payment-methods')
+  @PlatformOperation('addPaymentMethod', 'Add a payment method', 'Tokenizes the card at the payment provider; only its brand, last 4 digits and expiry are kept. The first one is the default; `makeDefault` moves the default. The sandbox provider: 4242424242424242 pays, 4000000000000341 is declined at charge, 4000000000009995 fails with insufficient_funds, 4000000000000002 is declined here (402).')
+  @ApiBody({ type: AttachPaymentMethodDto })
+  @ApiResponse({ status: 201, type: PaymentMethodViewDto, description: 'The payment method' })
+  @ApiProblems(400, 402, 403, 404)
+  async addPaymentMethod(@Param('id', UuidParamPipe) id: string, @Body() body: AttachPaymentMethodDto, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.upstream.relay(request, reply, { upstream: 'billing', method: 'POST', path: `${INTERNAL}/tenants/${id}/payment-methods`, body });
+  }
+
+  @Delete('tenants/:id/payment-methods/:methodId')
+  @PlatformOperation('removePaymentMethod', 'Remove a payment method', 'Detaches it; if it was the default, the oldest remaining one becomes the default.')
+  @ApiResponse({ status: 204, description: 'Removed' })
+  @ApiProblems(400, 403, 404)
+  async removePaymentMethod(@Param('id', UuidParamPipe) id: string, @Param('methodId', UuidParamPipe) methodId: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.upstream.relay(request, reply, { upstream: 'billing', method: 'DELETE', path: `${INTERNAL}/tenants/${id}/payment-methods/${methodId}` });
+  }
+
+  @Post('invoices/:invoiceId/pay')
+  @PlatformOperation('payInvoice', 'Pay an invoice', "Charges the tenant's default payment method; the provider confirms asynchronously (then the invoice's paymentStatus and InvoicePaid / InvoiceFailed). The same Idempotency-Key again answers the same payment and never charges twice.")
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Up to 255 visible ASCII characters; a retry with the same key is the same payment' })
+  @ApiResponse({ status: 202, type: PaymentViewDto, description: 'The payment, pending until the provider confirms it' })
+  @ApiProblems(400, 403, 404, 409, 422)
+  async payInvoice(
+    @Param('invoiceId', UuidParamPipe) invoiceId: string,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: GatewayRequest,
+    @Res() reply: ReplyLike,
+  ): Promise<void> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) throw invalidFields([{ field: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 255 visible ASCII characters' }]);
+    await this.upstream.relay(request, reply, { upstream: 'billing', method: 'POST', path: `${INTERNAL}/invoices/${invoiceId}/pay`, ...(idempotencyKey === undefined ? {} : { idempotencyKey }) });
   }
 }

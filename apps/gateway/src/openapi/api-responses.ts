@@ -12,12 +12,13 @@ const TOO_MANY_HEADERS = {
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid request (`validation-failed`, `malformed-json`)',
+  402: 'The payment provider declined the card (`card-declined`, with `declineCode`)',
   401: 'Missing, unknown or revoked API key (`unauthenticated`)',
   403: 'The key may not do this (`forbidden`), or the tenant is suspended (`tenant-suspended`)',
   404: 'No such tenant, or not one this key may see (`tenant-not-found`)',
   409: 'Conflict with the current state',
   412: 'If-Match is stale (`precondition-failed`)',
-  422: 'Unknown plan (`unknown-plan`), or a tenant-admin key for a tenant that does not exist, is being offboarded or is deleted (`unknown-tenant`, naming `tenantId`)',
+  422: 'Unknown plan (`unknown-plan`), a tenant-admin key for a tenant that does not exist, is being offboarded or is deleted (`unknown-tenant`, naming `tenantId`), or an Idempotency-Key already used to pay another invoice (`idempotency-key-reused`)',
   429: 'Too many requests: the request rate of the key, its tenant or (without a valid key) the source address is over its limit (`rate-limited`, with `policy`, `Retry-After`, `RateLimit` and `RateLimit-Policy`); or the tenant used up its hard monthly API-call limit (`api-call-limit-exceeded`, with `limit`, `resetAt` and `Retry-After`)',
   503: 'A service behind the gateway is unavailable (`upstream-unavailable`)',
 };

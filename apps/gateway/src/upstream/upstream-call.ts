@@ -12,6 +12,8 @@ export interface UpstreamCall {
   /** A JSON document, serialised on the way. */
   body?: unknown;
   ifMatch?: string;
+  /** Passed on as the Idempotency-Key header (the service keeps the key itself). */
+  idempotencyKey?: string;
 }
 
 /** Who a call is made for: the internal APIs record the actor and role, and log the request id. */

@@ -53,6 +53,7 @@ export class UpstreamProxy implements OnApplicationShutdown {
 function toRequest(token: string, call: UpstreamCall): UpstreamRequest {
   const headers = identityHeaders(token);
   if (call.ifMatch) headers['if-match'] = call.ifMatch;
+  if (call.idempotencyKey !== undefined) headers['idempotency-key'] = call.idempotencyKey;
   if (call.body === undefined) return { method: call.method, path: call.path, headers };
   headers['content-type'] = 'application/json';
   return { method: call.method, path: call.path, headers, body: JSON.stringify(call.body) };

@@ -3,7 +3,8 @@
  * from the history, the plan versions and the current usage totals; when they differ from the stored
  * ones the draft is revised. Once the grace window is over the invoice is finalized: it takes the
  * next gapless number, its due date, a payment status (none for a zero total: closed without a
- * payment) and InvoiceIssued is published with it. A finalized invoice is left alone.
+ * payment) and InvoiceIssued is published with it; an invoice with a total is scheduled for
+ * automatic collection (the collection job charges the tenant's default payment method). A finalized invoice is left alone.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { Injectable } from '@nestjs/common';
@@ -12,6 +13,7 @@ import { tenantScope, Transaction } from '@tenantry/persistence';
 import { BillingConfig } from '../../../billing.config';
 import { InvoiceRepository } from '../../../invoices/invoice.repository';
 import { PeriodInvoiceCalculator } from '../../../invoices/period-invoice.calculator';
+import { CollectionRepository } from '../../../payments/collection.repository';
 import { decimal, toMinorUnits } from '../../../money/money';
 import { addDays } from '../../../subscriptions/billing-period';
 import { SubscriptionRepository } from '../../../subscriptions/subscription.repository';
@@ -26,6 +28,7 @@ export class SettleInvoiceUseCase {
     private readonly calculator: PeriodInvoiceCalculator,
     private readonly outbox: OutboxWriter,
     private readonly config: BillingConfig,
+    private readonly collections: CollectionRepository,
   ) {}
 
   async execute(command: SettleInvoiceCommand, tx: Transaction): Promise<InvoiceOutcome[]> {
@@ -48,6 +51,7 @@ export class SettleInvoiceUseCase {
     const dueAt = addDays(command.now, this.config.INVOICE_DUE_DAYS);
     const zero = decimal(fresh.total).isZero();
     await this.invoices.finalize(tx, scope, command.now, dueAt, zero ? null : 'pending');
+    if (!zero) await this.collections.schedule(tx, scope, command.now);
     await this.outbox.publish(tx, 'InvoiceIssued', {
       tenantId: invoice.tenantId,
       invoiceId: invoice.id,
