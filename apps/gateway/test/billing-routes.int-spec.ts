@@ -67,8 +67,8 @@ describe('gateway billing routes', () => {
 
   it('lets a tenant admin manage its own payment methods only, never answers a card number, and keeps paying to the billing roles', async () => {
     const { gateway } = stack;
-    const tenantId = randomUUID();
-    const other = randomUUID();
+    const tenantId = stack.tenant();
+    const other = stack.tenant();
     const admin = (await gateway.issueKey('tenant-admin', tenantId)).key;
     const card = { number: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123' };
 
