@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { TOPICS } from '@tenantry/contracts';
-import { readTopic, RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
+import { readTopic, RunningService, startGroupAtEnd, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
 import { PlatformClient } from './support/platform-client';
 
 jest.setTimeout(240_000);
@@ -40,7 +40,11 @@ describe('metering through the gateway', () => {
 
   beforeAll(async () => {
     const registry = await startService('tenant-registry');
-    const provisioning = await startService('provisioning', { TENANT_STORAGE_ROOT: join(FILES, 'storage'), EXPORT_DIR: join(FILES, 'exports') });
+    // A group of this run's own, started at the end of the lifecycle topic: provisioning the tenants
+    // earlier suites left there first took longer than this suite waits for its own.
+    const lifecycleGroup = `e2e-metering-provisioning-${randomBytes(4).toString('hex')}`;
+    await startGroupAtEnd(lifecycleGroup, TOPICS.TENANT_LIFECYCLE.name);
+    const provisioning = await startService('provisioning', { TENANT_STORAGE_ROOT: join(FILES, 'storage'), EXPORT_DIR: join(FILES, 'exports'), LIFECYCLE_CONSUMER_GROUP: lifecycleGroup });
     const metering = await startService('metering', { COLLECTOR_INTERVAL_MS: '1000' });
     services.push(registry, provisioning, metering);
     const gateway = await startService('gateway', {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { TOPICS } from '@tenantry/contracts';
-import { databaseUrl, readTopic, RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
+import { databaseUrl, readTopic, RunningService, startGroupAtEnd, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
 import { PlatformClient, shortForm, suffix } from './support/platform-client';
 
 jest.setTimeout(240_000);
@@ -31,7 +31,15 @@ const TENANT_DATABASE_URL = (() => {
   url.pathname = `${url.pathname}_tenants`;
   return url.toString();
 })();
-const PROVISIONING_ENV = { TENANT_STORAGE_ROOT: join(FILES, 'storage'), EXPORT_DIR: join(FILES, 'exports'), SAGA_RETRY_BASE_MS: '50', TENANT_DATABASE_URL };
+/**
+ * Provisioning's lifecycle group for this run, made to start at the end of the lifecycle topic (see
+ * `startGroupAtEnd`): on a fresh broker the topic already holds every TenantCreated of the integration
+ * suites, and provisioning every one of those tenants first (schema, role, certificates) took longer
+ * than this suite waits for its own.
+ */
+const LIFECYCLE_GROUP = `e2e-tenants-provisioning-${randomBytes(4).toString('hex')}`;
+const PROVISIONING_ENV = { TENANT_STORAGE_ROOT: join(FILES, 'storage'), EXPORT_DIR: join(FILES, 'exports'), SAGA_RETRY_BASE_MS: '50', TENANT_DATABASE_URL, LIFECYCLE_CONSUMER_GROUP: LIFECYCLE_GROUP };
+
 
 /** The tenant data plane as its owner sees it: schema `t_<hex>`, role `t_<hex>_app` in the tenant database. */
 function identity(tenantId: string): { schema: string; role: string } {
@@ -88,6 +96,7 @@ describe('tenants through the gateway', () => {
   beforeAll(async () => {
     const registry = await startService('tenant-registry');
     services.push(registry);
+    await startGroupAtEnd(LIFECYCLE_GROUP, TOPICS.TENANT_LIFECYCLE.name);
     const provisioning = await startService('provisioning', PROVISIONING_ENV);
     services.push(provisioning);
     const gateway = await startService('gateway', { TENANTRY_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY, REGISTRY_URL: registry.url, PROVISIONING_URL: provisioning.url });

@@ -1,7 +1,7 @@
 export { broker, databaseUrl, ensureInfrastructure, KAFKA_BROKERS, REPO_ROOT, restartPostgres } from './infrastructure';
 export { createTestSchema, uniqueName } from './database';
 export type { TestSchema } from './database';
-export { newTopicName, readTopic, testKafka } from './kafka';
+export { newTopicName, readTopic, startGroupAtEnd, testKafka } from './kafka';
 export type { ReceivedMessage } from './kafka';
 export { testLogger } from './logger';
 export { GiveUp, sleep, waitFor } from './wait';

@@ -9,6 +9,22 @@ export function testKafka(brokers = KAFKA_BROKERS, clientId = 'tenantry-test'): 
   return createKafka({ clientId, brokers });
 }
 
+/**
+ * Commits `groupId`'s offsets at the current end of `topic` before any member runs, so a consumer
+ * started afterwards skips what earlier suites left on a shared topic (no backlog) and misses nothing
+ * produced from now on (unlike KAFKA_NEW_GROUPS_FROM=latest, which fixes its start only on joining).
+ */
+export async function startGroupAtEnd(groupId: string, topic: string): Promise<void> {
+  const admin = testKafka().admin();
+  await admin.connect();
+  try {
+    const ends = await admin.fetchTopicOffsets(topic);
+    await admin.setOffsets({ groupId, topic, partitions: ends.map(({ partition, offset }) => ({ partition, offset })) });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 export interface ReceivedMessage {
   topic: string;
   partition: number;
