@@ -81,36 +81,6 @@ export class UsageChargeDto {
   packagePrice?: string;
 }
 
-export class CreatePlanDto {
-  @ApiProperty({ example: 'scale', description: 'Plan id: lower case letters, digits and -' })
-  @Matches(PLAN_ID_PATTERN, { message: 'id must be lower case letters, digits and -, starting with a letter (at most 63)' })
-  id!: string;
-
-  @ApiProperty({ example: 'Scale' })
-  @IsString()
-  @Length(1, 100)
-  name!: string;
-
-  @ApiProperty({ example: '199', description: 'Price of a whole month' })
-  @Matches(PRICE_PATTERN, { message: `basePrice ${PRICE_MESSAGE}` })
-  basePrice!: string;
-
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, maximum: 365 })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
-  @IsInt()
-  @Min(1)
-  @Max(365)
-  trialDays?: number | null;
-
-  @ApiProperty({ type: [UsageChargeDto] })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => UsageChargeDto)
-  charges!: UsageChargeDto[];
-}
-
 /** PUT /plans/{id}: the whole new version (a change never edits an existing version). */
 export class UpdatePlanDto {
   @ApiProperty({ example: 'Scale' })
@@ -136,6 +106,13 @@ export class UpdatePlanDto {
   @ValidateNested({ each: true })
   @Type(() => UsageChargeDto)
   charges!: UsageChargeDto[];
+}
+
+/** POST /plans: a new plan's id and its first version. */
+export class CreatePlanDto extends UpdatePlanDto {
+  @ApiProperty({ example: 'scale', description: 'Plan id: lower case letters, digits and -' })
+  @Matches(PLAN_ID_PATTERN, { message: 'id must be lower case letters, digits and -, starting with a letter (at most 63)' })
+  id!: string;
 }
 
 export class PlanViewDto {
