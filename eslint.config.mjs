@@ -4,12 +4,13 @@ import tseslint from 'typescript-eslint';
 
 export default [
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/.cache/**', '**/.nx/**', '**/.run/**', 'tools/**/*.mjs', 'tools/**/*.cjs', '**/*.js'],
+    ignores: ['**/node_modules/**', '**/dist/**', '**/.cache/**', '**/.nx/**', '**/.run/**', 'tools/**/*.mjs', 'tools/**/*.cjs', '**/*.js', 'apps/console/vite.config.mts'],
   },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
     files: ['**/*.ts'],
+    ignores: ['apps/console/**'],
     languageOptions: {
       parserOptions: {
         project: ['./tsconfig.json'],
@@ -54,6 +55,18 @@ export default [
           ],
         },
       ],
+    },
+  },
+  {
+    // The operator console (React, browser): type-aware with its own tsconfig, the same promise and exhaustiveness rules.
+    files: ['apps/console/**/*.ts', 'apps/console/**/*.tsx'],
+    languageOptions: { parserOptions: { project: ['./apps/console/tsconfig.json'], tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
   {

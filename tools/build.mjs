@@ -12,9 +12,15 @@ const staging = `dist.${process.pid}.tmp`;
 rmSync(join(root, staging), { recursive: true, force: true });
 const swc = join(root, 'node_modules', '.bin', 'swc');
 const sources = ['apps', 'libs', 'tools'].filter((dir) => existsSync(join(root, dir)));
-execFileSync(swc, [...sources, '-d', staging, '--config-file', '.swcrc', '--only', '**/*.ts', '--ignore', '**/*.spec.ts,**/*.int-spec.ts,**/*.e2e-spec.ts,**/*.d.ts', '--quiet'], {
+execFileSync(swc, [...sources, '-d', staging, '--config-file', '.swcrc', '--only', '**/*.ts', '--ignore', '**/*.spec.ts,**/*.int-spec.ts,**/*.e2e-spec.ts,**/*.d.ts,apps/console/**', '--quiet'], {
   cwd: root,
   stdio: 'inherit',
+});
+// The operator console (apps/console, React + Vite): static files in dist/console, served by the gateway at /console.
+execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'apps/console/vite.config.mts', '--logLevel', 'warn'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, CONSOLE_OUT_DIR: join(root, staging, 'console') },
 });
 const scope = join(root, staging, 'node_modules', '@tenantry');
 mkdirSync(scope, { recursive: true });

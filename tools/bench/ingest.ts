@@ -74,7 +74,7 @@ function brokerPid(): number | undefined {
 }
 
 async function visibleEvents(stack: IngestStack, tenants: readonly string[]): Promise<number> {
-  const [row] = await stack.query<{ n: string }>(`SELECT coalesce(sum(events), 0) AS n FROM metering.usage_aggregate WHERE granularity = 'month' AND tenant_id = ANY($1::uuid[])`, [tenants]);
+  const [row] = await stack.query<{ n: string }>(`SELECT coalesce(sum(events), 0) AS n FROM metering.usage_aggregate WHERE granularity = 'month' AND source <> 'counted' AND group_key = '' AND tenant_id = ANY($1::uuid[])`, [tenants]);
   return Number(row?.n ?? 0);
 }
 
@@ -119,12 +119,12 @@ async function paced(stack: IngestStack, client: UsageLoadClient, tenants: reado
   const sentAt: number[] = [];
   const visibleAt: number[] = [];
   const latencies: number[] = [];
-  const [base] = await stack.query<{ n: string }>(`SELECT coalesce(sum(events), 0) AS n FROM metering.usage_aggregate WHERE granularity = 'month' AND tenant_id = $1`, [probeTenant]);
+  const [base] = await stack.query<{ n: string }>(`SELECT coalesce(sum(events), 0) AS n FROM metering.usage_aggregate WHERE granularity = 'month' AND source <> 'counted' AND group_key = '' AND tenant_id = $1`, [probeTenant]);
   const baseline = Number(base?.n ?? 0);
   let polling = true;
   const poller = (async () => {
     while (polling || visibleAt.length < sentAt.length) {
-      const [row] = await stack.query<{ n: string }>(`SELECT coalesce(sum(events), 0) AS n FROM metering.usage_aggregate WHERE granularity = 'month' AND tenant_id = $1`, [probeTenant]);
+      const [row] = await stack.query<{ n: string }>(`SELECT coalesce(sum(events), 0) AS n FROM metering.usage_aggregate WHERE granularity = 'month' AND source <> 'counted' AND group_key = '' AND tenant_id = $1`, [probeTenant]);
       const seen = Number(row?.n ?? 0) - baseline;
       const now = performance.now();
       while (visibleAt.length < Math.min(seen, sentAt.length)) visibleAt.push(now);

@@ -21,6 +21,8 @@ const TENANT_DB = `tenantry_tenants_bench_${RUN}`;
 const ADMIN_KEY = `bench-admin-${randomBytes(16).toString('hex')}`;
 const PER_PHASE = Number(process.env['BENCH_TENANTS'] ?? 100);
 const PRESENT = Number(process.env['BENCH_PRESENT'] ?? 1_000);
+/** The isolation tier benched (provisioning's TENANT_ISOLATION): `database` makes a database per tenant (some 7.5 MB each), `schema` one schema each. */
+const ISOLATION = process.env['BENCH_TENANT_ISOLATION'] ?? 'database';
 const READY_EVENTS = new Set(['TenantActivated', 'TenantTrialStarted']);
 
 function dbUrl(name: string): string {
@@ -113,11 +115,11 @@ async function fill(gateway: string, watcher: ReadyWatcher, target: number, pres
   );
 }
 
-async function admin(sql: string): Promise<void> {
+async function admin(sql: string): Promise<string[]> {
   const client = new Client({ connectionString: dbUrl('postgres') });
   await client.connect();
   try {
-    await client.query(sql);
+    return (await client.query<{ name: string }>(sql)).rows.map((row) => row.name);
   } finally {
     await client.end();
   }
@@ -126,7 +128,7 @@ async function admin(sql: string): Promise<void> {
 async function main(): Promise<void> {
   const services: RunningService[] = [];
   const watcher = new ReadyWatcher();
-  const env = { DATABASE_URL: dbUrl(CONTROL_DB), TENANT_DATABASE_URL: dbUrl(TENANT_DB), LOG_LEVEL: 'info', TENANT_STORAGE_ROOT: `/tmp/tenantry-bench-${RUN}/storage`, EXPORT_DIR: `/tmp/tenantry-bench-${RUN}/exports`, TENANT_IDENTIFIER_PREFIX: `b${RUN}` };
+  const env = { DATABASE_URL: dbUrl(CONTROL_DB), TENANT_DATABASE_URL: dbUrl(TENANT_DB), LOG_LEVEL: 'info', TENANT_STORAGE_ROOT: `/tmp/tenantry-bench-${RUN}/storage`, EXPORT_DIR: `/tmp/tenantry-bench-${RUN}/exports`, TENANT_IDENTIFIER_PREFIX: `b${RUN}`, TENANT_ISOLATION: ISOLATION };
   try {
     console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
     const registry = await startService('tenant-registry', env);
@@ -150,7 +152,9 @@ async function main(): Promise<void> {
     await Promise.all(services.map((service) => service.process.kill('SIGTERM')));
     await admin(`DROP DATABASE IF EXISTS ${CONTROL_DB} WITH (FORCE)`);
     await admin(`DROP DATABASE IF EXISTS ${TENANT_DB} WITH (FORCE)`);
-    // Tenant roles are cluster-wide: drop the ones this run created.
+    // Tenant databases and roles are cluster-wide: drop the ones this run created (the databases first: the roles have CONNECT on them).
+    // DROP DATABASE runs in no function or transaction: one statement each.
+    for (const name of await admin(`SELECT datname AS name FROM pg_database WHERE datname LIKE 'b${RUN}\\_%'`)) await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin(`DO $$ DECLARE r record; BEGIN FOR r IN SELECT rolname FROM pg_roles WHERE rolname LIKE 'b${RUN}\\_%' LOOP EXECUTE format('DROP ROLE %I', r.rolname); END LOOP; END $$`);
   }
 }

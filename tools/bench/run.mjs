@@ -4,7 +4,7 @@ import { build, ensureDependencies, infrastructureUp, ROOT, run } from '../stack
 
 const name = process.argv[2];
 if (!name) {
-  console.error('usage: node tools/bench/run.mjs <spine|provisioning|ingest|fairness|fault/ingest>');
+  console.error('usage: node tools/bench/run.mjs <spine|provisioning|ingest|fairness|billing|notify|health|fault/ingest>');
   process.exit(2);
 }
 ensureDependencies();

@@ -43,9 +43,12 @@ function readYamlDocuments(path: string): YamlMap[] {
   });
 }
 
-/** The service directories under apps/ (the e2e suite is not a service). */
+/**
+ * The service directories under apps/: those with a config class (the e2e suite is not a service,
+ * nor the operator console, static files the gateway serves).
+ */
 const APPS = readdirSync(join(ROOT, 'apps'), { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && entry.name !== 'e2e')
+  .filter((entry) => entry.isDirectory() && existsSync(join(ROOT, 'apps', entry.name, 'src', `${entry.name}.config.ts`)))
   .map((entry) => entry.name)
   .sort();
 
@@ -55,6 +58,14 @@ function defaultPort(app: string): number {
   const match = /PORT = (\d+)/.exec(source);
   if (!match) throw new Error(`apps/${app}/src/${app}.config.ts declares no default PORT`);
   return Number(match[1]);
+}
+
+/** The gateway's upstreams: service name → the config key of its URL (apps/gateway/src/upstream/upstreams.ts). */
+function gatewayUpstreams(): [string, string][] {
+  const source = readText(join('apps', 'gateway', 'src', 'upstream', 'upstreams.ts'));
+  const found = [...source.matchAll(/'?([a-z-]+)'?: \{ urlConfigKey: '([A-Z_]+)'/g)].map((match) => [match[1] ?? '', match[2] ?? ''] as [string, string]);
+  if (found.length < 6) throw new Error(`found only ${found.length} upstreams in upstreams.ts`);
+  return found;
 }
 
 /** A Compose `environment`, from its map or its list (`KEY=value`) form. */
@@ -145,6 +156,14 @@ describe('docker-compose.yml', () => {
     const gateway = service('gateway');
     expect(new URL(composeEnvironment(gateway)['REDIS_URL'] ?? '').hostname).toBe('redis');
     expect(composeDependencies(gateway)).toMatchObject({ redis: 'service_healthy' });
+  });
+
+  it("points the gateway at every upstream service by its Compose name and port (127.0.0.1 inside a container is the gateway itself)", () => {
+    const env = composeEnvironment(service('gateway'));
+    for (const [upstream, key] of gatewayUpstreams()) {
+      const url = new URL(env[key] ?? `missing:${key}`);
+      expect({ key, host: url.hostname, port: Number(url.port) }).toEqual({ key, host: upstream, port: defaultPort(upstream) });
+    }
   });
 
   it('creates the topics once with the app image before the services start', () => {
@@ -343,7 +362,18 @@ describe('deploy/', () => {
     expect(new URL(String(env.find((entry) => entry['name'] === 'REDIS_URL')?.['value'])).hostname).toBe('redis');
   });
 
-  it('denies ingress by default and lets only the gateway reach the internal services (and the metrics scraper their management port only)', () => {
+  it("points the gateway at every upstream service by its Service name and port", () => {
+    const deployment = readYamlDocuments('deploy/k8s/gateway.yaml').find((document) => document['kind'] === 'Deployment');
+    const template = asMap(asMap(deployment?.['spec'], 'Deployment spec')['template'], 'pod template');
+    const container = asMap(asList(asMap(template['spec'], 'pod spec')['containers'], 'containers')[0], 'container');
+    const env = asList(container['env'], 'env').map((entry) => asMap(entry, 'env entry'));
+    for (const [upstream, key] of gatewayUpstreams()) {
+      const url = new URL(String(env.find((entry) => entry['name'] === key)?.['value'] ?? `missing:${key}`));
+      expect({ key, host: url.hostname, port: Number(url.port) }).toEqual({ key, host: upstream, port: defaultPort(upstream) });
+    }
+  });
+
+  it('denies ingress by default and lets only the gateway reach the internal services (notifications billing too, for invoice PDFs; the metrics scraper their management port only)', () => {
     expect(asList(asMap(readYaml('deploy/k8s/kustomization.yaml'), 'kustomization.yaml')['resources'], 'resources')).toContain('network-policies.yaml');
     const policies = readYamlDocuments('deploy/k8s/network-policies.yaml');
     expect(policies.every((policy) => policy['kind'] === 'NetworkPolicy')).toBe(true);
@@ -363,7 +393,9 @@ describe('deploy/', () => {
       const sources = selecting(app).flatMap((spec) => asList(spec['ingress'] ?? [], 'ingress').flatMap((rule) => asList(asMap(rule, 'ingress rule')['from'] ?? [{}], 'from')));
       // No rule without `from` (that would be everyone); pods only from the gateway; namespaces only the scraper's.
       for (const source of sources.map((entry) => asMap(entry, 'from entry'))) {
-        if (source['podSelector'] !== undefined) expect(asMap(source['podSelector'], 'from podSelector')['matchLabels']).toMatchObject({ 'app.kubernetes.io/name': 'gateway' });
+        // Billing alone is reached by notifications too (the invoice PDF of invoice-issued mails, on its PDF routes only).
+        const callers = app === 'billing' ? ['gateway', 'notifications'] : ['gateway'];
+        if (source['podSelector'] !== undefined) expect(callers).toContain(asMap(asMap(source['podSelector'], 'from podSelector')['matchLabels'], 'matchLabels')['app.kubernetes.io/name']);
         else expect(asMap(asMap(source['namespaceSelector'], 'from namespaceSelector')['matchLabels'], 'namespace labels')).toEqual({ 'tenantry.dev/metrics-scraper': 'true' });
       }
       expect(sources.some((source) => isMap(source) && source['podSelector'] !== undefined)).toBe(true);

@@ -242,7 +242,9 @@ export async function runIngestFaultRun(options: FaultRunOptions): Promise<Fault
           GROUP BY 1, 2, 3, 4)
        SELECT count(*) FILTER (WHERE a.value IS DISTINCT FROM r.value OR a.events IS DISTINCT FROM r.events) AS windows,
               coalesce(sum(greatest(coalesce(a.events, 0) - coalesce(r.events, 0), 0)) FILTER (WHERE coalesce(a.granularity, r.granularity) = 'hour'), 0) AS extra
-         FROM (SELECT * FROM metering.usage_aggregate WHERE tenant_id = ANY($1::uuid[])) a
+         FROM (SELECT tenant_id, metric, granularity, window_start, sum(value) AS value, sum(events) AS events
+                 FROM metering.usage_aggregate WHERE tenant_id = ANY($1::uuid[]) AND source <> 'counted' AND group_key = ''
+                GROUP BY 1, 2, 3, 4) a
          FULL JOIN recount r USING (tenant_id, metric, granularity, window_start)`,
       [stack.tenants],
     );

@@ -25,10 +25,26 @@ const GENERATORS = {
       INTERNAL_AUTH_VERIFY_KEYS: `${kid}:${publicKey.export({ type: 'spki', format: 'der' }).toString('base64')}`,
     };
   },
+  // Notifications' own Ed25519 key for its calls to billing (the invoice PDF of invoice-issued mails):
+  // notifications signs with the private half, billing verifies with `notifications:<key id>:<SPKI>`.
+  NOTIFY_INTERNAL_AUTH: () => {
+    const { privateKey, publicKey } = crypto.generateKeyPairSync('ed25519');
+    const kid = `dev-notify-${crypto.randomBytes(4).toString('hex')}`;
+    return {
+      NOTIFY_INTERNAL_SIGNING_KEY: `${kid}:${privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64')}`,
+      INTERNAL_AUTH_SERVICE_KEYS: `notifications:${kid}:${publicKey.export({ type: 'spki', format: 'der' }).toString('base64')}`,
+    };
+  },
   // Provisioning's master key (wraps each tenant's data key): 32 random bytes in base64.
   SECRET_KEY: () => ({ SECRET_KEY: random32() }),
   // The gateway's key for hashing API keys (HMAC-SHA-256): 32 random bytes in base64.
   API_KEY_PEPPER: () => ({ API_KEY_PEPPER: random32() }),
+  // The key provisioning and notifications derive the first admin's invitation token from: 32 random bytes in base64.
+  INVITATION_KEY: () => ({ INVITATION_KEY: random32() }),
+  // Notifications' HMAC key of unsubscribe links: 32 random bytes in base64.
+  NOTIFY_UNSUBSCRIBE_KEY: () => ({ NOTIFY_UNSUBSCRIBE_KEY: random32() }),
+  // Billing's payment-provider callback secret (HMAC-SHA-256 of the sandbox's signed callbacks): 32 random bytes in base64.
+  BILLING_PROVIDER_WEBHOOK_SECRET: () => ({ BILLING_PROVIDER_WEBHOOK_SECRET: random32() }),
 };
 
 function read(file) {

@@ -20,6 +20,7 @@ const SERVICES = [
 ];
 const LOG_DIR = join(ROOT, '.run', 'logs');
 const { devSecretsEnv, DEV_SECRETS_FILE } = createRequire(import.meta.url)('./dev-secrets.cjs');
+const { startDevInbox } = createRequire(import.meta.url)('./dev-inbox.cjs');
 const COLOURS = [36, 35, 33, 32, 34, 31, 96];
 const width = Math.max(...SERVICES.map(([name]) => name.length));
 
@@ -63,12 +64,19 @@ async function main() {
   // This checkout's own secrets (made once, kept in .cache): no service has a usable default.
   const secrets = devSecretsEnv();
   log('stack', `secrets:  ${DEV_SECRETS_FILE} (local only; a real install sets its own, README "Security")`);
+  // Mail: to the SMTP_URL given, else to a local SMTP server with a web inbox started here.
+  const inbox = process.env.SMTP_URL ? undefined : await startDevInbox({ smtpPort: Number(process.env.DEV_SMTP_PORT ?? 1025), httpPort: Number(process.env.DEV_INBOX_PORT ?? 1080) });
+  const mailEnv = inbox ? { SMTP_URL: inbox.smtpUrl } : {};
+  // The unsubscribe links in mails point at this gateway (its keyless /api/v1/platform/unsubscribe).
+  mailEnv.NOTIFY_PUBLIC_URL = `http://127.0.0.1:${process.env.GATEWAY_PORT ?? 3000}`;
+  // Notifications fetches the invoice PDF of invoice-issued mails from this billing (its own key pair is in the secrets).
+  mailEnv.BILLING_URL = `http://127.0.0.1:${process.env.BILLING_PORT ?? 3004}`;
 
   const children = SERVICES.map(([name, defaultPort], index) => {
     const port = Number(process.env[`${name.toUpperCase().replace(/-/g, '_')}_PORT`] ?? defaultPort);
     const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', name, 'src', 'main.js')], {
       cwd: ROOT,
-      env: { ...secrets, ...process.env, KAFKA_BROKERS: kafkaBrokers(), PORT: String(port) },
+      env: { ...secrets, ...mailEnv, ...process.env, KAFKA_BROKERS: kafkaBrokers(), PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const file = createWriteStream(join(LOG_DIR, `${name}.log`), { flags: 'a' });
@@ -97,6 +105,7 @@ async function main() {
         }),
       ),
     );
+    await inbox?.close();
     await infrastructure.down();
     log('stack', 'stopped');
     process.exit(code);
@@ -116,7 +125,9 @@ async function main() {
   console.log('');
   log('stack', `all ${children.length} services are ready`);
   log('stack', `gateway:  http://127.0.0.1:${children[0].port}  (health: /health/ready)`);
+  log('stack', `console:  http://127.0.0.1:${children[0].port}/console  (sign in with the bootstrap admin key the gateway printed, or TENANTRY_BOOTSTRAP_ADMIN_KEY)`);
   log('stack', `redis:    ${process.env.REDIS_URL || 'redis://127.0.0.1:6379'} (the gateway's rate-limit buckets)`);
+  log('stack', inbox ? `mail:     ${inbox.inboxUrl}  (every mail the suite sends; SMTP ${inbox.smtpUrl})` : `mail:     sent to ${process.env.SMTP_URL}`);
   log('stack', `services: ${children.map(({ name, port }) => `${name}=:${port}`).join(' ')}`);
   // Metrics and readiness details are on each service's management port (PORT + 1000), never the public one.
   log('stack', `metrics:  ${children.map(({ name, port }) => `${name}=http://127.0.0.1:${port + 1000}/metrics`).join(' ')}`);

@@ -4,8 +4,11 @@ import { Clock, ServiceModule } from '@tenantry/service';
 import { BillingConfig } from './billing.config';
 import { BillingRunsModule } from './billing-runs/billing-runs.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
+import { CreditNotesModule } from './credit-notes/credit-notes.module';
+import { DunningModule } from './dunning/dunning.module';
 import { InvoicesModule } from './invoices/invoices.module';
 import { PaymentsModule } from './payments/payments.module';
+import { RevenueModule } from './revenue/revenue.module';
 import { SERVICE } from './service';
 import { SubscriptionsModule } from './subscriptions/subscriptions.module';
 import { UsageModule } from './usage/usage.module';
@@ -17,7 +20,7 @@ export class AppModule {
     const definition = options.schema ? { ...SERVICE, schema: options.schema } : SERVICE;
     return {
       module: AppModule,
-      imports: [ServiceModule.forRoot({ definition, config, clock: options.clock }), CatalogueModule, SubscriptionsModule, UsageModule, InvoicesModule, BillingRunsModule, PaymentsModule],
+      imports: [ServiceModule.forRoot({ definition, config, clock: options.clock }), CatalogueModule, SubscriptionsModule, UsageModule, InvoicesModule, BillingRunsModule, PaymentsModule, DunningModule, CreditNotesModule, RevenueModule],
     };
   }
 }

@@ -63,6 +63,8 @@ describe('billing (int)', () => {
     });
     expect(await billing.api.awaitSubscription(B as string)).toMatchObject({ planId: 'growth', currency: 'EUR' });
     expect(await billing.api.awaitSubscription(C as string)).toMatchObject({ status: 'trialing', trialEndsAt: '2026-04-28T09:00:00.000Z' });
+    // A card on file: at its end the trial converts (TrialEnded) instead of expiring.
+    expect((await billing.api.attachPaymentMethod(C as string, { number: '4242424242424242', expMonth: 12, expYear: 2030 })).status).toBe(201);
     await billing.api.awaitSubscription(D as string);
     await billing.api.awaitSubscription(E as string);
 
@@ -238,6 +240,11 @@ describe('billing (int)', () => {
     expect(tax.contentType).toContain('application/problem+json');
     expect((tax.body as unknown as Problem).errors?.map((e) => e.field)).toEqual(['taxRate']);
     expect((await billing.api.subscription(A as string)).body.taxRate).toBe('0.2');
+    // null is not "absent": refused, naming each field (it used to reach the database: a 500).
+    const nulls = await billing.api.updateSubscription(A as string, { planId: null, taxRate: null });
+    expect(nulls.status).toBe(400);
+    expect((nulls.body as unknown as Problem).errors?.map((e) => e.field).sort()).toEqual(['planId', 'taxRate']);
+    expect((await billing.api.subscription(A as string)).body).toMatchObject({ taxRate: '0.2', planId: 'starter' });
 
     const plan = await billing.api.createPlan({ id: 'bad', name: 'Bad', basePrice: '1', charges: [{ metric: 'api_calls', model: 'graduated', tiers: [{ upTo: '10', unitPrice: '1' }] }] });
     expect((plan.body as unknown as Problem).errors).toEqual([{ field: 'charges.0.tiers.0.upTo', message: 'the last tier must have upTo null (unbounded)' }]);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { TOPICS } from '@tenantry/contracts';
-import { readTopic, RunningService, startGroupAtEnd, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
+import { freshGroups, readTopic, RunningService, startGroupAtEnd, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
 import { PlatformClient } from './support/platform-client';
 
 jest.setTimeout(240_000);
@@ -39,7 +39,7 @@ describe('metering through the gateway', () => {
   }
 
   beforeAll(async () => {
-    const registry = await startService('tenant-registry');
+    const registry = await startService('tenant-registry', freshGroups('e2e-metering-registry'));
     // A group of this run's own, started at the end of the lifecycle topic: provisioning the tenants
     // earlier suites left there first took longer than this suite waits for its own.
     const lifecycleGroup = `e2e-metering-provisioning-${randomBytes(4).toString('hex')}`;
@@ -116,7 +116,8 @@ describe('metering through the gateway', () => {
       },
       { timeoutMs: 60_000, intervalMs: 500, what: 'the collector to measure the tenant' },
     );
-    expect(Number(sizes.database?.value)).toBeGreaterThan(0);
+    // The tenant's own database (provisioning's default tier), catalogs included: megabytes, not a schema's kilobytes.
+    expect(Number(sizes.database?.value)).toBeGreaterThan(1_000_000);
   });
 
   it('refuses the tenant with 429 once its own calls go over a hard API-call limit, and lets it back in when the limit is raised', async () => {

@@ -65,8 +65,10 @@ describe('Tenantry services', () => {
     const service = services.pop() as RunningService;
     const started = Date.now();
     const { code } = await service.process.kill('SIGTERM');
+    // Exit code 0: it stopped by itself, before the chassis' 25 s deadline (which exits with 1), within
+    // Kubernetes' 30 s grace. Leaving its consumer groups can take most of that on a busy machine (19.7 s seen).
     expect(code).toBe(0);
-    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(Date.now() - started).toBeLessThan(25_000);
     expect(service.process.output()).toMatch(/"msg":"[a-z-]+ stopped"/);
   });
 });

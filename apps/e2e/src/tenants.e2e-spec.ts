@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { TOPICS } from '@tenantry/contracts';
-import { databaseUrl, readTopic, RunningService, startGroupAtEnd, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
+import { freshGroups, databaseUrl, readTopic, RunningService, startGroupAtEnd, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
 import { PlatformClient, shortForm, suffix } from './support/platform-client';
 
 jest.setTimeout(240_000);
@@ -41,14 +41,20 @@ const LIFECYCLE_GROUP = `e2e-tenants-provisioning-${randomBytes(4).toString('hex
 const PROVISIONING_ENV = { TENANT_STORAGE_ROOT: join(FILES, 'storage'), EXPORT_DIR: join(FILES, 'exports'), SAGA_RETRY_BASE_MS: '50', TENANT_DATABASE_URL, LIFECYCLE_CONSUMER_GROUP: LIFECYCLE_GROUP };
 
 
-/** The tenant data plane as its owner sees it: schema `t_<hex>`, role `t_<hex>_app` in the tenant database. */
-function identity(tenantId: string): { schema: string; role: string } {
-  const hex = tenantId.replace(/-/g, '');
-  return { schema: `t_${hex}`, role: `t_${hex}_app` };
+/**
+ * The tenant data plane as its owner sees it (every plan gets a database of its own by default):
+ * database, schema and role all `t_<first 32 hex of SHA-256("tenantry:tenant-database:<id>")>`,
+ * names that say nothing of the tenant id (provisioning README, "Isolation tiers").
+ */
+function identity(tenantId: string): { database: string; schema: string; role: string } {
+  const name = `t_${createHash('sha256').update(`tenantry:tenant-database:${tenantId}`).digest('hex').slice(0, 32)}`;
+  return { database: name, schema: name, role: name };
 }
 
-async function tenantDatabase<T>(fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: TENANT_DATABASE_URL });
+async function tenantDatabase<T>(fn: (client: Client) => Promise<T>, database?: string): Promise<T> {
+  const url = new URL(TENANT_DATABASE_URL);
+  if (database) url.pathname = `/${database}`;
+  const client = new Client({ connectionString: url.toString() });
   await client.connect();
   try {
     return await fn(client);
@@ -57,17 +63,22 @@ async function tenantDatabase<T>(fn: (client: Client) => Promise<T>): Promise<T>
   }
 }
 
-async function dataPlane(tenantId: string): Promise<{ schema: boolean; role: boolean; admins: string[]; storage: boolean }> {
-  const { schema, role } = identity(tenantId);
-  return tenantDatabase(async (client) => {
-    const hasSchema = (await client.query('SELECT 1 FROM information_schema.schemata WHERE schema_name = $1', [schema])).rowCount === 1;
-    const hasRole = (await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rowCount === 1;
-    const admins = hasSchema ? (await client.query<{ email: string }>(`SELECT email FROM "${schema}".users WHERE role = 'admin'`)).rows.map((r) => r.email) : [];
-    return { schema: hasSchema, role: hasRole, admins, storage: existsSync(join(PROVISIONING_ENV.TENANT_STORAGE_ROOT, tenantId)) };
-  });
+async function dataPlane(tenantId: string): Promise<{ database: boolean; schema: boolean; role: boolean; admins: string[]; storage: boolean }> {
+  const { database, schema, role } = identity(tenantId);
+  const { hasDatabase, hasRole } = await tenantDatabase(async (client) => ({
+    hasDatabase: (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])).rowCount === 1,
+    hasRole: (await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rowCount === 1,
+  }));
+  const { hasSchema, admins } = hasDatabase
+    ? await tenantDatabase(async (client) => {
+        const found = (await client.query('SELECT 1 FROM information_schema.schemata WHERE schema_name = $1', [schema])).rowCount === 1;
+        return { hasSchema: found, admins: found ? (await client.query<{ email: string }>(`SELECT email FROM "${schema}".users WHERE role = 'admin'`)).rows.map((r) => r.email) : [] };
+      }, database)
+    : { hasSchema: false, admins: [] };
+  return { database: hasDatabase, schema: hasSchema, role: hasRole, admins, storage: existsSync(join(PROVISIONING_ENV.TENANT_STORAGE_ROOT, tenantId)) };
 }
 
-/** Runs `sql` with the privileges of `tenantId`'s role; resolves to the Postgres error code, or 'ok'. */
+/** Runs `sql` in the tenant's database with the privileges of `tenantId`'s role; resolves to the Postgres error code, or 'ok'. */
 async function asTenantRole(tenantId: string, sql: string): Promise<string> {
   return tenantDatabase(async (client) => {
     await client.query('BEGIN');
@@ -80,7 +91,7 @@ async function asTenantRole(tenantId: string, sql: string): Promise<string> {
     } finally {
       await client.query('ROLLBACK');
     }
-  });
+  }, identity(tenantId).database);
 }
 
 describe('tenants through the gateway', () => {
@@ -94,7 +105,7 @@ describe('tenants through the gateway', () => {
   const statusOf = platform.statusOf.bind(platform);
 
   beforeAll(async () => {
-    const registry = await startService('tenant-registry');
+    const registry = await startService('tenant-registry', freshGroups('e2e-tenants-registry'));
     services.push(registry);
     await startGroupAtEnd(LIFECYCLE_GROUP, TOPICS.TENANT_LIFECYCLE.name);
     const provisioning = await startService('provisioning', PROVISIONING_ENV);
@@ -144,14 +155,20 @@ describe('tenants through the gateway', () => {
       expect((await call('GET', `/tenants/${tenantId}`, { key })).status).toBe(200);
     });
 
-    it("has its own schema, login role, storage root and invited admin, and its role cannot reach another tenant's data", async () => {
+    it("has its own database, schema, login role, storage root and invited admin, and its role cannot reach another tenant's data", async () => {
       const plane = await dataPlane(tenantId);
-      expect(plane).toEqual({ schema: true, role: true, admins: [`ops+${tag}@e2e.example`], storage: true });
+      expect(plane).toEqual({ database: true, schema: true, role: true, admins: [`ops+${tag}@e2e.example`], storage: true });
 
       const neighbour = await createTenant();
       await waitFor(async () => (await dataPlane(neighbour)).admins.length === 1, { timeoutMs: 60_000, intervalMs: 250, what: 'the neighbour to be provisioned' });
       expect(await asTenantRole(tenantId, `SELECT count(*) FROM "${identity(tenantId).schema}".users`)).toBe('ok');
-      expect(await asTenantRole(tenantId, `SELECT * FROM "${identity(neighbour).schema}".users`)).toBe('42501');
+      // The neighbour's schema is in the neighbour's database (here: no such relation), which the tenant's role may not connect to.
+      expect(await asTenantRole(tenantId, `SELECT * FROM "${identity(neighbour).schema}".users`)).toBe('42P01');
+      const connect = await tenantDatabase((client) => client.query<{ own: boolean; neighbours: boolean }>(
+        `SELECT has_database_privilege($1, $2, 'CONNECT') AS own, has_database_privilege($1, $3, 'CONNECT') AS neighbours`,
+        [identity(tenantId).role, identity(tenantId).database, identity(neighbour).database],
+      ));
+      expect(connect.rows).toEqual([{ own: true, neighbours: false }]);
       expect(await asTenantRole(tenantId, 'CREATE TABLE public.intruder (id int)')).toBe('42501');
     });
 
@@ -194,7 +211,7 @@ describe('tenants through the gateway', () => {
       await waitFor(async () => (await call('GET', `/tenants/${tenantId}`, { key })).status === 401, { timeoutMs: 30_000, intervalMs: 200, what: "the gateway to revoke the deleted tenant's key" });
       const keys = (await call('GET', '/api-keys')).body['items'] as { tenantId: string | null; revokedReason: string | null }[];
       expect(keys.filter((item) => item.tenantId === tenantId).map((item) => item.revokedReason)).toEqual(['tenant-deleted']);
-      expect(await dataPlane(tenantId)).toEqual({ schema: false, role: false, admins: [], storage: false });
+      expect(await dataPlane(tenantId)).toEqual({ database: false, schema: false, role: false, admins: [], storage: false });
     });
 
     it("keeps the deleted tenant's export readable by the platform, streamed through the gateway", async () => {
@@ -266,7 +283,7 @@ describe('tenants through the gateway', () => {
       await restartProvisioning({});
     });
 
-    it('is compensated (no schema, no role) and leaves the tenant provisioning_failed with the reason; a retry then succeeds', async () => {
+    it('is compensated (no database, no schema, no role) and leaves the tenant provisioning_failed with the reason; a retry then succeeds', async () => {
       await restartProvisioning({ PROVISIONING_FAIL_STEP: 'storage' });
       const tenantId = await createTenant();
       const failed = await waitFor(
@@ -277,7 +294,7 @@ describe('tenants through the gateway', () => {
         { timeoutMs: 90_000, intervalMs: 250, what: 'provisioning to fail' },
       );
       expect(String(failed.body['statusReason'])).toMatch(/storage/);
-      expect(await dataPlane(tenantId)).toMatchObject({ schema: false, role: false, storage: false });
+      expect(await dataPlane(tenantId)).toMatchObject({ database: false, schema: false, role: false, storage: false });
       const log = await call('GET', `/tenants/${tenantId}/provisioning`);
       expect(log.body['status']).toBe('compensated');
 
@@ -285,7 +302,7 @@ describe('tenants through the gateway', () => {
       const retried = await call('POST', `/tenants/${tenantId}/provisioning/retry`);
       expect(retried.status).toBe(202);
       await waitFor(async () => ['trial', 'active'].includes((await statusOf(tenantId)) ?? ''), { timeoutMs: 90_000, intervalMs: 250, what: 'the retry to succeed' });
-      expect(await dataPlane(tenantId)).toMatchObject({ schema: true, role: true, storage: true });
+      expect(await dataPlane(tenantId)).toMatchObject({ database: true, schema: true, role: true, storage: true });
     });
   });
 });

@@ -16,6 +16,14 @@ export class GatewayConfig extends ServiceConfig {
   @IsInternalSigningKey()
   INTERNAL_AUTH_SIGNING_KEY?: string = undefined;
 
+  /**
+   * Where the operator console's built files are (`index.html` and `assets/`), served at /console.
+   * Empty: the build's own (`dist/console`, written by `node tools/build.mjs`).
+   */
+  @IsOptional()
+  @IsString()
+  CONSOLE_DIR?: string = undefined;
+
   /** Base URL of tenant-registry's internal API. */
   @IsUrl(UPSTREAM_URL, { message: 'must be an http(s) URL' })
   REGISTRY_URL = 'http://127.0.0.1:3001';
@@ -52,6 +60,16 @@ export class GatewayConfig extends ServiceConfig {
   @MinLength(32, { message: 'must be at least 32 characters' })
   API_KEY_PEPPER_PREVIOUS?: string = undefined;
 
+  /**
+   * Largest data import upload (POST /tenants/{id}/imports), in bytes: streamed through, and refused
+   * with 413 `payload-too-large` naming the limit the moment one byte more arrives. Keep it equal to
+   * provisioning's IMPORT_MAX_BYTES.
+   */
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of bytes' })
+  @Min(1, { message: 'must be at least 1 byte' })
+  IMPORT_MAX_BYTES = 104_857_600;
+
   /** How long Idempotency-Key results are kept for replay (at least a day). */
   @Type(() => Number)
   @IsInt({ message: 'must be an integer number of hours' })
@@ -65,6 +83,13 @@ export class GatewayConfig extends ServiceConfig {
   /** Base URL of billing's internal API (plans, subscriptions, invoices, billing runs). */
   @IsUrl(UPSTREAM_URL, { message: 'must be an http(s) URL' })
   BILLING_URL = 'http://127.0.0.1:3004';
+
+  /** Base URL of health scoring's internal API (health scores, feedback, the tenant dashboard). */
+  @IsUrl(UPSTREAM_URL, { message: 'must be an http(s) URL' })
+  HEALTH_SCORING_URL = 'http://127.0.0.1:3005';
+  /** Base URL of notifications' internal API (webhook endpoints and deliveries, mail log, preferences, templates). */
+  @IsUrl(UPSTREAM_URL, { message: 'must be an http(s) URL' })
+  NOTIFICATIONS_URL = 'http://127.0.0.1:3006';
 
   /** How often the API calls and bytes counted per tenant are written as ApiUsageSampled events. */
   @Type(() => Number)
@@ -146,4 +171,14 @@ export class GatewayConfig extends ServiceConfig {
   @Min(10, { message: 'must be at least 10 ms' })
   @Max(10_000, { message: 'must be at most 10000 ms' })
   RATE_LIMIT_REDIS_TIMEOUT_MS = 250;
+
+  /**
+   * How long the maintenance windows read from the registry are kept in memory: a window starts or
+   * ends at the gateway within this (plus the registry's MAINTENANCE_TICK_MS at most).
+   */
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(100, { message: 'must be at least 100 ms' })
+  @Max(60_000, { message: 'must be at most 60000 ms' })
+  MAINTENANCE_CACHE_MS = 2000;
 }

@@ -1,5 +1,5 @@
 /**
- * The public API takes JSON in UTF-8 and nothing else. Any other media type (a form-encoded body,
+ * The public API takes JSON in UTF-8 (application/json, or application/merge-patch+json) and nothing else (but for the unsubscribe link's one-click form post). Any other media type (a form-encoded body,
  * text, XML), a charset other than UTF-8 or a byte-order mark is refused with 415
  * `unsupported-media-type` before any route sees it; JSON that does not parse, or bytes that are not
  * UTF-8, are 400 `malformed-json`; an empty body is no body. Fastify 5 names its parse error
@@ -11,11 +11,24 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 
 type Done = (error: Error | null, body?: unknown) => void;
 
+/** The one route whose body is a file (CSV, NDJSON or a JSON array), streamed through unread: POST /tenants/{id}/imports. */
+const IMPORT_UPLOAD = /^\/api\/v1\/platform\/tenants\/[^/?]+\/imports\/?(\?|$)/;
+/** What an import upload's Content-Type is switched to before parsing, so no parser reads it; the original is kept in IMPORT_MEDIA_HEADER. */
+const IMPORT_UPLOAD_MARKER = 'application/vnd.tenantry.import-upload';
+export const IMPORT_MEDIA_HEADER = 'x-tenantry-import-media-type';
+
+export function isImportUpload(method: string, url: string): boolean {
+  return method === 'POST' && IMPORT_UPLOAD.test(url);
+}
+
+/** The one route that takes a form post (RFC 8058 one-click unsubscribe). */
+export const UNSUBSCRIBE_PATH = '/api/v1/platform/unsubscribe';
+
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const BYTE_ORDER_MARKS = [Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from([0xfe, 0xff]), Buffer.from([0xff, 0xfe])];
 
 function unsupported(what: string): Error {
-  return COMMON_PROBLEMS['unsupported-media-type'](`Request bodies are application/json in UTF-8; this one is ${what}.`);
+  return COMMON_PROBLEMS['unsupported-media-type'](`Request bodies are application/json (or application/merge-patch+json) in UTF-8; this one is ${what}.`);
 }
 
 /** The charset parameter of a Content-Type, lower-cased, if it names one. */
@@ -40,7 +53,8 @@ export async function useJsonBodies(app: NestFastifyApplication): Promise<void> 
   const parse = fastify.getDefaultJsonParser('error', 'error');
   // Nest's form-encoded and text parsers go with the rest: a key created from a form post is a key created by a CSRF.
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body: Buffer, done: Done) => {
+  // application/merge-patch+json (RFC 7396, PATCH /tenants/{id}/configuration) is JSON under the same rules.
+  fastify.addContentTypeParser(['application/json', 'application/merge-patch+json'], { parseAs: 'buffer' }, (request, body: Buffer, done: Done) => {
     const refused = refusedEncoding(request.headers['content-type'], body);
     if (refused) {
       done(unsupported(refused));
@@ -62,6 +76,26 @@ export async function useJsonBodies(app: NestFastifyApplication): Promise<void> 
       if (error) done(COMMON_PROBLEMS['malformed-json'](error.message));
       else done(null, value);
     });
+  });
+  // One exception: the unsubscribe link's one-click POST (RFC 8058) is a form post by the mail client,
+  // `List-Unsubscribe=One-Click`. Its authority is the token in the URL, not the body, which is ignored.
+  fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (request, _body: string, done: Done) => {
+    if ((request.url.split('?')[0] ?? '') === UNSUBSCRIBE_PATH) done(null, undefined);
+    else done(unsupported('application/x-www-form-urlencoded'));
+  });
+  // An import upload is a file of up to IMPORT_MAX_BYTES: no parser may read it. Its media type is put
+  // aside (the route checks it) and the body is left to the route, which streams request.raw onwards.
+  fastify.addHook('onRequest', (request, _reply, next) => {
+    const contentType = request.headers['content-type'];
+    if (contentType !== undefined && isImportUpload(request.method, request.url)) {
+      request.headers[IMPORT_MEDIA_HEADER] = contentType;
+      request.headers['content-type'] = IMPORT_UPLOAD_MARKER;
+    }
+    next();
+  });
+  fastify.addContentTypeParser(IMPORT_UPLOAD_MARKER, (request, _payload, done: Done) => {
+    if (isImportUpload(request.method, request.url) && request.headers[IMPORT_MEDIA_HEADER] !== undefined) done(null, undefined);
+    else done(unsupported(IMPORT_UPLOAD_MARKER));
   });
   fastify.addContentTypeParser('*', (request, _payload, done: Done) => {
     const contentType = request.headers['content-type'];

@@ -2,6 +2,7 @@ import './telemetry';
 import { loadConfigOrExit } from '@tenantry/config';
 import { bootstrapService } from '@tenantry/service';
 import { AppModule } from './app.module';
+import { mountConsole } from './console';
 import { useJsonBodies } from './json-bodies';
 import { mountOpenApi } from './openapi';
 import { useSecurityHeaders } from './security-headers';
@@ -15,6 +16,7 @@ void bootstrapService(AppModule.register(config), {
     useSecurityHeaders(app);
     await useJsonBodies(app);
     mountOpenApi(app);
+    await mountConsole(app, config.CONSOLE_DIR);
   },
 }).catch((error: unknown) => {
   process.stderr.write(`${SERVICE.name} failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);

@@ -58,8 +58,10 @@ describe('gateway authentication and authorisation', () => {
     const listed = await gateway.call('GET', '/api-keys');
     expect(listed.status).toBe(200);
     const bootstrap = (listed.body['items'] as Record<string, unknown>[]).filter((item) => item['name'] === 'bootstrap-admin' && item['revokedAt'] === null);
-    expect(bootstrap.length).toBeGreaterThan(0);
-    for (const item of bootstrap) expect(item['prefix']).toBeNull();
+    // The configured key's row shows no prefix. A gateway once started on this database without the
+    // variable may have generated its own bootstrap key: that one shows its generated `tnt_` prefix.
+    expect(bootstrap.filter((item) => item['prefix'] === null).length).toBeGreaterThan(0);
+    for (const item of bootstrap) if (item['prefix'] !== null) expect(item['prefix']).toMatch(/^tnt_/);
     // The configured key is `test-admin-<random hex>`: not even its first characters are shown.
     expect(listed.text).not.toContain(gateway.adminKey.slice(0, 6));
   });

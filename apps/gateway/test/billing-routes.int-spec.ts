@@ -2,7 +2,8 @@
 // validation at the door with libs/billing-api, and the role matrix (a tenant admin reads its own
 // invoices and manages its own payment methods only).
 import { randomUUID } from 'node:crypto';
-import { RunningService, startService, waitUntilReady } from '@tenantry/testing';
+import { TOPICS } from '@tenantry/contracts';
+import { eventMessage, produce, RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
 import { GatewayOnFakeRegistry, problemType, startGatewayOnFakeRegistry } from './support/gateway-client';
 
 jest.setTimeout(120_000);
@@ -101,5 +102,37 @@ describe('gateway billing routes', () => {
     expect((badKey.body['errors'] as { field: string }[]).map((e) => e.field)).toEqual(['Idempotency-Key']);
     const billingKey = (await gateway.issueKey('billing')).key;
     expect(await gateway.call('POST', `/invoices/${invoiceId}/pay`, { key: billingKey, headers: { 'idempotency-key': 'pay-1' } })).toMatchObject({ status: 404, body: { type: problemType('invoice-not-found') } });
+  });
+
+  it('shows a tenant its own dunning state, and another tenant nothing', async () => {
+    const { gateway } = stack;
+    const tenantId = stack.tenant();
+    const admin = (await gateway.issueKey('tenant-admin', tenantId)).key;
+    const readOnly = (await gateway.issueKey('read-only')).key;
+    await produce(testKafka(), TOPICS.TENANT_LIFECYCLE.name, [
+      eventMessage('TenantCreated', {
+        tenantId,
+        slug: `t-${tenantId.slice(0, 8)}`,
+        name: 'Dunning route tenant',
+        domain: { type: 'subdomain', value: `t-${tenantId.slice(0, 8)}`, ssl: false },
+        plan: { id: 'starter', trial: false },
+        adminEmail: 'ops@example.com',
+        configuration: { theme: 'default', language: 'en', timezone: 'UTC', currency: 'USD' },
+        resources: { storage: 1, bandwidth: 1, users: 1 },
+        createdAt: new Date().toISOString(),
+      }),
+    ]);
+    const own = await waitFor(
+      async () => {
+        const answer = await gateway.call('GET', `/tenants/${tenantId}/dunning`, { key: admin });
+        return answer.status === 200 ? answer : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 250, what: 'billing to know the tenant' },
+    );
+    expect(own.body).toEqual({ tenantId, state: 'none', daysOverdue: 0, overdueInvoiceIds: [], episode: null, nextStep: null });
+    expect((await gateway.call('GET', `/tenants/${stack.tenant()}/dunning`, { key: admin })).body['type']).toBe(problemType('tenant-not-found'));
+    const unknown = await gateway.call('GET', `/tenants/${randomUUID()}/dunning`, { key: readOnly });
+    expect(unknown).toMatchObject({ status: 404, body: { detail: expect.stringContaining('has no billing account') } });
+    expect((await gateway.call('GET', '/tenants/not-a-uuid/dunning', { key: readOnly })).status).toBe(400);
   });
 });

@@ -1,6 +1,6 @@
 // Grammar fuzz of the public API: every operation of the OpenAPI document the gateway serves, with
 // paths, queries and bodies made from its schemas and hostile values spliced in, against the real
-// gateway, tenant registry and metering (Kafka and Postgres real). No answer may be a 5xx, and every
+// gateway, tenant registry, metering, billing and notifications (Kafka and Postgres real). No answer may be a 5xx, and every
 // 4xx is problem+json of its own status. Seeded: a failure names the seed and the case.
 //
 //   FUZZ_CASES=20000 FUZZ_SEED=7 npx jest --selectProjects int --runInBand apps/gateway/test/fuzz.int-spec.ts

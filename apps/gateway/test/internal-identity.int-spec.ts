@@ -1,7 +1,7 @@
 // Who a call is and which request it was, from the public door to the real tenant registry: the
 // registry learns both only from the gateway's signed token, and the request id is always the gateway's.
 import { randomUUID } from 'node:crypto';
-import { RunningService, startService, waitUntilReady } from '@tenantry/testing';
+import { RunningService, startService, waitFor, waitUntilReady } from '@tenantry/testing';
 import { closedPort } from './support/fake-upstream';
 import { GatewayClient, startGateway } from './support/gateway-client';
 
@@ -48,8 +48,9 @@ describe('gateway → registry identity', () => {
       const answer = await gateway.call('POST', `/tenants/${randomUUID()}/suspend`, { headers: { 'x-request-id': sent }, body: {} });
       const requestId = answer.headers.get('x-request-id');
       expect(requestId).not.toBe(sent);
-      const audit = await gateway.call('GET', '/audit?limit=20');
-      expect(audit.body['items']).toContainEqual(expect.objectContaining({ requestId, correlationId: null }));
+      // The audit row is written as the answer goes out: wait for it rather than race it.
+      const entry = await waitFor(async () => ((await gateway.call('GET', '/audit?limit=50')).body['items'] as { requestId: string; correlationId: string | null }[]).find((e) => e.requestId === requestId), { timeoutMs: 10_000, intervalMs: 100, what: `the audit row of ${requestId}` });
+      expect(entry.correlationId).toBeNull();
     }
   });
 });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { REPO_ROOT } from '@tenantry/testing';
-import { OPERATIONS } from '../src/auth/operations';
+import { KEYLESS_OPERATIONS, OPERATIONS } from '../src/auth/operations';
 import { GatewayClient, startGateway } from './support/gateway-client';
 
 jest.setTimeout(120_000);
@@ -41,7 +41,10 @@ describe('gateway OpenAPI document', () => {
         Object.entries(methods).map(([method, operation]) => [operation.operationId, `${method.toUpperCase()} ${path.replace('/api/v1/platform', '')}`]),
       ),
     );
-    expect(served).toEqual(Object.fromEntries(Object.entries(OPERATIONS).map(([operation, { route }]) => [operation, route])));
+    expect(served).toEqual(Object.fromEntries(Object.entries({ ...OPERATIONS, ...KEYLESS_OPERATIONS }).map(([operation, { route }]) => [operation, route])));
+    // Every operation needs the API key but the keyless ones, which say so (`security: []`).
+    const keyless = Object.values(paths).flatMap((methods) => Object.values(methods as Record<string, { operationId?: string; security?: unknown[] }>)).filter((op) => Array.isArray(op.security) && op.security.length === 0);
+    expect(keyless.map((op) => op.operationId).sort()).toEqual(Object.keys(KEYLESS_OPERATIONS).sort());
     expect(document).toMatchObject({ components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', bearerFormat: 'opaque API key' } } } });
   });
 

@@ -5,6 +5,7 @@ import { ApiUsageModule } from './api-usage/api-usage.module';
 import { CollectorsModule } from './collectors/collectors.module';
 import { LimitsModule } from './limits/limits.module';
 import { MeteringConfig } from './metering.config';
+import { MetersModule } from './meters/meters.module';
 import { ResourcesModule } from './resources/resources.module';
 import { SERVICE } from './service';
 import { SummaryModule } from './summary/summary.module';
@@ -16,7 +17,7 @@ export class AppModule {
   static register(config: MeteringConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceModule.forRoot({ definition: SERVICE, config }), TenantsModule, LimitsModule, UsageModule, ApiUsageModule, ResourcesModule, CollectorsModule, SummaryModule],
+      imports: [ServiceModule.forRoot({ definition: SERVICE, config }), MetersModule, TenantsModule, LimitsModule, UsageModule, ApiUsageModule, ResourcesModule, CollectorsModule, SummaryModule],
     };
   }
 }

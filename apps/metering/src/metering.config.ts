@@ -1,7 +1,13 @@
 /** The environment of the metering service. */
 import { Type } from 'class-transformer';
 import { IsInt, IsNumber, Matches, Max, Min } from 'class-validator';
+import { UsageSource } from '@tenantry/contracts';
+import { SourceName, wireSource } from '@tenantry/usage-api';
 import { InternalServiceConfig } from '@tenantry/config';
+
+const SOURCE = '(reported|gateway|collector)';
+const COUNTED_ENTRY = `[a-z][a-z0-9_]{0,62}=${SOURCE}(\\+${SOURCE})*`;
+const COUNTED_SOURCES_PATTERN = new RegExp(`^(${COUNTED_ENTRY}(;${COUNTED_ENTRY})*)?$`);
 
 export class MeteringConfig extends InternalServiceConfig {
   override PORT = 3003;
@@ -58,4 +64,33 @@ export class MeteringConfig extends InternalServiceConfig {
   @IsInt({ message: 'must be an integer number of milliseconds' })
   @Min(1_000, { message: 'must be at least 1000 ms' })
   COLLECTOR_INTERVAL_MS = 300_000;
+
+  /**
+   * Which sources count towards limits and billing, per meter, overriding the meters' own
+   * `countedSources`: `<meter>=<source>[+<source>…]` separated by `;`, sources `reported`, `gateway`,
+   * `collector` (e.g. `api_calls=gateway;bandwidth_bytes=gateway`). Empty: the meters' definitions.
+   */
+  @Matches(COUNTED_SOURCES_PATTERN, { message: 'must be <meter>=<source>[+<source>...] separated by ; (sources: reported, gateway, collector)' })
+  COUNTED_SOURCES = '';
+
+  /** How often each instance reloads the meter definitions in the background. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(100, { message: 'must be at least 100 ms' })
+  METER_CACHE_TTL_MS = 30_000;
+
+  /** The least time between two reloads caused by events naming a key the cache does not know. */
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer number of milliseconds' })
+  @Min(0, { message: 'must not be negative' })
+  METER_MISS_RELOAD_MS = 1_000;
+}
+
+export function parseCountedSources(value: string): Map<string, UsageSource[]> {
+  const map = new Map<string, UsageSource[]>();
+  for (const entry of value.split(';').filter((e) => e.length > 0)) {
+    const [meter, sources] = entry.split('=');
+    if (meter && sources) map.set(meter, [...new Set(sources.split('+').map((name) => wireSource(name as SourceName)))]);
+  }
+  return map;
 }

@@ -86,9 +86,9 @@ describe('metering limit alerts', () => {
     ]);
 
     const view = (await api.usage(tenantA)).body.current;
-    expect(view.find((c) => c.metric === 'api_calls')).toEqual({ metric: 'api_calls', periodStart: thisMonth, value: '115.5', limit: '100', mode: 'hard', percentUsed: 115.5 });
-    expect(view.find((c) => c.metric === 'storage_bytes')).toEqual({ metric: 'storage_bytes', periodStart: thisMonth, value: '1000000000', limit: '50000000000', mode: 'soft', percentUsed: 2 });
-    expect(view.find((c) => c.metric === 'active_users')).toEqual({ metric: 'active_users', periodStart: thisMonth, value: '0', limit: null, mode: null, percentUsed: null });
+    expect(view.find((c) => c.metric === 'api_calls')).toMatchObject({ metric: 'api_calls', periodStart: thisMonth, value: '115.5', limit: '100', mode: 'hard', percentUsed: 115.5 });
+    expect(view.find((c) => c.metric === 'storage_bytes')).toMatchObject({ metric: 'storage_bytes', periodStart: thisMonth, value: '1000000000', limit: '50000000000', mode: 'soft', percentUsed: 2 });
+    expect(view.find((c) => c.metric === 'active_users')).toMatchObject({ metric: 'active_users', periodStart: thisMonth, value: '0', limit: null, mode: null, percentUsed: null });
   });
 
   const tenantB = randomUUID();

@@ -48,6 +48,8 @@ describe('metering resource collectors', () => {
   const kafka = testKafka();
   const tenantPool = new Pool({ connectionString: tenantDatabaseUrl(), max: 2 });
   const tenants: Tenant[] = [];
+  /** Databases of the tenants in the database-per-tenant tier, dropped at the end. */
+  const ownDatabases: string[] = [];
   let storageBase: string;
   let service: RunningService;
   let api: MeteringClient;
@@ -66,6 +68,7 @@ describe('metering resource collectors', () => {
     }
     await service?.process.kill('SIGTERM');
     for (const tenant of tenants) await tenantPool.query(`DROP SCHEMA IF EXISTS ${quoteIdent(tenant.schema)} CASCADE`);
+    for (const database of ownDatabases) await tenantPool.query(`DROP DATABASE IF EXISTS ${quoteIdent(database)} WITH (FORCE)`);
     await tenantPool.end();
     if (storageBase) await rm(storageBase, { recursive: true, force: true });
   });
@@ -189,6 +192,39 @@ describe('metering resource collectors', () => {
     await writeBytes(join(a.root, 'files', 'note.txt'), 1_000);
     const later = await usageOnceTrue(a.tenantId, (body) => bytes(body, 'storage_bytes') === grown, 'a later collection of tenant A');
     expect(currentValue(later, 'active_users')).toBe('2');
+  });
+
+  it('measures a tenant with a database of its own (isolation tier database) by pg_database_size of that database, and counts its users there', async () => {
+    const tenantId = randomUUID();
+    const name = `tcol_${randomBytes(12).toString('hex')}`;
+    const url = new URL(tenantDatabaseUrl());
+    url.pathname = `/${name}`;
+    await tenantPool.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE template0`);
+    ownDatabases.push(name);
+    const own = new Pool({ connectionString: url.toString(), max: 1 });
+    try {
+      await own.query(`CREATE SCHEMA ${quoteIdent(name)}`);
+      for (const statement of BASELINE) await own.query(`SET search_path = ${quoteIdent(name)}; ${statement}`);
+      for (const lastLogin of [new Date(Date.now() - DAY_MS), new Date(Date.now() - 45 * DAY_MS)]) {
+        await own.query(`INSERT INTO ${quoteIdent(name)}.users (email, role, status, last_login_at) VALUES ($1, 'member', 'active', $2)`, [`${randomUUID()}@example.com`, lastLogin]);
+      }
+    } finally {
+      await own.end();
+    }
+    const root = join(storageBase, tenantId);
+    await mkdir(join(root, 'files'), { recursive: true });
+    const at = new Date().toISOString();
+    await produce(kafka, TOPICS.TENANT_LIFECYCLE.name, [eventMessage('TenantActivated', { tenantId, from: 'provisioning', to: 'active', actor: 'int-test', at })]);
+    await produce(kafka, TOPICS.TENANT_PROVISIONING.name, [eventMessage('TenantProvisioned', { tenantId, schemaName: name, databaseName: name, storageRoot: root, hostname: `${tenantId.slice(0, 8)}.tenantry.local`, at })]);
+    tenants.push({ tenantId, schema: name, root });
+
+    const [{ size } = { size: '0' }] = (await tenantPool.query<{ size: string }>(`SELECT pg_database_size($1::name)::text AS size`, [name])).rows;
+    const measured = await usageOnceTrue(tenantId, (body) => bytes(body, 'database_bytes') > 0n && currentValue(body, 'active_users') === '1', 'the size and users of the tenant database');
+    // The whole database (its catalogs included: megabytes), not a schema's tables (kilobytes); as the server reports it, give or take what autovacuum and the statistics collector write meanwhile.
+    const reading = bytes(measured, 'database_bytes');
+    expect(reading).toBeGreaterThan(BigInt(MB));
+    expect(Number(reading)).toBeGreaterThan(Number(size) * 0.9);
+    expect(Number(reading)).toBeLessThan(Number(size) * 1.1);
   });
 
   it('stops measuring a tenant once it is offboarded', async () => {

@@ -28,6 +28,7 @@ export interface SummaryBody {
   tenants: number;
   total: string;
   percentiles: { p50: string | null; p90: string | null; p95: string | null; p99: string | null; max: string | null };
+  sources: { source: string; total: string }[];
   top: { tenantId: string; value: string }[];
   totals: { tenantId: string; value: string }[];
   nextCursor: string | null;

@@ -48,6 +48,8 @@ describe('metering usage summary', () => {
       total: '180.5',
       // Linear interpolation over 10, 20, 30, 30, 40, 50.5.
       percentiles: { p50: '30', p90: '45.25', p95: '47.875', p99: '49.975', max: '50.5' },
+      // Every event came through the ingestion API.
+      sources: [{ source: 'reported', total: '180.5' }],
       top: byValue.slice(0, 2),
       totals: byValue.slice(0, 2),
       nextCursor: expect.any(String),
@@ -79,6 +81,7 @@ describe('metering usage summary', () => {
       tenants: 0,
       total: '0',
       percentiles: { p50: null, p90: null, p95: null, p99: null, max: null },
+      sources: [],
       top: [],
       totals: [],
       nextCursor: null,

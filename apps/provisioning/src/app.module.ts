@@ -6,6 +6,13 @@ import { PostgresDomainRouteRepository } from './domains/postgres-domain-route.r
 import { DomainsController } from './domains/domains.controller';
 import { VerifyDomainUseCase } from './domains/usecases/verify-domain/verify-domain.use-case';
 import { ExportsController } from './exports/exports.controller';
+import { ImportRunner } from './imports/import-runner';
+import { ImportsController } from './imports/imports.controller';
+import { PostgresTenantImportRepository } from './imports/postgres-tenant-import.repository';
+import { TenantImportRepository } from './imports/tenant-import.repository';
+import { GetImportUseCase } from './imports/usecases/get-import/get-import.use-case';
+import { RunImportUseCase } from './imports/usecases/run-import/run-import.use-case';
+import { StartImportUseCase } from './imports/usecases/start-import/start-import.use-case';
 import { TenantExportRepository } from './exports/tenant-export.repository';
 import { PostgresTenantExportRepository } from './exports/postgres-tenant-export.repository';
 import { GetExportUseCase } from './exports/usecases/get-export/get-export.use-case';
@@ -49,6 +56,12 @@ import { PostgresSagaRepository } from './saga/postgres-saga.repository';
 import { GetSagaLogUseCase } from './saga/usecases/get-saga-log/get-saga-log.use-case';
 import { SagaLogController } from './saga/saga-log.controller';
 import { SERVICE } from './service';
+import { PgTenantUsersStore, TenantUsersStore } from './users/tenant-users.store';
+import { UsersController } from './users/users.controller';
+import { DisableUserUseCase } from './users/usecases/disable-user/disable-user.use-case';
+import { InviteUserUseCase } from './users/usecases/invite-user/invite-user.use-case';
+import { ListUsersUseCase } from './users/usecases/list-users/list-users.use-case';
+import { RecordLoginUseCase } from './users/usecases/record-login/record-login.use-case';
 
 /** The side effects, each behind an interface unit tests replace. */
 function infrastructure(config: ProvisioningConfig): Provider[] {
@@ -66,6 +79,8 @@ function infrastructure(config: ProvisioningConfig): Provider[] {
     LocalCaCertificateIssuer,
     { provide: CertificateIssuer, useExisting: LocalCaCertificateIssuer },
     { provide: TenantDatabase, useFactory: () => new PgTenantDatabase(config.TENANT_DATABASE_URL, config.TENANT_IDENTIFIER_PREFIX) },
+    // The same connection holder: users are read and written as the tenant's role in its own database.
+    { provide: TenantUsersStore, inject: [TenantDatabase], useFactory: (database: TenantDatabase) => new PgTenantUsersStore(database as PgTenantDatabase) },
     DatabaseIsolation,
     { provide: TenantStorage, useFactory: () => new FsTenantStorage(config.TENANT_STORAGE_ROOT) },
     { provide: ExportArchive, useFactory: () => new TarExportArchive(config.EXPORT_DIR) },
@@ -78,7 +93,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [ServiceModule.forRoot({ definition: SERVICE, config })],
-      controllers: [SagaLogController, DomainsController, ExportsController],
+      controllers: [SagaLogController, DomainsController, ExportsController, UsersController, ImportsController],
       providers: [
         ...infrastructure(config),
         { provide: SagaRepository, useClass: PostgresSagaRepository },
@@ -119,6 +134,15 @@ export class AppModule {
         VerifyDomainUseCase,
         GetExportUseCase,
         PruneExpiredExportsUseCase,
+        InviteUserUseCase,
+        ListUsersUseCase,
+        DisableUserUseCase,
+        RecordLoginUseCase,
+        { provide: TenantImportRepository, useClass: PostgresTenantImportRepository },
+        ImportRunner,
+        StartImportUseCase,
+        RunImportUseCase,
+        GetImportUseCase,
       ],
     };
   }

@@ -2,10 +2,11 @@ import './telemetry';
 import { loadConfigOrExit } from '@tenantry/config';
 import { bootstrapService } from '@tenantry/service';
 import { AppModule } from './app.module';
+import { useImportUploads } from './imports/import-uploads';
 import { SERVICE } from './service';
 
 const config = loadConfigOrExit(SERVICE.config);
-void bootstrapService(AppModule.register(config), { name: SERVICE.name, config }).catch((error: unknown) => {
+void bootstrapService(AppModule.register(config), { name: SERVICE.name, config, configure: useImportUploads }).catch((error: unknown) => {
   process.stderr.write(`${SERVICE.name} failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
 });

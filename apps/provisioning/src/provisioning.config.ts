@@ -1,11 +1,26 @@
 /** The environment of the provisioning service. */
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateBy } from 'class-validator';
-import { InternalServiceConfig } from '@tenantry/config';
+import { InternalServiceConfig, IsMasterKey } from '@tenantry/config';
 import { SAGA_STEP_NAMES } from '@tenantry/contracts';
-import { decodeMasterKey, MIN_MASTER_KEY_BYTES, parseKeyList } from './infrastructure/master-keys';
+import { parseKeyList } from './infrastructure/master-keys';
 
 const DNS_RESOLVERS = ['system', 'file'] as const;
+
+/** `database`: a PostgreSQL database per tenant; `schema`: a schema in the shared tenant database. */
+export const ISOLATION_TIERS = ['database', 'schema'] as const;
+export type IsolationTier = (typeof ISOLATION_TIERS)[number];
+
+/** `free:schema,growth:database` → plan id → tier; undefined when an entry is malformed. */
+export function parseIsolationByPlan(value: string | undefined): Map<string, IsolationTier> | undefined {
+  const byPlan = new Map<string, IsolationTier>();
+  for (const entry of (value ?? '').split(',').map((part) => part.trim()).filter(Boolean)) {
+    const match = /^([A-Za-z0-9][A-Za-z0-9_-]{0,62}):(database|schema)$/.exec(entry);
+    if (!match?.[1] || !match[2] || byPlan.has(match[1])) return undefined;
+    byPlan.set(match[1], match[2] as IsolationTier);
+  }
+  return byPlan;
+}
 export type DnsResolverKind = (typeof DNS_RESOLVERS)[number];
 
 export class ProvisioningConfig extends InternalServiceConfig {
@@ -21,9 +36,32 @@ export class ProvisioningConfig extends InternalServiceConfig {
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// connection URL' })
   TENANT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/tenantry_tenants';
 
-  /** Tenant schemas are `<prefix>_<tenant uuid hex>`, roles the same plus `_app`; role names are cluster-wide. */
+  /**
+   * Tenant databases, schemas and roles are `<prefix>_<32 hex of a SHA-256 of the tenant id>`: the
+   * names are cluster-wide (pg_database, pg_roles), so they must not reveal tenant ids. Tenants
+   * provisioned before keep their recorded `<prefix>_<uuid hex>` schema and `..._app` role.
+   */
   @Matches(/^[a-z][a-z0-9]{0,9}$/, { message: 'must be 1 to 10 lowercase letters or digits, starting with a letter' })
   TENANT_IDENTIFIER_PREFIX = 't';
+
+  /**
+   * The isolation tier of a new tenant (README, "Isolation tiers"): `database` (a PostgreSQL database
+   * of its own on TENANT_DATABASE_URL's server) or `schema` (a schema in TENANT_DATABASE_URL's
+   * database). Recorded at the `database` step; changing it later does not move existing tenants.
+   */
+  @IsIn(ISOLATION_TIERS)
+  TENANT_ISOLATION: IsolationTier = 'database';
+
+  /** Per-plan exceptions to TENANT_ISOLATION, `<plan id>:<tier>` comma-separated (e.g. `free:schema`). */
+  @IsOptional()
+  @ValidateBy({
+    name: 'isIsolationByPlan',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && parseIsolationByPlan(value) !== undefined,
+      defaultMessage: () => 'must be a comma-separated list of <plan id>:database or <plan id>:schema, each plan once',
+    },
+  })
+  TENANT_ISOLATION_BY_PLAN?: string = undefined;
 
   /** Root of the tenants' storage, relative to the working directory unless absolute. */
   @IsString()
@@ -52,16 +90,7 @@ export class ProvisioningConfig extends InternalServiceConfig {
    * The master key: wraps each tenant's data key (which seals the tenant's secrets) and seals the
    * platform's own (the local CA's key). Required, no default: at least 32 random bytes in base64.
    */
-  @ValidateBy({
-    name: 'isMasterKey',
-    validator: {
-      validate: (value: unknown) => typeof value === 'string' && decodeMasterKey(value) !== undefined,
-      defaultMessage: (args) =>
-        typeof args?.value === 'string' && args.value !== ''
-          ? `is too weak or not base64: it must decode to at least ${MIN_MASTER_KEY_BYTES} random bytes (e.g. \`openssl rand -base64 32\`)`
-          : `is required: the master key, at least ${MIN_MASTER_KEY_BYTES} random bytes in base64 (e.g. \`openssl rand -base64 32\`)`,
-    },
-  })
+  @IsMasterKey()
   SECRET_KEY = '';
 
   /**
@@ -127,4 +156,45 @@ export class ProvisioningConfig extends InternalServiceConfig {
   @IsInt()
   @Min(0)
   PROVISIONING_STEP_DELAY_MS = 0;
+
+  /** Largest import upload (POST /internal/v1/tenants/:id/imports) in bytes; past it the upload is refused with 413 as it streams. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  IMPORT_MAX_BYTES = 104_857_600;
+
+  /** Most data rows in one import file; one more and the upload is refused with 413 `import-too-many-rows`. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  IMPORT_MAX_ROWS = 100_000;
+
+  /** How often the import runner looks for jobs to validate, import or resume when nothing wakes it. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  IMPORT_POLL_MS = 1_000;
+
+  /**
+   * The key the first admin's invitation token is derived from (HMAC, @tenantry/internal-auth's
+   * deriveInvitationToken); notifications holds the same key and derives the token when it mails the
+   * invitation, so the token never travels nor is stored in clear. Required: 32 random bytes in base64.
+   */
+  @ValidateBy({
+    name: 'isInvitationKey',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length >= 32,
+      defaultMessage: (args) =>
+        typeof args?.value === 'string' && args.value !== ''
+          ? 'is too weak or not base64: it must decode to at least 32 random bytes (e.g. `openssl rand -base64 32`)'
+          : "is required: the key invitation tokens are derived from (the same as notifications'), at least 32 random bytes in base64 (e.g. `openssl rand -base64 32`)",
+    },
+  })
+  INVITATION_KEY = '';
+}
+
+/** The tier a new tenant on `planId` gets: its plan's entry in TENANT_ISOLATION_BY_PLAN, else TENANT_ISOLATION. */
+export function isolationTierFor(config: Pick<ProvisioningConfig, 'TENANT_ISOLATION' | 'TENANT_ISOLATION_BY_PLAN'>, planId: string | undefined): IsolationTier {
+  return (planId ? parseIsolationByPlan(config.TENANT_ISOLATION_BY_PLAN)?.get(planId) : undefined) ?? config.TENANT_ISOLATION;
 }

@@ -1,9 +1,10 @@
 /** Drives a real provisioning process for the integration tests: events in, events and database state out. */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { databaseName, ensureDatabase } from '@tenantry/persistence';
 import { Client } from 'pg';
 import { EventName, EventPayload, TenantCreatedPayload, TOPICS } from '@tenantry/contracts';
 import { MasterKeyring, openWithDataKey } from '../src/infrastructure/master-keys';
+import { opaqueTenantName } from '../src/infrastructure/tenant-database';
 import { databaseUrl, devSecretsEnv, eventMessage, internalAuthHeaders, produce, readTopic, ReceivedMessage, RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
 
 export const LIFECYCLE = TOPICS.TENANT_LIFECYCLE.name;
@@ -16,9 +17,13 @@ export const PROVISIONING = TOPICS.TENANT_PROVISIONING.name;
  */
 export const SERVICE_DATABASE = `${databaseName(databaseUrl())}_provisioning_it`;
 export const TENANT_DATABASE = `${databaseName(databaseUrl())}_tenants_it`;
+/**
+ * Role and database names are cluster-wide: a prefix of this checkout's own (from its database's
+ * name) keeps these tenants' roles and databases apart from any other instance's, and lets the
+ * clean-up below drop only them.
+ */
+export const PREFIX = `it${createHash('sha256').update(SERVICE_DATABASE).digest('hex').slice(0, 8)}`;
 /** A group per run, placed at the end of the shared topic: earlier runs' and other suites' events are not ours. */
-/** Role names are cluster-wide: a prefix of their own keeps these tenants' roles apart from any other instance's. */
-export const PREFIX = 'itest';
 export const CONSUMER_GROUP = `provisioning.lifecycle.int-test.${randomUUID().slice(0, 8)}`;
 
 export function databaseNamed(name: string, login?: { user: string; password: string }): string {
@@ -82,18 +87,17 @@ export class Harness {
     await ensureDatabase(serviceDatabaseUrl());
     await ensureDatabase(tenantDatabaseUrl());
     await withClient(serviceDatabaseUrl(), (client) => client.query(`DROP SCHEMA IF EXISTS provisioning CASCADE`));
+    // Earlier runs' tenants: their databases, their schemas in the shared tenant database, their roles.
     await withClient(tenantDatabaseUrl(), async (client) => {
-      const { rows } = await client.query<{ schema: string; owner: string }>(
-        `SELECT nspname AS schema, pg_get_userbyid(nspowner) AS owner FROM pg_namespace WHERE nspname ~ $1`,
-        [`^${PREFIX}_[0-9a-f]{32}$`],
-      );
-      for (const { schema, owner } of rows) {
-        await client.query(`DROP SCHEMA ${schema} CASCADE`);
-        if (owner === `${schema}_app`) {
-          await client.query(`DROP OWNED BY ${owner}`);
-          // A role of the same name may still own things in another database; it stays then.
-          await client.query(`DROP ROLE ${owner}`).catch(() => undefined);
-        }
+      const ours = `^${PREFIX}_[0-9a-f]{32}$`;
+      const databases = await client.query<{ name: string }>(`SELECT datname AS name FROM pg_database WHERE datname ~ $1`, [ours]);
+      for (const { name } of databases.rows) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      const schemas = await client.query<{ name: string }>(`SELECT nspname AS name FROM pg_namespace WHERE nspname ~ $1`, [ours]);
+      for (const { name } of schemas.rows) await client.query(`DROP SCHEMA "${name}" CASCADE`);
+      const roles = await client.query<{ name: string }>(`SELECT rolname AS name FROM pg_roles WHERE rolname ~ $1`, [`^${PREFIX}_[0-9a-f]{32}(_app)?$`]);
+      for (const { name } of roles.rows) {
+        await client.query(`DROP OWNED BY "${name}"`);
+        await client.query(`DROP ROLE "${name}"`);
       }
     });
   }
@@ -178,13 +182,20 @@ export async function withClient<T>(url: string, work: (client: Client) => Promi
   }
 }
 
-export async function tenantObjects(tenantId: string): Promise<{ schema: boolean; role: boolean }> {
-  const hex = tenantId.replace(/-/g, '');
-  return withClient(tenantDatabaseUrl(), async (client) => {
-    const schema = await client.query(`SELECT 1 FROM pg_namespace WHERE nspname = $1`, [`${PREFIX}_${hex}`]);
-    const role = await client.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [`${PREFIX}_${hex}_app`]);
-    return { schema: schema.rowCount === 1, role: role.rowCount === 1 };
-  });
+/** The name of a tenant's database, schema and role: opaque, the same for all three. */
+export function tenantName(tenantId: string): string {
+  return opaqueTenantName(tenantId, PREFIX);
+}
+
+/** Which of the tenant's objects exist: its own database, its schema (in its database, else in the shared one), its role. */
+export async function tenantObjects(tenantId: string): Promise<{ database: boolean; schema: boolean; role: boolean }> {
+  const name = tenantName(tenantId);
+  const { database, role } = await withClient(tenantDatabaseUrl(), async (client) => ({
+    database: (await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name])).rowCount === 1,
+    role: (await client.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [name])).rowCount === 1,
+  }));
+  const schema = await withClient(database ? databaseNamed(name) : tenantDatabaseUrl(), async (client) => (await client.query(`SELECT 1 FROM pg_namespace WHERE nspname = $1`, [name])).rowCount === 1);
+  return { database, schema, role };
 }
 
 /** The master keys the service is started with (this checkout's SECRET_KEY), or the ones given. */
@@ -192,12 +203,24 @@ export function masterKeys(env: { SECRET_KEY?: string; SECRET_KEY_PREVIOUS?: str
   return MasterKeyring.fromConfig({ SECRET_KEY: env.SECRET_KEY ?? devSecretsEnv()['SECRET_KEY'] ?? '', SECRET_KEY_PREVIOUS: env.SECRET_KEY_PREVIOUS });
 }
 
+export interface TenantLogin {
+  user: string;
+  password: string;
+  /** The database the tenant's data is in: its own, or the shared tenant database. */
+  database: string;
+}
+
 /** The tenant role's login, its password opened as the service opens it: data key unwrapped by the master key, then the password. */
-export async function tenantLogin(tenantId: string, keys = masterKeys()): Promise<{ user: string; password: string }> {
-  const [credential] = await serviceRows<{ role_name: string; password_enc: string }>(`SELECT role_name, password_enc FROM tenant_credential WHERE tenant_id = $1`, [tenantId]);
+export async function tenantLogin(tenantId: string, keys = masterKeys()): Promise<TenantLogin> {
+  const [credential] = await serviceRows<{ role_name: string; database_name: string | null; password_enc: string }>(`SELECT role_name, database_name, password_enc FROM tenant_credential WHERE tenant_id = $1`, [tenantId]);
   const [dataKey] = await serviceRows<{ wrapped_key: string }>(`SELECT wrapped_key FROM tenant_data_key WHERE tenant_id = $1`, [tenantId]);
   if (!credential || !dataKey) throw new Error(`tenant ${tenantId} has no credential or no data key`);
-  return { user: credential.role_name, password: openWithDataKey(keys.unwrap(tenantId, dataKey.wrapped_key), tenantId, credential.password_enc) };
+  return { user: credential.role_name, database: credential.database_name ?? TENANT_DATABASE, password: openWithDataKey(keys.unwrap(tenantId, dataKey.wrapped_key), tenantId, credential.password_enc) };
+}
+
+/** The URL a tenant's application would use: its role, in the database holding its schema. */
+export function tenantUrl(login: TenantLogin): string {
+  return databaseNamed(login.database, login);
 }
 
 /** Rows of the provisioning service's own schema. */

@@ -10,7 +10,8 @@ import { list as listTar } from 'tar';
 import { TenantAdminCreatedPayload, TenantOffboardedPayload, TenantProvisionedPayload, TenantProvisioningFailedPayload } from '@tenantry/contracts';
 import { devSecretsEnv, internalAuthHeaders, spawnProcess, startService } from '@tenantry/testing';
 import { openWithDataKey } from '../src/infrastructure/master-keys';
-import { databaseNamed, Harness, masterKeys, ofType, payloadOf, PREFIX, SERVICE_DATABASE, serviceDatabaseUrl, serviceRows, tenantCreated, tenantDatabaseUrl, tenantLogin, tenantObjects, withClient } from './provisioning-harness';
+import { PgTenantDatabase } from '../src/infrastructure/tenant-database';
+import { databaseNamed, Harness, masterKeys, ofType, payloadOf, PREFIX, SERVICE_DATABASE, serviceDatabaseUrl, serviceRows, TENANT_DATABASE, tenantCreated, tenantDatabaseUrl, tenantLogin, tenantName, tenantObjects, tenantUrl, withClient } from './provisioning-harness';
 
 jest.setTimeout(240_000);
 
@@ -35,6 +36,8 @@ describe('provisioning service', () => {
     DNS_RECORDS_FILE: dnsFile,
     SAGA_RETRY_BASE_MS: '100',
     SAGA_POLL_MS: '200',
+    // Every plan gets a database of its own (the default) but `free`, which shares the tenant database.
+    TENANT_ISOLATION_BY_PLAN: 'free:schema',
   };
   const harness = new Harness(env);
 
@@ -63,8 +66,7 @@ describe('provisioning service', () => {
     it('publishes TenantProvisioned and TenantAdminCreated and logs every step once', async () => {
       const events = await harness.eventsOf(tenant.tenantId, ['TenantProvisioned', 'TenantAdminCreated']);
       const provisioned = payloadOf<TenantProvisionedPayload>(ofType(events, 'TenantProvisioned')[0]);
-      const hex = tenant.tenantId.replace(/-/g, '');
-      expect(provisioned).toMatchObject({ tenantId: tenant.tenantId, schemaName: `${PREFIX}_${hex}`, storageRoot: join(env.TENANT_STORAGE_ROOT, tenant.tenantId), hostname: `${tenant.domain.value}.tenantry.local` });
+      expect(provisioned).toMatchObject({ tenantId: tenant.tenantId, schemaName: tenantName(tenant.tenantId), databaseName: tenantName(tenant.tenantId), storageRoot: join(env.TENANT_STORAGE_ROOT, tenant.tenantId), hostname: `${tenant.domain.value}.tenantry.local` });
       const admin = payloadOf<TenantAdminCreatedPayload>(ofType(events, 'TenantAdminCreated')[0]);
       expect(admin.email).toBe(tenant.adminEmail);
       const expiresInDays = (Date.parse(admin.invitationExpiresAt) - Date.now()) / 86_400_000;
@@ -81,9 +83,11 @@ describe('provisioning service', () => {
       ]);
     });
 
-    it('creates the schema with the baseline, the settings and the invited admin (token stored only as a hash)', async () => {
-      const schema = `${PREFIX}_${tenant.tenantId.replace(/-/g, '')}`;
-      await withClient(tenantDatabaseUrl(), async (client) => {
+    it('creates its own database with the schema, the baseline, the settings and the invited admin (token stored only as a hash)', async () => {
+      const schema = tenantName(tenant.tenantId);
+      expect(await tenantObjects(tenant.tenantId)).toEqual({ database: true, schema: true, role: true });
+      expect((await harness.sagaLog(tenant.tenantId)).steps[1]?.detail).toMatchObject({ isolation: 'database', database: schema, schema, role: schema });
+      await withClient(databaseNamed(schema), async (client) => {
         const tables = await client.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1`, [schema]);
         expect(tables.rows.map((row) => row.table_name)).toEqual(['audit_log', 'baseline_migrations', 'roles', 'settings', 'users']);
         const users = await client.query(`SELECT email, role, status, invitation_token_sha256, invitation_expires_at FROM ${schema}.users`);
@@ -128,12 +132,75 @@ describe('provisioning service', () => {
       expect(openWithDataKey(keys.unwrap(tenant.tenantId, dataKey?.wrapped_key ?? ''), tenant.tenantId, certificate?.private_key_enc ?? '')).toContain('PRIVATE KEY');
     });
 
+    it('keeps the tenant role out of every database but its own: another tenant’s, the shared tenant database, the platform’s', async () => {
+      const login = await tenantLogin(tenant.tenantId);
+      expect(login.database).toBe(tenantName(tenant.tenantId));
+      for (const database of [tenantName(other.tenantId), TENANT_DATABASE, SERVICE_DATABASE]) {
+        expect([database, await pgErrorCode(withClient(databaseNamed(database, login), () => Promise.resolve()))]).toEqual([database, PERMISSION_DENIED]);
+      }
+      await withClient(tenantUrl(login), async (client) => {
+        const own = await client.query<{ email: string }>(`SELECT email FROM users`);
+        expect(own.rows.map((row) => row.email)).toEqual([tenant.adminEmail]);
+        await client.query(`CREATE TABLE notes (id int)`);
+        expect(await pgErrorCode(client.query(`CREATE TABLE public.intruder (id int)`))).toBe(PERMISSION_DENIED);
+        // Cluster-wide statistics (every database's sessions and counters) stay closed in a database of one tenant too.
+        for (const sql of [`CREATE TEMP TABLE scratch (id int)`, `SELECT usename, datname FROM pg_stat_activity`, `SELECT datname, xact_commit FROM pg_stat_database`, `SELECT pg_database_size(${JSON.stringify(TENANT_DATABASE).replace(/"/g, "'")})`]) {
+          expect([sql, await pgErrorCode(client.query(sql))]).toEqual([sql, PERMISSION_DENIED]);
+        }
+      });
+    });
+
+    it('shows the tenant role no other tenant’s schema, and no tenant id in any name it can read (pg_namespace, pg_roles, pg_database, regrole, regnamespace)', async () => {
+      const login = await tenantLogin(tenant.tenantId);
+      const otherRoleOid = (await withClient(tenantDatabaseUrl(), (client) => client.query<{ oid: string }>(`SELECT oid::text AS oid FROM pg_roles WHERE rolname = $1`, [tenantName(other.tenantId)]))).rows[0]?.oid;
+      expect(otherRoleOid).toBeDefined();
+      await withClient(tenantUrl(login), async (client) => {
+        const schemas = (await client.query<{ name: string }>(`SELECT nspname AS name FROM pg_namespace WHERE nspname !~ '^pg_' AND nspname <> 'information_schema' ORDER BY 1`)).rows.map((row) => row.name);
+        expect(schemas.sort()).toEqual([tenantName(tenant.tenantId), 'public'].sort());
+        const seen = [
+          ...schemas,
+          ...(await client.query<{ name: string }>(`SELECT oid::regnamespace::text AS name FROM pg_namespace`)).rows.map((row) => row.name),
+          ...(await client.query<{ name: string }>(`SELECT rolname AS name FROM pg_roles`)).rows.map((row) => row.name),
+          ...(await client.query<{ name: string }>(`SELECT datname AS name FROM pg_database`)).rows.map((row) => row.name),
+          ...(await client.query<{ name: string }>(`SELECT $1::oid::regrole::text AS name`, [otherRoleOid])).rows.map((row) => row.name),
+        ];
+        for (const id of [tenant.tenantId, other.tenantId]) {
+          const hex = id.replace(/-/g, '');
+          expect(seen.filter((name) => name.includes(hex) || name.includes(id))).toEqual([]);
+        }
+        // What PostgreSQL keeps cluster-wide, and this tier cannot withhold: the other tenant's database
+        // and role exist and are listed (README, "Isolation tiers") — under names that say nothing of it.
+        expect(seen).toEqual(expect.arrayContaining([tenantName(other.tenantId)]));
+      });
+    });
+  });
+
+  describe('the shared tier (plan free: a schema in the shared tenant database)', () => {
+    const tenant = tenantCreated({ plan: { id: 'free', trial: false } });
+    const other = tenantCreated({ plan: { id: 'free', trial: false } });
+
+    beforeAll(async () => {
+      await harness.send('TenantCreated', tenant);
+      await harness.send('TenantCreated', other);
+      await harness.eventsOf(tenant.tenantId, ['TenantProvisioned']);
+      await harness.eventsOf(other.tenantId, ['TenantProvisioned']);
+    });
+
+    it('puts the tenant in a schema of the shared tenant database, with no database of its own', async () => {
+      const events = await harness.eventsOf(tenant.tenantId, ['TenantProvisioned']);
+      const provisioned = payloadOf<TenantProvisionedPayload>(ofType(events, 'TenantProvisioned')[0]);
+      expect(provisioned.schemaName).toBe(tenantName(tenant.tenantId));
+      expect(provisioned.databaseName).toBeUndefined();
+      expect(await tenantObjects(tenant.tenantId)).toEqual({ database: false, schema: true, role: true });
+      expect((await tenantLogin(tenant.tenantId)).database).toBe(TENANT_DATABASE);
+    });
+
     it('keeps the tenant role out of the platform database, TEMP tables, and other tenants’ statistics', async () => {
       const login = await tenantLogin(tenant.tenantId);
       // The platform database (every service's schemas): CONNECT is not the tenant role's.
       expect(await pgErrorCode(withClient(databaseNamed(SERVICE_DATABASE, login), () => Promise.resolve()))).toBe(PERMISSION_DENIED);
-      const otherTable = `${PREFIX}_${other.tenantId.replace(/-/g, '')}.users`;
-      await withClient(tenantDatabaseUrl(login), async (client) => {
+      const otherTable = `${tenantName(other.tenantId)}.users`;
+      await withClient(tenantUrl(login), async (client) => {
         const [{ oid } = { oid: '' }] = (await client.query<{ oid: string }>(`SELECT c.oid::text AS oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname || '.' || c.relname = $1`, [otherTable])).rows;
         expect(oid).not.toBe('');
         for (const sql of [
@@ -155,13 +222,25 @@ describe('provisioning service', () => {
 
     it('lets the tenant role use its own schema only: not another tenant’s, not public', async () => {
       const login = await tenantLogin(tenant.tenantId);
-      const otherSchema = `${PREFIX}_${other.tenantId.replace(/-/g, '')}`;
-      await withClient(tenantDatabaseUrl(login), async (client) => {
-          const own = await client.query<{ email: string }>(`SELECT email FROM users`);
-          expect(own.rows.map((row) => row.email)).toEqual([tenant.adminEmail]);
-          await client.query(`CREATE TABLE notes (id int)`);
-          expect(await pgErrorCode(client.query(`SELECT * FROM ${otherSchema}.users`))).toBe(PERMISSION_DENIED);
-          expect(await pgErrorCode(client.query(`CREATE TABLE public.intruder (id int)`))).toBe(PERMISSION_DENIED);
+      await withClient(tenantUrl(login), async (client) => {
+        const own = await client.query<{ email: string }>(`SELECT email FROM users`);
+        expect(own.rows.map((row) => row.email)).toEqual([tenant.adminEmail]);
+        await client.query(`CREATE TABLE notes (id int)`);
+        expect(await pgErrorCode(client.query(`SELECT * FROM ${tenantName(other.tenantId)}.users`))).toBe(PERMISSION_DENIED);
+        expect(await pgErrorCode(client.query(`CREATE TABLE public.intruder (id int)`))).toBe(PERMISSION_DENIED);
+      });
+    });
+
+    it('lists the other tenants’ schemas and roles, but under names that carry no tenant id', async () => {
+      const login = await tenantLogin(tenant.tenantId);
+      await withClient(tenantUrl(login), async (client) => {
+        const names = [
+          ...(await client.query<{ name: string }>(`SELECT nspname AS name FROM pg_namespace`)).rows.map((row) => row.name),
+          ...(await client.query<{ name: string }>(`SELECT rolname AS name FROM pg_roles`)).rows.map((row) => row.name),
+          ...(await client.query<{ name: string }>(`SELECT setconfig::text AS name FROM pg_db_role_setting`)).rows.map((row) => row.name),
+        ];
+        expect(names).toEqual(expect.arrayContaining([tenantName(other.tenantId)]));
+        for (const id of [tenant.tenantId, other.tenantId]) expect(names.filter((name) => name.includes(id.replace(/-/g, '')) || name.includes(id))).toEqual([]);
       });
     });
   });
@@ -253,7 +332,7 @@ describe('provisioning service', () => {
   describe('offboarding', () => {
     const tenant = tenantCreated();
 
-    it('exports the data and files with a checksum, then removes schema, role and storage, and destroys the data key', async () => {
+    it('exports the data and files with a checksum, then drops the tenant’s database and role, removes its storage, and destroys the data key', async () => {
       await harness.send('TenantCreated', tenant);
       await harness.eventsOf(tenant.tenantId, ['TenantProvisioned']);
       const root = join(env.TENANT_STORAGE_ROOT, tenant.tenantId);
@@ -274,7 +353,7 @@ describe('provisioning service', () => {
       await listTar({ file: archive, onReadEntry: (entry) => void entries.push(entry.path) });
       expect(entries).toEqual(expect.arrayContaining(['./manifest.json', './database/users.jsonl', './database/settings.jsonl', './storage/files/logo.svg', './storage/.quota.json']));
 
-      expect(await tenantObjects(tenant.tenantId)).toEqual({ schema: false, role: false });
+      expect(await tenantObjects(tenant.tenantId)).toEqual({ database: false, schema: false, role: false });
       expect(existsSync(root)).toBe(false);
       expect(await harness.sagaLog(tenant.tenantId)).toMatchObject({ kind: 'offboard', status: 'succeeded' });
 
@@ -299,6 +378,42 @@ describe('provisioning service', () => {
     });
   });
 
+  describe('the data plane’s operations, repeated or interrupted', () => {
+    const tenantDatabase = new PgTenantDatabase(tenantDatabaseUrl(), PREFIX);
+
+    afterAll(async () => {
+      await tenantDatabase.close();
+    });
+
+    it('completes a tenant database whose creation was interrupted; creating, migrating or dropping twice is harmless', async () => {
+      const tenantId = randomUUID();
+      const identity = tenantDatabase.identity(tenantId, 'database');
+      const database = identity.database ?? '';
+      // As a crash right after CREATE DATABASE leaves it: connections refused, PUBLIC's defaults not yet revoked.
+      await withClient(tenantDatabaseUrl(), (client) => client.query(`CREATE DATABASE "${database}" TEMPLATE template0 ALLOW_CONNECTIONS false`));
+      expect(await tenantDatabase.create(identity, 'first-password')).toMatchObject({ database, publicRevoked: true, statisticsHidden: true });
+      expect(await tenantDatabase.create(identity, 'first-password')).toMatchObject({ publicRevoked: true, statisticsHidden: true });
+      expect(await tenantDatabase.applyBaseline(identity)).toEqual(['0001-baseline', '0002-user-last-login', '0003-user-name']);
+      expect(await tenantDatabase.applyBaseline(identity)).toEqual([]);
+      expect(await tenantObjects(tenantId)).toEqual({ database: true, schema: true, role: true });
+      const [acl] = (await withClient(tenantDatabaseUrl(), (client) =>
+        client.query<{ allow: boolean; owner: string; grantees: string[] }>(
+          `SELECT datallowconn AS allow, pg_get_userbyid(datdba)::text AS owner, array_agg(DISTINCT CASE a.grantee WHEN 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee)::text END)::text[] AS grantees
+           FROM pg_database d, aclexplode(COALESCE(d.datacl, acldefault('d', d.datdba))) a WHERE d.datname = $1 GROUP BY datallowconn, datdba`,
+          [database],
+        ),
+      )).rows;
+      expect(acl?.allow).toBe(true);
+      // Its owner (provisioning's user), the tenant's role, monitoring; not PUBLIC.
+      expect(acl?.grantees.sort()).toEqual([identity.role, 'pg_read_all_stats', acl?.owner].sort());
+      await withClient(tenantUrl({ user: identity.role, password: 'first-password', database }), async (client) => expect((await client.query(`SELECT count(*)::int AS n FROM users`)).rows).toEqual([{ n: 0 }]));
+
+      await tenantDatabase.drop(identity);
+      await tenantDatabase.drop(identity);
+      expect(await tenantObjects(tenantId)).toEqual({ database: false, schema: false, role: false });
+    });
+  });
+
   describe('a failing step', () => {
     const tenant = tenantCreated();
 
@@ -313,14 +428,15 @@ describe('provisioning service', () => {
       const log = await harness.sagaLog(tenant.tenantId);
       expect(log.status).toBe('compensated');
       expect(log.steps.map((step) => step.status)).toEqual(['compensated', 'compensated', 'compensated', 'pending', 'pending']);
-      expect(await tenantObjects(tenant.tenantId)).toEqual({ schema: false, role: false });
+      expect(await tenantObjects(tenant.tenantId)).toEqual({ database: false, schema: false, role: false });
+      expect(await serviceRows(`SELECT 1 FROM tenant_credential WHERE tenant_id = $1`, [tenant.tenantId])).toEqual([]);
       expect(await serviceRows(`SELECT 1 FROM domain_route WHERE tenant_id = $1`, [tenant.tenantId])).toEqual([]);
 
       await harness.stop();
       await harness.start();
       await harness.send('TenantProvisioningRetryRequested', { tenantId: tenant.tenantId, from: 'provisioning_failed', to: 'provisioning', actor: 'test', at: new Date().toISOString() });
       await harness.eventsOf(tenant.tenantId, ['TenantProvisioned']);
-      expect(await tenantObjects(tenant.tenantId)).toEqual({ schema: true, role: true });
+      expect(await tenantObjects(tenant.tenantId)).toEqual({ database: true, schema: true, role: true });
       const all = (await (await harness.api(`/internal/v1/tenants/${tenant.tenantId}/provisioning?all=true`)).json()) as { items: { status: string }[] };
       expect(all.items.map((saga) => saga.status)).toEqual(['compensated', 'succeeded']);
     });
@@ -382,9 +498,11 @@ describe('provisioning service', () => {
 
       // B current, A (and the old default, for the old format) previous: the start re-wraps in the background.
       await harness.stop();
-      await harness.start({ SECRET_KEY: keyB, SECRET_KEY_PREVIOUS: `${keyA},${oldDefault}` });
+      const restarted = await harness.start({ SECRET_KEY: keyB, SECRET_KEY_PREVIOUS: `${keyA},${oldDefault}` });
+      // A tenant from before opaque names (role `..._app`, not its schema's name) is reported, never renamed behind its back.
+      expect(restarted.process.output()).toContain('tenants provisioned before opaque names keep role and schema names that carry their tenant ids');
       // The command does the same pass; whichever runs first, the second finds nothing left and exits 0.
-      const command = spawnProcess('apps/provisioning/src/rotate-keys.js', { DATABASE_URL: serviceDatabaseUrl(), SECRET_KEY: keyB, SECRET_KEY_PREVIOUS: `${keyA},${oldDefault}`, LOG_LEVEL: 'warn', INTERNAL_AUTH_VERIFY_KEYS: devSecretsEnv()['INTERNAL_AUTH_VERIFY_KEYS'] ?? '' });
+      const command = spawnProcess('apps/provisioning/src/rotate-keys.js', { DATABASE_URL: serviceDatabaseUrl(), SECRET_KEY: keyB, SECRET_KEY_PREVIOUS: `${keyA},${oldDefault}`, LOG_LEVEL: 'warn', INTERNAL_AUTH_VERIFY_KEYS: devSecretsEnv()['INTERNAL_AUTH_VERIFY_KEYS'] ?? '', INVITATION_KEY: devSecretsEnv()['INVITATION_KEY'] ?? '' });
       const { code } = await command.exited;
       expect([code, command.output()]).toEqual([0, expect.stringContaining('"remaining":0')]);
       const idB = masterKeys({ SECRET_KEY: keyB }).current.id;
@@ -397,13 +515,29 @@ describe('provisioning service', () => {
       await harness.start({ SECRET_KEY: keyB });
       const onlyB = masterKeys({ SECRET_KEY: keyB });
       const login = await tenantLogin(before.tenantId, onlyB);
-      await withClient(tenantDatabaseUrl(login), async (client) => expect((await client.query(`SELECT email FROM users`)).rows).toEqual([{ email: before.adminEmail }]));
+      await withClient(tenantUrl(login), async (client) => expect((await client.query(`SELECT email FROM users`)).rows).toEqual([{ email: before.adminEmail }]));
       expect((await tenantLogin(legacyTenant, onlyB)).password).toBe('legacy-password');
       const after = tenantCreated({ domain: { type: 'subdomain', value: `rot2-${randomUUID().slice(0, 8)}`, ssl: true } });
       await harness.send('TenantCreated', after);
       await harness.eventsOf(after.tenantId, ['TenantProvisioned']);
       expect(await serviceRows(`SELECT 1 FROM tenant_certificate WHERE tenant_id = $1`, [after.tenantId])).toHaveLength(1);
       await serviceRows(`DELETE FROM tenant_credential WHERE tenant_id = $1`, [legacyTenant]);
+    });
+  });
+
+  describe('a local CA sealed under a master key the service does not hold', () => {
+    it('is replaced, with a warning, so certificates can still be issued (two checkouts on one database, or a lost key)', async () => {
+      const [before] = await serviceRows<{ certificate_pem: string }>(`SELECT certificate_pem FROM certificate_authority`);
+      await harness.stop();
+      const service = await harness.start({ SECRET_KEY: randomBytes(32).toString('base64') });
+      const tenant = tenantCreated({ domain: { type: 'subdomain', value: `newca-${randomUUID().slice(0, 8)}`, ssl: true } });
+      await harness.send('TenantCreated', tenant);
+      await harness.eventsOf(tenant.tenantId, ['TenantProvisioned']);
+      const [after] = await serviceRows<{ certificate_pem: string }>(`SELECT certificate_pem FROM certificate_authority`);
+      expect(after?.certificate_pem).not.toBe(before?.certificate_pem);
+      const [issued] = await serviceRows<{ certificate_pem: string }>(`SELECT certificate_pem FROM tenant_certificate WHERE tenant_id = $1`, [tenant.tenantId]);
+      expect(new X509Certificate(issued?.certificate_pem ?? '').verify(new X509Certificate(after?.certificate_pem ?? '').publicKey)).toBe(true);
+      expect(service.process.output()).toContain('a new local CA replaces it');
     });
   });
 });

@@ -135,6 +135,34 @@ describe('tenant-registry limits API', () => {
     expect(refused.headers.get('content-type')).toContain(PROBLEM_JSON);
     expect(refused.body).toMatchObject({ type: 'https://tenantry.dev/problems/illegal-transition', currentStatus: 'offboarding' });
     expect((await api.call<LimitsBody>('GET', `/internal/v1/tenants/${tenant.id}/limits`)).body.version).toBe(1);
+
+    // Deleted: reads and writes agree, 404.
+    await produce(kafka, TOPICS.TENANT_PROVISIONING.name, [
+      eventMessage('TenantOffboarded', { tenantId: tenant.id, archiveUri: 'file:///tmp/a.tgz', archiveSha256: 'a'.repeat(64), retainedUntil: new Date().toISOString(), at: new Date().toISOString() }),
+    ]);
+    await waitFor(async () => (await api.get(tenant.id)).body.status === 'deleted', { timeoutMs: 60_000, what: 'the tenant to be deleted' });
+    for (const method of ['GET', 'PUT']) {
+      const answer = await api.call(method, `/internal/v1/tenants/${tenant.id}/limits`, method === 'PUT' ? LIMITS : undefined);
+      expect({ method, status: answer.status, type: answer.body['type'] }).toEqual({ method, status: 404, type: 'https://tenantry.dev/problems/tenant-not-found' });
+    }
+  });
+
+  it("takes the product description's plain body (numbers as soft limits, keeping a mode already set) and names each bad field once", async () => {
+    const tenant = await createTenant('growth');
+    const path = `/internal/v1/tenants/${tenant.id}/limits`;
+    expect((await api.call<LimitsBody>('PUT', path, LIMITS)).status).toBe(200);
+    const plain = await api.call<LimitsBody>('PUT', path, { storage: 10, users: 5, bandwidth: 100 });
+    expect(plain.status).toBe(200);
+    expect(plain.body).toMatchObject({ storage: { limit: 10, mode: 'hard' }, users: { limit: 5, mode: 'soft' }, bandwidth: { limit: 100, mode: 'soft' }, version: 3 });
+    expect(plain.body.apiCalls).toBeUndefined();
+
+    const bad = await api.call<{ errors: { field: string; message: string }[] }>('PUT', path, { storage: '10', users: 5.5, bandwidth: 100 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([
+      { field: 'storage', message: 'storage must be a number or an object {limit, mode}' },
+      { field: 'users.limit', message: 'limit must be an integer number' },
+    ]);
+    expect((await api.call<LimitsBody>('GET', path)).body.version).toBe(3);
   });
 
   it('refuses bad bodies with 400 problem+json naming every bad field, and changes nothing', async () => {

@@ -233,7 +233,9 @@ describe('tenant-registry internal API', () => {
 
     await provisioned(tenant.id);
     await statusBecomes(tenant.id, 'active');
-    const offboarding = await api.call<TenantViewBody>('DELETE', `/internal/v1/tenants/${tenant.id}`);
+    const badReason = await api.call<{ errors: { field: string }[] }>('DELETE', `/internal/v1/tenants/${tenant.id}?reason=`);
+    expect({ status: badReason.status, fields: badReason.body.errors?.map((e) => e.field) }).toEqual({ status: 400, fields: ['reason'] });
+    const offboarding = await api.call<TenantViewBody>('DELETE', `/internal/v1/tenants/${tenant.id}?reason=${encodeURIComponent('customer request')}`);
     expect(offboarding.status).toBe(202);
     expect(offboarding.body.status).toBe('offboarding');
 
@@ -254,6 +256,8 @@ describe('tenant-registry internal API', () => {
       'TenantOffboardingStarted',
       'TenantDeleted',
     ]);
+    const started = events.find((m) => m.key === tenant.id && m.headers['ce_type'] === 'TenantOffboardingStarted');
+    expect(JSON.parse(started?.value ?? '{}')).toMatchObject({ to: 'offboarding', reason: 'customer request' });
   });
 
   it('updates under If-Match: a stale version is refused with 412, the current one accepted with a new ETag', async () => {

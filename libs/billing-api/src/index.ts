@@ -3,3 +3,6 @@ export * from './plan.dto';
 export * from './subscription.dto';
 export * from './invoice.dto';
 export * from './payment.dto';
+export * from './dunning.dto';
+export * from './credit-note.dto';
+export * from './revenue.dto';

@@ -2,6 +2,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { InvoiceCreditNoteDto } from './credit-note.dto';
 
 export const INVOICE_STATUSES = ['draft', 'finalized', 'voided'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
@@ -9,12 +10,13 @@ export const PAYMENT_STATUSES = ['pending', 'succeeded', 'failed'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 export class InvoiceLineViewDto {
-  @ApiProperty({ enum: ['base', 'proration_credit', 'proration_charge', 'usage', 'adjustment'] }) kind!: string;
+  @ApiProperty({ enum: ['base', 'proration_credit', 'proration_charge', 'usage', 'adjustment', 'credit_applied'] }) kind!: string;
   @ApiProperty() description!: string;
   @ApiProperty({ type: String, nullable: true }) planId!: string | null;
   @ApiProperty({ type: String, nullable: true }) metric!: string | null;
   @ApiProperty({ description: 'Units (usage) or prorated days (base, proration)' }) quantity!: string;
   @ApiProperty({ example: '29.00' }) amount!: string;
+  @ApiPropertyOptional({ format: 'date', example: '2026-01-01', description: 'Adjustment lines: the past period whose late usage the line bills' }) adjustsPeriod?: string;
 }
 
 export class InvoiceViewDto {
@@ -35,6 +37,8 @@ export class InvoiceViewDto {
   @ApiProperty({ format: 'date-time', description: 'Until then the invoice stays a draft and late usage lands in it' }) graceEndsAt!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) finalizedAt!: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) dueAt!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'A voided invoice keeps its number and is not collected' }) voidedAt!: string | null;
+  @ApiProperty({ type: [InvoiceCreditNoteDto], description: 'Credit notes issued against the invoice' }) creditNotes!: InvoiceCreditNoteDto[];
 }
 
 export class InvoiceListDto {

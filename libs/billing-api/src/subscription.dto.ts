@@ -1,6 +1,6 @@
 /** A tenant's subscription: what billing answers and what an operator may change. */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { Matches, ValidateIf } from 'class-validator';
 import { PLAN_ID_PATTERN } from './plan.dto';
 
 /** A tax rate as a fraction below 1 with at most 6 decimals ("0.2" = 20 %). */
@@ -11,12 +11,13 @@ export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
 
 export class ChangeSubscriptionDto {
   @ApiPropertyOptional({ example: 'growth', description: 'A dearer plan applies at once (prorated); a cheaper or equal one at the end of the period' })
-  @IsOptional()
+  // Absent means unchanged; null is refused (400 naming the field), not taken for absent.
+  @ValidateIf((_, value) => value !== undefined)
   @Matches(PLAN_ID_PATTERN, { message: 'planId must be a plan id' })
   planId?: string;
 
   @ApiPropertyOptional({ example: '0.2', description: "The tenant's tax rate as a fraction (0.2 = 20 %), for invoices not yet finalized" })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @Matches(TAX_RATE_PATTERN, { message: 'taxRate must be a decimal string from 0 to below 1 with at most 6 decimals' })
   taxRate?: string;
 }

@@ -5,3 +5,4 @@ export { ServiceConfig, LOG_LEVELS } from './service-config';
 export type { LogLevel } from './service-config';
 export { InternalServiceConfig } from './internal-service-config';
 export { IsInternalSigningKey, IsInternalVerifyKeys } from './internal-auth-keys';
+export { IsMasterKey, IsMasterKeyList } from './master-key';

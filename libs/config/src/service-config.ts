@@ -70,4 +70,13 @@ export class ServiceConfig {
   /** Where the management port listens: loopback by default; 0.0.0.0 in a pod, for Prometheus and the kubelet. */
   @IsString()
   MANAGEMENT_HOST = '127.0.0.1';
+
+  /**
+   * Tests only, unset in every deployment: a JSON file `{"offsetMs": <integer>}` whose offset is
+   * added to every reading of the service's Clock (libs/service OffsetFileClock), so an end-to-end
+   * test moves the time of all service processes at once by rewriting one file.
+   */
+  @IsOptional()
+  @IsString()
+  TENANTRY_TEST_CLOCK_FILE?: string = undefined;
 }

@@ -12,3 +12,5 @@ export * from './events/billing.event';
 export * from './events/health.event';
 export * from './events/notifications.event';
 export * from './events/operations.event';
+export * from './events/webhooks.event';
+export * from './events/journeys.event';

@@ -32,7 +32,7 @@ export const TOPICS = {
     name: 'tenantry.gateway.operations.v1',
     partitions: 3,
     retentionMs: 30 * DAY_MS,
-    description: 'Operational announcements from the gateway, such as scheduled maintenance.',
+    description: 'Operational announcements: maintenance windows (scheduled, started, ended) and messages to tenant admins asked for by bulk jobs.',
   },
   METERING_USAGE: {
     name: 'tenantry.metering.usage.v1',

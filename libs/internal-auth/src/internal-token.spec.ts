@@ -5,8 +5,10 @@ import {
   InternalKeyError,
   InternalTokenError,
   InternalTokenFailure,
+  parseServiceKeys,
   parseSigningKey,
   parseVerifyKeys,
+  serviceTokenIssuer,
   signInternalToken,
   SigningKey,
   verifyInternalToken,
@@ -38,6 +40,17 @@ describe(verifyInternalToken.name, () => {
   const current = keyPair('k1');
   const keys = parseVerifyKeys(current.verifyText);
   const sut = (token: string, now = NOW, audience = 'tenant-registry') => verifyInternalToken(token, { keys, audience, now });
+
+  it('carries the actor behind an impersonation as an `act` claim, and refuses a malformed one', () => {
+    const token = signInternalToken(current.signing, { ...REQUEST, actor: 'impersonation:5f1d2c3b-0000-4000-8000-000000000001', actingActor: 'key:0b5c3a8e-1f43-4a0e-9d59-3d1c4a2e7f10' }, NOW);
+    expect(sut(token)).toMatchObject({ sub: 'impersonation:5f1d2c3b-0000-4000-8000-000000000001', act: { sub: 'key:0b5c3a8e-1f43-4a0e-9d59-3d1c4a2e7f10' } });
+    expect(sut(signInternalToken(current.signing, REQUEST, NOW))).not.toHaveProperty('act');
+    const header = b64({ alg: 'EdDSA', kid: 'k1', typ: 'tenantry-internal+jwt' });
+    const iat = Math.floor(NOW.getTime() / 1000);
+    const payload = b64({ iss: 'tenantry-gateway', aud: 'tenant-registry', sub: 'impersonation:x', role: 'tenant-admin', rid: 'r', iat, exp: iat + 30, jti: 'j', act: { sub: 'has spaces' } });
+    const forged = `${header}.${payload}.${sign(null, Buffer.from(`${header}.${payload}`, 'ascii'), current.signing.key).toString('base64url')}`;
+    expect(failure(() => sut(forged))).toBe('invalid-claims');
+  });
 
   it('accepts a token the gateway signed for this service and gives back its claims', () => {
     const token = signInternalToken(current.signing, { ...REQUEST, tenantId: '7a0c9d7e-4a63-4f4b-9a3e-2c1c0f6c1b11', correlationId: 'client-42' }, NOW);
@@ -160,5 +173,26 @@ describe(correlationIdOf.name, () => {
     expect(correlationIdOf('é')).toBeNull();
     expect(correlationIdOf(['a'])).toBeNull();
     expect(correlationIdOf(undefined)).toBeNull();
+  });
+});
+
+describe('a service\'s own tokens', () => {
+  const notifications = keyPair('n1');
+  const keys = parseVerifyKeys(notifications.verifyText);
+  const token = signInternalToken(notifications.signing, { ...REQUEST, audience: 'billing', issuer: serviceTokenIssuer('notifications'), actor: 'service:notifications', role: 'service' }, NOW);
+
+  it('verify only when that issuer is asked for: a gateway verification refuses them', () => {
+    expect(verifyInternalToken(token, { keys, audience: 'billing', issuer: 'tenantry-notifications', now: NOW })).toMatchObject({ iss: 'tenantry-notifications', sub: 'service:notifications', role: 'service' });
+    expect(failure(() => verifyInternalToken(token, { keys, audience: 'billing', now: NOW }))).toBe('wrong-issuer');
+  });
+
+  it('parses INTERNAL_AUTH_SERVICE_KEYS by service, several keys per service while rotating', () => {
+    const second = keyPair('n2');
+    const parsed = parseServiceKeys(`notifications:${notifications.verifyText}, notifications:${second.verifyText}`);
+    expect([...parsed.keys()]).toEqual(['notifications']);
+    expect([...(parsed.get('notifications')?.keys() ?? [])]).toEqual(['n1', 'n2']);
+    expect(parseServiceKeys('').size).toBe(0);
+    expect(() => parseServiceKeys(notifications.verifyText)).toThrow(InternalKeyError); // no service named
+    expect(() => parseServiceKeys(`Bad Name:${notifications.verifyText}`)).toThrow(InternalKeyError);
   });
 });

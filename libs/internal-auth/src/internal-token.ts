@@ -28,7 +28,8 @@ const CORRELATION_ID = VISIBLE(128);
 
 /** The claims of a verified token. */
 export interface InternalTokenClaims {
-  iss: typeof INTERNAL_TOKEN_ISSUER;
+  /** `tenantry-gateway`, or `tenantry-<service>` for a service's own token (verified with that service's keys only). */
+  iss: string;
   /** The service the token is for (its name, e.g. `tenant-registry`). */
   aud: string;
   /** Who is acting: `key:<api-key-id>`. */
@@ -40,6 +41,8 @@ export interface InternalTokenClaims {
   rid: string;
   /** The client's own request id, when it sent a usable one (a correlation id, never trusted as ours). */
   cid?: string;
+  /** RFC 8693 `act`: who really acts when `sub` is an impersonation (`key:<api-key-id>` of the support or platform admin). */
+  act?: { sub: string };
   iat: number;
   exp: number;
   jti: string;
@@ -53,9 +56,20 @@ export interface InternalTokenRequest {
   tenantId?: string | null;
   requestId: string;
   correlationId?: string | null;
+  /** The actor behind an impersonation (`act.sub`). */
+  actingActor?: string | null;
   /** Seconds; at most MAX_TOKEN_LIFETIME_SECONDS. */
   lifetimeSeconds?: number;
+  /** Default INTERNAL_TOKEN_ISSUER (the gateway); a service signing its own calls uses serviceTokenIssuer(its name). */
+  issuer?: string;
 }
+
+/** `role` of a service's own token: never a user role, accepted only on routes marked for that service. */
+export const SERVICE_TOKEN_ROLE = 'service';
+/** `iss` of the tokens a service signs for its own calls. */
+export const serviceTokenIssuer = (service: string): string => `tenantry-${service}`;
+/** `sub` of the tokens a service signs for its own calls. */
+export const serviceTokenSubject = (service: string): string => `service:${service}`;
 
 export interface SigningKey {
   kid: string;
@@ -140,6 +154,21 @@ export function parseVerifyKeys(value: string): VerifyKeys {
   return keys;
 }
 
+/** Verify keys of other services' own tokens, by service name. */
+export type ServiceKeys = ReadonlyMap<string, VerifyKeys>;
+
+/** `<service>:<kid>:<SPKI DER, base64>[,…]` (e.g. billing's INTERNAL_AUTH_SERVICE_KEYS); empty: none. */
+export function parseServiceKeys(value: string): ServiceKeys {
+  const byService = new Map<string, string[]>();
+  for (const entry of value.split(',').map((e) => e.trim()).filter((e) => e.length > 0)) {
+    const colon = entry.indexOf(':');
+    const service = colon > 0 ? entry.slice(0, colon) : '';
+    if (!/^[a-z][a-z0-9-]{0,62}$/.test(service)) throw new InternalKeyError('must be <service>:<key id>:<SPKI DER in base64>[,…] (service: lower-case letters, digits and dashes)');
+    byService.set(service, [...(byService.get(service) ?? []), entry.slice(colon + 1)]);
+  }
+  return new Map([...byService].map(([service, entries]) => [service, parseVerifyKeys(entries.join(','))]));
+}
+
 /** The client's x-request-id as a correlation id: up to 128 visible ASCII characters, otherwise none. */
 export function correlationIdOf(value: unknown): string | null {
   return typeof value === 'string' && CORRELATION_ID.test(value) ? value : null;
@@ -155,13 +184,14 @@ export function signInternalToken(signingKey: SigningKey, request: InternalToken
   }
   const iat = Math.floor(now.getTime() / 1000);
   const claims: InternalTokenClaims = {
-    iss: INTERNAL_TOKEN_ISSUER,
+    iss: request.issuer ?? INTERNAL_TOKEN_ISSUER,
     aud: request.audience,
     sub: request.actor,
     role: request.role,
     ...(request.tenantId ? { tid: request.tenantId } : {}),
     rid: request.requestId,
     ...(request.correlationId ? { cid: request.correlationId } : {}),
+    ...(request.actingActor ? { act: { sub: request.actingActor } } : {}),
     iat,
     exp: iat + lifetime,
     jti: randomUUID(),
@@ -188,6 +218,8 @@ export interface VerifyOptions {
   audience: string;
   now?: Date;
   skewSeconds?: number;
+  /** Default INTERNAL_TOKEN_ISSUER: set only to verify a service's own token with that service's keys. */
+  issuer?: string;
 }
 
 /** The token's claims if it is ours, for this service, and current; InternalTokenError otherwise. */
@@ -210,9 +242,10 @@ export function verifyInternalToken(token: string, options: VerifyOptions): Inte
   if (!valid) throw new InternalTokenError('bad-signature', 'the token signature is not valid');
 
   const claims = decodeJson(payloadPart, 'payload');
-  if (claims['iss'] !== INTERNAL_TOKEN_ISSUER) throw new InternalTokenError('wrong-issuer', `iss must be ${INTERNAL_TOKEN_ISSUER}`);
+  const issuer = options.issuer ?? INTERNAL_TOKEN_ISSUER;
+  if (claims['iss'] !== issuer) throw new InternalTokenError('wrong-issuer', `iss must be ${issuer}`);
   if (claims['aud'] !== options.audience) throw new InternalTokenError('wrong-audience', `the token is not for ${options.audience}`);
-  const { iat, exp, sub, role, rid, jti, tid, cid } = claims;
+  const { iat, exp, sub, role, rid, jti, tid, cid, act } = claims;
   if (!Number.isInteger(iat) || !Number.isInteger(exp)) throw new InternalTokenError('invalid-claims', 'iat and exp must be integer seconds');
   const issuedAt = iat as number;
   const expiresAt = exp as number;
@@ -229,14 +262,17 @@ export function verifyInternalToken(token: string, options: VerifyOptions): Inte
   if (typeof jti !== 'string' || jti.length === 0 || jti.length > 128) throw new InternalTokenError('invalid-claims', 'jti must be a string');
   if (tid !== undefined && (typeof tid !== 'string' || !VISIBLE(64).test(tid))) throw new InternalTokenError('invalid-claims', 'tid must be a tenant id');
   if (cid !== undefined && correlationIdOf(cid) === null) throw new InternalTokenError('invalid-claims', 'cid must be 1–128 visible ASCII characters');
+  const actor = typeof act === 'object' && act !== null && !Array.isArray(act) ? (act as Record<string, unknown>)['sub'] : undefined;
+  if (act !== undefined && (typeof actor !== 'string' || !ACTOR.test(actor))) throw new InternalTokenError('invalid-claims', 'act must be {"sub": 1–200 visible ASCII characters}');
   return {
-    iss: INTERNAL_TOKEN_ISSUER,
+    iss: issuer,
     aud: options.audience,
     sub,
     role,
     ...(typeof tid === 'string' ? { tid } : {}),
     rid,
     ...(typeof cid === 'string' ? { cid } : {}),
+    ...(typeof actor === 'string' ? { act: { sub: actor } } : {}),
     iat: issuedAt,
     exp: expiresAt,
     jti,

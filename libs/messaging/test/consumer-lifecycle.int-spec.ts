@@ -86,4 +86,23 @@ describe(`${EventConsumer.name} lifecycle`, () => {
     await waitFor(() => caughtUp(kafka, groupId, topic), { what: 'the rest to be consumed' });
     expect(await ledgerState(db.dataSource)).toMatchObject({ effects: 40, distinctEvents: 40, totals: { [TENANT]: '40' } });
   });
+
+  it('a new group told to start at the end skips the backlog, and a restart before its first commit skips nothing produced after the first start', async () => {
+    const groupId = uniqueName('latest');
+    await produce(kafka, topic, Array.from({ length: 5 }, (_, i) => eventMessage('UsageRecorded', usage(TENANT, i + 1, '1'))));
+    const handlers: EventConsumerOptions['handlers'] = { UsageRecorded: (event, tx) => applyUsage(tx, [event]) };
+
+    const first = consumer({ groupId, fromBeginning: false, handlers });
+    await first.start();
+    await waitFor(() => first.health().ready, { what: 'the consumer to join' });
+    await first.stop();
+    // Produced while no member runs and before the group ever committed an offset of its own.
+    await produce(kafka, topic, Array.from({ length: 3 }, (_, i) => eventMessage('UsageRecorded', usage(TENANT, 100 + i, '2'))));
+
+    const second = consumer({ groupId, fromBeginning: false, handlers });
+    await second.start();
+    await waitFor(async () => (await ledgerState(db.dataSource)).effects === 3, { what: 'the three later events' });
+    await waitFor(() => caughtUp(kafka, groupId, topic), { what: 'the group to commit' });
+    expect(await ledgerState(db.dataSource)).toMatchObject({ effects: 3, distinctEvents: 3, totals: { [TENANT]: '6' } });
+  });
 });

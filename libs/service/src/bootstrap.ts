@@ -14,6 +14,8 @@ export interface BootstrapOptions {
   name: string;
   config: ServiceConfig;
   bodyLimitBytes?: number;
+  /** Keep each JSON body's bytes as `request.rawBody` too (a signed webhook's signature covers the exact bytes). */
+  rawBody?: boolean;
   /** Extra set-up on the app before it listens (OpenAPI docs, hooks, content-type parsers). */
   configure?: (app: NestFastifyApplication) => Promise<void> | void;
 }
@@ -33,11 +35,11 @@ export async function createServiceApp(module: Type<unknown> | DynamicModule, op
     // Fastify's default (100) answers a longer path parameter itself, with a 414 in its own JSON;
     // the URL is already bounded by Node's 16 KB header limit (414 uri-too-long, client-error.ts),
     // so every parameter reaches its pipe and a bad one is a 400 naming it.
-    maxParamLength: 16_384,
+    routerOptions: { maxParamLength: 16_384 },
     clientErrorHandler: problemClientErrorHandler,
     frameworkErrors: problemFrameworkErrors,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger: new PinoNestLogger(logger), bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { logger: new PinoNestLogger(logger), bufferLogs: true, rawBody: options.rawBody ?? false });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
     enterContext({ requestId: request.id });

@@ -43,7 +43,7 @@ describe(InternalAuthGuard.name, () => {
   it('lets a valid token through and makes its caller and request id the request’s', () => {
     const { request, replyHeaders, context } = call({ authorization: `Bearer ${token('tenant-registry')}`, 'x-tenantry-actor': 'key:forged' });
     expect(sut.canActivate(context)).toBe(true);
-    expect(request.internalCaller).toEqual({ actor: 'key:k-1', role: 'support', tenantId: null, requestId: 'gw-1', correlationId: 'c-1' });
+    expect(request.internalCaller).toEqual({ actor: 'key:k-1', role: 'support', tenantId: null, requestId: 'gw-1', correlationId: 'c-1', act: null });
     expect(request.id).toBe('gw-1');
     expect(replyHeaders['x-request-id']).toBe('gw-1');
   });

@@ -85,10 +85,16 @@ export const COMMON_PROBLEMS = defineProblems({
   unavailable: { status: 503, title: 'Service unavailable' },
 });
 
+/**
+ * Every bad field with its messages. A nested object's own check (`must be an object`) and
+ * ValidateNested's generic `nested property … must be either object or array` say the same thing:
+ * the generic one is dropped when another message names the field.
+ */
 export function fieldProblems(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    const constraints = Object.entries(error.constraints ?? {});
+    const own = constraints.filter(([name]) => name !== 'nestedValidation' || constraints.length === 1).map(([, message]) => ({ field, message }));
     return [...own, ...fieldProblems(error.children ?? [], field)];
   });
 }

@@ -3,11 +3,11 @@ import { DynamicModule, Global, Module, Provider, ValidationPipe } from '@nestjs
 import { APP_FILTER, APP_GUARD, APP_PIPE, DiscoveryModule, Reflector } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { ConfigError, InternalServiceConfig, ServiceConfig } from '@tenantry/config';
-import { InternalKeyError, parseVerifyKeys, VerifyKeys } from '@tenantry/internal-auth';
+import { InternalKeyError, parseServiceKeys, parseVerifyKeys, ServiceKeys, VerifyKeys } from '@tenantry/internal-auth';
 import { createKafka, OutboxWriter } from '@tenantry/messaging';
 import { createLogger, Logger, ServiceMetrics } from '@tenantry/observability';
 import { createDataSource, ensureDatabase, PostgresTransactions, runMigrations, Transactions } from '@tenantry/persistence';
-import { Clock, SystemClock } from './clock';
+import { Clock, clockFromConfig } from './clock';
 import { HealthController } from './health.controller';
 import { InternalAuthGuard } from './internal-auth.guard';
 import { MessagingHost } from './messaging-host';
@@ -18,7 +18,7 @@ import { KAFKA, LOGGER, SERVICE_CONFIG, SERVICE_DEFINITION, ServiceDefinition } 
 export interface ServiceModuleOptions<C extends ServiceConfig> {
   definition: ServiceDefinition<C>;
   config: C;
-  /** The service's time (default the system clock); an in-process test hands a ManualClock here. */
+  /** The service's time (default the system clock, or TENANTRY_TEST_CLOCK_FILE's offset clock in tests); an in-process test hands a ManualClock here. */
   clock?: Clock;
 }
 
@@ -54,7 +54,7 @@ export class ServiceModule {
       },
       { provide: Transactions, useClass: PostgresTransactions },
       MessagingHost,
-      options.clock ? { provide: Clock, useValue: options.clock } : { provide: Clock, useClass: SystemClock },
+      { provide: Clock, useValue: options.clock ?? clockFromConfig(config) },
       { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       {
         provide: APP_PIPE,
@@ -68,7 +68,8 @@ export class ServiceModule {
     ];
     if ((definition.callers ?? 'internal') === 'internal') {
       const keys = verifyKeysOf(config);
-      providers.push({ provide: APP_GUARD, useFactory: (reflector: Reflector) => new InternalAuthGuard(reflector, keys, definition.name), inject: [Reflector] });
+      const serviceKeys = serviceKeysOf(config);
+      providers.push({ provide: APP_GUARD, useFactory: (reflector: Reflector) => new InternalAuthGuard(reflector, keys, definition.name, serviceKeys), inject: [Reflector] });
     }
     return {
       module: ServiceModule,
@@ -88,6 +89,18 @@ function verifyKeysOf(config: ServiceConfig): VerifyKeys {
     return parseVerifyKeys(value);
   } catch (error) {
     if (error instanceof InternalKeyError) throw new ConfigError('INTERNAL_AUTH_VERIFY_KEYS', error.message);
+    throw error;
+  }
+}
+
+/** Other services' own verify keys (INTERNAL_AUTH_SERVICE_KEYS), for the routes marked @ServiceCallers; unset: none. */
+function serviceKeysOf(config: ServiceConfig): ServiceKeys {
+  const value = (config as { INTERNAL_AUTH_SERVICE_KEYS?: string }).INTERNAL_AUTH_SERVICE_KEYS;
+  if (!value) return new Map();
+  try {
+    return parseServiceKeys(value);
+  } catch (error) {
+    if (error instanceof InternalKeyError) throw new ConfigError('INTERNAL_AUTH_SERVICE_KEYS', error.message);
     throw error;
   }
 }

@@ -84,6 +84,12 @@ describe(CreateTenantDto.name, () => {
 });
 
 describe(UpdateTenantDto.name, () => {
+  it('refuses an array where a domain or plan goes (it would pass the nested check with nothing in it)', () => {
+    expect(problems(UpdateTenantDto, { domain: [] }).fields).toEqual(['domain']);
+    expect(problems(UpdateTenantDto, { plan: [] }).fields).toEqual(['plan']);
+    expect(problems(CreateTenantDto, { ...SHORT, domain: [] }).fields).toEqual(['domain']);
+  });
+
   it('treats null as a wrong type, not as absent', () => {
     expect([...new Set(problems(UpdateTenantDto, { name: null, plan: null }).fields)].sort()).toEqual(['name', 'plan']);
   });

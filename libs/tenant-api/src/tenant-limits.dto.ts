@@ -88,8 +88,9 @@ export class ApiCallsLimitDto {
 function LimitField(cls: new () => object, required: boolean): PropertyDecorator {
   return (target, property) => {
     (required ? ApiProperty({ type: cls }) : ApiPropertyOptional({ type: cls, description: 'Absent: no limit on API calls' }))(target, property);
-    // IsObject: ValidateNested alone lets a missing (or null) value through.
-    IsObject()(target, property);
+    // IsObject: ValidateNested alone lets a missing (or null) value through. A plain number was made
+    // an object by normalizeLimitsBody before validation.
+    IsObject({ message: '$property must be a number or an object {limit, mode}' })(target, property);
     Type(() => cls)(target, property);
     ValidateNested()(target, property);
   };
@@ -108,4 +109,25 @@ export class TenantLimitsDto {
   @Optional()
   @LimitField(ApiCallsLimitDto, false)
   apiCalls?: ApiCallsLimitDto;
+}
+
+export const LIMIT_FIELDS = ['storage', 'users', 'bandwidth', 'apiCalls'] as const;
+export type LimitField = (typeof LIMIT_FIELDS)[number];
+
+/**
+ * The product description's plain form, `{"storage": 10, "users": 5, "bandwidth": 100}`, beside the
+ * object form: a number is the limit with no mode given (`{limit: n}`). Returns the body in object
+ * form for validation and the fields that were plain numbers — those keep the mode the tenant
+ * already has for them (soft when none), where the object form without a mode means soft.
+ */
+export function normalizeLimitsBody(body: Record<string, unknown>): { body: Record<string, unknown>; plain: LimitField[] } {
+  const normalized: Record<string, unknown> = { ...body };
+  const plain: LimitField[] = [];
+  for (const field of LIMIT_FIELDS) {
+    if (typeof body[field] === 'number') {
+      normalized[field] = { limit: body[field] };
+      plain.push(field);
+    }
+  }
+  return { body: normalized, plain };
 }

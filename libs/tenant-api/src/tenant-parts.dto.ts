@@ -1,7 +1,7 @@
 /** The nested shapes of tenant requests (domain, plan, configuration, resources), their limits, and how string short forms map onto them. */
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { plainToInstance, Transform, Type } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsNumber, IsString, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsNumber, IsString, Length, Max, MaxLength, Min, ValidateBy, ValidateNested } from 'class-validator';
 import { DOMAIN_TYPES, DomainType } from '@tenantry/contracts';
 import { IsCurrencyCode, IsDisplayName, IsLanguageTag, IsTimeZone, normaliseName, Optional } from './field-rules';
 
@@ -91,11 +91,17 @@ export class ResourcesDto {
 }
 
 /** `"acme"` / `"shop.example.com"` (short form) or `{type, value, ssl}` (full form); either way a DomainDto once transformed. */
+/** An array passes ValidateNested (no element to check) and would reach the registry as a domain or plan: refused here. */
+function NotAnArray(): PropertyDecorator {
+  return ValidateBy({ name: 'isNotArray', validator: { validate: (value: unknown) => !Array.isArray(value), defaultMessage: (args) => `${args?.property ?? 'value'} must be a string or an object` } });
+}
+
 export function DomainField(required: boolean): PropertyDecorator {
   return (target, property) => {
     ApiProperty({ required, oneOf: [{ type: 'string', minLength: 1, maxLength: 253, description: 'Subdomain label or FQDN (short form)' }, { $ref: getSchemaPath(DomainDto) }] })(target, property);
     Type(() => DomainDto)(target, property);
     Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? plainToInstance(DomainDto, { value }) : value))(target, property);
+    NotAnArray()(target, property);
     ValidateNested()(target, property);
   };
 }
@@ -106,6 +112,7 @@ export function PlanField(required: boolean): PropertyDecorator {
     ApiProperty({ required, oneOf: [{ type: 'string', minLength: 1, maxLength: 64, description: 'Plan id (short form)' }, { $ref: getSchemaPath(PlanDto) }] })(target, property);
     Type(() => PlanDto)(target, property);
     Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? plainToInstance(PlanDto, { id: value }) : value))(target, property);
+    NotAnArray()(target, property);
     ValidateNested()(target, property);
   };
 }

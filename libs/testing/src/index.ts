@@ -1,7 +1,7 @@
 export { broker, databaseUrl, ensureInfrastructure, KAFKA_BROKERS, REPO_ROOT, restartPostgres } from './infrastructure';
 export { createTestSchema, uniqueName } from './database';
 export type { TestSchema } from './database';
-export { newTopicName, readTopic, startGroupAtEnd, testKafka } from './kafka';
+export { freshGroups, groupsAtEndOfEveryTopic, newTopicName, readTopic, startGroupAtEnd, testKafka } from './kafka';
 export type { ReceivedMessage } from './kafka';
 export { testLogger } from './logger';
 export { GiveUp, sleep, waitFor } from './wait';
@@ -15,3 +15,6 @@ export type { RunningService, ServiceName } from './services';
 export { devSecretsEnv } from './dev-secrets';
 export { internalAuthHeaders, internalToken, readInternalToken } from './internal-token';
 export type { InternalTokenOptions } from './internal-token';
+export { hrefs, TestSmtpServer } from './smtp-server';
+export type { ReceivedMail } from './smtp-server';
+export { pdfToText } from './pdf';

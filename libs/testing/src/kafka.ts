@@ -1,6 +1,7 @@
 /** Plain kafkajs clients for tests: read what really landed on a topic, independently of the code under test. */
 import { randomBytes } from 'node:crypto';
 import { Kafka, KafkaMessage } from 'kafkajs';
+import { TOPICS } from '@tenantry/contracts';
 import { createKafka } from '@tenantry/messaging';
 import { KAFKA_BROKERS } from './infrastructure';
 import { waitFor } from './wait';
@@ -23,6 +24,24 @@ export async function startGroupAtEnd(groupId: string, topic: string): Promise<v
   } finally {
     await admin.disconnect();
   }
+}
+
+/**
+ * startGroupAtEnd for each of `groups` (with `prefix`, as a service run with KAFKA_GROUP_PREFIX names them) on every topic of
+ * the catalogue: a compiled service started afterwards with that prefix sees only what its test produces.
+ */
+export async function groupsAtEndOfEveryTopic(prefix: string, groups: readonly string[]): Promise<void> {
+  for (const group of groups) for (const topic of Object.values(TOPICS)) await startGroupAtEnd(`${prefix}${group}`, topic.name);
+}
+
+/**
+ * Environment for a compiled service whose consumer groups are new (a prefix of their own) and
+ * start at the end of every topic, pinned before it reports ready: it sees every event its test
+ * produces afterwards and none of the backlog earlier suites left on the shared topics. For a
+ * service that must not resume anything; a restarted instance gets the same environment back.
+ */
+export function freshGroups(label: string): Record<string, string> {
+  return { KAFKA_GROUP_PREFIX: `${label}-${randomBytes(4).toString('hex')}.`, KAFKA_NEW_GROUPS_FROM: 'latest' };
 }
 
 export interface ReceivedMessage {

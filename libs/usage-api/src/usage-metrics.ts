@@ -9,7 +9,7 @@
  */
 import { UsageSource } from '@tenantry/contracts';
 
-export const AGGREGATIONS = ['sum', 'max', 'latest', 'unique'] as const;
+export const AGGREGATIONS = ['sum', 'count', 'max', 'latest', 'unique'] as const;
 export type Aggregation = (typeof AGGREGATIONS)[number];
 
 export interface MetricDefinition {
@@ -22,6 +22,34 @@ export interface MetricDefinition {
    * ingestion API rejects them (`metric-not-writable`) and the aggregations count no other source's.
    */
   measuredBy?: UsageSource;
+  /**
+   * The sources whose events count towards the tenant's limits and its bill (the aggregates keep
+   * every source apart as well, for the breakdown). Default: every source that may record it.
+   */
+  countedSources?: readonly UsageSource[];
+}
+
+/** Every source, as recorded on UsageRecorded (`api` is a client's report through the ingestion API). */
+export const ALL_SOURCES: readonly UsageSource[] = ['api', 'gateway', 'collector'];
+
+/**
+ * The names the read API and the configuration give the sources: `reported` (a client, through the
+ * ingestion API; `api` on the wire), `gateway` (collected by the gateway), `collector` (collected by
+ * metering's resource collectors).
+ */
+export const SOURCE_NAMES = ['reported', 'gateway', 'collector'] as const;
+export type SourceName = (typeof SOURCE_NAMES)[number];
+export function sourceName(source: string): string {
+  return source === 'api' ? 'reported' : source;
+}
+export function wireSource(name: SourceName): UsageSource {
+  return name === 'reported' ? 'api' : name;
+}
+
+/** The sources that count towards a metric's limits and bill. */
+export function countedSourcesOf(metric: MetricDefinition): readonly UsageSource[] {
+  if (metric.countedSources) return metric.countedSources;
+  return metric.measuredBy ? [metric.measuredBy] : ALL_SOURCES;
 }
 
 export const BUILT_IN_METRICS: readonly MetricDefinition[] = [

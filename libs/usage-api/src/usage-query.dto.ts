@@ -12,6 +12,8 @@ export type UsageGranularity = (typeof USAGE_GRANULARITIES)[number];
 
 /** How a metric is named: built-in and custom metrics alike. */
 export const METRIC_NAME = /^[a-z][a-z0-9_]{0,62}$/;
+/** How an event property a meter reads (value, filter, group-by) is named. */
+export const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,62}$/;
 const METRIC_NAME_MESSAGE = 'metric must be a metric name (lower case letters, digits and _, starting with a letter)';
 
 export class UsageQueryDto {
@@ -34,6 +36,11 @@ export class UsageQueryDto {
   @IsOptional()
   @Matches(METRIC_NAME, { message: METRIC_NAME_MESSAGE })
   metric?: string;
+
+  @ApiPropertyOptional({ example: 'region', description: "One of the meter's group-by properties: `current` then holds the metric's counted figure per value of it (`groups`); needs `metric`" })
+  @IsOptional()
+  @Matches(PROPERTY_NAME, { message: 'groupBy must be a property name (letters, digits, _ and -, starting with a letter)' })
+  groupBy?: string;
 }
 
 export class UsageSummaryQueryDto {

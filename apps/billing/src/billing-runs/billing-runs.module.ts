@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { InvoicesModule } from '../invoices/invoices.module';
 import { PaymentsModule } from '../payments/payments.module';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
+import { UsageModule } from '../usage/usage.module';
 import { BillingRunRepository } from './billing-run.repository';
 import { BillingRunScheduler } from './billing-run.scheduler';
 import { BillingRunsController } from './billing-runs.controller';
@@ -14,7 +15,7 @@ import { SettleInvoiceUseCase } from './usecases/settle-invoice/settle-invoice.u
 import { StartBillingRunUseCase } from './usecases/start-billing-run/start-billing-run.use-case';
 
 @Module({
-  imports: [SubscriptionsModule, InvoicesModule, PaymentsModule],
+  imports: [SubscriptionsModule, UsageModule, InvoicesModule, PaymentsModule],
   controllers: [BillingRunsController],
   providers: [
     { provide: BillingRunRepository, useClass: PostgresBillingRunRepository },

@@ -51,4 +51,15 @@ describe('computeInvoice', () => {
     const partial = computeInvoice(base({ billableFrom: new Date('2026-04-29T00:00:00.000Z') }));
     expect(partial.lines[0]).toMatchObject({ quantity: '2', amount: '1.93' }); // 29 × 2/30 = 1.9333…
   });
+
+  it('does not bill the days the subscription is canceled: base and upgrade proration count active days only; canceled all through, nothing', () => {
+    const days = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => new Date(Date.UTC(2026, 3, from + k)));
+    // Deactivated on 11 April, reactivated on 21 April: 10 canceled days, 20 billed. 29 × 20/30 = 19.333… → 19.33.
+    const paused = computeInvoice(base({ canceledDays: days(11, 20), usage: new Map([['api_calls', '100500']]) }));
+    expect(paused.lines.map((l) => [l.kind, l.quantity, l.amount])).toEqual([['base', '20', '19.33'], ['usage', '100500', '0.25']]);
+    // An upgrade on 21 April, canceled from 26 April: 5 days of each plan's difference. Credit 29 × 5/30 = 4.833… → −4.83, charge 99 × 5/30 = 16.50.
+    const upgraded = computeInvoice(base({ canceledDays: days(26, 30), upgrades: [{ at: new Date('2026-04-21T00:00:00.000Z'), from: STARTER, to: GROWTH }] }));
+    expect(upgraded.lines.filter((l) => l.kind !== 'usage').map((l) => [l.kind, l.quantity, l.amount])).toEqual([['base', '25', '24.17'], ['proration_credit', '5', '-4.83'], ['proration_charge', '5', '16.50']]);
+    expect(computeInvoice(base({ canceledDays: days(1, 30), usage: new Map([['api_calls', '900000']]) }))).toEqual({ lines: [], subtotal: '0.00', tax: '0.00', total: '0.00' });
+  });
 });

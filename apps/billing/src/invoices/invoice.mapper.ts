@@ -13,7 +13,7 @@ export function toInvoiceView(i: Invoice): InvoiceViewDto {
     periodStart: i.periodStart.toISOString(),
     periodEnd: i.periodEnd.toISOString(),
     currency: i.currency,
-    lines: i.lines.map((l) => ({ kind: l.kind, description: l.description, planId: l.planId, metric: l.metric, quantity: l.quantity, amount: l.amount })),
+    lines: i.lines.map((l) => ({ kind: l.kind, description: l.description, planId: l.planId, metric: l.metric, quantity: l.quantity, amount: l.amount, ...(l.adjustsPeriod === undefined ? {} : { adjustsPeriod: l.adjustsPeriod }) })),
     subtotal: i.subtotal,
     taxRate: i.taxRate,
     tax: i.tax,
@@ -21,6 +21,8 @@ export function toInvoiceView(i: Invoice): InvoiceViewDto {
     graceEndsAt: i.graceEndsAt.toISOString(),
     finalizedAt: i.finalizedAt?.toISOString() ?? null,
     dueAt: i.dueAt?.toISOString() ?? null,
+    voidedAt: i.voidedAt?.toISOString() ?? null,
+    creditNotes: i.creditNotes ?? [],
   };
 }
 

@@ -26,6 +26,11 @@ export interface Invoice {
   graceEndsAt: Date;
   finalizedAt: Date | null;
   dueAt: Date | null;
+  /** When it was voided (null otherwise) and the Idempotency-Key of that request. */
+  voidedAt?: Date | null;
+  voidIdempotencyKey?: string | null;
   createdAt: Date;
+  /** Credit notes issued against it, oldest first. */
+  creditNotes?: { id: string; number: string; method: 'credit' | 'refund'; amount: string }[];
   lines: InvoiceLine[];
 }

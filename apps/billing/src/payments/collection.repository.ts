@@ -13,6 +13,10 @@ export interface Collection {
 export abstract class CollectionRepository {
   /** Schedules the first charge of a finalized invoice (once; a second call changes nothing). */
   abstract schedule(tx: Transaction, scope: TenantScope & { invoiceId: string }, at: Date): Promise<void>;
+  /** `schedule` for several invoices. */
+  async scheduleMany(tx: Transaction, invoices: readonly (TenantScope & { invoiceId: string })[], at: Date): Promise<void> {
+    for (const invoice of invoices) await this.schedule(tx, invoice, at);
+  }
   /** Invoices whose next charge is due at `now`, of every tenant, oldest first. */
   abstract due(now: Date, limit: number): Promise<{ tenantId: string; invoiceId: string }[]>;
   /** Takes a due collection (moves its next attempt to `leaseUntil`, so no other instance takes it); undefined when it is no longer due. */

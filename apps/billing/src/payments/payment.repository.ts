@@ -16,5 +16,7 @@ export abstract class PaymentRepository {
   abstract lockForSettlement(tx: Transaction, paymentId: string): Promise<Payment | undefined>;
   abstract ofInvoice(scope: TenantScope & { invoiceId: string }, tx?: Transaction): Promise<Payment[]>;
   abstract setCharge(scope: TenantScope & { paymentId: string }, providerChargeId: string): Promise<void>;
+  /** Records a provider callback's event id; false when it was recorded before (the callback was delivered again). */
+  abstract recordProviderEvent(tx: Transaction, provider: string, eventId: string, at: Date): Promise<boolean>;
   abstract settle(tx: Transaction, scope: TenantScope & { paymentId: string }, status: 'succeeded' | 'failed', failureCode: string | null, at: Date): Promise<void>;
 }

@@ -27,6 +27,15 @@ export class PostgresCollectionRepository extends CollectionRepository {
     await entityManagerOf(tx).query(`INSERT INTO collections (invoice_id, tenant_id, next_attempt_at, created_at) VALUES ($1, $2, $3, $3) ON CONFLICT (invoice_id) DO NOTHING`, [scope.invoiceId, scope.tenantId, at.toISOString()]);
   }
 
+  override async scheduleMany(tx: Transaction, invoices: readonly (TenantScope & { invoiceId: string })[], at: Date): Promise<void> {
+    if (invoices.length === 0) return;
+    await entityManagerOf(tx).query(
+      `INSERT INTO collections (invoice_id, tenant_id, next_attempt_at, created_at) SELECT i.invoice_id, i.tenant_id, $3, $3 FROM unnest($1::uuid[], $2::uuid[]) AS i(invoice_id, tenant_id)
+       ON CONFLICT (invoice_id) DO NOTHING`,
+      [invoices.map((i) => i.invoiceId), invoices.map((i) => i.tenantId), at.toISOString()],
+    );
+  }
+
   async due(now: Date, limit: number): Promise<{ tenantId: string; invoiceId: string }[]> {
     const rows = (await this.dataSource.query(`SELECT tenant_id, invoice_id FROM collections WHERE next_attempt_at <= $1 ORDER BY next_attempt_at, invoice_id LIMIT $2`, [now.toISOString(), limit])) as Row[];
     return rows.map((r) => ({ tenantId: r.tenant_id, invoiceId: r.invoice_id }));

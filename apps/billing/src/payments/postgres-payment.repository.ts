@@ -113,6 +113,15 @@ export class PostgresPaymentRepository extends PaymentRepository {
     return rows.map(toPayment);
   }
 
+  async recordProviderEvent(tx: Transaction, provider: string, eventId: string, at: Date): Promise<boolean> {
+    const rows = (await entityManagerOf(tx).query(`INSERT INTO payment_provider_events (provider, event_id, received_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`, [
+      provider,
+      eventId,
+      at.toISOString(),
+    ])) as unknown[];
+    return rows.length === 1;
+  }
+
   async setCharge(scope: TenantScope & { paymentId: string }, providerChargeId: string): Promise<void> {
     await this.dataSource.query(`UPDATE payments SET provider_charge_id = $3 WHERE tenant_id = $1 AND id = $2 AND provider_charge_id IS NULL`, [scope.tenantId, scope.paymentId, providerChargeId]);
   }

@@ -28,6 +28,18 @@ export function daysFrom(periodStart: Date, from: Date): number {
   return Math.round((end.getTime() - start.getTime()) / DAY_MS);
 }
 
+/** The UTC days of the period (their starts), in order. */
+export function daysOfPeriod(periodStart: Date): Date[] {
+  const days: Date[] = [];
+  for (let day = periodStart, end = periodEndOf(periodStart); day < end; day = new Date(day.getTime() + DAY_MS)) days.push(day);
+  return days;
+}
+
+/** The last instant of the UTC day that starts at `day`. */
+export function endOfDay(day: Date): Date {
+  return new Date(day.getTime() + DAY_MS - 1);
+}
+
 /** YYYY-MM-DD of a period start (the key usage totals and invoices use). */
 export function periodKey(periodStart: Date): string {
   return periodStart.toISOString().slice(0, 10);

@@ -32,9 +32,11 @@ export interface SubscriptionWithAccount extends Subscription {
 /**
  * One change of plan, effective at `at`: `created` and `upgrade` at the moment they happen, a
  * `downgrade` at the start of the next period (recorded when it is scheduled, removed if undone).
- * The plan in effect at any moment is the target of the last change at or before it.
+ * The plan in effect at any moment is the target of the last change at or before it. `canceled`
+ * (the tenant deactivated or deleted) and `reactivated` (back from inactive) keep the plan as their
+ * target: they matter to revenue (churn, reactivation), not to what an invoice charges.
  */
-export const CHANGE_KINDS = ['created', 'upgrade', 'downgrade'] as const;
+export const CHANGE_KINDS = ['created', 'upgrade', 'downgrade', 'canceled', 'reactivated'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 export interface SubscriptionChange {

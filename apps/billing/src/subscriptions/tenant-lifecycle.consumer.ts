@@ -5,6 +5,8 @@ import { ConsumesEvents, EventConsumerSpec } from '@tenantry/service';
 import { CONSUMER_GROUPS } from '../service';
 import { ChangePlanCommand } from './usecases/change-plan/change-plan.command';
 import { ChangePlanUseCase } from './usecases/change-plan/change-plan.use-case';
+import { RecordLifecycleCommand } from './usecases/record-lifecycle/record-lifecycle.command';
+import { RecordLifecycleUseCase } from './usecases/record-lifecycle/record-lifecycle.use-case';
 import { StartSubscriptionCommand } from './usecases/start-subscription/start-subscription.command';
 import { StartSubscriptionUseCase } from './usecases/start-subscription/start-subscription.use-case';
 
@@ -21,10 +23,24 @@ export class TenantLifecycleConsumer implements EventConsumerSpec {
       const { tenantId, toPlanId, at } = event.payload;
       await this.changePlan.execute(new ChangePlanCommand(tenantId, toPlanId, new Date(at)), tx);
     },
+    // Churn and reactivation for revenue reporting (a suspension is neither).
+    TenantDeactivated: async (event, tx) => {
+      await this.lifecycle.execute(new RecordLifecycleCommand(event.payload.tenantId, 'canceled', new Date(event.payload.at)), tx);
+    },
+    TenantDeleted: async (event, tx) => {
+      await this.lifecycle.execute(new RecordLifecycleCommand(event.payload.tenantId, 'canceled', new Date(event.payload.at)), tx);
+    },
+    TenantActivated: async (event, tx) => {
+      await this.lifecycle.execute(new RecordLifecycleCommand(event.payload.tenantId, 'reactivated', new Date(event.payload.at)), tx);
+    },
+    TenantReactivated: async (event, tx) => {
+      await this.lifecycle.execute(new RecordLifecycleCommand(event.payload.tenantId, 'reactivated', new Date(event.payload.at)), tx);
+    },
   };
 
   constructor(
     private readonly start: StartSubscriptionUseCase,
     private readonly changePlan: ChangePlanUseCase,
+    private readonly lifecycle: RecordLifecycleUseCase,
   ) {}
 }

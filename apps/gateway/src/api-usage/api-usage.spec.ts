@@ -14,8 +14,9 @@ describe(attributeRequest.name, () => {
     expect(sut({ url: '/api/v1/platform/usage/batch', routeOptions: { url: '/api/v1/platform/usage/batch' }, gateway: { principal: tenantAdmin } })).toBe(TENANT);
   });
 
-  it('gives a platform key\'s call to the tenant its route names, and platform-wide calls to nobody', () => {
-    expect(sut({ url: `/api/v1/platform/tenants/${TENANT.toUpperCase()}/usage`, routeOptions: { url: '/api/v1/platform/tenants/:id/usage' }, params: { id: TENANT.toUpperCase() }, gateway: { principal: admin } })).toBe(TENANT);
+  it("gives a platform key's calls to nobody, even those naming a tenant (an operator's calls are not the tenant's usage)", () => {
+    expect(sut({ url: `/api/v1/platform/tenants/${TENANT}/usage`, routeOptions: { url: '/api/v1/platform/tenants/:id/usage' }, params: { id: TENANT }, gateway: { principal: admin } })).toBeUndefined();
+    expect(sut({ url: `/api/v1/platform/tenants/${TENANT}`, routeOptions: { url: '/api/v1/platform/tenants/:id' }, params: { id: TENANT }, gateway: { principal: { ...admin, role: 'support' as const } } })).toBeUndefined();
     expect(sut({ url: '/api/v1/platform/tenants', routeOptions: { url: '/api/v1/platform/tenants' }, gateway: { principal: admin } })).toBeUndefined();
     expect(sut({ url: `/api/v1/platform/api-keys/${TENANT}`, routeOptions: { url: '/api/v1/platform/api-keys/:id' }, params: { id: TENANT }, gateway: { principal: admin } })).toBeUndefined();
     expect(sut({ url: '/api/v1/platform/tenants/nope', routeOptions: { url: '/api/v1/platform/tenants/:id' }, params: { id: 'nope' }, gateway: { principal: admin } })).toBeUndefined();

@@ -3,5 +3,6 @@ import { AuditEntry } from './audit-entry.row';
 import { AuditEntryDto } from './dto/audit.dto';
 
 export function toAuditEntryDto(entry: AuditEntry): AuditEntryDto {
-  return { ...entry, at: entry.at.toISOString() };
+  const { impersonationId, actorRole, ...rest } = entry;
+  return { ...rest, act: impersonationId ? { impersonationId, actorKeyId: entry.apiKeyId, actorRole } : null, at: entry.at.toISOString() };
 }

@@ -3,7 +3,8 @@
  * (refusals included), from a Fastify onResponse hook: the only place that knows the final status.
  * Two exceptions keep a flood from turning into a flood of rows: a call the rate limiter refused
  * (429 `rate-limited`, counted in tenantry_gateway_rate_limited_total) is not written, and a call
- * without a valid key is written once per source address and minute (per gateway instance).
+ * without a valid key is written once per source address and minute (per gateway instance) — except
+ * on a keyless public route (the unsubscribe link), rate-limited per address, where every call is.
  */
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
@@ -50,7 +51,9 @@ export class AuditRecorder implements OnModuleInit {
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyLike>();
     fastify.addHook('onResponse', async (request, reply) => {
-      if (!MUTATING.has(request.method) || !request.url.startsWith(PUBLIC_API)) return;
+      // An impersonation credential's every call is audited, reads included: the tenant sees what support looked at.
+      const impersonated = request.gateway?.principal?.impersonation !== undefined;
+      if ((!MUTATING.has(request.method) && !impersonated) || !request.url.startsWith(PUBLIC_API)) return;
       if (request.gateway?.rateLimited || !this.firstAnonymousThisMinute(request)) return;
       await this.record(request, reply);
     });
@@ -58,7 +61,7 @@ export class AuditRecorder implements OnModuleInit {
 
   /** True for a call with a key; for one without, true only for the address' first this minute. */
   private firstAnonymousThisMinute(request: GatewayRequest): boolean {
-    if (request.gateway?.principal) return true;
+    if (request.gateway?.principal || request.gateway?.keylessPublicRoute) return true;
     const address = request.ip ?? 'unknown';
     const window = Math.floor(this.clock.now().getTime() / ANONYMOUS_WINDOW_MS);
     if (this.anonymousWritten.get(address) === window) return false;
@@ -70,11 +73,13 @@ export class AuditRecorder implements OnModuleInit {
   private async record(request: GatewayRequest, reply: AnsweredReply): Promise<void> {
     const principal = request.gateway?.principal;
     const id = request.params?.['id'];
-    const tenantId = createdTenantId(reply) ?? (request.url.startsWith(`${PUBLIC_API}tenants/`) && id && isUuid(id) ? id : (principal?.tenantId ?? null));
+    const tenantId = createdTenantId(reply) ?? (request.url.startsWith(`${PUBLIC_API}tenants/`) && id && isUuid(id) ? id : (principal?.tenantId ?? request.gateway?.auditTenantId ?? null));
     try {
       await this.audit.append({
-        apiKeyId: principal?.keyId ?? null,
+        apiKeyId: principal?.impersonation?.actorKeyId ?? principal?.keyId ?? null,
         role: principal?.role ?? null,
+        impersonationId: principal?.impersonation?.id ?? null,
+        actorRole: principal?.impersonation?.actorRole ?? null,
         method: request.method,
         route: request.routeOptions?.url ?? request.url.split('?')[0] ?? request.url,
         path: request.url.split('?')[0] ?? request.url,

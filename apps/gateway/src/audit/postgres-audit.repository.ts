@@ -15,6 +15,8 @@ interface Row {
   tenant_id: string | null;
   request_id: string;
   correlation_id: string | null;
+  impersonation_id: string | null;
+  actor_role: string | null;
   at: Date;
 }
 
@@ -26,8 +28,8 @@ export class PostgresAuditRepository extends AuditRepository {
 
   async append(entry: NewAuditEntry): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO audit_log (api_key_id, role, method, route, path, status, tenant_id, request_id, correlation_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [entry.apiKeyId, entry.role, entry.method, entry.route, entry.path, entry.status, entry.tenantId, entry.requestId, entry.correlationId, entry.at],
+      `INSERT INTO audit_log (api_key_id, role, method, route, path, status, tenant_id, request_id, correlation_id, impersonation_id, actor_role, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [entry.apiKeyId, entry.role, entry.method, entry.route, entry.path, entry.status, entry.tenantId, entry.requestId, entry.correlationId, entry.impersonationId, entry.actorRole, entry.at],
     );
   }
 
@@ -49,6 +51,8 @@ export class PostgresAuditRepository extends AuditRepository {
       tenantId: row.tenant_id,
       requestId: row.request_id,
       correlationId: row.correlation_id,
+      impersonationId: row.impersonation_id,
+      actorRole: row.actor_role,
       at: row.at,
     }));
   }

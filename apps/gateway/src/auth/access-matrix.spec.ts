@@ -36,19 +36,28 @@ describe(decideAccess.name, () => {
   it('lets billing only read tenants, read and record usage, and run billing', () => {
     const billing = { role: 'billing', tenantId: null } as const;
     expect(OPERATION_IDS.filter((op) => sut(billing, op, TENANT).allowed).sort()).toEqual([
-      'addPaymentMethod', 'createPlan', 'getBillingRun', 'getInvoice', 'getLimits', 'getPlan', 'getSubscription', 'getTenant', 'getTenantInvoice', 'getUsage', 'getUsageSummary', 'listInvoices',
-      'listPaymentMethods', 'listPlans', 'listTenants', 'payInvoice', 'recordUsage', 'recordUsageBatch', 'removePaymentMethod', 'setLimits', 'startBillingRun', 'updatePlan', 'updateSubscription',
+      'addPaymentMethod', 'createPlan', 'getBillingRun', 'getBillingSummary', 'getBusinessAnalytics', 'getCaller', 'getComparativeAnalytics', 'getDunning', 'getInvoice', 'getInvoicePdf', 'getLimits', 'getMeter', 'getPlan', 'getRevenue', 'getSubscription', 'getTenant', 'getTenantDashboard', 'getTenantHealth', 'getTenantHealthHistory', 'getTenantInvoice', 'getTenantOnboarding',
+      'getUsage', 'getUsageAnalytics', 'getUsageSummary', 'issueCreditNote', 'listCreditNotes', 'listInvoices', 'listMaintenance', 'listMeters', 'listPaymentMethods', 'listPlans', 'listTenantCreditNotes', 'listTenants', 'payInvoice', 'recordUsage', 'recordUsageBatch', 'removePaymentMethod', 'setLimits', 'startBillingRun', 'updatePlan', 'updateSubscription', 'voidInvoice',
     ]);
   });
 
   it('lets billing and platform admins change billing, support and read-only read it, and a tenant admin read only its own invoices and subscription', () => {
     const allowed = (operation: Parameters<typeof sut>[1]) => ROLES.filter((role) => sut({ role, tenantId: role === 'tenant-admin' ? TENANT : null }, operation, TENANT).allowed).sort();
-    for (const write of ['createPlan', 'updatePlan', 'updateSubscription', 'startBillingRun', 'payInvoice'] as const) expect(allowed(write)).toEqual(['billing', 'platform-admin']);
-    for (const read of ['listPlans', 'getPlan', 'getInvoice', 'getBillingRun'] as const) expect(allowed(read)).toEqual(['billing', 'platform-admin', 'read-only', 'support']);
-    for (const own of ['listInvoices', 'getTenantInvoice', 'getSubscription', 'listPaymentMethods'] as const) expect(allowed(own)).toEqual(['billing', 'platform-admin', 'read-only', 'support', 'tenant-admin']);
+    for (const write of ['createPlan', 'updatePlan', 'updateSubscription', 'startBillingRun', 'payInvoice', 'voidInvoice', 'issueCreditNote'] as const) expect(allowed(write)).toEqual(['billing', 'platform-admin']);
+    for (const read of ['listPlans', 'getPlan', 'getInvoice', 'getBillingRun', 'listCreditNotes'] as const) expect(allowed(read)).toEqual(['billing', 'platform-admin', 'read-only', 'support']);
+    for (const own of ['listInvoices', 'getTenantInvoice', 'listTenantCreditNotes', 'getSubscription', 'getDunning', 'listPaymentMethods'] as const) expect(allowed(own)).toEqual(['billing', 'platform-admin', 'read-only', 'support', 'tenant-admin']);
     for (const manage of ['addPaymentMethod', 'removePaymentMethod'] as const) expect(allowed(manage)).toEqual(['billing', 'platform-admin', 'tenant-admin']);
     expect(sut({ role: 'tenant-admin', tenantId: TENANT }, 'addPaymentMethod', OTHER)).toEqual({ allowed: false, refusal: 'tenant-not-found' });
     expect(sut({ role: 'tenant-admin', tenantId: TENANT }, 'listInvoices', OTHER)).toEqual({ allowed: false, refusal: 'tenant-not-found' });
+  });
+
+  it('lets every role but a tenant admin read revenue, and every role read invoice PDFs and billing summaries (a tenant admin its own)', () => {
+    const allowed = (operation: Parameters<typeof sut>[1]) => ROLES.filter((role) => sut({ role, tenantId: role === 'tenant-admin' ? TENANT : null }, operation, TENANT).allowed).sort();
+    expect(allowed('getRevenue')).toEqual(['billing', 'platform-admin', 'read-only', 'support']);
+    expect(sut({ role: 'tenant-admin', tenantId: TENANT }, 'getRevenue')).toEqual({ allowed: false, refusal: 'forbidden' });
+    for (const own of ['getInvoicePdf', 'getBillingSummary'] as const) expect(allowed(own)).toEqual(['billing', 'platform-admin', 'read-only', 'support', 'tenant-admin']);
+    expect(ACCESS_MATRIX.getInvoicePdf['tenant-admin']).toBe('own');
+    expect(sut({ role: 'tenant-admin', tenantId: TENANT }, 'getBillingSummary', OTHER)).toEqual({ allowed: false, refusal: 'tenant-not-found' });
   });
 
   it('answers tenant-not-found, not forbidden, when a tenant admin names another tenant, whatever the route', () => {
@@ -65,9 +74,43 @@ describe(decideAccess.name, () => {
     expect(sut(admin, 'createTenant')).toEqual({ allowed: false, refusal: 'forbidden' });
   });
 
+  it('lets every platform role read meters, a tenant admin only the list, and only platform admins define or change them', () => {
+    const allowed = (operation: Parameters<typeof sut>[1]) => ROLES.filter((role) => sut({ role, tenantId: role === 'tenant-admin' ? TENANT : null }, operation).allowed).sort();
+    expect(allowed('listMeters')).toEqual(['billing', 'platform-admin', 'read-only', 'support', 'tenant-admin']);
+    expect(allowed('getMeter')).toEqual(['billing', 'platform-admin', 'read-only', 'support']);
+    for (const write of ['createMeter', 'updateMeter'] as const) expect(allowed(write)).toEqual(['platform-admin']);
+  });
+
   it('lets every role read limits (a tenant admin its own) and only platform admins and billing set them', () => {
     expect(ROLES.filter((role) => sut({ role, tenantId: role === 'tenant-admin' ? TENANT : null }, 'getLimits', TENANT).allowed)).toEqual([...ROLES]);
     expect(ROLES.filter((role) => sut({ role, tenantId: role === 'tenant-admin' ? TENANT : null }, 'setLimits', TENANT).allowed).sort()).toEqual(['billing', 'platform-admin']);
+  });
+
+  it('lets every role read health and the dashboard (a tenant admin its own), and support, platform admins and a tenant admin record feedback', () => {
+    const allowed = (operation: Parameters<typeof sut>[1]) => ROLES.filter((role) => sut({ role, tenantId: role === 'tenant-admin' ? TENANT : null }, operation, TENANT).allowed).sort();
+    for (const read of ['getTenantHealth', 'getTenantHealthHistory', 'getTenantDashboard'] as const) expect(allowed(read)).toEqual(['billing', 'platform-admin', 'read-only', 'support', 'tenant-admin']);
+    expect(allowed('recordTenantFeedback')).toEqual(['platform-admin', 'support', 'tenant-admin']);
+    expect(sut({ role: 'tenant-admin', tenantId: TENANT }, 'getTenantDashboard', OTHER)).toEqual({ allowed: false, refusal: 'tenant-not-found' });
+  });
+
+  it('lets every role read onboarding (a tenant admin its own), operators handle check-ins, and a tenant admin record its own offboarding feedback', () => {
+    const allowed = (operation: Parameters<typeof sut>[1]) => ROLES.filter((role) => sut({ role, tenantId: role === 'tenant-admin' ? TENANT : null }, operation, TENANT).allowed).sort();
+    expect(allowed('getTenantOnboarding')).toEqual(['billing', 'platform-admin', 'read-only', 'support', 'tenant-admin']);
+    expect(sut({ role: 'tenant-admin', tenantId: TENANT }, 'getTenantOnboarding', OTHER)).toEqual({ allowed: false, refusal: 'tenant-not-found' });
+    expect(allowed('listRetentionCheckIns')).toEqual(['platform-admin', 'read-only', 'support']);
+    expect(allowed('completeRetentionCheckIn')).toEqual(['platform-admin', 'support']);
+    expect(sut({ role: 'tenant-admin', tenantId: TENANT }, 'listRetentionCheckIns')).toEqual({ allowed: false, refusal: 'forbidden' });
+    expect(allowed('recordOffboardingFeedback')).toEqual(['platform-admin', 'support', 'tenant-admin']);
+    expect(allowed('listOffboardingFeedback')).toEqual(['platform-admin', 'read-only', 'support', 'tenant-admin']);
+    expect(sut({ role: 'tenant-admin', tenantId: TENANT }, 'recordOffboardingFeedback', OTHER)).toEqual({ allowed: false, refusal: 'tenant-not-found' });
+  });
+
+  it('lets every platform role read the cross-tenant analytics and refuses them to a tenant admin', () => {
+    const allowed = (operation: Parameters<typeof sut>[1]) => ROLES.filter((role) => sut({ role, tenantId: role === 'tenant-admin' ? TENANT : null }, operation).allowed).sort();
+    for (const read of ['getUsageAnalytics', 'getBusinessAnalytics', 'getComparativeAnalytics'] as const) {
+      expect(allowed(read)).toEqual(['billing', 'platform-admin', 'read-only', 'support']);
+      expect(sut({ role: 'tenant-admin', tenantId: TENANT }, read)).toEqual({ allowed: false, refusal: 'forbidden' });
+    }
   });
 
   it('has a grant for every role on every operation and prints as a table', () => {

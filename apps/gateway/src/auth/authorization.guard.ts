@@ -8,6 +8,9 @@ import { OPERATION_KEY } from './operation.decorator';
 import { OPERATIONS, Operation } from './operations';
 import { GatewayRequest, requirePrincipal } from './principal';
 
+/** What an impersonation credential may never do, even with write access: start another impersonation, or mint credentials. */
+const IMPERSONATION_REFUSED: ReadonlySet<Operation> = new Set<Operation>(['createImpersonation', 'revokeImpersonation', 'createApiKey', 'revokeApiKey', 'listApiKeys']);
+
 @Injectable()
 export class AuthorizationGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
@@ -21,6 +24,13 @@ export class AuthorizationGuard implements CanActivate {
     const id = request.params?.['id'];
     const target = OPERATIONS[operation].scope === 'tenant' && id !== undefined && isUuid(id) ? id : undefined;
     const decision = decideAccess(principal, operation, target);
+    if (decision.allowed && principal.impersonation) {
+      // Checked after the tenant check, so another tenant stays "not found" for an impersonation too.
+      if (IMPERSONATION_REFUSED.has(operation)) throw GATEWAY_PROBLEMS.forbidden(`An impersonation credential cannot call ${operation}: impersonation cannot be chained.`, { reason: 'impersonation-chaining' });
+      if (!principal.impersonation.write && OPERATIONS[operation].kind === 'write') {
+        throw GATEWAY_PROBLEMS.forbidden(`This impersonation is read-only: ${operation} changes something.`, { reason: 'impersonation-read-only' });
+      }
+    }
     if (decision.allowed) return true;
     switch (decision.refusal) {
       case 'tenant-not-found':

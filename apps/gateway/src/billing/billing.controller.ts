@@ -1,25 +1,33 @@
 /** The public billing routes: validated and authorised here (bodies from libs/billing-api), answered by billing. */
 import { Body, Controller, Delete, Get, Headers, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   AttachPaymentMethodDto,
   BillingRunViewDto,
+  BillingSummaryDto,
   ChangeSubscriptionDto,
   CreatePlanDto,
+  CreditNoteListDto,
+  CreditNoteViewDto,
+  DunningViewDto,
   InvoiceListDto,
   InvoiceListQueryDto,
   InvoiceViewDto,
+  IssueCreditNoteDto,
   PaymentMethodListDto,
   PaymentMethodViewDto,
   PaymentViewDto,
   PlanListDto,
   PlanViewDto,
+  RevenueQueryDto,
+  RevenueReportDto,
   StartBillingRunDto,
   SubscriptionViewDto,
   UpdatePlanDto,
 } from '@tenantry/billing-api';
-import { invalidFields, UuidParamPipe } from '@tenantry/service';
-import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, PlatformOperation } from '../auth';
+import { UuidParamPipe } from '@tenantry/service';
+import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, PlatformOperation, requirePrincipal } from '../auth';
+import { idempotencyKeyOf } from '../idempotency';
 import { ApiProblems } from '../openapi';
 import { TenantStateGuard } from '../tenant-status';
 import { queryString, ReplyLike, UpstreamProxy } from '../upstream';
@@ -27,7 +35,6 @@ import { PlanIdPipe } from './plan-id.pipe';
 
 const INTERNAL = '/internal/v1';
 /** An Idempotency-Key: 1–255 visible ASCII characters (billing checks it the same way). */
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 @ApiTags('billing')
 @ApiBearerAuth('apiKey')
@@ -79,6 +86,14 @@ export class BillingController {
     await this.upstream.relay(request, reply, { upstream: 'billing', method: 'GET', path: `${INTERNAL}/tenants/${id}/subscription` });
   }
 
+  @Get('tenants/:id/dunning')
+  @PlatformOperation('getDunning', "A tenant's dunning state", 'Where its unpaid invoices stand on the dunning ladder: days overdue, the open (or last) episode with the steps taken, and the next step with its date.')
+  @ApiOkResponse({ type: DunningViewDto, description: 'The dunning state' })
+  @ApiProblems(400, 403, 404)
+  async getDunning(@Param('id', UuidParamPipe) id: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.upstream.relay(request, reply, { upstream: 'billing', method: 'GET', path: `${INTERNAL}/tenants/${id}/dunning` });
+  }
+
   @Put('tenants/:id/subscription')
   @PlatformOperation('updateSubscription', "Change a tenant's subscription", 'A dearer plan applies at once (prorated credit and charge); a cheaper one at the end of the period. `taxRate` is a fraction.')
   @ApiBody({ type: ChangeSubscriptionDto })
@@ -110,6 +125,41 @@ export class BillingController {
   @ApiProblems(400, 403, 404)
   async getInvoice(@Param('invoiceId', UuidParamPipe) invoiceId: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
     await this.upstream.relay(request, reply, { upstream: 'billing', method: 'GET', path: `${INTERNAL}/invoices/${invoiceId}` });
+  }
+
+  @Get('invoices/:invoiceId/pdf')
+  @PlatformOperation(
+    'getInvoicePdf',
+    'An invoice as a PDF',
+    "A finalized (or voided) invoice as a PDF under the tenant's name: number, dates, period, lines, subtotal, tax, total, currency and payment status; the same invoice gives the same bytes (dated at its finalization). A draft answers 409. A tenant-admin key gets its own tenant's invoices only (another's: 404).",
+  )
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiProblems(400, 403, 404, 409)
+  async getInvoicePdf(@Param('invoiceId', UuidParamPipe) invoiceId: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    const { tenantId } = requirePrincipal(request);
+    const path = tenantId ? `${INTERNAL}/tenants/${tenantId}/invoices/${invoiceId}/pdf` : `${INTERNAL}/invoices/${invoiceId}/pdf`;
+    await this.upstream.relay(request, reply, { upstream: 'billing', method: 'GET', path, binary: true });
+  }
+
+  @Get('revenue')
+  @PlatformOperation(
+    'getRevenue',
+    'Revenue: MRR, ARR and movements per month',
+    'For each month from `from` to `to` (YYYY-MM, at most 36 months) and each currency: MRR at the start and end of the month (plan prices per month; usage excluded; trials, free plans and canceled tenants count 0), ARR = 12 × MRR, and the movements new, expansion, contraction, churn and reactivation, with end = start + new + expansion + reactivation − contraction − churn.',
+  )
+  @ApiOkResponse({ type: RevenueReportDto, description: 'The report' })
+  @ApiProblems(400, 403)
+  async getRevenue(@Query() query: RevenueQueryDto, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.upstream.relay(request, reply, { upstream: 'billing', method: 'GET', path: `${INTERNAL}/revenue${queryString(query)}` });
+  }
+
+  @Get('tenants/:id/billing-summary')
+  @PlatformOperation('getBillingSummary', "A tenant's billing summary", 'Its plan, MRR contribution, outstanding balance (finalized invoices not paid yet), days past due of the oldest, and its last invoice with its payment status. A tenant-admin key reads its own tenant only.')
+  @ApiOkResponse({ type: BillingSummaryDto, description: 'The summary' })
+  @ApiProblems(400, 403, 404)
+  async getBillingSummary(@Param('id', UuidParamPipe) id: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.upstream.relay(request, reply, { upstream: 'billing', method: 'GET', path: `${INTERNAL}/tenants/${id}/billing-summary` });
   }
 
   @Post('billing/runs')
@@ -165,7 +215,55 @@ export class BillingController {
     @Req() request: GatewayRequest,
     @Res() reply: ReplyLike,
   ): Promise<void> {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) throw invalidFields([{ field: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 255 visible ASCII characters' }]);
+    idempotencyKeyOf(idempotencyKey);
     await this.upstream.relay(request, reply, { upstream: 'billing', method: 'POST', path: `${INTERNAL}/invoices/${invoiceId}/pay`, ...(idempotencyKey === undefined ? {} : { idempotencyKey }) });
+  }
+
+  @Post('invoices/:invoiceId/void')
+  @PlatformOperation('voidInvoice', 'Void an invoice', 'A finalized invoice that is not paid: it keeps its number (numbering stays gapless), is no longer collected or payable, and InvoiceVoided is published. A paid invoice, a draft or one with a payment in flight answers 409 naming why. The same Idempotency-Key again answers the voided invoice.')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Up to 255 visible ASCII characters; a retry with the same key answers the same result' })
+  @ApiOkResponse({ type: InvoiceViewDto, description: 'The voided invoice' })
+  @ApiProblems(400, 403, 404, 409)
+  async voidInvoice(
+    @Param('invoiceId', UuidParamPipe) invoiceId: string,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: GatewayRequest,
+    @Res() reply: ReplyLike,
+  ): Promise<void> {
+    idempotencyKeyOf(idempotencyKey);
+    await this.upstream.relay(request, reply, { upstream: 'billing', method: 'POST', path: `${INTERNAL}/invoices/${invoiceId}/void`, ...(idempotencyKey === undefined ? {} : { idempotencyKey }) });
+  }
+
+  @Post('invoices/:invoiceId/credit-notes')
+  @PlatformOperation('issueCreditNote', 'Issue a credit note', "Against a finalized invoice, with a reason and an amount of at most the invoice total less earlier credit notes (else 409 naming `amount`). It takes the next CN- number (gapless) and is immutable. `credit`: a balance applied to the tenant's next invoices (a negative 'credit applied' line, never below zero; the rest carries forward); `refund`: paid back through the payment provider (a paid invoice only). CreditNoteIssued is published. The same Idempotency-Key again answers the same credit note and never refunds twice.")
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Up to 255 visible ASCII characters; a retry with the same key is the same credit note' })
+  @ApiBody({ type: IssueCreditNoteDto })
+  @ApiResponse({ status: 201, type: CreditNoteViewDto, description: 'The credit note' })
+  @ApiProblems(400, 403, 404, 409, 422)
+  async issueCreditNote(
+    @Param('invoiceId', UuidParamPipe) invoiceId: string,
+    @Body() body: IssueCreditNoteDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Req() request: GatewayRequest,
+    @Res() reply: ReplyLike,
+  ): Promise<void> {
+    idempotencyKeyOf(idempotencyKey);
+    await this.upstream.relay(request, reply, { upstream: 'billing', method: 'POST', path: `${INTERNAL}/invoices/${invoiceId}/credit-notes`, body, ...(idempotencyKey === undefined ? {} : { idempotencyKey }) });
+  }
+
+  @Get('invoices/:invoiceId/credit-notes')
+  @PlatformOperation('listCreditNotes', "An invoice's credit notes", 'Every credit note against the invoice, and what it has left to credit.')
+  @ApiOkResponse({ type: CreditNoteListDto, description: 'The credit notes' })
+  @ApiProblems(400, 403, 404)
+  async listCreditNotes(@Param('invoiceId', UuidParamPipe) invoiceId: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.upstream.relay(request, reply, { upstream: 'billing', method: 'GET', path: `${INTERNAL}/invoices/${invoiceId}/credit-notes` });
+  }
+
+  @Get('tenants/:id/invoices/:invoiceId/credit-notes')
+  @PlatformOperation('listTenantCreditNotes', "The credit notes of one of a tenant's invoices", 'A tenant-admin key reads its own tenant only; the invoice id of another tenant answers 404.')
+  @ApiOkResponse({ type: CreditNoteListDto, description: 'The credit notes' })
+  @ApiProblems(400, 403, 404)
+  async listTenantCreditNotes(@Param('id', UuidParamPipe) id: string, @Param('invoiceId', UuidParamPipe) invoiceId: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.upstream.relay(request, reply, { upstream: 'billing', method: 'GET', path: `${INTERNAL}/tenants/${id}/invoices/${invoiceId}/credit-notes` });
   }
 }

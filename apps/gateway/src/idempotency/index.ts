@@ -3,4 +3,4 @@ export { IdempotencyModule } from './idempotency.module';
 export { IdempotencyService } from './idempotency.service';
 export type { IdempotentOutcome } from './idempotency.service';
 export type { StoredResponse } from './idempotency-record.row';
-export { IDEMPOTENCY_KEY, requestFingerprint } from './request-fingerprint';
+export { IDEMPOTENCY_KEY, idempotencyKeyOf, requestFingerprint } from './request-fingerprint';

@@ -31,7 +31,7 @@ export class LimitsController {
   @PlatformOperation(
     'setLimits',
     "Replace a tenant's resource limits",
-    'Replaces the whole set; without `apiCalls` there is no API-call limit. A `hard` API-call limit answers 429 to the tenant until the next month once exceeded.',
+    'Replaces the whole set; without `apiCalls` there is no API-call limit. A `hard` API-call limit answers 429 to the tenant until the next month once exceeded. Each limit is an object `{limit, mode}` (no mode: soft) or, as the product description writes it, a plain number (`{"storage": 10, "users": 5, "bandwidth": 100}`), which keeps the mode the tenant already has for it (soft when none).',
   )
   @ApiBody({ type: TenantLimitsDto })
   @ApiOkResponse({ type: TenantLimitsViewDto, description: 'The new limits with their new version' })

@@ -18,6 +18,8 @@ const DESCRIPTIONS: Record<number, string> = {
   404: 'No such tenant, or not one this key may see (`tenant-not-found`)',
   409: 'Conflict with the current state',
   412: 'If-Match is stale (`precondition-failed`)',
+  413: 'The upload is over a limit: `import-too-large` (`limit: "bytes"`, `max`), `import-too-many-rows` (`limit: "rows"`, `max`)',
+  415: 'The body is of a media type this operation does not take (`unsupported-media-type`)',
   422: 'Unknown plan (`unknown-plan`), a tenant-admin key for a tenant that does not exist, is being offboarded or is deleted (`unknown-tenant`, naming `tenantId`), or an Idempotency-Key already used to pay another invoice (`idempotency-key-reused`)',
   429: 'Too many requests: the request rate of the key, its tenant or (without a valid key) the source address is over its limit (`rate-limited`, with `policy`, `Retry-After`, `RateLimit` and `RateLimit-Policy`); or the tenant used up its hard monthly API-call limit (`api-call-limit-exceeded`, with `limit`, `resetAt` and `Retry-After`)',
   503: 'A service behind the gateway is unavailable (`upstream-unavailable`)',

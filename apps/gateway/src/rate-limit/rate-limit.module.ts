@@ -13,6 +13,6 @@ import { TenantPlans } from './tenant-plans';
 @Module({
   imports: [TenantStatusModule],
   providers: [{ provide: RateLimitStore, useClass: RedisRateLimitStore }, TenantPlans, RateLimiter],
-  exports: [RateLimiter],
+  exports: [RateLimiter, TenantPlans],
 })
 export class RateLimitModule {}

@@ -12,11 +12,13 @@ describe(decideTenantState.name, () => {
     expect(sut({ status: 'suspended', operation: 'updateTenant', kind: 'write', platformRole: false })).toEqual({ allowed: false, refusal: 'tenant-suspended' });
   });
 
-  it('lets platform roles read, reactivate and offboard a suspended tenant but not change it', () => {
+  it('lets platform roles read, change, reactivate and offboard a suspended tenant', () => {
     expect(sut({ status: 'suspended', operation: 'getTenant', kind: 'read', platformRole: true }).allowed).toBe(true);
     expect(sut({ status: 'suspended', operation: 'reactivateTenant', kind: 'write', platformRole: true }).allowed).toBe(true);
     expect(sut({ status: 'suspended', operation: 'deleteTenant', kind: 'write', platformRole: true }).allowed).toBe(true);
-    expect(sut({ status: 'suspended', operation: 'updateTenant', kind: 'write', platformRole: true })).toEqual({ allowed: false, refusal: 'tenant-suspended' });
+    expect(sut({ status: 'suspended', operation: 'updateTenant', kind: 'write', platformRole: true })).toEqual({ allowed: true });
+    expect(sut({ status: 'suspended', operation: 'suspendTenant', kind: 'write', platformRole: true })).toEqual({ allowed: true });
+    expect(sut({ status: 'suspended', operation: 'setLimits', kind: 'write', platformRole: true })).toEqual({ allowed: true });
   });
 
   it('hides a deleted tenant except from platform reads', () => {

@@ -14,11 +14,8 @@ export interface TenantStateQuestion {
   platformRole: boolean;
 }
 
-/** Lifecycle operations an operator must still be able to run on a suspended tenant. */
-const ALLOWED_WHEN_SUSPENDED = new Set(['reactivateTenant', 'deleteTenant']);
-
 export function decideTenantState(question: TenantStateQuestion): TenantStateDecision {
-  const { status, operation, kind, platformRole } = question;
+  const { status, kind, platformRole } = question;
   // The projection lags the registry by a moment: an unknown tenant is let through and the
   // registry, the source of truth for existence, answers 404 itself if it really is unknown.
   if (status === undefined) return { allowed: true };
@@ -27,7 +24,9 @@ export function decideTenantState(question: TenantStateQuestion): TenantStateDec
     case 'deleted':
       return { allowed: false, refusal: 'tenant-not-found' };
     case 'suspended':
-      return platformRole && ALLOWED_WHEN_SUSPENDED.has(operation) ? { allowed: true } : { allowed: false, refusal: 'tenant-suspended' };
+      // Suspension stops the tenant, not its operators: they may still rename it, change its plan or
+      // limits, reactivate or offboard it; a second suspension is the registry's 409 naming the state.
+      return platformRole ? { allowed: true } : { allowed: false, refusal: 'tenant-suspended' };
     case 'provisioning':
     case 'provisioning_failed':
     case 'trial':

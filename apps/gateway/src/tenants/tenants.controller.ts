@@ -1,13 +1,13 @@
 /** The public tenant routes: validated and authorised here, answered by tenant-registry and provisioning. */
-import { invalidFields, UuidParamPipe } from '@tenantry/service';
+import { UuidParamPipe } from '@tenantry/service';
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CreateTenantDto, ListTenantsQueryDto, SuspendTenantDto, TenantHistoryDto, TenantPageDto, TenantViewDto, UpdateTenantDto } from '@tenantry/tenant-api';
+import { CreateTenantDto, ListTenantsQueryDto, OffboardTenantQueryDto, SuspendTenantDto, TenantHistoryDto, TenantPageDto, TenantViewDto, UpdateTenantDto } from '@tenantry/tenant-api';
 import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, PlatformOperation } from '../auth';
-import { IDEMPOTENCY_KEY } from '../idempotency';
+import { idempotencyKeyOf } from '../idempotency';
 import { ApiProblems } from '../openapi';
 import { TenantStateGuard } from '../tenant-status';
-import { callerOf, ReplyLike, UpstreamProxy, writeReply } from '../upstream';
+import { callerOf, queryString, ReplyLike, UpstreamProxy, writeReply } from '../upstream';
 import { ExportQueryDto, ProvisioningQueryDto } from './dto/export-query.dto';
 import { CreateTenantBody, UpdateTenantBody } from './dto/tenant-body.dto';
 import { DomainVerificationDto, ProvisioningSagaDto, TenantExportDto } from './dto/provisioning-view.dto';
@@ -54,9 +54,7 @@ export class TenantsController {
     @Req() request: GatewayRequest,
     @Res() reply: ReplyLike,
   ): Promise<void> {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw invalidFields([{ field: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 255 printable ASCII characters' }]);
-    }
+    idempotencyKeyOf(idempotencyKey);
     const path = request.url.split('?')[0] ?? request.url;
     const result = await this.createTenant.execute(new CreateTenantCommand(callerOf(request), body, path, idempotencyKey));
     writeReply(reply, result.reply, path, result.replayed ? { 'idempotent-replayed': 'true' } : {});
@@ -105,11 +103,15 @@ export class TenantsController {
   }
 
   @Delete(':id')
-  @PlatformOperation('deleteTenant', 'Offboard a tenant', 'Starts offboarding (export, then removal); the tenant ends `deleted`.')
+  @PlatformOperation(
+    'deleteTenant',
+    'Offboard a tenant',
+    'Starts offboarding (export, then removal); the tenant ends `deleted`. An optional `reason` is carried on TenantOffboardingStarted; one naming abuse or a write-off means no win-back message later.',
+  )
   @ApiResponse({ status: 202, type: TenantViewDto, description: 'Offboarding started' })
   @ApiProblems(400, 403, 404, 409)
-  async remove(@Param('id', UuidParamPipe) id: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
-    await this.upstream.relay(request, reply, { upstream: 'tenant-registry', method: 'DELETE', path: `${TENANTS}/${id}` });
+  async remove(@Param('id', UuidParamPipe) id: string, @Query() query: OffboardTenantQueryDto, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.upstream.relay(request, reply, { upstream: 'tenant-registry', method: 'DELETE', path: `${TENANTS}/${id}${queryString(query)}` });
   }
 
   @Get(':id/history')

@@ -1,8 +1,9 @@
 /** One call to an internal API on behalf of an authenticated caller, and the identity it carries. */
+import { Readable } from 'node:stream';
 import { GatewayRequest, Principal, clientCorrelationId, requirePrincipal } from '../auth';
 import { UpstreamName } from './upstreams';
 
-export type UpstreamMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type UpstreamMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface UpstreamCall {
   upstream: UpstreamName;
@@ -14,6 +15,12 @@ export interface UpstreamCall {
   ifMatch?: string;
   /** Passed on as the Idempotency-Key header (the service keeps the key itself). */
   idempotencyKey?: string;
+  /** The answer is a binary document (a PDF): a success streams through as bytes even from a `readWhole` upstream. */
+  binary?: boolean;
+  /** A file streamed through as the body (application/octet-stream), never held whole; takes `body`'s place. */
+  upload?: Readable;
+  /** Wait this long for the answer's headers instead of UPSTREAM_TIMEOUT_MS (an upload is answered once it is all read). */
+  headersTimeoutMs?: number;
 }
 
 /** Who a call is made for: the internal APIs record the actor and role, and log the request id. */
@@ -36,7 +43,7 @@ export function callerOf(request: GatewayRequest): Caller {
  */
 export function identityHeaders(token: string): Record<string, string> {
   return {
-    accept: 'application/json, application/problem+json, application/gzip',
+    accept: 'application/json, application/problem+json, application/gzip, application/pdf',
     authorization: `Bearer ${token}`,
   };
 }

@@ -17,7 +17,10 @@ export interface UpstreamRequest {
   method: UpstreamMethod;
   path: string;
   headers: Record<string, string>;
-  body?: string;
+  body?: string | Readable;
+  headersTimeoutMs?: number;
+  /** Stream a success through even from a `readWhole` upstream (binary answers: text decoding would corrupt them). */
+  binary?: boolean;
 }
 
 /** What a client answers: a success still streaming, or text read whole (a problem always is, to get our `instance`; every answer of a `readWhole` upstream is). */
@@ -36,7 +39,13 @@ export class UpstreamClient {
   async send(request: UpstreamRequest): Promise<ClientReply> {
     let reply: UpstreamReply & { body: Readable };
     try {
-      const response = await this.pool.request({ method: request.method, path: request.path, headers: request.headers, body: request.body });
+      const response = await this.pool.request({
+        method: request.method,
+        path: request.path,
+        headers: request.headers,
+        body: request.body,
+        ...(request.headersTimeoutMs !== undefined ? { headersTimeout: request.headersTimeoutMs } : {}),
+      });
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(response.headers)) {
         if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
@@ -46,7 +55,7 @@ export class UpstreamClient {
       this.logger.warn({ err: error, upstream: this.name, path: request.path }, 'upstream unavailable');
       throw GATEWAY_PROBLEMS['upstream-unavailable'](`${this.name} did not answer; try again shortly.`, { upstream: this.name });
     }
-    return this.readWhole || isProblem(reply.headers) ? { ...reply, body: await this.readText(reply.body) } : reply;
+    return (this.readWhole && !request.binary) || isProblem(reply.headers) ? { ...reply, body: await this.readText(reply.body) } : reply;
   }
 
   async read(request: UpstreamRequest): Promise<BufferedReply> {

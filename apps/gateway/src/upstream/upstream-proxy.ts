@@ -6,7 +6,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Logger } from '@tenantry/observability';
 import { LOGGER } from '@tenantry/service';
-import { GatewayRequest } from '../auth';
+import { clientCorrelationId, GatewayRequest } from '../auth';
 import { GatewayConfig } from '../gateway.config';
 import { InternalTokens } from './internal-tokens';
 import { Caller, callerOf, identityHeaders, UpstreamCall } from './upstream-call';
@@ -40,6 +40,11 @@ export class UpstreamProxy implements OnApplicationShutdown {
     return this.clients[call.upstream].read(toRequest(this.tokens.sign(caller, call.upstream), call));
   }
 
+  /** A keyless public route's call (the unsubscribe link), read whole: signed as `anonymous:<purpose>`. */
+  readAnonymous(purpose: string, request: GatewayRequest, call: UpstreamCall): Promise<BufferedReply> {
+    return this.clients[call.upstream].read(toRequest(this.tokens.signAnonymous(purpose, call.upstream, request.id, clientCorrelationId(request)), call));
+  }
+
   /** A route that only forwards: the call for the route's caller, its answer written back. */
   async relay(request: GatewayRequest, reply: ReplyLike, call: UpstreamCall): Promise<void> {
     writeReply(reply, await this.forward(callerOf(request), call), request.url);
@@ -54,7 +59,11 @@ function toRequest(token: string, call: UpstreamCall): UpstreamRequest {
   const headers = identityHeaders(token);
   if (call.ifMatch) headers['if-match'] = call.ifMatch;
   if (call.idempotencyKey !== undefined) headers['idempotency-key'] = call.idempotencyKey;
-  if (call.body === undefined) return { method: call.method, path: call.path, headers };
+  if (call.upload) {
+    headers['content-type'] = 'application/octet-stream';
+    return { method: call.method, path: call.path, headers, body: call.upload, ...(call.headersTimeoutMs !== undefined ? { headersTimeoutMs: call.headersTimeoutMs } : {}) };
+  }
+  if (call.body === undefined) return { method: call.method, path: call.path, headers, ...(call.binary ? { binary: true } : {}) };
   headers['content-type'] = 'application/json';
   return { method: call.method, path: call.path, headers, body: JSON.stringify(call.body) };
 }

@@ -20,6 +20,8 @@ export const UPSTREAMS = {
   provisioning: { urlConfigKey: 'PROVISIONING_URL' },
   metering: { urlConfigKey: 'METERING_URL', readWhole: true },
   billing: { urlConfigKey: 'BILLING_URL', readWhole: true },
+  'health-scoring': { urlConfigKey: 'HEALTH_SCORING_URL', readWhole: true },
+  notifications: { urlConfigKey: 'NOTIFICATIONS_URL', readWhole: true },
 } as const satisfies Record<string, UpstreamDeclaration>;
 
 export type UpstreamName = keyof typeof UPSTREAMS;

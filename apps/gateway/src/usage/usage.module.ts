@@ -3,12 +3,13 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth';
 import { TenantStatusModule } from '../tenant-status';
 import { UpstreamModule } from '../upstream';
+import { MetersController } from './meters.controller';
 import { UsageController } from './usage.controller';
 import { RecordUsageBatchUseCase } from './usecases/record-usage-batch/record-usage-batch.use-case';
 
 @Module({
   imports: [AuthModule, UpstreamModule, TenantStatusModule],
-  controllers: [UsageController],
+  controllers: [UsageController, MetersController],
   providers: [RecordUsageBatchUseCase],
 })
 export class UsageModule {}

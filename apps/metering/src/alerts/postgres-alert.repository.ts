@@ -48,6 +48,7 @@ export class PostgresAlertRepository extends AlertRepository {
        SELECT a.tenant_id, a.metric, a.window_start, k.kind, l.limit_value, a.value
          FROM touched t
          JOIN usage_aggregate a ON a.tenant_id = t.tenant_id AND a.granularity = 'month' AND a.metric = t.metric AND a.window_start = t.period_start
+                              AND a.source = 'counted' AND a.group_key = ''
          JOIN tenant_limit l ON l.tenant_id = a.tenant_id AND l.metric = a.metric
          CROSS JOIN LATERAL (VALUES
            ('threshold-80', a.value >= l.limit_value * 0.8),
@@ -75,7 +76,7 @@ export class PostgresAlertRepository extends AlertRepository {
     const rows = (await entityManagerOf(tx).query(
       `WITH observed AS (
          SELECT tenant_id, metric, value FROM usage_aggregate
-          WHERE granularity = 'hour' AND window_start = $1 AND aggregation = 'sum'
+          WHERE granularity = 'hour' AND window_start = $1 AND aggregation IN ('sum', 'count') AND source = 'counted' AND group_key = ''
        ),
        hours AS (
          SELECT generate_series($1::timestamptz - make_interval(hours => $2), $1::timestamptz - interval '1 hour', interval '1 hour') AS window_start
@@ -85,6 +86,7 @@ export class PostgresAlertRepository extends AlertRepository {
            FROM observed o
           CROSS JOIN hours h
            LEFT JOIN usage_aggregate a ON a.tenant_id = o.tenant_id AND a.granularity = 'hour' AND a.metric = o.metric AND a.window_start = h.window_start
+                                      AND a.source = 'counted' AND a.group_key = ''
        )
        SELECT b.tenant_id, b.metric, b.observed::text AS observed,
               avg(b.value)::text AS mean, stddev_pop(b.value)::text AS std_dev,

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { UsageRecordedPayload } from '@tenantry/contracts';
 import { OutboundEvent, OutboxWriter } from '@tenantry/messaging';
 import { Transactions } from '@tenantry/persistence';
+import { MeterCatalogue } from '../meters/meter-catalogue';
 
 export abstract class CollectedUsageRecorder {
   abstract record(events: readonly UsageRecordedPayload[], at: Date): Promise<void>;
@@ -13,6 +14,7 @@ export class OutboxCollectedUsageRecorder extends CollectedUsageRecorder {
   constructor(
     private readonly transactions: Transactions,
     private readonly outbox: OutboxWriter,
+    private readonly meters: MeterCatalogue,
   ) {
     super();
   }
@@ -22,7 +24,7 @@ export class OutboxCollectedUsageRecorder extends CollectedUsageRecorder {
     await this.transactions.run(async (tx) => {
       await this.outbox.publishMany(
         tx,
-        events.map((payload): OutboundEvent => ({ type: 'UsageRecorded', payload, options: { time: at } })),
+        events.map((payload): OutboundEvent => ({ type: 'UsageRecorded', payload: this.meters.decorate(payload), options: { time: at } })),
       );
     });
   }

@@ -1,9 +1,11 @@
 /**
- * Measures tenants in the tenant database (TENANT_DATABASE_URL): schema sizes in one grouped query,
- * and each tenant's users who logged in recently. Read-only; never creates anything there.
+ * Measures tenants on the tenant database server (TENANT_DATABASE_URL): in the shared tier, schema
+ * sizes in the shared database in one grouped query; in the database-per-tenant tier, each
+ * tenant's whole database (pg_database_size, one query for all); and each tenant's users who
+ * logged in recently, in whichever database holds its schema. Read-only; never creates anything.
  */
 import { OnApplicationShutdown } from '@nestjs/common';
-import { Pool } from 'pg';
+import { Client, Pool } from 'pg';
 import { quoteIdent } from '@tenantry/persistence';
 
 export abstract class TenantDatabaseProbe {
@@ -13,6 +15,10 @@ export abstract class TenantDatabaseProbe {
   abstract schemasWithLastLogin(schemas: readonly string[]): Promise<Set<string>>;
   /** Ids of the schema's users whose last login is at or after `since`. */
   abstract activeUsers(schema: string, since: Date): Promise<string[]>;
+  /** Bytes per existing tenant database (pg_database_size); missing databases are left out. */
+  abstract databaseSizes(databases: readonly string[]): Promise<Map<string, string>>;
+  /** As `activeUsers`, for a schema in a tenant's own database; undefined when its `users` has no `last_login_at`. */
+  abstract activeUsersInDatabase(database: string, schema: string, since: Date): Promise<string[] | undefined>;
 }
 
 export class PgTenantDatabaseProbe extends TenantDatabaseProbe implements OnApplicationShutdown {
@@ -46,6 +52,33 @@ export class PgTenantDatabaseProbe extends TenantDatabaseProbe implements OnAppl
   async activeUsers(schema: string, since: Date): Promise<string[]> {
     const { rows } = await this.connect().query<{ id: string }>(`SELECT id::text AS id FROM ${quoteIdent(schema)}.users WHERE last_login_at >= $1 ORDER BY id`, [since]);
     return rows.map((row) => row.id);
+  }
+
+  async databaseSizes(databases: readonly string[]): Promise<Map<string, string>> {
+    if (databases.length === 0) return new Map();
+    // Any database of the server answers for all: pg_database is cluster-wide. Needs CONNECT on each or pg_read_all_stats.
+    const { rows } = await this.connect().query<{ name: string; bytes: string }>(
+      `SELECT datname AS name, pg_database_size(oid)::text AS bytes FROM pg_database WHERE datname = ANY($1::text[])`,
+      [databases],
+    );
+    return new Map(rows.map((row) => [row.name, row.bytes]));
+  }
+
+  async activeUsersInDatabase(database: string, schema: string, since: Date): Promise<string[] | undefined> {
+    const url = new URL(this.url);
+    url.pathname = `/${encodeURIComponent(database)}`;
+    // One short connection per tenant and run: a pool per tenant database would hold connections on every one.
+    const client = new Client({ connectionString: url.toString(), application_name: 'metering:collector' });
+    client.on('error', () => undefined);
+    await client.connect();
+    try {
+      const { rowCount } = await client.query(`SELECT 1 FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'users' AND column_name = 'last_login_at'`, [schema]);
+      if (!rowCount) return undefined;
+      const { rows } = await client.query<{ id: string }>(`SELECT id::text AS id FROM ${quoteIdent(schema)}.users WHERE last_login_at >= $1 ORDER BY id`, [since]);
+      return rows.map((row) => row.id);
+    } finally {
+      await client.end();
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,6 +1,6 @@
 /**
  * Keeps the resources projection: TenantProvisioned (tenantry.tenant.provisioning.v1) says where a
- * tenant's schema and storage are; TenantOffboarded and TenantDeleted (tenantry.tenant.lifecycle.v1) end its measuring.
+ * tenant's schema (and own database) and storage are; TenantOffboarded and TenantDeleted (tenantry.tenant.lifecycle.v1) end its measuring.
  */
 import { TOPICS } from '@tenantry/contracts';
 import { EventHandlers } from '@tenantry/messaging';
@@ -17,7 +17,7 @@ export class TenantResourcesConsumer implements EventConsumerSpec {
   readonly topics = [TOPICS.TENANT_PROVISIONING.name, TOPICS.TENANT_LIFECYCLE.name] as const;
   readonly handlers: EventHandlers = {
     TenantProvisioned: (event, tx) =>
-      this.register.execute(new RegisterTenantResourcesCommand(event.payload.tenantId, event.payload.schemaName, event.payload.storageRoot, new Date(event.meta.time)), tx),
+      this.register.execute(new RegisterTenantResourcesCommand(event.payload.tenantId, event.payload.schemaName, event.payload.storageRoot, new Date(event.meta.time), event.payload.databaseName), tx),
     TenantOffboarded: (event, tx) => this.retire.execute(new RetireTenantResourcesCommand(event.payload.tenantId, new Date(event.meta.time)), tx),
     TenantDeleted: (event, tx) => this.retire.execute(new RetireTenantResourcesCommand(event.payload.tenantId, new Date(event.meta.time)), tx),
   };

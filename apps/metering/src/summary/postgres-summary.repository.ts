@@ -9,6 +9,7 @@ interface FiguresRow {
   total: string;
   percentiles: (string | null)[] | null;
   max: string | null;
+  sources: { source: string; total: string }[];
   top: TenantValue[];
   page: TenantValue[];
 }
@@ -24,7 +25,7 @@ export class PostgresSummaryRepository extends SummaryRepository {
     // percentile_cont works in float8; its result is rounded back to a decimal of at most 12 places.
     const [row] = (await this.dataSource.query(
       `WITH v AS (
-         SELECT tenant_id, value FROM usage_aggregate WHERE granularity = $1 AND metric = $2 AND window_start = $3
+         SELECT tenant_id, value FROM usage_aggregate WHERE granularity = $1 AND metric = $2 AND window_start = $3 AND source = 'counted' AND group_key = ''
        ),
        p AS (
          SELECT percentile_cont(ARRAY[0.5, 0.9, 0.95, 0.99]) WITHIN GROUP (ORDER BY value::float8) AS fractions FROM v
@@ -34,6 +35,9 @@ export class PostgresSummaryRepository extends SummaryRepository {
          (SELECT coalesce(sum(value), 0) FROM v)::text AS total,
          (SELECT array_agg(round(f::numeric, 12)::text ORDER BY n) FROM p, unnest(p.fractions) WITH ORDINALITY AS x(f, n)) AS percentiles,
          (SELECT max(value) FROM v)::text AS max,
+         (SELECT coalesce(json_agg(json_build_object('source', source, 'total', total::text) ORDER BY source), '[]')
+            FROM (SELECT source, sum(value) AS total FROM usage_aggregate
+                   WHERE granularity = $1 AND metric = $2 AND window_start = $3 AND source <> 'counted' AND group_key = '' GROUP BY source) s) AS sources,
          (SELECT coalesce(json_agg(json_build_object('tenantId', tenant_id, 'value', value::text) ORDER BY value DESC, tenant_id), '[]')
             FROM (SELECT * FROM v ORDER BY value DESC, tenant_id LIMIT $4) t) AS top,
          (SELECT coalesce(json_agg(json_build_object('tenantId', tenant_id, 'value', value::text) ORDER BY value DESC, tenant_id), '[]')
@@ -48,6 +52,7 @@ export class PostgresSummaryRepository extends SummaryRepository {
       total: row?.total ?? '0',
       percentiles: [percentiles[0] ?? null, percentiles[1] ?? null, percentiles[2] ?? null, percentiles[3] ?? null],
       max: row?.max ?? null,
+      sources: row?.sources ?? [],
       top: row?.top ?? [],
       page: row?.page ?? [],
     };

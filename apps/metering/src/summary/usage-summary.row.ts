@@ -17,6 +17,8 @@ export interface UsageSummaryFigures {
   /** p50, p90, p95, p99 (null without tenants). */
   percentiles: [string | null, string | null, string | null, string | null];
   max: string | null;
+  /** The window's total per source (`api`, `gateway`, `collector`, `unattributed`), every event of each source whether it counts or not. */
+  sources: { source: string; total: string }[];
   top: TenantValue[];
   /** Up to `limit + 1` rows after the keyset: the extra one tells there is a next page. */
   page: TenantValue[];

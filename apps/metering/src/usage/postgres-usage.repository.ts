@@ -3,7 +3,7 @@ import { entityManagerOf, TenantScope, Transaction } from '@tenantry/persistence
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Granularity } from '../billable-metrics/metric-catalogue';
-import { AggregateContribution, AggregatePoint, UniqueMember, UsageEventRecord } from './usage-event.row';
+import { AggregateContribution, AggregatePoint, PeriodFigure, UniqueMember, UsageEventRecord } from './usage-event.row';
 import { EventKey, eventKey, memberKey, UsageRepository } from './usage.repository';
 
 interface EventRow {
@@ -77,37 +77,41 @@ export class PostgresUsageRepository extends UsageRepository {
   async insertNewMembers(tx: Transaction, members: readonly UniqueMember[]): Promise<Set<string>> {
     if (members.length === 0) return new Set();
     const rows = (await entityManagerOf(tx).query(
-      `INSERT INTO usage_unique (tenant_id, metric, granularity, window_start, member)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::text[])
+      `INSERT INTO usage_unique (tenant_id, metric, granularity, window_start, source, group_key, member)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[])
        ON CONFLICT DO NOTHING
-       RETURNING tenant_id, metric, granularity, window_start, member`,
+       RETURNING tenant_id, metric, granularity, window_start, source, group_key, member`,
       [
         members.map((m) => m.tenantId),
         members.map((m) => m.metric),
         members.map((m) => m.granularity),
         members.map((m) => m.windowStart.toISOString()),
+        members.map((m) => m.source),
+        members.map((m) => m.groupKey),
         members.map((m) => m.member),
       ],
-    )) as { tenant_id: string; metric: string; granularity: Granularity; window_start: Date; member: string }[];
-    return new Set(rows.map((row) => memberKey({ tenantId: row.tenant_id, metric: row.metric, granularity: row.granularity, windowStart: row.window_start, member: row.member })));
+    )) as { tenant_id: string; metric: string; granularity: Granularity; window_start: Date; source: string; group_key: string; member: string }[];
+    return new Set(
+      rows.map((row) => memberKey({ tenantId: row.tenant_id, metric: row.metric, granularity: row.granularity, windowStart: row.window_start, source: row.source, groupKey: row.group_key, member: row.member })),
+    );
   }
 
   async applyContributions(tx: Transaction, contributions: readonly AggregateContribution[]): Promise<void> {
     if (contributions.length === 0) return;
     // Grouped first, so one statement never touches the same aggregate row twice.
     await entityManagerOf(tx).query(
-      `INSERT INTO usage_aggregate AS a (tenant_id, metric, granularity, window_start, aggregation, value, events, latest_at)
-       SELECT tenant_id, metric, granularity, window_start, min(aggregation),
+      `INSERT INTO usage_aggregate AS a (tenant_id, metric, granularity, window_start, source, group_key, aggregation, value, events, latest_at)
+       SELECT tenant_id, metric, granularity, window_start, source, group_key, min(aggregation),
               CASE min(aggregation)
                 WHEN 'max' THEN max(quantity)
                 WHEN 'latest' THEN (array_agg(quantity ORDER BY occurred_at DESC, event_id DESC))[1]
                 ELSE sum(quantity)
               END,
               count(*), max(occurred_at)
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::numeric[], $7::timestamptz[], $8::text[])
-              AS c(tenant_id, metric, granularity, window_start, aggregation, quantity, occurred_at, event_id)
-        GROUP BY tenant_id, metric, granularity, window_start
-       ON CONFLICT (tenant_id, granularity, metric, window_start) DO UPDATE SET
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::numeric[], $7::timestamptz[], $8::text[], $9::text[], $10::text[])
+              AS c(tenant_id, metric, granularity, window_start, aggregation, quantity, occurred_at, event_id, source, group_key)
+        GROUP BY tenant_id, metric, granularity, window_start, source, group_key
+       ON CONFLICT (tenant_id, granularity, metric, window_start, source, group_key) DO UPDATE SET
          value = CASE a.aggregation
                    WHEN 'max' THEN greatest(a.value, excluded.value)
                    WHEN 'latest' THEN CASE WHEN excluded.latest_at >= a.latest_at THEN excluded.value ELSE a.value END
@@ -124,6 +128,8 @@ export class PostgresUsageRepository extends UsageRepository {
         contributions.map((c) => c.quantity),
         contributions.map((c) => c.occurredAt.toISOString()),
         contributions.map((c) => c.eventId),
+        contributions.map((c) => c.source),
+        contributions.map((c) => c.groupKey),
       ],
     );
   }
@@ -132,19 +138,21 @@ export class PostgresUsageRepository extends UsageRepository {
     const rows = (await this.dataSource.query(
       `SELECT metric, window_start, value::text AS value FROM usage_aggregate
         WHERE tenant_id = $1 AND granularity = $2 AND window_start >= $3 AND window_start < $4 AND ($5::text IS NULL OR metric = $5)
+          AND source = 'counted' AND group_key = ''
         ORDER BY metric, window_start`,
       [query.tenantId, query.granularity, query.from.toISOString(), query.to.toISOString(), query.metric ?? null],
     )) as PointRow[];
     return rows.map(toPoint);
   }
 
-  async currentPeriod(query: TenantScope & { periodStart: Date; metric?: string }): Promise<AggregatePoint[]> {
+  async currentPeriod(query: TenantScope & { periodStart: Date; metric?: string; groupBy?: string }): Promise<PeriodFigure[]> {
     const rows = (await this.dataSource.query(
-      `SELECT metric, window_start, value::text AS value FROM usage_aggregate
+      `SELECT metric, window_start, value::text AS value, source, group_key FROM usage_aggregate
         WHERE tenant_id = $1 AND granularity = 'month' AND window_start = $2 AND ($3::text IS NULL OR metric = $3)
-        ORDER BY metric`,
-      [query.tenantId, query.periodStart.toISOString(), query.metric ?? null],
-    )) as PointRow[];
-    return rows.map(toPoint);
+          AND (group_key = '' OR ($4::text IS NOT NULL AND source = 'counted' AND starts_with(group_key, $4 || '=')))
+        ORDER BY metric, source, group_key`,
+      [query.tenantId, query.periodStart.toISOString(), query.metric ?? null, query.groupBy ?? null],
+    )) as (PointRow & { source: string; group_key: string })[];
+    return rows.map((row) => ({ ...toPoint(row), source: row.source, groupKey: row.group_key }));
   }
 }

@@ -22,15 +22,24 @@ export interface AggregateContribution {
   aggregation: Aggregation;
   quantity: string;
   occurredAt: Date;
+  /** The figure it adds to: the event's source, or COUNTED. */
   source: string;
+  /** '' for the total, `<property>=<value>` for a group-by breakdown. */
+  groupKey: string;
   eventId: string;
+  member: string | null;
 }
+
+/** The source key of the figure limits, alerts, the summary and billing use: the meter's counted sources together. */
+export const COUNTED = 'counted';
 
 export interface UniqueMember {
   tenantId: string;
   metric: string;
   granularity: Granularity;
   windowStart: Date;
+  source: string;
+  groupKey: string;
   member: string;
 }
 
@@ -38,4 +47,10 @@ export interface AggregatePoint {
   metric: string;
   windowStart: Date;
   value: string;
+}
+
+/** A figure of the current period: per source (COUNTED for the counted one) and group key. */
+export interface PeriodFigure extends AggregatePoint {
+  source: string;
+  groupKey: string;
 }

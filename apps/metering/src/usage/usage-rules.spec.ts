@@ -1,4 +1,6 @@
 import { METRIC_NOT_WRITABLE } from '@tenantry/usage-api';
+import { Meter } from '../meters/meter';
+import { builtInMeter } from '../meters/testing/built-in-meters';
 import { checkUsageEvent, earliestCopyDay, exactQuantity, SubmittedUsageEvent, UsageRejection, UsageRules } from './usage-rules';
 
 const NOW = new Date('2026-06-10T12:00:00.000Z');
@@ -11,7 +13,7 @@ function event(overrides: Partial<SubmittedUsageEvent> = {}): SubmittedUsageEven
 }
 
 describe(checkUsageEvent.name, () => {
-  const sut = checkUsageEvent;
+  const sut = (e: SubmittedUsageEvent, status: Parameters<typeof checkUsageEvent>[1], rules: UsageRules) => checkUsageEvent(e, status, rules, builtInMeter);
 
   it('accepts a good event of an active tenant, quantity kept as an exact string', () => {
     expect(sut(event({ quantity: '0.1' }), 'active', RULES)).toEqual({ ok: true, event: { tenantId: TENANT, eventId: 'e-1', metric: 'api_calls', quantity: '0.1', timestamp: NOW.toISOString() } });
@@ -68,6 +70,20 @@ describe(checkUsageEvent.name, () => {
   it('rejects an empty or over-long event id', () => {
     expect(sut(event({ eventId: '' }), 'active', RULES)).toEqual({ ok: false, reason: UsageRejection.InvalidEventId });
     expect(sut(event({ eventId: 'x'.repeat(201) }), 'active', RULES)).toEqual({ ok: false, reason: UsageRejection.InvalidEventId });
+  });
+
+  it("applies a custom meter: its filters, its value property, 1 per event for count", () => {
+    const base = builtInMeter('api_calls') as Meter;
+    const custom: Record<string, Meter> = {
+      pages: { ...base, key: 'pages', builtIn: false, valueProperty: 'pages', filters: { region: ['eu'] }, recordedBy: ['api'], countedSources: ['api'] },
+      jobs: { ...base, key: 'jobs', builtIn: false, aggregation: 'count', recordedBy: ['api'], countedSources: ['api'] },
+    };
+    const check = (e: SubmittedUsageEvent) => checkUsageEvent(e, 'active', RULES, (key) => custom[key]);
+    expect(check(event({ metric: 'pages', properties: { region: 'eu', pages: '12.5' } }))).toMatchObject({ ok: true, event: { metric: 'pages', quantity: '12.5' } });
+    expect(check(event({ metric: 'pages', properties: { region: 'us', pages: 3 } }))).toEqual({ ok: false, reason: UsageRejection.FilterMismatch });
+    expect(check(event({ metric: 'pages', properties: { region: 'eu', pages: -1 } }))).toEqual({ ok: false, reason: UsageRejection.InvalidQuantity });
+    expect(check(event({ metric: 'jobs', quantity: '40' }))).toMatchObject({ ok: true, event: { metric: 'jobs', quantity: '1' } });
+    expect(check(event({ metric: 'api_calls' }))).toEqual({ ok: false, reason: UsageRejection.UnknownMetric });
   });
 });
 

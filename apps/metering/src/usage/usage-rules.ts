@@ -1,7 +1,8 @@
 /** The rules one usage event must pass to be accepted: pure, so each rule is tested on its own. */
 import { DECIMAL_PATTERN } from '@tenantry/contracts';
 import { isUuid } from '@tenantry/service';
-import { mayRecord, memberOf, metricDefinition, utcDay } from '../billable-metrics/metric-catalogue';
+import { utcDay } from '../billable-metrics/metric-catalogue';
+import { matchesFilters, mayRecordMeter, MeterLookup, meterMember } from '../meters/meter';
 import { MeteredTenantStatus } from '../tenants/tenant-status';
 
 /** Why an event was rejected; the codes are part of the API. */
@@ -19,6 +20,8 @@ export enum UsageRejection {
   TimestampTooLate = 'timestamp-too-late',
   InvalidProperties = 'invalid-properties',
   MissingMember = 'missing-member',
+  /** The event's properties do not pass the meter's filters. */
+  FilterMismatch = 'filter-mismatch',
 }
 
 export interface UsageRules {
@@ -91,16 +94,16 @@ function primitiveProperties(properties: Record<string, unknown> | undefined): R
   return properties as Record<string, string | number | boolean>;
 }
 
-export function checkUsageEvent(event: SubmittedUsageEvent, tenantStatus: MeteredTenantStatus | undefined, rules: UsageRules): UsageVerdict {
+export function checkUsageEvent(event: SubmittedUsageEvent, tenantStatus: MeteredTenantStatus | undefined, rules: UsageRules, meters: MeterLookup): UsageVerdict {
   const reject = (reason: UsageRejection): UsageVerdict => ({ ok: false, reason });
   if (!isUuid(event.tenantId)) return reject(UsageRejection.UnknownTenant);
   const tenantProblem = tenantRejection(tenantStatus);
   if (tenantProblem) return reject(tenantProblem);
   if (event.eventId.length < 1 || event.eventId.length > 200) return reject(UsageRejection.InvalidEventId);
-  const metric = metricDefinition(event.metric);
+  const metric = meters(event.metric);
   if (!metric) return reject(UsageRejection.UnknownMetric);
-  if (!mayRecord(metric, 'api')) return reject(UsageRejection.MetricNotWritable);
-  const quantity = exactQuantity(event.quantity);
+  if (!mayRecordMeter(metric, 'api')) return reject(UsageRejection.MetricNotWritable);
+  let quantity = exactQuantity(event.quantity);
   if (quantity === undefined) return reject(UsageRejection.InvalidQuantity);
   const at = ISO_TIMESTAMP.test(event.timestamp) ? Date.parse(event.timestamp) : Number.NaN;
   if (Number.isNaN(at)) return reject(UsageRejection.InvalidTimestamp);
@@ -108,9 +111,17 @@ export function checkUsageEvent(event: SubmittedUsageEvent, tenantStatus: Metere
   if (at < rules.now.getTime() - rules.latenessMs) return reject(UsageRejection.TimestampTooLate);
   const properties = primitiveProperties(event.properties);
   if (properties === false) return reject(UsageRejection.InvalidProperties);
-  if (metric.aggregation === 'unique' && memberOf(metric, properties) === undefined) return reject(UsageRejection.MissingMember);
+  if (metric.aggregation === 'unique' && meterMember(metric, properties) === undefined) return reject(UsageRejection.MissingMember);
+  if (!matchesFilters(metric, properties)) return reject(UsageRejection.FilterMismatch);
+  // The published quantity is the meter's value: 1 per event for `count`, the value property's for a meter that names one.
+  if (metric.aggregation === 'count') quantity = '1';
+  else if (metric.valueProperty !== null && metric.aggregation !== 'unique') {
+    const value = properties?.[metric.valueProperty];
+    quantity = typeof value === 'string' || typeof value === 'number' ? exactQuantity(value) : undefined;
+    if (quantity === undefined) return reject(UsageRejection.InvalidQuantity);
+  }
   return {
     ok: true,
-    event: { tenantId: event.tenantId.toLowerCase(), eventId: event.eventId, metric: metric.name, quantity, timestamp: new Date(at).toISOString(), ...(properties ? { properties } : {}) },
+    event: { tenantId: event.tenantId.toLowerCase(), eventId: event.eventId, metric: metric.key, quantity, timestamp: new Date(at).toISOString(), ...(properties ? { properties } : {}) },
   };
 }

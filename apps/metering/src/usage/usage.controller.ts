@@ -31,6 +31,6 @@ export class UsageController {
   @Get('tenants/:id/usage')
   async read(@Param('id', UuidParamPipe) tenantId: string, @Query() query: UsageQueryDto): Promise<UsageView> {
     const at = (value: string | undefined) => (value === undefined ? undefined : new Date(value));
-    return this.getUsage.execute(new GetUsageCommand(tenantId, query.granularity ?? 'day', at(query.from), at(query.to), query.metric));
+    return this.getUsage.execute(new GetUsageCommand(tenantId, query.granularity ?? 'day', at(query.from), at(query.to), query.metric, query.groupBy));
   }
 }

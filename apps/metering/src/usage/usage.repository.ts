@@ -1,7 +1,7 @@
 /** Usage events, aggregates and unique members; every read names the tenant, every write is one multi-row statement. */
 import { TenantScope, Transaction } from '@tenantry/persistence';
 import { Granularity } from '../billable-metrics/metric-catalogue';
-import { AggregateContribution, AggregatePoint, UniqueMember, UsageEventRecord } from './usage-event.row';
+import { AggregateContribution, AggregatePoint, PeriodFigure, UniqueMember, UsageEventRecord } from './usage-event.row';
 
 /**
  * What identifies a usage event: its tenant, its source and the id that source gave it. Every source
@@ -19,7 +19,7 @@ export function eventKey(key: EventKey): string {
 }
 
 export function memberKey(member: Omit<UniqueMember, 'member'> & { member: string }): string {
-  return [member.tenantId, member.metric, member.granularity, member.windowStart.toISOString(), member.member].join('\u0000');
+  return [member.tenantId, member.metric, member.granularity, member.windowStart.toISOString(), member.source, member.groupKey, member.member].join('\u0000');
 }
 
 export abstract class UsageRepository {
@@ -31,5 +31,6 @@ export abstract class UsageRepository {
   abstract insertNewMembers(tx: Transaction, members: readonly UniqueMember[]): Promise<Set<string>>;
   abstract applyContributions(tx: Transaction, contributions: readonly AggregateContribution[]): Promise<void>;
   abstract series(scope: TenantScope & { granularity: Granularity; from: Date; to: Date; metric?: string }): Promise<AggregatePoint[]>;
-  abstract currentPeriod(scope: TenantScope & { periodStart: Date; metric?: string }): Promise<AggregatePoint[]>;
+  /** The month's figures: counted and per source (group key ''), and the group-by figures of `groupBy` when given. */
+  abstract currentPeriod(scope: TenantScope & { periodStart: Date; metric?: string; groupBy?: string }): Promise<PeriodFigure[]>;
 }

@@ -27,6 +27,15 @@ export class DatabaseIsolation implements OnApplicationBootstrap {
     if (!tenants.publicRevoked || !tenants.statisticsHidden) {
       this.logger.warn({ ...tenants }, 'tenant database not fully isolated: PUBLIC privileges or statistics remain (provisioning needs a superuser there; see deploy/README.md)');
     }
+    await this.reportNamesWithTenantIds();
+  }
+
+  /** Tenants provisioned before opaque names keep a `<prefix>_<uuid hex>` schema and `..._app` role: every role in the cluster reads those. */
+  private async reportNamesWithTenantIds(): Promise<void> {
+    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS tenants FROM tenant_credential WHERE role_name <> schema_name`)) as { tenants: number }[];
+    if (row && row.tenants > 0) {
+      this.logger.warn({ tenants: row.tenants }, 'tenants provisioned before opaque names keep role and schema names that carry their tenant ids, readable by every tenant role in pg_roles (apps/provisioning/README.md, "Isolation tiers")');
+    }
   }
 
   private async closePlatformDatabase(): Promise<void> {

@@ -15,7 +15,9 @@
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
-export const MIN_MASTER_KEY_BYTES = 32;
+import { decodeMasterKey, MIN_MASTER_KEY_BYTES, parseKeyList } from '@tenantry/internal-auth';
+
+export { decodeMasterKey, MIN_MASTER_KEY_BYTES, parseKeyList };
 const MASTER = 'mk1';
 const DATA = 'dk1';
 const LEGACY = 'v1';
@@ -28,14 +30,6 @@ export interface MasterKey {
 export interface WrappedDataKey {
   masterKeyId: string;
   wrapped: string;
-}
-
-/** The bytes of a base64 (or base64url) master key, or undefined when it is not one of at least 32 bytes. */
-export function decodeMasterKey(value: string): Buffer | undefined {
-  const trimmed = value.trim();
-  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(trimmed)) return undefined;
-  const bytes = Buffer.from(trimmed.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
-  return bytes.length >= MIN_MASTER_KEY_BYTES ? bytes : undefined;
 }
 
 export function masterKeyId(key: Buffer): string {
@@ -176,9 +170,3 @@ export class MasterKeyring {
   }
 }
 
-export function parseKeyList(value: string | undefined): string[] {
-  return (value ?? '')
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter((entry) => entry.length > 0);
-}

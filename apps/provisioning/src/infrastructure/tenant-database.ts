@@ -1,12 +1,20 @@
 /**
- * The tenant data plane: per tenant, a schema in the tenant database owned by a LOGIN role that
- * can use nothing else, with the tenant baseline migrated inside it. Every operation is
- * idempotent, because a saga step may run again after a crash.
+ * The tenant data plane, in one of two isolation tiers (README, "Isolation tiers"): a PostgreSQL
+ * database of the tenant's own (`database`), or a schema in the shared tenant database (`schema`);
+ * either way a LOGIN role that can use nothing else, with the tenant baseline migrated inside.
+ * Every operation is idempotent, because a saga step may run again after a crash.
  */
-import { Pool, PoolClient } from 'pg';
+import { createHash } from 'node:crypto';
+import { Client, Pool, PoolClient } from 'pg';
 import { databaseName, ensureDatabase, quoteIdent } from '@tenantry/persistence';
 
+export type IsolationTier = 'database' | 'schema';
+
+/** Where a tenant's data lives and as whom it is reached, as `tenant_credential` records it. */
 export interface TenantDatabaseIdentity {
+  tier: IsolationTier;
+  /** The tenant's own database (tier `database`); null: the shared tenant database (TENANT_DATABASE_URL's). */
+  database: string | null;
   schema: string;
   role: string;
 }
@@ -23,14 +31,20 @@ export interface TableExport {
   rows: string[];
 }
 
-/** Schema `<prefix>_<uuid hex>` owned by role `<prefix>_<uuid hex>_app` (63-byte identifier limit respected). */
-function tenantIdentity(tenantId: string, prefix = 't'): TenantDatabaseIdentity {
-  const hex = tenantId.replace(/-/g, '').toLowerCase();
-  if (!/^[0-9a-f]{32}$/.test(hex)) throw new Error(`not a tenant id: ${tenantId}`);
-  return { schema: `${prefix}_${hex}`, role: `${prefix}_${hex}_app` };
+/**
+ * `<prefix>_<32 hex>`: the first 128 bits of SHA-256 over the tenant id. Database and role names
+ * are cluster-wide (every role reads pg_database and pg_roles, and `regrole` prints any role's
+ * name), so they must not carry the tenant id; a hash reveals none, and is the same on every run
+ * of a step, so a retried step finds what an interrupted one created. 10 + 1 + 32 bytes, within
+ * the 63-byte identifier limit.
+ */
+export function opaqueTenantName(tenantId: string, prefix = 't'): string {
+  const id = tenantId.toLowerCase();
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) throw new Error(`not a tenant id: ${tenantId}`);
+  return `${prefix}_${createHash('sha256').update(`tenantry:tenant-database:${id}`).digest('hex').slice(0, 32)}`;
 }
 
-/** What the shared tenant database withholds from tenant roles, and what it could not (not a superuser). */
+/** What a database withholds from tenant roles, and what it could not (not a superuser). */
 export interface IsolationReport {
   database: string;
   /** PUBLIC keeps no CONNECT, TEMPORARY or CREATE on the database and nothing on schema `public`. */
@@ -41,16 +55,26 @@ export interface IsolationReport {
 }
 
 export abstract class TenantDatabase {
-  abstract identity(tenantId: string): TenantDatabaseIdentity;
+  /**
+   * A new tenant's identity in `tier`: database (tier `database`), schema and role all named
+   * `opaqueTenantName`, so the role's default search_path (`"$user"`) is its schema.
+   */
+  abstract identity(tenantId: string, tier: IsolationTier): TenantDatabaseIdentity;
   /** Closes the shared database to PUBLIC and hides other tenants' statistics (idempotent; at every start). */
   abstract harden(): Promise<IsolationReport>;
-  abstract createSchemaAndRole(identity: TenantDatabaseIdentity, password: string): Promise<void>;
+  /**
+   * Creates what is missing of the role, the database (tier `database`: closed to PUBLIC before
+   * anyone can connect, CONNECT for the role and pg_read_all_stats only, hardened like the shared one) and the schema
+   * owned by the role; sets the password. Returns how the tenant's database was hardened.
+   */
+  abstract create(identity: TenantDatabaseIdentity, password: string): Promise<IsolationReport>;
   /** Applies the baseline migrations not yet in the schema; returns the versions applied now. */
   abstract applyBaseline(identity: TenantDatabaseIdentity): Promise<string[]>;
   abstract writeSettings(identity: TenantDatabaseIdentity, settings: Record<string, unknown>): Promise<void>;
   /** Inserts the first admin unless that e-mail is already a user; returns the user either way. */
   abstract ensureAdmin(identity: TenantDatabaseIdentity, admin: TenantAdmin): Promise<{ userId: string; invitationExpiresAt: Date }>;
   abstract exportTables(identity: TenantDatabaseIdentity): Promise<TableExport[]>;
+  /** Drops the tenant's database `WITH (FORCE)` (tier `database`) or schema, then its role; what is gone already is skipped. */
   abstract drop(identity: TenantDatabaseIdentity): Promise<void>;
   abstract close(): Promise<void>;
 }
@@ -84,12 +108,19 @@ const TENANT_BASELINE: readonly BaselineMigration[] = [
     version: '0002-user-last-login',
     statements: [`ALTER TABLE users ADD COLUMN IF NOT EXISTS last_login_at timestamptz`],
   },
+  {
+    // An import's optional display name (POST /tenants/{id}/imports?target=users).
+    version: '0003-user-name',
+    statements: [`ALTER TABLE users ADD COLUMN IF NOT EXISTS name text`],
+  },
 ];
 
 /**
- * What PUBLIC (so every tenant role) may not do in the tenant database: connect (each tenant role
- * gets CONNECT alone), create temporary tables, use schema `public`, read the statistics views
- * (pg_stat_*, pg_statio_*: other tenants' row counts, sessions), call the functions behind them or
+ * What PUBLIC (so every tenant role) may not do in a tenant database, the shared one or a tenant's
+ * own: connect (each tenant role gets CONNECT alone), create temporary tables, use schema
+ * `public`, read the statistics views (pg_stat_*, pg_statio_*: other tenants' row counts; and,
+ * cluster-wide even in a database of one tenant, pg_stat_activity's sessions and
+ * pg_stat_database's databases), call the functions behind them or
  * the size functions, or read pg_class's row and page estimates (reltuples, relpages,
  * relallvisible; every other column stays readable for tools). Monitoring roles keep all of it
  * through pg_read_all_stats. Catalog privileges are per database: nothing here changes another.
@@ -126,66 +157,59 @@ const HARDEN_STATEMENTS = (database: string): string[] => [
 /** Role and ACL changes of different tenants touch the same catalog rows; serialise them. */
 const ACL_LOCK = 'tenantry:tenant-acl';
 const UNDEFINED_OBJECT = '42704';
+const DUPLICATE_DATABASE = '42P04';
 
 function literal(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
+function problemOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 export class PgTenantDatabase extends TenantDatabase {
   private pool?: Pool;
-  private readonly database: string;
+  /** The shared tenant database: schema-tier tenants live there; database-tier ones are created from a connection to it. */
+  private readonly shared: string;
 
   constructor(
     private readonly url: string,
     private readonly prefix = 't',
   ) {
     super();
-    this.database = databaseName(url);
+    this.shared = databaseName(url);
   }
 
-  identity(tenantId: string): TenantDatabaseIdentity {
-    return tenantIdentity(tenantId, this.prefix);
+  identity(tenantId: string, tier: IsolationTier): TenantDatabaseIdentity {
+    const name = opaqueTenantName(tenantId, this.prefix);
+    return { tier, database: tier === 'database' ? name : null, schema: name, role: name };
   }
 
   async harden(): Promise<IsolationReport> {
-    const report: IsolationReport = { database: this.database, publicRevoked: false, statisticsHidden: false };
-    try {
-      await this.transaction(async (client) => {
-        await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [ACL_LOCK]);
-        for (const statement of HARDEN_STATEMENTS(this.database)) await client.query(statement);
-      });
-    } catch (error) {
-      report.problem = error instanceof Error ? error.message : String(error);
-    }
-    // A REVOKE without the right to make it only warns: read what holds.
-    const pool = await this.connect();
-    const { rows } = await pool.query<{ public_db: boolean; public_schema: boolean; stats: boolean; estimates: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM pg_database d, aclexplode(COALESCE(d.datacl, acldefault('d', d.datdba))) a WHERE d.datname = current_database() AND a.grantee = 0) AS public_db,
-              EXISTS (SELECT 1 FROM pg_namespace n, aclexplode(COALESCE(n.nspacl, acldefault('n', n.nspowner))) a WHERE n.nspname = 'public' AND a.grantee = 0) AS public_schema,
-              has_table_privilege('public', 'pg_catalog.pg_stat_all_tables', 'SELECT') OR has_function_privilege('public', 'pg_catalog.pg_stat_get_live_tuples(oid)', 'EXECUTE') AS stats,
-              has_column_privilege('public', 'pg_catalog.pg_class', 'reltuples', 'SELECT') AS estimates`,
-    );
-    const row = rows[0];
-    report.publicRevoked = row !== undefined && !row.public_db && !row.public_schema;
-    report.statisticsHidden = row !== undefined && !row.stats && !row.estimates;
-    return report;
+    return this.hardenDatabase(this.shared);
   }
 
-  async createSchemaAndRole({ schema, role }: TenantDatabaseIdentity, password: string): Promise<void> {
-    await this.transaction(async (client) => {
+  async create(identity: TenantDatabaseIdentity, password: string): Promise<IsolationReport> {
+    await this.ensureRole(identity, password);
+    const database = this.databaseOf(identity);
+    if (identity.tier === 'database') await this.ensureOwnDatabase(database, identity.role);
+    await this.transaction(database, async (client) => {
       await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [ACL_LOCK]);
-      const { rowCount } = await client.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [role]);
-      // The password is a literal in DDL (no bind parameters there); it is hex, and never logged.
-      const verb = rowCount ? 'ALTER' : 'CREATE';
-      await client.query(`${verb} ROLE ${quoteIdent(role)} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD ${literal(password)}`);
-      await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)} AUTHORIZATION ${quoteIdent(role)}`);
-      await client.query(`REVOKE ALL ON SCHEMA ${quoteIdent(schema)} FROM PUBLIC`);
-      // Nobody reaches the database or its public schema by default; each tenant role gets CONNECT only.
-      await client.query(`REVOKE ALL ON DATABASE ${quoteIdent(this.database)} FROM PUBLIC`);
-      await client.query(`REVOKE ALL ON SCHEMA public FROM PUBLIC`);
-      await client.query(`GRANT CONNECT ON DATABASE ${quoteIdent(this.database)} TO ${quoteIdent(role)}`);
-      await client.query(`ALTER ROLE ${quoteIdent(role)} IN DATABASE ${quoteIdent(this.database)} SET search_path = ${quoteIdent(schema)}`);
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(identity.schema)} AUTHORIZATION ${quoteIdent(identity.role)}`);
+      await client.query(`REVOKE ALL ON SCHEMA ${quoteIdent(identity.schema)} FROM PUBLIC`);
+      if (identity.tier === 'schema') {
+        // Nobody reaches the shared database or its public schema by default; each tenant role gets CONNECT only.
+        await client.query(`REVOKE ALL ON DATABASE ${quoteIdent(database)} FROM PUBLIC`);
+        await client.query(`REVOKE ALL ON SCHEMA public FROM PUBLIC`);
+        await client.query(`GRANT CONNECT ON DATABASE ${quoteIdent(database)} TO ${quoteIdent(identity.role)}`);
+      }
+      // Tenants named before opaque names have a schema that is not their role's name ("$user").
+      if (identity.schema !== identity.role) {
+        await client.query(`ALTER ROLE ${quoteIdent(identity.role)} IN DATABASE ${quoteIdent(database)} SET search_path = ${quoteIdent(identity.schema)}`);
+      }
     });
+    // The tenant's own database is hardened as the shared one is at start: catalogs are per database.
+    return identity.tier === 'database' ? this.hardenDatabase(database) : { database, publicRevoked: true, statisticsHidden: true };
   }
 
   async applyBaseline(identity: TenantDatabaseIdentity): Promise<string[]> {
@@ -230,27 +254,35 @@ export class PgTenantDatabase extends TenantDatabase {
     });
   }
 
-  async exportTables({ schema }: TenantDatabaseIdentity): Promise<TableExport[]> {
-    const pool = await this.connect();
-    const { rows: tables } = await pool.query<{ table_name: string }>(
-      `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' ORDER BY table_name`,
-      [schema],
-    );
-    const exports: TableExport[] = [];
-    for (const { table_name: table } of tables) {
-      const { rows } = await pool.query<{ line: string }>(`SELECT row_to_json(t)::text AS line FROM ${quoteIdent(schema)}.${quoteIdent(table)} t`);
-      exports.push({ table, rows: rows.map((row) => row.line) });
-    }
-    return exports;
+  async exportTables(identity: TenantDatabaseIdentity): Promise<TableExport[]> {
+    return this.transaction(this.databaseOf(identity), async (client) => {
+      const { rows: tables } = await client.query<{ table_name: string }>(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' ORDER BY table_name`,
+        [identity.schema],
+      );
+      const exports: TableExport[] = [];
+      for (const { table_name: table } of tables) {
+        const { rows } = await client.query<{ line: string }>(`SELECT row_to_json(t)::text AS line FROM ${quoteIdent(identity.schema)}.${quoteIdent(table)} t`);
+        exports.push({ table, rows: rows.map((row) => row.line) });
+      }
+      return exports;
+    });
   }
 
-  async drop({ schema, role }: TenantDatabaseIdentity): Promise<void> {
-    await this.transaction(async (client) => {
+  async drop(identity: TenantDatabaseIdentity): Promise<void> {
+    const { schema, role } = identity;
+    if (identity.tier === 'database') {
+      // Not in a transaction (Postgres refuses); FORCE ends the tenant's sessions first. Gone already: nothing happens.
+      const pool = await this.connect();
+      await pool.query(`DROP DATABASE IF EXISTS ${quoteIdent(this.databaseOf(identity))} WITH (FORCE)`);
+    }
+    await this.transaction(this.shared, async (client) => {
       await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [ACL_LOCK]);
       await client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = $1`, [role]);
-      await client.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
+      if (identity.tier === 'schema') await client.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
       const { rowCount } = await client.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [role]);
       if (rowCount) {
+        // Also revokes its privileges on shared objects (CONNECT on databases).
         await client.query(`DROP OWNED BY ${quoteIdent(role)}`);
         await client.query(`DROP ROLE ${quoteIdent(role)}`).catch((error: unknown) => {
           if ((error as { code?: string }).code !== UNDEFINED_OBJECT) throw error;
@@ -270,6 +302,78 @@ export class PgTenantDatabase extends TenantDatabase {
     await this.close();
   }
 
+  private databaseOf(identity: TenantDatabaseIdentity): string {
+    return identity.database ?? this.shared;
+  }
+
+  private async ensureRole({ role }: TenantDatabaseIdentity, password: string): Promise<void> {
+    await this.transaction(this.shared, async (client) => {
+      await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [ACL_LOCK]);
+      const { rowCount } = await client.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [role]);
+      // The password is a literal in DDL (no bind parameters there); it is alphanumeric, and never logged.
+      const verb = rowCount ? 'ALTER' : 'CREATE';
+      await client.query(`${verb} ROLE ${quoteIdent(role)} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD ${literal(password)}`);
+    });
+  }
+
+  /**
+   * CREATE DATABASE cannot run in a transaction, so this is made safe to repeat instead: under a
+   * session advisory lock, create the database only if pg_database does not list it, with
+   * connections refused until PUBLIC has lost CONNECT and TEMPORARY and the role has CONNECT, then
+   * allow them. A crash anywhere leaves a state the next run completes (the name is the same),
+   * and the compensation or `drop-database` removes whatever exists.
+   */
+  private async ensureOwnDatabase(database: string, role: string): Promise<void> {
+    const client = await (await this.connect()).connect();
+    const lock = `tenant-database:${database}`;
+    try {
+      await client.query(`SELECT pg_advisory_lock(hashtext($1))`, [lock]);
+      try {
+        const { rowCount } = await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [database]);
+        if (!rowCount) {
+          await client.query(`CREATE DATABASE ${quoteIdent(database)} TEMPLATE template0 ALLOW_CONNECTIONS false`).catch((error: unknown) => {
+            if ((error as { code?: string }).code !== DUPLICATE_DATABASE) throw error;
+          });
+        }
+        await client.query(`REVOKE ALL ON DATABASE ${quoteIdent(database)} FROM PUBLIC`);
+        await client.query(`GRANT CONNECT ON DATABASE ${quoteIdent(database)} TO ${quoteIdent(role)}`);
+        // Monitoring (metering's collectors count active users in each tenant database) connects as a member of pg_read_all_stats; tenant roles are not.
+        await client.query(`GRANT CONNECT ON DATABASE ${quoteIdent(database)} TO pg_read_all_stats`);
+        await client.query(`ALTER DATABASE ${quoteIdent(database)} ALLOW_CONNECTIONS true`);
+      } finally {
+        await client.query(`SELECT pg_advisory_unlock(hashtext($1))`, [lock]);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  private async hardenDatabase(database: string): Promise<IsolationReport> {
+    const report: IsolationReport = { database, publicRevoked: false, statisticsHidden: false };
+    try {
+      await this.transaction(database, async (client) => {
+        await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [ACL_LOCK]);
+        for (const statement of HARDEN_STATEMENTS(database)) await client.query(statement);
+      });
+    } catch (error) {
+      report.problem = problemOf(error);
+    }
+    // A REVOKE without the right to make it only warns: read what holds.
+    const [row] = await this.transaction(database, async (client) =>
+      (
+        await client.query<{ public_db: boolean; public_schema: boolean; stats: boolean; estimates: boolean }>(
+          `SELECT EXISTS (SELECT 1 FROM pg_database d, aclexplode(COALESCE(d.datacl, acldefault('d', d.datdba))) a WHERE d.datname = current_database() AND a.grantee = 0) AS public_db,
+                  EXISTS (SELECT 1 FROM pg_namespace n, aclexplode(COALESCE(n.nspacl, acldefault('n', n.nspowner))) a WHERE n.nspname = 'public' AND a.grantee = 0) AS public_schema,
+                  has_table_privilege('public', 'pg_catalog.pg_stat_all_tables', 'SELECT') OR has_function_privilege('public', 'pg_catalog.pg_stat_get_live_tuples(oid)', 'EXECUTE') AS stats,
+                  has_column_privilege('public', 'pg_catalog.pg_class', 'reltuples', 'SELECT') AS estimates`,
+        )
+      ).rows,
+    );
+    report.publicRevoked = row !== undefined && !row.public_db && !row.public_schema;
+    report.statisticsHidden = row !== undefined && !row.stats && !row.estimates;
+    return report;
+  }
+
   private async connect(): Promise<Pool> {
     if (!this.pool) {
       await ensureDatabase(this.url);
@@ -279,8 +383,23 @@ export class PgTenantDatabase extends TenantDatabase {
     return this.pool;
   }
 
-  private async transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await (await this.connect()).connect();
+  /** A transaction in `database`: on the pool for the shared one, on a connection of its own for a tenant's database. */
+  private async transaction<T>(database: string, work: (client: PoolClient | Client) => Promise<T>): Promise<T> {
+    let client: PoolClient | Client;
+    let done: () => Promise<void>;
+    if (database === this.shared) {
+      const pooled = await (await this.connect()).connect();
+      client = pooled;
+      done = () => Promise.resolve(pooled.release());
+    } else {
+      const url = new URL(this.url);
+      url.pathname = `/${encodeURIComponent(database)}`;
+      const own = new Client({ connectionString: url.toString(), application_name: 'provisioning:tenant-admin' });
+      own.on('error', () => undefined);
+      await own.connect();
+      client = own;
+      done = () => own.end();
+    }
     try {
       await client.query('BEGIN');
       const result = await work(client);
@@ -290,15 +409,20 @@ export class PgTenantDatabase extends TenantDatabase {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      await done();
     }
   }
 
+  /** For the tenant's users (users/): one transaction as the tenant's role inside its own database and schema. */
+  runAsTenant<T>(identity: TenantDatabaseIdentity, work: (client: PoolClient | Client) => Promise<T>): Promise<T> {
+    return this.asTenant(identity, work);
+  }
+
   /** Runs as the tenant's role inside its schema, so whatever it creates belongs to the tenant. */
-  private asTenant<T>({ schema, role }: TenantDatabaseIdentity, work: (client: PoolClient) => Promise<T>): Promise<T> {
-    return this.transaction(async (client) => {
-      await client.query(`SET LOCAL ROLE ${quoteIdent(role)}`);
-      await client.query(`SET LOCAL search_path = ${quoteIdent(schema)}`);
+  private asTenant<T>(identity: TenantDatabaseIdentity, work: (client: PoolClient | Client) => Promise<T>): Promise<T> {
+    return this.transaction(this.databaseOf(identity), async (client) => {
+      await client.query(`SET LOCAL ROLE ${quoteIdent(identity.role)}`);
+      await client.query(`SET LOCAL search_path = ${quoteIdent(identity.schema)}`);
       return work(client);
     });
   }

@@ -2,8 +2,16 @@
 import { Injectable } from '@nestjs/common';
 import { TenantScope } from '@tenantry/persistence';
 import { DataSource } from 'typeorm';
-import { TenantDatabaseIdentity } from '../infrastructure/tenant-database';
-import { TenantCredentialRepository } from './tenant-credential.repository';
+import { IsolationTier, TenantDatabaseIdentity } from '../infrastructure/tenant-database';
+import { TenantCredential, TenantCredentialRepository } from './tenant-credential.repository';
+
+interface TenantCredentialRow {
+  isolation: IsolationTier;
+  database_name: string | null;
+  schema_name: string;
+  role_name: string;
+  password_enc: string;
+}
 
 @Injectable()
 export class PostgresTenantCredentialRepository extends TenantCredentialRepository {
@@ -11,21 +19,22 @@ export class PostgresTenantCredentialRepository extends TenantCredentialReposito
     super();
   }
 
-  async ensure(scope: TenantScope, identity: TenantDatabaseIdentity, seal: () => Promise<string>): Promise<string> {
+  async ensure(scope: TenantScope, identity: TenantDatabaseIdentity, seal: () => Promise<string>): Promise<TenantCredential> {
     const existing = await this.find(scope);
     if (existing) return existing;
     await this.dataSource.query(
-      `INSERT INTO tenant_credential (tenant_id, schema_name, role_name, password_enc) VALUES ($1, $2, $3, $4) ON CONFLICT (tenant_id) DO NOTHING`,
-      [scope.tenantId, identity.schema, identity.role, await seal()],
+      `INSERT INTO tenant_credential (tenant_id, isolation, database_name, schema_name, role_name, password_enc) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (tenant_id) DO NOTHING`,
+      [scope.tenantId, identity.tier, identity.database, identity.schema, identity.role, await seal()],
     );
     const stored = await this.find(scope);
     if (!stored) throw new Error(`credential of tenant ${scope.tenantId} vanished`);
     return stored;
   }
 
-  async find(scope: TenantScope): Promise<string | undefined> {
-    const [row] = (await this.dataSource.query(`SELECT password_enc FROM tenant_credential WHERE tenant_id = $1`, [scope.tenantId])) as { password_enc: string }[];
-    return row?.password_enc;
+  async find(scope: TenantScope): Promise<TenantCredential | undefined> {
+    const [row] = (await this.dataSource.query(`SELECT isolation, database_name, schema_name, role_name, password_enc FROM tenant_credential WHERE tenant_id = $1`, [scope.tenantId])) as TenantCredentialRow[];
+    if (!row) return undefined;
+    return { identity: { tier: row.isolation, database: row.database_name, schema: row.schema_name, role: row.role_name }, passwordEnc: row.password_enc };
   }
 
   async remove(scope: TenantScope): Promise<void> {

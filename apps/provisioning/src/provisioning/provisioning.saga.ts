@@ -36,6 +36,7 @@ export class ProvisioningSaga implements SagaDefinition {
         payload: {
           tenantId: saga.tenantId,
           schemaName: String(details['database']?.['schema']),
+          ...(typeof details['database']?.['database'] === 'string' ? { databaseName: details['database']['database'] } : {}),
           // For metering's collector (an internal event); the saga log does not show it.
           storageRoot: this.tenantStorage.rootOf(saga.tenantId),
           hostname: String(details['domain']?.['hostname']),

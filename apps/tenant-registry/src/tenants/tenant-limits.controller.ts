@@ -1,7 +1,8 @@
 /** The tenant limits routes of the internal API (docs/internal-api.md): read and replace a tenant's limits. */
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { TenantLimitsDto, TenantLimitsViewDto } from '@tenantry/tenant-api';
+import { TenantLimitsViewDto } from '@tenantry/tenant-api';
 import { UuidParamPipe } from '@tenantry/service';
+import { LimitsBodyPipe, LimitsRequest } from './limits-body.pipe';
 import { RequestActor } from './request-actor';
 import { toLimitSet, toTenantLimitsView } from './tenant-limits.mapper';
 import { ActorContext } from './tenant-status-change';
@@ -24,7 +25,7 @@ export class TenantLimitsController {
   }
 
   @Put(':id/limits')
-  async set(@Param('id', UuidParamPipe) id: string, @Body() body: TenantLimitsDto, @RequestActor() by: ActorContext): Promise<TenantLimitsViewDto> {
-    return toTenantLimitsView(await this.setLimits.execute(new SetTenantLimitsCommand(id, toLimitSet(body), by)));
+  async set(@Param('id', UuidParamPipe) id: string, @Body(LimitsBodyPipe) body: LimitsRequest, @RequestActor() by: ActorContext): Promise<TenantLimitsViewDto> {
+    return toTenantLimitsView(await this.setLimits.execute(new SetTenantLimitsCommand(id, toLimitSet(body.limits), by, body.plain)));
   }
 }

@@ -9,6 +9,7 @@ export const TENANT_PROBLEMS = defineProblems({
   'reserved-name': { status: 400, title: 'The name is reserved' },
   'unknown-plan': { status: 422, title: 'Unknown plan' },
   'precondition-failed': { status: 412, title: 'The tenant has changed since you read it' },
+  'configuration-changed': { status: 412, title: 'The configuration has changed since you read it' },
 });
 
 export function tenantNotFound(tenantId: string): ProblemException {

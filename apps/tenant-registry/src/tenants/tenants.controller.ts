@@ -1,6 +1,6 @@
 /** The tenant-registry internal API (docs/internal-api.md): each route builds a command and runs its use case. */
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
-import { CreateTenantDto, ListTenantsQueryDto, SuspendTenantDto, TenantHistoryDto, TenantPageDto, TenantViewDto, UpdateTenantDto } from '@tenantry/tenant-api';
+import { CreateTenantDto, ListTenantsQueryDto, OffboardTenantQueryDto, SuspendTenantDto, TenantHistoryDto, TenantPageDto, TenantViewDto, UpdateTenantDto } from '@tenantry/tenant-api';
 import { UuidParamPipe } from '@tenantry/service';
 import { RequestActor } from './request-actor';
 import { Tenant } from './tenant.row';
@@ -94,8 +94,8 @@ export class TenantsController {
 
   @Delete(':id')
   @HttpCode(202)
-  async offboard(@Param('id', UuidParamPipe) id: string, @RequestActor() by: ActorContext, @Res({ passthrough: true }) reply: HeaderReply): Promise<TenantViewDto> {
-    return withEtag(reply, await this.offboardTenant.execute(new OffboardTenantCommand(id, by)));
+  async offboard(@Param('id', UuidParamPipe) id: string, @Query() query: OffboardTenantQueryDto, @RequestActor() by: ActorContext, @Res({ passthrough: true }) reply: HeaderReply): Promise<TenantViewDto> {
+    return withEtag(reply, await this.offboardTenant.execute(new OffboardTenantCommand(id, by, query.reason ?? null)));
   }
 
   @Post(':id/provisioning/retry')

@@ -18,7 +18,7 @@ const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 describe(TrialExpiryScheduler.name, () => {
   it('sweeps on start and on every interval, and no longer after shutdown', async () => {
     const repository = new InMemoryTenantRepository();
-    const config = Object.assign(new TenantRegistryConfig(), { TRIAL_CHECK_INTERVAL_MS: 100 });
+    const config = Object.assign(new TenantRegistryConfig(), { TRIAL_CHECK_INTERVAL_MS: 100, TRIAL_EXPIRY: 'registry' });
     const sut = new TrialExpiryScheduler(new ExpireTrialsUseCase(repository, repository.transactions, repository.statusChanges, new ManualClock(NOW)), config, QUIET);
     const first = expiredTrial();
     repository.seed(first);
@@ -37,5 +37,18 @@ describe(TrialExpiryScheduler.name, () => {
     repository.seed(third);
     await settle(250);
     expect((await repository.findTenant(tenantScope(third.id)))?.status).toBe('trial');
+  });
+
+  it('does not sweep when billing ends trials (TRIAL_EXPIRY=billing, the default)', async () => {
+    const repository = new InMemoryTenantRepository();
+    const config = Object.assign(new TenantRegistryConfig(), { TRIAL_CHECK_INTERVAL_MS: 100 });
+    expect(config.TRIAL_EXPIRY).toBe('billing');
+    const sut = new TrialExpiryScheduler(new ExpireTrialsUseCase(repository, repository.transactions, repository.statusChanges, new ManualClock(NOW)), config, QUIET);
+    const trial = expiredTrial();
+    repository.seed(trial);
+    sut.onApplicationBootstrap();
+    await settle(250);
+    await sut.beforeApplicationShutdown();
+    expect((await repository.findTenant(tenantScope(trial.id)))?.status).toBe('trial');
   });
 });

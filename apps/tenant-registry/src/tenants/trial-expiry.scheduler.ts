@@ -1,4 +1,4 @@
-/** Runs the trial-expiry sweep every TRIAL_CHECK_INTERVAL_MS while the service is up; one sweep at a time. */
+/** With TRIAL_EXPIRY=registry, runs the trial-expiry sweep every TRIAL_CHECK_INTERVAL_MS while the service is up; one sweep at a time. By default billing ends trials (TrialEnded). */
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { LOGGER, PeriodicJob } from '@tenantry/service';
 import type { Logger } from '@tenantry/observability';
@@ -9,8 +9,10 @@ import { ExpireTrialsUseCase } from './usecases/expire-trials/expire-trials.use-
 @Injectable()
 export class TrialExpiryScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly job: PeriodicJob;
+  private readonly enabled: boolean;
 
   constructor(expireTrials: ExpireTrialsUseCase, config: TenantRegistryConfig, @Inject(LOGGER) logger: Logger) {
+    this.enabled = config.TRIAL_EXPIRY === 'registry';
     this.job = new PeriodicJob({ name: 'trial expiry sweep', intervalMs: config.TRIAL_CHECK_INTERVAL_MS }, async () => {
       const expired = await expireTrials.execute(new ExpireTrialsCommand());
       if (expired.length > 0) logger.info({ count: expired.length }, 'expired trials deactivated');
@@ -18,7 +20,7 @@ export class TrialExpiryScheduler implements OnApplicationBootstrap, BeforeAppli
   }
 
   onApplicationBootstrap(): void {
-    this.job.start();
+    if (this.enabled) this.job.start();
   }
 
   /** Stops the timer and lets a sweep in flight finish before the database closes. */

@@ -1,5 +1,5 @@
 /** Payloads of billing events (topic tenantry.billing.v1). Money is integer minor units plus ISO 4217. */
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
 
 class InvoiceMoney {
   @IsUUID()
@@ -33,6 +33,33 @@ export class InvoicePaidPayload extends InvoiceMoney {
   paidAt!: string;
 }
 
+export class InvoiceVoidedPayload extends InvoiceMoney {
+  /** The number it keeps (numbering stays gapless). */
+  @IsString()
+  number!: string;
+
+  @IsISO8601()
+  voidedAt!: string;
+}
+
+export class CreditNoteIssuedPayload extends InvoiceMoney {
+  @IsUUID()
+  creditNoteId!: string;
+
+  @IsString()
+  number!: string;
+
+  @IsIn(['duplicate', 'fraudulent', 'order_change', 'product_unsatisfactory', 'other'])
+  reason!: string;
+
+  /** `credit`: a balance for the tenant's next invoices; `refund`: paid back through the payment provider. */
+  @IsIn(['credit', 'refund'])
+  method!: 'credit' | 'refund';
+
+  @IsISO8601()
+  issuedAt!: string;
+}
+
 export class InvoiceFailedPayload extends InvoiceMoney {
   @IsInt()
   @Min(1)
@@ -46,18 +73,109 @@ export class InvoiceFailedPayload extends InvoiceMoney {
   nextRetryAt?: string;
 }
 
-export const DUNNING_STAGES = ['reminder', 'warning', 'suspension', 'cancellation'] as const;
-export type DunningStage = (typeof DUNNING_STAGES)[number];
+/**
+ * The steps of the dunning ladder, in the order they can be configured (BILLING_DUNNING_LADDER).
+ * `warning`: tell the tenant; `suspended`: the registry suspends it with reason `payment`;
+ * `inactive`: the registry deactivates it; `written_off`: billing stops collecting.
+ */
+export const DUNNING_STEPS = ['warning', 'suspended', 'inactive', 'written_off'] as const;
+export type DunningStep = (typeof DUNNING_STEPS)[number];
 
 export class DunningEscalatedPayload {
   @IsUUID()
   tenantId!: string;
 
+  /** One episode per stretch of non-payment: from the first overdue invoice until all are paid. */
+  @IsUUID()
+  episodeId!: string;
+
+  @IsIn(DUNNING_STEPS)
+  step!: DunningStep;
+
+  /** Whole days since the oldest unpaid invoice became overdue. */
+  @IsInt()
+  @Min(0)
+  daysOverdue!: number;
+
+  /** The oldest unpaid invoice. */
   @IsUUID()
   invoiceId!: string;
 
-  @IsIn(DUNNING_STAGES)
-  stage!: DunningStage;
+  /** Every invoice unpaid when the step was taken. */
+  @IsArray()
+  @IsUUID('all', { each: true })
+  invoiceIds!: string[];
+
+  /** When the oldest unpaid invoice became overdue (its first failed charge, or its due date). */
+  @IsISO8601()
+  overdueSince!: string;
+
+  @IsISO8601()
+  at!: string;
+}
+
+export class DunningClearedPayload {
+  @IsUUID()
+  tenantId!: string;
+
+  @IsUUID()
+  episodeId!: string;
+
+  /** The steps the episode had reached, in order (possibly none). */
+  @IsArray()
+  @IsIn(DUNNING_STEPS, { each: true })
+  stepsTaken!: DunningStep[];
+
+  @IsISO8601()
+  at!: string;
+}
+
+/** A trial ends soon (TRIAL_ENDING_NOTICE_DAYS before its end): published once per subscription and trial end. */
+export class TrialEndingPayload {
+  @IsUUID()
+  tenantId!: string;
+
+  @IsUUID()
+  subscriptionId!: string;
+
+  @IsString()
+  planId!: string;
+
+  @IsISO8601()
+  trialEndsAt!: string;
+
+  /** Whole days left, rounded up (a trial ending in 2 days and 1 hour: 3). */
+  @IsInt()
+  @Min(0)
+  daysLeft!: number;
+
+  /** A payment method is on file, or the plan costs nothing: the trial will convert rather than expire. */
+  @IsBoolean()
+  willConvert!: boolean;
+
+  @IsISO8601()
+  at!: string;
+}
+
+export const TRIAL_OUTCOMES = ['converted', 'expired'] as const;
+export type TrialOutcome = (typeof TRIAL_OUTCOMES)[number];
+
+export class TrialEndedPayload {
+  @IsUUID()
+  tenantId!: string;
+
+  @IsUUID()
+  subscriptionId!: string;
+
+  @IsString()
+  planId!: string;
+
+  /** `converted`: a payment method is on file, or the plan costs nothing; `expired`: neither. */
+  @IsIn(TRIAL_OUTCOMES)
+  outcome!: TrialOutcome;
+
+  @IsISO8601()
+  trialEndedAt!: string;
 
   @IsISO8601()
   at!: string;

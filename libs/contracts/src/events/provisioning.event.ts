@@ -1,5 +1,5 @@
 /** Payloads of the provisioning service's saga outcomes (topic tenantry.tenant.provisioning.v1). */
-import { IsEmail, IsInt, IsISO8601, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
+import { IsEmail, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
 
 /** The provisioning saga's steps in the order they run; TenantProvisioningFailed's `step` is one of them. */
 export const PROVISIONING_STEPS = ['domain', 'database', 'storage', 'configuration', 'admin-user'] as const;
@@ -17,6 +17,15 @@ export class TenantProvisionedPayload {
   /** The Postgres schema that holds the tenant's data. */
   @IsString()
   schemaName!: string;
+
+  /**
+   * The tenant's own database (isolation tier `database`), on the server of the tenant database;
+   * absent in tier `schema`, where the schema is in the shared tenant database.
+   */
+  @IsOptional()
+  @IsString()
+  @Length(1, 63)
+  databaseName?: string;
 
   @IsString()
   storageRoot!: string;
@@ -75,6 +84,67 @@ export class TenantOffboardedPayload {
 
   @IsISO8601()
   retainedUntil!: string;
+
+  @IsISO8601()
+  at!: string;
+}
+
+/** Roles a tenant user can hold (the tenant baseline's `roles` table). */
+export const TENANT_USER_ROLES = ['admin', 'member', 'viewer'] as const;
+
+/**
+ * A user was invited into a tenant (POST /tenants/{id}/users). Like TenantAdminCreated it carries no
+ * token: notifications derives it from INVITATION_KEY and (tenant, e-mail, expiry) to mail the link.
+ */
+export class TenantUserInvitedPayload {
+  @IsUUID()
+  tenantId!: string;
+
+  @IsUUID()
+  userId!: string;
+
+  @IsEmail()
+  email!: string;
+
+  @IsString()
+  @Matches(/^(admin|member|viewer)$/)
+  role!: string;
+
+  @IsISO8601()
+  invitationExpiresAt!: string;
+
+  /** Who invited: `key:<api-key id>` (an impersonation's calls carry the impersonation's id). */
+  @IsString()
+  @Length(1, 200)
+  invitedBy!: string;
+}
+
+/** What an import job wrote into (`users`: the tenant's users table). */
+export const IMPORT_TARGETS = ['users'] as const;
+
+/**
+ * A data import (POST /tenants/{id}/imports, not a dry run) committed every row of its file into the
+ * tenant's own database in one transaction. Counts only: no personal data.
+ */
+export class TenantDataImportedPayload {
+  @IsUUID()
+  tenantId!: string;
+
+  @IsUUID()
+  importId!: string;
+
+  @IsString()
+  @Matches(/^(users)$/)
+  target!: string;
+
+  @IsInt()
+  @Min(0)
+  rowsImported!: number;
+
+  /** Who started it: `key:<api-key id>`. */
+  @IsString()
+  @Length(1, 200)
+  importedBy!: string;
 
   @IsISO8601()
   at!: string;

@@ -154,13 +154,20 @@ export class TenantConfigChangedPayload {
   @IsUUID()
   tenantId!: string;
 
+  /** The configuration version (GET /tenants/{id}/configuration/versions/{version}). */
   @IsInt()
   @Min(1)
   version!: number;
 
-  /** The whole configuration after the change (branding, features, integrations, security). */
+  /** The whole effective configuration after the change (plan defaults under the tenant's overrides: theme, language, timezone, currency, branding, features, integrations, security); secrets are masked, never sent. */
   @IsObject()
   configuration!: Record<string, unknown>;
+
+  /** The dotted paths the change touched (`branding.primaryColor`, `security.allowedIpRanges`, `integrations.slack.secrets.token`); absent from producers older than the configuration API. */
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  changedPaths?: string[];
 
   @IsISO8601()
   at!: string;

@@ -1,5 +1,5 @@
 /** Payloads of usage and alert events (topics tenantry.metering.*, tenantry.gateway.api-usage.v1). */
-import { IsIn, IsInt, IsISO8601, isISO8601, IsNumber, IsObject, isObject, IsOptional, IsString, IsUUID, isUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, isISO8601, IsNumber, IsObject, isObject, IsOptional, IsString, IsUUID, isUUID, Length, Matches, Max, Min } from 'class-validator';
 
 /** A non-negative decimal written as a string so that no precision is lost on the way. */
 export const DECIMAL_PATTERN = /^\d{1,30}(\.\d{1,12})?$/;
@@ -8,6 +8,9 @@ const METRIC_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 
 export const USAGE_SOURCES = ['api', 'gateway', 'collector'] as const;
 export type UsageSource = (typeof USAGE_SOURCES)[number];
+
+export const USAGE_AGGREGATIONS = ['sum', 'count', 'max', 'latest', 'unique'] as const;
+export type UsageAggregation = (typeof USAGE_AGGREGATIONS)[number];
 
 export class UsageRecordedPayload {
   @IsUUID()
@@ -34,6 +37,20 @@ export class UsageRecordedPayload {
   @IsOptional()
   @IsObject()
   properties?: Record<string, string | number | boolean>;
+
+  /**
+   * Whether the event counts towards the tenant's limits and bill: its source is one of the sources
+   * its meter counts (metering decides when recording it). Absent on events recorded before: count
+   * them by the metric's own rule.
+   */
+  @IsOptional()
+  @IsBoolean()
+  counted?: boolean;
+
+  /** How the meter aggregates (`sum`, `count`, `max`, `latest`, `unique`), so consumers need not know every meter. Absent on events recorded before. */
+  @IsOptional()
+  @IsIn(USAGE_AGGREGATIONS)
+  aggregation?: UsageAggregation;
 }
 
 /**
@@ -43,7 +60,7 @@ export class UsageRecordedPayload {
  */
 export function checkUsageRecorded(value: Record<string, unknown>): string[] {
   const problems: string[] = [];
-  const { tenantId, eventId, metric, quantity, timestamp, source, properties } = value;
+  const { tenantId, eventId, metric, quantity, timestamp, source, properties, counted, aggregation } = value;
   if (typeof tenantId !== 'string' || !isUUID(tenantId)) problems.push('tenantId: must be a UUID');
   if (typeof eventId !== 'string' || eventId.length < 1 || eventId.length > 200) problems.push('eventId: must be a string of 1 to 200 characters');
   if (typeof metric !== 'string' || !METRIC_NAME.test(metric)) problems.push(`metric: must match ${METRIC_NAME}`);
@@ -51,6 +68,8 @@ export function checkUsageRecorded(value: Record<string, unknown>): string[] {
   if (typeof timestamp !== 'string' || !isISO8601(timestamp)) problems.push('timestamp: must be an ISO 8601 date');
   if (!(USAGE_SOURCES as readonly unknown[]).includes(source)) problems.push(`source: must be one of ${USAGE_SOURCES.join(', ')}`);
   if (properties !== undefined && properties !== null && !isObject(properties)) problems.push('properties: must be an object');
+  if (counted !== undefined && typeof counted !== 'boolean') problems.push('counted: must be a boolean');
+  if (aggregation !== undefined && !(USAGE_AGGREGATIONS as readonly unknown[]).includes(aggregation)) problems.push(`aggregation: must be one of ${USAGE_AGGREGATIONS.join(', ')}`);
   return problems;
 }
 

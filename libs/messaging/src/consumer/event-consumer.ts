@@ -14,6 +14,7 @@ import { ConsumerMode, handledEvents } from './consumer-mode';
 import { ConsumerHealth, ConsumerState, ConsumerTelemetry } from './consumer-telemetry';
 import { DeadLetterPublisher } from './dead-letter-publisher';
 import { Inbox, inboxRetentionMs } from './inbox';
+import { pinNewGroupAtEnd } from './pin-new-group';
 import { decodeMessage } from './message-decoder';
 import { handlersEffect, PerEventStrategy } from './per-event-strategy';
 import { errorMessage, FetchedBatch, ProcessingStrategy, StrategyContext } from './processing-strategy';
@@ -30,6 +31,7 @@ export interface EventConsumerSettings {
   retryBaseMs?: number;
   /** No fetch or a handler busy for this long → stalled in readiness and metrics (default 60 s). */
   stallMs?: number;
+  /** Where a group without committed offsets starts; `false` pins it at the end when the consumer first starts (pinNewGroupAtEnd). */
   fromBeginning?: boolean;
   partitionsConsumedConcurrently?: number;
   /** How long inbox rows are kept; default: the longest retention of the subscribed topics plus a day. */
@@ -54,6 +56,7 @@ export class EventConsumer {
   /** Set until the consumer's first join: the broker may still be settling until then. */
   private firstJoined?: () => void;
   private joinedOnce = false;
+  private pinned = false;
   private timers: NodeJS.Timeout[] = [];
   private readonly handled: ReadonlySet<string>;
   private readonly telemetry: ConsumerTelemetry;
@@ -164,6 +167,7 @@ export class EventConsumer {
       if (!event.payload.restart) this.scheduleRestart();
     });
     this.consumer = consumer;
+    if (this.options.fromBeginning === false && !this.pinned) await this.pinAtEnd();
     await consumer.connect();
     await consumer.subscribe({ topics: [...this.options.topics], fromBeginning: this.options.fromBeginning ?? true });
     await consumer.run({
@@ -172,6 +176,19 @@ export class EventConsumer {
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
       eachBatch: (payload) => this.onBatch(payload),
     });
+  }
+
+  /** Until it has worked once in this process, before joining: after that the offsets are committed. */
+  private async pinAtEnd(): Promise<void> {
+    const { kafka, groupId, topics, logger } = this.options;
+    try {
+      const partitions = await pinNewGroupAtEnd(kafka, groupId, topics);
+      if (partitions > 0) logger.info({ group: groupId, partitions }, 'new consumer group starts at the end of its topics');
+      this.pinned = true;
+    } catch (error) {
+      // Another instance has joined the group (and pinned it), or the broker is away (joining fails too, and is retried).
+      logger.debug({ err: error, group: groupId }, 'consumer group not pinned at the end');
+    }
   }
 
   private scheduleRestart(): void {

@@ -64,4 +64,38 @@ export class InMemorySubscriptionRepository extends SubscriptionRepository {
         .slice(0, limit),
     );
   }
+
+  /** Tenants given a payment method by the test. */
+  readonly withPaymentMethod = new Set<string>();
+
+  endedTrials(now: Date, limit: number): Promise<string[]> {
+    return Promise.resolve(
+      [...this.subscriptions.values()]
+        .filter((s) => s.status === 'trialing' && s.trialEndsAt !== null && s.trialEndsAt <= now)
+        .map((s) => s.tenantId)
+        .slice(0, limit),
+    );
+  }
+
+  private readonly notices = new Set<string>();
+
+  endingTrials(now: Date, until: Date, limit: number): Promise<string[]> {
+    return Promise.resolve(
+      [...this.subscriptions.values()]
+        .filter((s) => s.status === 'trialing' && s.trialEndsAt !== null && s.trialEndsAt > now && s.trialEndsAt <= until && !this.notices.has(`${s.id}:${s.trialEndsAt.toISOString()}`))
+        .map((s) => s.tenantId)
+        .slice(0, limit),
+    );
+  }
+
+  recordTrialEndingNotice(_tx: Transaction, notice: { subscriptionId: string; trialEndsAt: Date }): Promise<boolean> {
+    const key = `${notice.subscriptionId}:${notice.trialEndsAt.toISOString()}`;
+    if (this.notices.has(key)) return Promise.resolve(false);
+    this.notices.add(key);
+    return Promise.resolve(true);
+  }
+
+  hasPaymentMethod(_tx: Transaction, scope: TenantScope): Promise<boolean> {
+    return Promise.resolve(this.withPaymentMethod.has(scope.tenantId));
+  }
 }

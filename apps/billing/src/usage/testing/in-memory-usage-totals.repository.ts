@@ -50,4 +50,11 @@ export class InMemoryUsageTotalsRepository extends UsageTotalsRepository {
     const prefix = `${scope.tenantId}|${scope.periodStart.toISOString()}|`;
     return Promise.resolve(new Map([...this.rows].filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v.value.toFixed()])));
   }
+
+  /** Periods from which late usage is still billed, per tenant (tests set it; none: every period). */
+  readonly billable = new Map<string, Date>();
+
+  async billableFrom(_tx: Transaction, tenantIds: readonly string[]): Promise<Map<string, Date>> {
+    return new Map([...this.billable].filter(([tenant]) => tenantIds.includes(tenant)));
+  }
 }

@@ -9,9 +9,10 @@ function refused(query: Record<string, string>): Record<string, string[]> {
 }
 
 describe('metering UsageSummaryQueryDto', () => {
-  it('takes the built-in metrics only', () => {
+  it('takes any well-formed meter key (the use case refuses one that is no meter)', () => {
     expect(refused({ metric: 'api_calls' })).toEqual({});
-    expect(refused({ metric: 'widgets_made' })).toEqual({ metric: ['isIn'] });
+    expect(refused({ metric: 'widgets_made' })).toEqual({});
+    expect(refused({ metric: 'Widgets' })).toEqual({ metric: ['matches'] });
   });
 
   it('keeps the shared rules', () => {

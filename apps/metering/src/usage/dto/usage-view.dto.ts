@@ -36,4 +36,10 @@ export interface CurrentUsageView {
   mode: LimitMode | null;
   /** value / limit in percent, two decimals; null without a limit or with a limit of 0. */
   percentUsed: number | null;
+  /** The sources whose usage makes `value` (and counts towards limits and billing): `reported`, `gateway`, `collector`. */
+  countedSources?: string[];
+  /** Each source's own figure in the period, whether it counts or not (`unattributed`: totals from before sources were kept apart). */
+  sources?: { source: string; value: string; counted: boolean }[];
+  /** With `groupBy`: the counted figure per value of that property (`{<property>: <value>, value}`). */
+  groups?: Record<string, string>[];
 }

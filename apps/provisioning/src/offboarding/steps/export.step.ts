@@ -6,6 +6,8 @@ import { ExportArchive } from '../../infrastructure/export-archive';
 import { TenantDatabase } from '../../infrastructure/tenant-database';
 import { TenantStorage } from '../../infrastructure/tenant-storage';
 import { ProvisioningConfig } from '../../provisioning.config';
+import { recordedIdentity } from '../../provisioning/recorded-identity';
+import { TenantCredentialRepository } from '../../provisioning/tenant-credential.repository';
 import { exportUri } from '../../saga/host-paths';
 import { SagaStep, StepContext, StepOutcome } from '../../saga/saga.model';
 import { offboardingInput } from '../offboarding-input';
@@ -18,6 +20,7 @@ export class ExportStep implements SagaStep {
 
   constructor(
     private readonly tenantDatabase: TenantDatabase,
+    private readonly credentials: TenantCredentialRepository,
     private readonly storage: TenantStorage,
     private readonly archive: ExportArchive,
     private readonly exports: TenantExportRepository,
@@ -29,7 +32,9 @@ export class ExportStep implements SagaStep {
     const now = this.clock.now();
     // The longer of the registry's retention for this tenant and the operator's floor.
     const retentionDays = Math.max(offboardingInput(context).retentionDays ?? 0, this.config.EXPORT_RETENTION_DAYS);
-    const tables = await this.tenantDatabase.exportTables(this.tenantDatabase.identity(context.tenantId));
+    // A tenant whose provisioning was compensated has no database: its archive holds its files only.
+    const identity = await recordedIdentity(this.credentials, context.tenantId);
+    const tables = identity ? await this.tenantDatabase.exportTables(identity) : [];
     const written = await this.archive.write({ tenantId: context.tenantId, exportId: context.sagaId, createdAt: now, tables, storageRoot: this.storage.rootOf(context.tenantId) });
     const retainedUntil = new Date(now.getTime() + retentionDays * DAY_MS);
     await this.exports.save({ sagaId: context.sagaId, tenantId: context.tenantId, archivePath: written.path, sha256: written.sha256, bytes: written.bytes, createdAt: now, retainedUntil });

@@ -1,14 +1,19 @@
 /**
  * Step `admin-user`: the first administrator, invited with a one-time token of which only the
- * SHA-256 hash is stored; publishes TenantAdminCreated with the step's success.
+ * SHA-256 hash is stored; publishes TenantAdminCreated with the step's success. The token is derived
+ * from INVITATION_KEY and the invitation's facts (tenant, e-mail, expiry), so notifications can
+ * derive it again to mail the link: it is never on Kafka, in a log or stored in clear.
  */
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@tenantry/service';
 import { TenantDatabase } from '../../infrastructure/tenant-database';
-import { sha256Hex, TokenGenerator } from '../../infrastructure/token-generator';
+import { deriveInvitationToken } from '@tenantry/internal-auth';
+import { sha256Hex } from '../../infrastructure/token-generator';
 import { ProvisioningConfig } from '../../provisioning.config';
 import { SagaStep, StepContext, StepOutcome } from '../../saga/saga.model';
 import { provisioningInput } from '../provisioning-input';
+import { requireRecordedIdentity } from '../recorded-identity';
+import { TenantCredentialRepository } from '../tenant-credential.repository';
 
 const HOUR_MS = 3_600_000;
 
@@ -18,18 +23,19 @@ export class AdminUserStep implements SagaStep {
 
   constructor(
     private readonly tenantDatabase: TenantDatabase,
-    private readonly tokens: TokenGenerator,
+    private readonly credentials: TenantCredentialRepository,
     private readonly clock: Clock,
     private readonly config: ProvisioningConfig,
   ) {}
 
   async execute(context: StepContext): Promise<StepOutcome> {
     const { adminEmail } = provisioningInput(context);
-    const token = this.tokens.token(32);
-    const { userId, invitationExpiresAt } = await this.tenantDatabase.ensureAdmin(this.tenantDatabase.identity(context.tenantId), {
+    const expiresAt = new Date(this.clock.now().getTime() + this.config.INVITATION_TTL_HOURS * HOUR_MS);
+    const token = deriveInvitationToken(this.config.INVITATION_KEY, { tenantId: context.tenantId, email: adminEmail, expiresAt: expiresAt.toISOString() });
+    const { userId, invitationExpiresAt } = await this.tenantDatabase.ensureAdmin(await requireRecordedIdentity(this.credentials, context.tenantId), {
       email: adminEmail,
       invitationTokenSha256: sha256Hex(token),
-      invitationExpiresAt: new Date(this.clock.now().getTime() + this.config.INVITATION_TTL_HOURS * HOUR_MS),
+      invitationExpiresAt: expiresAt,
     });
     return {
       status: 'succeeded',

@@ -2,6 +2,8 @@
 import { Injectable } from '@nestjs/common';
 import { TenantDatabase } from '../../infrastructure/tenant-database';
 import { SagaStep, StepContext, StepOutcome } from '../../saga/saga.model';
+import { requireRecordedIdentity } from '../recorded-identity';
+import { TenantCredentialRepository } from '../tenant-credential.repository';
 import { provisioningInput } from '../provisioning-input';
 
 /** Fallbacks for keys an older registry might not resolve; the registry's values always win. */
@@ -11,13 +13,16 @@ const CONFIGURATION_DEFAULTS: Readonly<Record<string, unknown>> = { theme: 'defa
 export class ConfigurationStep implements SagaStep {
   readonly name = 'configuration';
 
-  constructor(private readonly tenantDatabase: TenantDatabase) {}
+  constructor(
+    private readonly tenantDatabase: TenantDatabase,
+    private readonly credentials: TenantCredentialRepository,
+  ) {}
 
   async execute(context: StepContext): Promise<StepOutcome> {
     const input = provisioningInput(context);
     const configuration = { ...CONFIGURATION_DEFAULTS, ...input.configuration };
     const settings = { configuration, resources: input.resources, plan: input.plan, domain: input.domain, name: input.name, slug: input.slug };
-    await this.tenantDatabase.writeSettings(this.tenantDatabase.identity(context.tenantId), settings);
+    await this.tenantDatabase.writeSettings(await requireRecordedIdentity(this.credentials, context.tenantId), settings);
     return { status: 'succeeded', detail: { keys: Object.keys(settings) } };
   }
 }

@@ -1,7 +1,7 @@
-/** Invoice every ended period of one tenant's subscription, as of `now`. */
+/** Invoice every ended period of these tenants' subscriptions (the billing run's page; one tenant is a page of one), as of `now`. */
 export class CloseEndedPeriodsCommand {
   constructor(
-    readonly tenantId: string,
+    readonly tenantIds: readonly string[],
     readonly now: Date,
   ) {}
 }

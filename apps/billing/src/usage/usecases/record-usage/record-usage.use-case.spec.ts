@@ -2,6 +2,7 @@ import { UsageRecordedPayload } from '@tenantry/contracts';
 import { NonRetryableError } from '@tenantry/messaging';
 import { tenantScope } from '@tenantry/persistence';
 import { FakeTransactions } from '@tenantry/persistence/testing';
+import { testLogger } from '@tenantry/testing';
 import { InMemoryUsageTotalsRepository } from '../../testing/in-memory-usage-totals.repository';
 import { RecordUsageCommand } from './record-usage.command';
 import { RecordUsageUseCase } from './record-usage.use-case';
@@ -20,7 +21,7 @@ describe(RecordUsageUseCase.name, () => {
   let sut: RecordUsageUseCase;
   beforeEach(() => {
     totals = new InMemoryUsageTotalsRepository();
-    sut = new RecordUsageUseCase(totals);
+    sut = new RecordUsageUseCase(totals, testLogger('record-usage'));
   });
 
   it('totals each metric per UTC month the way metering aggregates it, exactly', async () => {
@@ -58,5 +59,18 @@ describe(RecordUsageUseCase.name, () => {
     expect(await sut.execute(new RecordUsageCommand([event, event]), FakeTransactions.TX)).toEqual({ counted: 1 });
     expect(await sut.execute(new RecordUsageCommand([{ ...event, timestamp: '2026-04-11T00:00:00Z' }]), FakeTransactions.TX)).toEqual({ counted: 0 });
     expect((await totals.totals({ ...tenantScope(TENANT), periodStart: APRIL })).get('api_calls')).toBe('10');
+  });
+
+  it('ignores and logs usage older than the adjustable periods, and still counts the periods inside them', async () => {
+    const warnings: unknown[][] = [];
+    const logger = testLogger('record-usage');
+    jest.spyOn(logger, 'warn').mockImplementation((...args: unknown[]) => void warnings.push(args));
+    sut = new RecordUsageUseCase(totals, logger);
+    totals.billable.set(TENANT, new Date('2026-02-01T00:00:00.000Z'));
+    const result = await sut.execute(new RecordUsageCommand([usage('api_calls', '7', '2026-01-31T23:59:59Z'), usage('api_calls', '9', '2026-02-01T00:00:00Z')]), FakeTransactions.TX);
+    expect(result).toEqual({ counted: 1 });
+    expect(await totals.totals({ ...tenantScope(TENANT), periodStart: new Date('2026-01-01T00:00:00.000Z') })).toEqual(new Map());
+    expect((await totals.totals({ ...tenantScope(TENANT), periodStart: new Date('2026-02-01T00:00:00.000Z') })).get('api_calls')).toBe('9');
+    expect(warnings).toEqual([[expect.objectContaining({ tenantId: TENANT, period: '2026-01', metric: 'api_calls' }), 'late usage older than the adjustable periods ignored']]);
   });
 });

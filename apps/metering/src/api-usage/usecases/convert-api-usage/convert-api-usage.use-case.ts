@@ -6,6 +6,7 @@
 import { Injectable } from '@nestjs/common';
 import { Transaction } from '@tenantry/persistence';
 import { OutboundEvent, OutboxWriter } from '@tenantry/messaging';
+import { MeterCatalogue } from '../../../meters/meter-catalogue';
 import { TenantProjectionRepository } from '../../../tenants/tenant-projection.repository';
 import { toUsageRecorded } from '../../api-usage-conversion';
 import { ConvertApiUsageCommand } from './convert-api-usage.command';
@@ -15,6 +16,7 @@ export class ConvertApiUsageUseCase {
   constructor(
     private readonly tenants: TenantProjectionRepository,
     private readonly outbox: OutboxWriter,
+    private readonly meters: MeterCatalogue,
   ) {}
 
   async execute(command: ConvertApiUsageCommand, tx: Transaction): Promise<{ recorded: number }> {
@@ -26,6 +28,7 @@ export class ConvertApiUsageUseCase {
         return status !== undefined && status !== 'deleted';
       })
       .flatMap(toUsageRecorded)
+      .map((payload) => this.meters.decorate(payload))
       .map((payload): OutboundEvent => ({ type: 'UsageRecorded', payload }));
     await this.outbox.publishMany(tx, events);
     return { recorded: events.length };

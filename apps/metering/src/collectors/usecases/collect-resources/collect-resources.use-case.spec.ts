@@ -60,6 +60,18 @@ class FakeDatabase extends TenantDatabaseProbe {
     if (users instanceof Error) throw users;
     return users ?? [];
   }
+  /** Keyed like the schemas: a database's size under its name, its users under `<database>/<schema>`. */
+  async databaseSizes(databases: readonly string[]) {
+    // Like the real probe: no tenant database, no query.
+    if (this.sizesFail && databases.length > 0) throw new Error('tenant database server unreachable');
+    return new Map(databases.flatMap((database) => (this.sizes[database] ? [[database, this.sizes[database]] as const] : [])));
+  }
+  async activeUsersInDatabase(database: string, schema: string, since: Date) {
+    this.since = since;
+    const users = this.users[`${database}/${schema}`];
+    if (users instanceof Error) throw users;
+    return users;
+  }
 }
 
 class FakeStorage extends StorageProbe {
@@ -80,11 +92,11 @@ class RecordingRecorder extends CollectedUsageRecorder {
   }
 }
 
-function setup(options: { database: FakeDatabase; storage: FakeStorage }) {
+function setup(options: { database: FakeDatabase; storage: FakeStorage; resources?: TenantResource[] }) {
   const recorder = new RecordingRecorder();
   const config = loadConfig(MeteringConfig, { COLLECTOR_INTERVAL_MS: '300000', INTERNAL_AUTH_VERIFY_KEYS: VERIFY_KEYS });
   const sut = new CollectResourcesUseCase(
-    new FakeResources([resource(A), resource(B), resource(SUSPENDED), resource(UNKNOWN)]),
+    new FakeResources(options.resources ?? [resource(A), resource(B), resource(SUSPENDED), resource(UNKNOWN)]),
     new KnownTenants({ [A]: 'active', [B]: 'inactive', [SUSPENDED]: 'suspended' }),
     options.database,
     options.storage,
@@ -127,6 +139,28 @@ describe(CollectResourcesUseCase.name, () => {
       ]),
     );
     expect(report.failures).toHaveLength(3);
+  });
+
+  it('measures a tenant with a database of its own by that whole database, and its users there, next to a tenant in the shared database', async () => {
+    const own: TenantResource = { tenantId: A, schemaName: 't_0123abcd', databaseName: 't_0123abcd', storageRoot: `/storage/${A}` };
+    const database = new FakeDatabase({ t_0123abcd: '7741955', t_bbbbbbbb: '16384' }, { 't_0123abcd/t_0123abcd': ['u1'], t_bbbbbbbb: ['u2'] });
+    const { sut, recorder } = setup({ database, storage: new FakeStorage({ [`/storage/${A}`]: 1n, [`/storage/${B}`]: 2n }), resources: [own, resource(B)] });
+
+    const report = await sut.execute(new CollectResourcesCommand());
+
+    expect(recorded(recorder.runs[0]?.events ?? [])).toEqual(['a:active_users:1:u1', 'a:database_bytes:7741955:', 'a:storage_bytes:1:', 'b:active_users:1:u2', 'b:database_bytes:16384:', 'b:storage_bytes:2:']);
+    expect(report.failures).toEqual([]);
+  });
+
+  it('reports a tenant database that is gone, and records the rest', async () => {
+    const own: TenantResource = { tenantId: A, schemaName: 't_0123abcd', databaseName: 't_0123abcd', storageRoot: `/storage/${A}` };
+    const database = new FakeDatabase({}, {});
+    const { sut, recorder } = setup({ database, storage: new FakeStorage({ [`/storage/${A}`]: 3n }), resources: [own] });
+
+    const report = await sut.execute(new CollectResourcesCommand());
+
+    expect(recorded(recorder.runs[0]?.events ?? [])).toEqual(['a:storage_bytes:3:']);
+    expect(report.failures).toEqual([{ tenantId: A, metric: 'database_bytes', reason: 'database t_0123abcd not found' }]);
   });
 
   it('still records storage and users when the size query for all tenants fails', async () => {

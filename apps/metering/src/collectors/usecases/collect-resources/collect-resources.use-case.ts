@@ -1,5 +1,6 @@
 /**
- * Measures every provisioned tenant that may record usage — database size, storage size, users
+ * Measures every provisioned tenant that may record usage — database size (its schema in the
+ * shared tenant database, or its whole database in the database-per-tenant tier), storage size, users
  * active in the last 30 days — and records the readings as UsageRecorded (source `collector`) in one
  * outbox transaction. A tenant whose measurement fails loses that metric for this run only; the
  * others are recorded all the same, and the failures are reported.
@@ -60,11 +61,19 @@ export class CollectResourcesUseCase {
     const provisioned = await this.resources.measured();
     const statuses = await this.tenants.statuses(provisioned.map((resource) => resource.tenantId));
     const measured = provisioned.filter((resource) => isMeasurable(statuses.get(resource.tenantId)));
-    const schemas = measured.map((resource) => resource.schemaName);
+    // Tier `schema`: a schema in the shared tenant database; tier `database`: a database of its own, measured whole.
+    const schemas = measured.filter((resource) => !resource.databaseName).map((resource) => resource.schemaName);
+    const databases = measured.flatMap((resource) => (resource.databaseName ? [resource.databaseName] : []));
 
-    let sizesMeasured = true;
+    let schemaSizesMeasured = true;
     const sizes = await this.database.schemaSizes(schemas).catch((error: unknown) => {
-      sizesMeasured = false;
+      schemaSizesMeasured = false;
+      failures.push({ metric: 'database_bytes', reason: reasonOf(error) });
+      return new Map<string, string>();
+    });
+    let databaseSizesMeasured = true;
+    const databaseSizes = await this.database.databaseSizes(databases).catch((error: unknown) => {
+      databaseSizesMeasured = false;
       failures.push({ metric: 'database_bytes', reason: reasonOf(error) });
       return new Map<string, string>();
     });
@@ -75,16 +84,23 @@ export class CollectResourcesUseCase {
     const since = new Date(measuredAt.getTime() - ACTIVE_USER_WINDOW_DAYS * DAY_MS);
 
     const measure = async (resource: TenantResource): Promise<TenantMeasurement> => {
-      const measurement: TenantMeasurement = { tenantId: resource.tenantId, databaseBytes: sizes.get(resource.schemaName) };
-      if (sizesMeasured && measurement.databaseBytes === undefined) {
-        failures.push({ tenantId: resource.tenantId, metric: 'database_bytes', reason: `schema ${resource.schemaName} not found` });
+      const own = resource.databaseName;
+      const measurement: TenantMeasurement = { tenantId: resource.tenantId, databaseBytes: own ? databaseSizes.get(own) : sizes.get(resource.schemaName) };
+      if ((own ? databaseSizesMeasured : schemaSizesMeasured) && measurement.databaseBytes === undefined) {
+        failures.push({ tenantId: resource.tenantId, metric: 'database_bytes', reason: own ? `database ${own} not found` : `schema ${resource.schemaName} not found` });
       }
       try {
         measurement.storageBytes = (await this.storage.bytesUnder(resource.storageRoot))?.toString();
       } catch (error) {
         failures.push({ tenantId: resource.tenantId, metric: 'storage_bytes', reason: reasonOf(error) });
       }
-      if (withLastLogin.has(resource.schemaName)) {
+      if (own) {
+        try {
+          measurement.activeUserIds = await this.database.activeUsersInDatabase(own, resource.schemaName, since);
+        } catch (error) {
+          failures.push({ tenantId: resource.tenantId, metric: 'active_users', reason: reasonOf(error) });
+        }
+      } else if (withLastLogin.has(resource.schemaName)) {
         try {
           measurement.activeUserIds = await this.database.activeUsers(resource.schemaName, since);
         } catch (error) {

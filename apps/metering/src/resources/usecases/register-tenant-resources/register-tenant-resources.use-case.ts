@@ -9,6 +9,6 @@ export class RegisterTenantResourcesUseCase {
   constructor(private readonly resources: TenantResourceRepository) {}
 
   async execute(command: RegisterTenantResourcesCommand, tx: Transaction): Promise<void> {
-    await this.resources.register(tx, { ...tenantScope(command.tenantId), schemaName: command.schemaName, storageRoot: command.storageRoot, at: command.at });
+    await this.resources.register(tx, { ...tenantScope(command.tenantId), schemaName: command.schemaName, databaseName: command.databaseName, storageRoot: command.storageRoot, at: command.at });
   }
 }

@@ -12,7 +12,10 @@ import { LimitWindow } from '../../../alerts/alert.row';
 import { EvaluateLimitAlertsCommand } from '../../../alerts/usecases/evaluate-limit-alerts/evaluate-limit-alerts.command';
 import { EvaluateLimitAlertsUseCase } from '../../../alerts/usecases/evaluate-limit-alerts/evaluate-limit-alerts.use-case';
 import { MeteringConfig } from '../../../metering.config';
-import { mayRecord, memberOf, metricDefinition, utcDay, windowStart } from '../../../billable-metrics/metric-catalogue';
+import { Aggregation, utcDay, windowStart } from '../../../billable-metrics/metric-catalogue';
+import { counts, groupKeys, mayRecordMeter, meterMember } from '../../../meters/meter';
+import { MeterCatalogue } from '../../../meters/meter-catalogue';
+import { COUNTED } from '../../usage-event.row';
 import { AggregateContribution, UniqueMember, UsageEventRecord } from '../../usage-event.row';
 import { UsagePartitionsRepository } from '../../usage-partitions.repository';
 import { eventKey, memberKey, UsageRepository } from '../../usage.repository';
@@ -28,28 +31,36 @@ export class AggregateUsageUseCase {
     private readonly partitions: UsagePartitionsRepository,
     private readonly limitAlerts: EvaluateLimitAlertsUseCase,
     private readonly config: MeteringConfig,
+    private readonly meters: MeterCatalogue,
   ) {}
 
   async execute(command: AggregateUsageCommand, tx: Transaction): Promise<{ counted: number }> {
+    // A key this instance does not know yet may be a meter just defined (on another instance): one shared reload.
+    await this.meters.ensure(new Set(command.events.map((payload) => payload.metric)));
+    const details = new Map<string, EventDetails>();
     const records = command.events.map((payload): UsageEventRecord => {
-      const metric = metricDefinition(payload.metric);
+      const meter = this.meters.get(payload.metric);
       // The consumer dead-letters these (after isolating them from the rest of the batch).
-      if (!metric) throw new NonRetryableError(`unknown metric ${payload.metric}`);
+      if (!meter) throw new NonRetryableError(`unknown metric ${payload.metric}`);
       // Ingestion refuses these; anything else on the stream that claims a measured metric is not the collector's.
-      if (!mayRecord(metric, payload.source)) throw new NonRetryableError(`${payload.metric} is measured by the ${metric.measuredBy}, not recorded by ${payload.source}`);
-      const member = memberOf(metric, payload.properties);
-      if (metric.aggregation === 'unique' && member === undefined) throw new NonRetryableError(`${payload.metric} needs properties.${metric.memberProperty}`);
+      if (!mayRecordMeter(meter, payload.source)) throw new NonRetryableError(`${payload.metric} is recorded by ${meter.recordedBy.join(', ')} only, not by ${payload.source}`);
+      const member = meterMember(meter, payload.properties);
+      if (meter.aggregation === 'unique' && member === undefined) throw new NonRetryableError(`${payload.metric} needs properties.${meter.valueProperty}`);
       const occurredAt = new Date(payload.timestamp);
-      return {
+      const record: UsageEventRecord = {
         tenantId: payload.tenantId.toLowerCase(),
         eventId: payload.eventId,
         occurredOn: utcDay(occurredAt),
         occurredAt,
-        metric: metric.name,
-        quantity: payload.quantity,
+        metric: meter.key,
+        quantity: meter.aggregation === 'count' ? '1' : payload.quantity,
         source: payload.source,
         member: member ?? null,
       };
+      // Whether it counts was decided when it was recorded (the event says so); older events by the meter's rule now.
+      const counted = payload.counted ?? counts(meter, payload.source);
+      if (!details.has(eventKey(record))) details.set(eventKey(record), { aggregation: meter.aggregation, counted, groups: counted ? groupKeys(meter, payload.properties) : [] });
+      return record;
     });
     if (records.length === 0) return { counted: 0 };
 
@@ -67,25 +78,30 @@ export class AggregateUsageUseCase {
     await this.partitions.ensure(candidates.map((record) => record.occurredOn), tx);
     const fresh = await this.usage.insertNewEvents(tx, candidates);
 
+    // Each event adds to its source's figure, and, when its source counts, to the counted figure and
+    // to the counted figure of each group-by value it carries.
     const members: UniqueMember[] = [];
     const contributions: AggregateContribution[] = [];
     for (const event of fresh) {
-      const metric = metricDefinition(event.metric);
-      if (!metric) continue;
+      const detail = details.get(eventKey(event));
+      if (!detail) continue;
+      const buckets: [string, string][] = [[event.source, '']];
+      if (detail.counted) buckets.push([COUNTED, ''], ...detail.groups.map((group): [string, string] => [COUNTED, group]));
       for (const granularity of USAGE_GRANULARITIES) {
         const window = windowStart(granularity, event.occurredAt);
-        contributions.push({ tenantId: event.tenantId, metric: event.metric, granularity, windowStart: window, aggregation: metric.aggregation, quantity: event.quantity, occurredAt: event.occurredAt, source: event.source, eventId: event.eventId });
-        if (metric.aggregation === 'unique' && event.member !== null) {
-          members.push({ tenantId: event.tenantId, metric: event.metric, granularity, windowStart: window, member: event.member });
+        for (const [source, groupKey] of buckets) {
+          contributions.push({ tenantId: event.tenantId, metric: event.metric, granularity, windowStart: window, aggregation: detail.aggregation, quantity: event.quantity, occurredAt: event.occurredAt, source, groupKey, eventId: event.eventId, member: event.member });
+          if (detail.aggregation === 'unique' && event.member !== null) {
+            members.push({ tenantId: event.tenantId, metric: event.metric, granularity, windowStart: window, source, groupKey, member: event.member });
+          }
         }
       }
     }
 
     const newMembers = await this.usage.insertNewMembers(tx, members);
-    const memberOfEvent = new Map(fresh.map((event) => [eventKey(event), event.member]));
     for (const contribution of contributions) {
       if (contribution.aggregation !== 'unique') continue;
-      const member = memberOfEvent.get(eventKey(contribution));
+      const member = contribution.member;
       const key = member ? memberKey({ ...contribution, member }) : undefined;
       // A member counts once per window: the first event that brought it in this batch takes the 1.
       contribution.quantity = key !== undefined && newMembers.delete(key) ? '1' : '0';
@@ -94,9 +110,15 @@ export class AggregateUsageUseCase {
 
     const months = new Map<string, LimitWindow>();
     for (const c of contributions) {
-      if (c.granularity === 'month') months.set(`${c.tenantId}\u0000${c.metric}\u0000${c.windowStart.getTime()}`, { tenantId: c.tenantId, metric: c.metric, periodStart: c.windowStart });
+      if (c.granularity === 'month' && c.source === COUNTED && c.groupKey === '') months.set(`${c.tenantId}\u0000${c.metric}\u0000${c.windowStart.getTime()}`, { tenantId: c.tenantId, metric: c.metric, periodStart: c.windowStart });
     }
     await this.limitAlerts.execute(new EvaluateLimitAlertsCommand([...months.values()]), tx);
     return { counted: fresh.length };
   }
+}
+
+interface EventDetails {
+  aggregation: Aggregation;
+  counted: boolean;
+  groups: string[];
 }

@@ -8,5 +8,6 @@ export class GetUsageCommand {
     readonly from?: Date,
     readonly to?: Date,
     readonly metric?: string,
+    readonly groupBy?: string,
   ) {}
 }

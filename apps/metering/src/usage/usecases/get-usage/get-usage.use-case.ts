@@ -2,7 +2,11 @@
 import { Injectable } from '@nestjs/common';
 import { tenantScope } from '@tenantry/persistence';
 import { Clock, invalidField } from '@tenantry/service';
-import { BUILT_IN_METRICS, Granularity, normalizeDecimal, windowStart } from '../../../billable-metrics/metric-catalogue';
+import { sourceName } from '@tenantry/usage-api';
+import { Granularity, normalizeDecimal, windowStart } from '../../../billable-metrics/metric-catalogue';
+import { Meter } from '../../../meters/meter';
+import { MeterCatalogue } from '../../../meters/meter-catalogue';
+import { COUNTED, PeriodFigure } from '../../usage-event.row';
 import { LimitsRepository } from '../../../limits/limits.repository';
 import { TenantLimit } from '../../../limits/tenant-limit.row';
 import { TenantProjectionRepository } from '../../../tenants/tenant-projection.repository';
@@ -22,6 +26,7 @@ export class GetUsageUseCase {
     private readonly usage: UsageRepository,
     private readonly limits: LimitsRepository,
     private readonly clock: Clock,
+    private readonly meters: MeterCatalogue,
   ) {}
 
   async execute(command: GetUsageCommand): Promise<UsageView> {
@@ -36,7 +41,15 @@ export class GetUsageUseCase {
     // series is never behind the totals shown with it (a batch committed in between shows up in the
     // series only, and the next read catches the totals up).
     const periodStart = windowStart('month', now);
-    const current = new Map((await this.usage.currentPeriod({ ...scope, periodStart, metric: command.metric })).map((point) => [point.metric, normalizeDecimal(point.value)]));
+    if (command.groupBy !== undefined) {
+      const meter = command.metric === undefined ? undefined : this.meters.get(command.metric);
+      if (!meter) throw invalidField('metric', 'groupBy needs the metric of a meter');
+      if (!meter.groupBy.includes(command.groupBy)) throw invalidField('groupBy', `must be one of the group-by properties of ${meter.key}: ${meter.groupBy.join(', ') || 'none'}`);
+    }
+    const figures = new Map<string, PeriodFigure[]>();
+    for (const figure of await this.usage.currentPeriod({ ...scope, periodStart, metric: command.metric, groupBy: command.groupBy })) {
+      figures.set(figure.metric, [...(figures.get(figure.metric) ?? []), figure]);
+    }
     const points = await this.usage.series({ ...scope, granularity: command.granularity, from, to, metric: command.metric });
     const series = new Map<string, { windowStart: string; value: string }[]>();
     for (const point of points) {
@@ -46,14 +59,34 @@ export class GetUsageUseCase {
     }
 
     const limits = new Map((await this.limits.forTenant(scope)).map((limit) => [limit.metric, limit]));
-    const metrics = command.metric ? [command.metric] : [...new Set([...BUILT_IN_METRICS.map((metric) => metric.name), ...current.keys()])];
+    const builtIn = this.meters.all().filter((meter) => meter.builtIn).map((meter) => meter.key);
+    const metrics = command.metric ? [command.metric] : [...new Set([...builtIn, ...figures.keys()])];
     return {
       tenantId: command.tenantId,
       granularity: command.granularity,
       series: [...series.entries()].map(([metric, list]) => ({ metric, points: list })),
-      current: metrics.map((metric) => currentUsage(metric, periodStart, current.get(metric) ?? '0', limits.get(metric))),
+      current: metrics.map((metric) => {
+        const all = figures.get(metric) ?? [];
+        const counted = all.find((figure) => figure.source === COUNTED && figure.groupKey === '');
+        const view = currentUsage(metric, periodStart, counted ? normalizeDecimal(counted.value) : '0', limits.get(metric));
+        return { ...view, ...breakdown(this.meters.get(metric), all, command.groupBy) };
+      }),
     };
   }
+}
+
+/** The per-source figures of a metric (every source, whether it counts or not) and its group-by figures when asked for. */
+function breakdown(meter: Meter | undefined, figures: readonly PeriodFigure[], groupBy: string | undefined): Pick<CurrentUsageView, 'countedSources' | 'sources' | 'groups'> {
+  const countedSources = (meter?.countedSources ?? []).map(sourceName);
+  const sources = figures
+    .filter((figure) => figure.source !== COUNTED && figure.groupKey === '')
+    .map((figure) => ({ source: sourceName(figure.source), value: normalizeDecimal(figure.value), counted: countedSources.includes(sourceName(figure.source)) }))
+    .sort((a, b) => a.source.localeCompare(b.source));
+  if (groupBy === undefined) return { countedSources, sources };
+  const groups = figures
+    .filter((figure) => figure.source === COUNTED && figure.groupKey.startsWith(`${groupBy}=`))
+    .map((figure) => ({ [groupBy]: figure.groupKey.slice(groupBy.length + 1), value: normalizeDecimal(figure.value) }));
+  return { countedSources, sources, groups };
 }
 
 export function currentUsage(metric: string, periodStart: Date, value: string, limit: TenantLimit | undefined): CurrentUsageView {

@@ -1,6 +1,8 @@
 import { ManualClock } from '@tenantry/service/testing';
 import { UsageRecordedPayload } from '@tenantry/contracts';
 import { MeteringConfig } from '../../../metering.config';
+import { MeterCatalogue } from '../../../meters/meter-catalogue';
+import { InMemoryMeterRepository } from '../../../meters/testing/built-in-meters';
 import { KnownTenants } from '../../../tenants/testing/known-tenants.repository';
 import { UsagePublisher } from '../../usage.publisher';
 import { EventKey, eventKey, UsageRepository } from '../../usage.repository';
@@ -27,9 +29,12 @@ class RecordingPublisher extends UsagePublisher {
   }
 }
 
-function setup(options: { counted?: EventKey[]; failure?: Error } = {}) {
+async function setup(options: { counted?: EventKey[]; failure?: Error } = {}) {
   const publisher = new RecordingPublisher(options.failure);
-  const sut = new RecordUsageUseCase(new KnownTenants({ [ACTIVE]: 'active', [SUSPENDED]: 'suspended' }), usageWith(options.counted ?? []), publisher, new ManualClock(NOW), new MeteringConfig());
+  const config = new MeteringConfig();
+  const meters = new MeterCatalogue(new InMemoryMeterRepository(), config);
+  await meters.reload();
+  const sut = new RecordUsageUseCase(new KnownTenants({ [ACTIVE]: 'active', [SUSPENDED]: 'suspended' }), usageWith(options.counted ?? []), publisher, new ManualClock(NOW), config, meters);
   return { sut, publisher };
 }
 
@@ -37,7 +42,7 @@ const event = (eventId: string, overrides: object = {}) => ({ tenantId: ACTIVE, 
 
 describe(RecordUsageUseCase.name, () => {
   it('reports every event by index and publishes only the accepted ones, as source api', async () => {
-    const { sut, publisher } = setup();
+    const { sut, publisher } = await setup();
 
     const results = await sut.execute(new RecordUsageCommand([event('a'), event('b', { metric: 'nope' }), event('c', { tenantId: SUSPENDED }), event('d', { quantity: '2.5' })]));
 
@@ -54,7 +59,7 @@ describe(RecordUsageUseCase.name, () => {
   });
 
   it('reports already-counted events and repeats within the request as duplicates', async () => {
-    const { sut, publisher } = setup({ counted: [{ tenantId: ACTIVE, source: 'api', eventId: 'old' }] });
+    const { sut, publisher } = await setup({ counted: [{ tenantId: ACTIVE, source: 'api', eventId: 'old' }] });
 
     const results = await sut.execute(new RecordUsageCommand([event('old'), event('new'), event('new')]));
 
@@ -63,7 +68,7 @@ describe(RecordUsageUseCase.name, () => {
   });
 
   it("refuses the metrics the platform measures, and takes no other source's event id for a client's", async () => {
-    const { sut, publisher } = setup({ counted: [{ tenantId: ACTIVE, source: 'collector', eventId: 'collector:storage_bytes:2026-06-10T12:05:00.000Z' }] });
+    const { sut, publisher } = await setup({ counted: [{ tenantId: ACTIVE, source: 'collector', eventId: 'collector:storage_bytes:2026-06-10T12:05:00.000Z' }] });
 
     const results = await sut.execute(
       new RecordUsageCommand([
@@ -84,7 +89,7 @@ describe(RecordUsageUseCase.name, () => {
   });
 
   it('answers 503 when Kafka does not acknowledge, reporting nothing as accepted', async () => {
-    const { sut } = setup({ failure: new Error('broker down') });
+    const { sut } = await setup({ failure: new Error('broker down') });
 
     await expect(sut.execute(new RecordUsageCommand([event('a')]))).rejects.toMatchObject({ code: 'ingestion-unavailable', status: 503 });
   });

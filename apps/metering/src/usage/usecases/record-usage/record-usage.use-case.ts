@@ -6,6 +6,8 @@ import { Injectable } from '@nestjs/common';
 import { UsageRecordedPayload } from '@tenantry/contracts';
 import { Clock } from '@tenantry/service';
 import { MeteringConfig } from '../../../metering.config';
+import { counts } from '../../../meters/meter';
+import { MeterCatalogue } from '../../../meters/meter-catalogue';
 import { TenantProjectionRepository } from '../../../tenants/tenant-projection.repository';
 import { UsageResultView } from '../../dto/usage-view.dto';
 import { ingestionUnavailable } from '../../usage.problems';
@@ -26,16 +28,23 @@ export class RecordUsageUseCase {
     private readonly publisher: UsagePublisher,
     private readonly clock: Clock,
     private readonly config: MeteringConfig,
+    private readonly meters: MeterCatalogue,
   ) {}
 
   async execute(command: RecordUsageCommand): Promise<UsageResultView[]> {
     const rules: UsageRules = { now: this.clock.now(), latenessMs: this.config.LATENESS_HOURS * HOUR_MS, maxFutureSkewMs: this.config.MAX_FUTURE_SKEW_MS };
     const tenantIds = [...new Set(command.events.map((event) => event.tenantId.toLowerCase()))].filter((id) => /^[0-9a-f-]{36}$/.test(id));
     const statuses = await this.tenants.statuses(tenantIds);
-    const verdicts = command.events.map((event) => checkUsageEvent(event, statuses.get(event.tenantId.toLowerCase()), rules));
-
-    // Clients' events are source `api`: their ids are deduplicated among clients' ids only.
-    const checked = verdicts.map((verdict): { payload: UsageRecordedPayload } | { reason: UsageRejection } => (verdict.ok ? { payload: { ...verdict.event, source: SOURCE } } : { reason: verdict.reason }));
+    // A key this instance does not know yet may be a meter just defined (on another instance): one shared reload.
+    await this.meters.ensure(new Set(command.events.map((event) => event.metric)));
+    const lookup = (key: string) => this.meters.get(key);
+    const verdicts = command.events.map((event) => checkUsageEvent(event, statuses.get(event.tenantId.toLowerCase()), rules, lookup));
+    // Clients' events are source `api` (reported): their ids are deduplicated among clients' ids only.
+    const checked = verdicts.map((verdict): { payload: UsageRecordedPayload } | { reason: UsageRejection } => {
+      if (!verdict.ok) return { reason: verdict.reason };
+      const meter = lookup(verdict.event.metric);
+      return { payload: { ...verdict.event, source: SOURCE, ...(meter ? { counted: counts(meter, SOURCE), aggregation: meter.aggregation } : {}) } };
+    });
     const acceptable = checked.flatMap((check) => ('payload' in check ? [check.payload] : []));
     // Only accepted events can have been counted, and they are never older than the lateness window.
     const since = earliestCopyDay(rules.now, rules.latenessMs);

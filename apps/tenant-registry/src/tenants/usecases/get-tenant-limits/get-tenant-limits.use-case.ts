@@ -1,4 +1,4 @@
-/** Reads a tenant's limits: the ones set or derived and stored, else those its resources give; 404 for an unknown tenant. */
+/** Reads a tenant's limits: the ones set or derived and stored, else those its resources give; 404 for an unknown or deleted tenant (as a write answers). */
 import { Injectable } from '@nestjs/common';
 import { tenantScope } from '@tenantry/persistence';
 import { limitsOrDerived } from '../../tenant-limits';
@@ -14,7 +14,7 @@ export class GetTenantLimitsUseCase {
   async execute(command: GetTenantLimitsCommand): Promise<TenantLimits> {
     const scope = tenantScope(command.tenantId);
     const tenant = await this.repository.findTenant(scope);
-    if (!tenant) throw tenantNotFound(command.tenantId);
+    if (!tenant || tenant.status === 'deleted') throw tenantNotFound(command.tenantId);
     return limitsOrDerived(tenant.id, await this.repository.findLimits(scope), tenant.resources, tenant.updatedAt);
   }
 }

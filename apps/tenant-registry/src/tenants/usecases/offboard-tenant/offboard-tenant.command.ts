@@ -5,5 +5,7 @@ export class OffboardTenantCommand {
   constructor(
     readonly tenantId: string,
     readonly by: ActorContext,
+    /** Why (optional), carried on TenantOffboardingStarted. */
+    readonly reason: string | null = null,
   ) {}
 }

@@ -27,6 +27,15 @@ describe(OffboardTenantUseCase.name, () => {
     expect(repository.events).toEqual([{ type: 'TenantOffboardingStarted', payload: expect.objectContaining({ from: status, to: 'offboarding', retentionDays: 90, actor: 'key:ops' }) }]);
   });
 
+  it('carries the reason given on TenantOffboardingStarted', async () => {
+    const tenant = aTenant({ status: 'suspended' });
+    repository.seed(tenant);
+
+    await sut.execute(new OffboardTenantCommand(tenant.id, BY, 'abuse'));
+
+    expect(repository.events).toEqual([{ type: 'TenantOffboardingStarted', payload: expect.objectContaining({ to: 'offboarding', reason: 'abuse' }) }]);
+  });
+
   it.each(['provisioning', 'offboarding', 'deleted'] as const)('refuses a %s tenant', async (status) => {
     const tenant = aTenant({ status });
     repository.seed(tenant);

@@ -17,6 +17,7 @@ export class OffboardTenantUseCase {
   execute(command: OffboardTenantCommand): Promise<Tenant> {
     return this.statusChanges.transition(command.tenantId, () => ({
       to: 'offboarding',
+      reason: command.reason,
       by: command.by,
       at: this.clock.now(),
       retentionDays: this.config.OFFBOARDING_RETENTION_DAYS,

@@ -68,4 +68,16 @@ describe(SetTenantLimitsUseCase.name, () => {
     expect(repository.events).toEqual([]);
     expect(await repository.findLimits(tenantScope(leaving.id))).toBeNull();
   });
+
+  it('keeps the current mode of a field given as a plain number, and makes a new one soft', async () => {
+    const tenant = aTenant();
+    repository.seed(tenant);
+    await sut.execute(new SetTenantLimitsCommand(tenant.id, LIMITS, BY));
+
+    // The product description's body: {"storage": 10, "users": 5, "bandwidth": 100}, modes defaulted by the mapper to soft.
+    const plain = { storage: { limit: 10, mode: 'soft' as const }, users: { limit: 5, mode: 'soft' as const }, bandwidth: { limit: 100, mode: 'soft' as const } };
+    const saved = await sut.execute(new SetTenantLimitsCommand(tenant.id, plain, BY, ['storage', 'users', 'bandwidth']));
+
+    expect(saved.limits).toEqual({ storage: { limit: 10, mode: 'hard' }, users: { limit: 5, mode: 'soft' }, bandwidth: { limit: 100, mode: 'soft' } });
+  });
 });

@@ -4,11 +4,11 @@
  */
 import { Injectable } from '@nestjs/common';
 import { OutboxWriter } from '@tenantry/messaging';
-import { tenantScope, Transactions } from '@tenantry/persistence';
+import { tenantScope, Transaction, Transactions } from '@tenantry/persistence';
 import { Clock } from '@tenantry/service';
 import { assertUpdatable } from '../../tenant-lifecycle';
 import { sameLimits, toTenantLimitsChangedPayload } from '../../tenant-limits';
-import { TenantLimits } from '../../tenant-limits.row';
+import { TenantLimits, TenantLimitSet } from '../../tenant-limits.row';
 import { tenantNotFound } from '../../tenant.problems';
 import { TenantRepository } from '../../tenant.repository';
 import { SetTenantLimitsCommand } from './set-tenant-limits.command';
@@ -23,18 +23,30 @@ export class SetTenantLimitsUseCase {
   ) {}
 
   async execute(command: SetTenantLimitsCommand): Promise<TenantLimits> {
-    return this.transactions.run(async (tx) => {
+    return this.transactions.run((tx) => this.applyIn(tx, command));
+  }
+
+  /** The same change inside the caller's transaction (a bulk job marks its item done in it too). */
+  async applyIn(tx: Transaction, command: SetTenantLimitsCommand): Promise<TenantLimits> {
+    {
       const scope = tenantScope(command.tenantId);
       const tenant = await this.repository.lockTenant(tx, scope);
-      if (!tenant) throw tenantNotFound(command.tenantId);
+      // A deleted tenant has no limits to set: 404, as a read of them answers.
+      if (!tenant || tenant.status === 'deleted') throw tenantNotFound(command.tenantId);
       assertUpdatable(tenant.status);
       const current = await this.repository.findLimits(scope, tx);
+      const limits: TenantLimitSet = { ...command.limits };
+      for (const field of command.keepModes) {
+        const given = limits[field];
+        const mode = current?.limits[field]?.mode;
+        if (given && mode) limits[field] = { ...given, mode };
+      }
       // The same set again (a client retry) changes nothing and announces nothing.
-      if (current?.explicit && sameLimits(current.limits, command.limits)) return current;
-      const next: TenantLimits = { tenantId: tenant.id, limits: command.limits, explicit: true, version: (current?.version ?? 0) + 1, updatedAt: this.clock.now() };
+      if (current?.explicit && sameLimits(current.limits, limits)) return current;
+      const next: TenantLimits = { tenantId: tenant.id, limits, explicit: true, version: (current?.version ?? 0) + 1, updatedAt: this.clock.now() };
       await this.repository.saveLimits(tx, scope, next);
       await this.outbox.publish(tx, 'TenantLimitsChanged', toTenantLimitsChangedPayload(next));
       return next;
-    });
+    }
   }
 }

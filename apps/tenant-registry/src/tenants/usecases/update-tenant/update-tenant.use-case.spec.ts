@@ -1,9 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { ProblemException } from '@tenantry/service';
 import { ManualClock } from '@tenantry/service/testing';
 import { tenantScope } from '@tenantry/persistence';
 import { TenantRegistryConfig } from '../../../tenant-registry.config';
 import { deriveLimits } from '../../tenant-limits';
 import { aTenant, InMemoryTenantRepository } from '../../testing/in-memory-tenant.repository';
+import { ConfigurationSecrets } from '../../configuration/configuration-secrets';
+import { TenantConfigurations } from '../../configuration/tenant-configurations';
+import { InMemoryTenantConfigurationRepository } from '../../testing/in-memory-tenant-configuration.repository';
 import { UpdateTenantCommand } from './update-tenant.command';
 import { UpdateTenantUseCase } from './update-tenant.use-case';
 
@@ -13,10 +17,14 @@ const BY = { actor: 'key:ops', requestId: null };
 describe(UpdateTenantUseCase.name, () => {
   let repository: InMemoryTenantRepository;
   let sut: UpdateTenantUseCase;
+  let configurations: InMemoryTenantConfigurationRepository;
 
   beforeEach(() => {
     repository = new InMemoryTenantRepository();
-    sut = new UpdateTenantUseCase(repository, repository.transactions, repository.outbox, new ManualClock(NOW), new TenantRegistryConfig());
+    const clock = new ManualClock(NOW);
+    const secrets = new ConfigurationSecrets(Object.assign(new TenantRegistryConfig(), { SECRET_KEY: randomBytes(32).toString('base64') }));
+    configurations = new InMemoryTenantConfigurationRepository();
+    sut = new UpdateTenantUseCase(repository, repository.transactions, repository.outbox, clock, new TenantRegistryConfig(), new TenantConfigurations(configurations, repository, secrets, repository.outbox, clock));
   });
 
   it('applies the changes, bumps the version and announces TenantUpdated, TenantPlanChanged and TenantConfigChanged', async () => {
@@ -28,6 +36,12 @@ describe(UpdateTenantUseCase.name, () => {
     expect(updated).toMatchObject({ name: 'Renamed', version: 4, plan: { id: 'starter', trial: true, duration: 14 }, configuration: { currency: 'EUR', timezone: 'UTC' } });
     expect(repository.events.map((event) => event.type)).toEqual(['TenantUpdated', 'TenantPlanChanged', 'TenantConfigChanged']);
     expect(repository.events[0]?.payload).toEqual({ tenantId: tenant.id, changed: ['name', 'plan', 'configuration'], version: 4, updatedAt: NOW.toISOString() });
+    // The configuration change is a configuration version: the implied version 1 stored, then version 2 with what changed.
+    expect(configurations.versions.map((row) => [row.version, row.changedPaths, row.changedBy, row.reason])).toEqual([
+      [1, [], 'system', 'configuration at creation'],
+      [2, ['currency'], 'key:ops', 'PUT /tenants/{id}'],
+    ]);
+    expect(repository.events[2]?.payload).toMatchObject({ tenantId: tenant.id, version: 2, changedPaths: ['currency'], configuration: { currency: 'EUR', features: expect.any(Object) } });
   });
 
   it('re-derives and announces limits nobody set when the resources change, and leaves explicit ones alone', async () => {

@@ -1,6 +1,7 @@
 /**
  * Changes name, domain, plan, configuration or resources under optimistic concurrency, and
- * announces TenantUpdated (plus TenantPlanChanged / TenantConfigChanged when those changed, and
+ * announces TenantUpdated (plus TenantPlanChanged when the plan changed, a new configuration version
+ * with its TenantConfigChanged when the configuration did, and
  * TenantLimitsChanged when new resources re-derive limits nobody has set explicitly).
  */
 import { isDeepStrictEqual } from 'node:util';
@@ -18,6 +19,8 @@ import { TenantLimits } from '../../tenant-limits.row';
 import { TENANT_PROBLEMS, tenantNotFound } from '../../tenant.problems';
 import { TenantRepository } from '../../tenant.repository';
 import { definedOnly, findPlanOrFail, planValue } from '../../plan-defaults';
+import { maskSecrets } from '@tenantry/tenant-api';
+import { TenantConfigurations } from '../../configuration/tenant-configurations';
 import { UpdateTenantCommand } from './update-tenant.command';
 
 const FIELDS = ['name', 'domain', 'plan', 'configuration', 'resources'] as const;
@@ -38,6 +41,7 @@ export class UpdateTenantUseCase {
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     private readonly config: TenantRegistryConfig,
+    private readonly configurations: TenantConfigurations,
   ) {}
 
   async execute(command: UpdateTenantCommand): Promise<Tenant> {
@@ -45,7 +49,21 @@ export class UpdateTenantUseCase {
     if (FIELDS.every((field) => changes[field] === undefined)) throw invalidField('body', `must contain at least one of ${FIELDS.join(', ')}`);
     const domain = changes.domain ? resolveDomain(changes.domain, this.config.PLATFORM_DOMAIN) : undefined;
     const plan = changes.plan ? await findPlanOrFail(this.repository, changes.plan.id) : undefined;
-    return this.transactions.run(async (tx) => {
+    return this.transactions.run((tx) => this.applyChanges(tx, command, domain, plan));
+  }
+
+  /** The same change inside the caller's transaction (a bulk job marks its item done in it too). */
+  async applyIn(tx: Transaction, command: UpdateTenantCommand): Promise<Tenant> {
+    const { changes } = command;
+    if (FIELDS.every((field) => changes[field] === undefined)) throw invalidField('body', `must contain at least one of ${FIELDS.join(', ')}`);
+    const domain = changes.domain ? resolveDomain(changes.domain, this.config.PLATFORM_DOMAIN) : undefined;
+    const plan = changes.plan ? await findPlanOrFail(this.repository, changes.plan.id) : undefined;
+    return this.applyChanges(tx, command, domain, plan);
+  }
+
+  private async applyChanges(tx: Transaction, command: UpdateTenantCommand, domain: ReturnType<typeof resolveDomain> | undefined, plan: Awaited<ReturnType<typeof findPlanOrFail>> | undefined): Promise<Tenant> {
+    const { changes } = command;
+    {
       const scope = tenantScope(command.tenantId);
       const current = await this.repository.lockTenant(tx, scope);
       if (!current) throw tenantNotFound(command.tenantId);
@@ -73,10 +91,19 @@ export class UpdateTenantUseCase {
       const at = now.toISOString();
       await this.outbox.publish(tx, 'TenantUpdated', { tenantId: updated.id, changed: [...changed], version: updated.version, updatedAt: at });
       if (updated.plan.id !== current.plan.id) await this.outbox.publish(tx, 'TenantPlanChanged', { tenantId: updated.id, fromPlanId: current.plan.id, toPlanId: updated.plan.id, at });
-      if (changed.includes('configuration')) await this.outbox.publish(tx, 'TenantConfigChanged', { tenantId: updated.id, version: updated.version, configuration: { ...updated.configuration }, at });
+      // The four creation fields are part of the versioned configuration: a new version, with its TenantConfigChanged.
+      if (changed.includes('configuration')) {
+        const configuration = await this.configurations.current(current, tx);
+        await this.configurations.change(tx, updated, configuration, {
+          next: { ...maskSecrets(configuration.document), ...definedOnly(changes.configuration) },
+          by: command.by,
+          reason: 'PUT /tenants/{id}',
+          tenantRowUpdated: true,
+        });
+      }
       if (changed.includes('resources')) await this.rederiveLimits(tx, updated, now);
       return updated;
-    });
+    }
   }
 
   private async rederiveLimits(tx: Transaction, tenant: Tenant, now: Date): Promise<void> {

@@ -1,0 +1,7 @@
+/** Read a tenant's dunning state as of `now`. */
+export class GetDunningStateCommand {
+  constructor(
+    readonly tenantId: string,
+    readonly now: Date,
+  ) {}
+}

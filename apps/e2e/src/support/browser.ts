@@ -1,0 +1,49 @@
+/**
+ * A real browser for the console's end-to-end tests: Debian's Chromium driven by playwright-core
+ * (browser downloads are not possible here; `npm test` installs the `chromium` package, see
+ * tools/test/run.mjs), axe-core injected into pages, screenshots under tmp/console-screenshots.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { REPO_ROOT } from '@tenantry/testing';
+
+const CANDIDATES = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter((p): p is string => Boolean(p));
+
+export const SCREENSHOTS = join(REPO_ROOT, 'tmp', 'console-screenshots');
+
+export function chromiumPath(): string {
+  const found = CANDIDATES.find((candidate) => existsSync(candidate));
+  if (!found) throw new Error(`no Chromium at ${CANDIDATES.join(', ')}: apt-get install -y chromium (npm test does it), or set CHROMIUM_PATH`);
+  return found;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  // --no-sandbox: the tests run as root in a container, where Chromium's sandbox cannot start.
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+const AXE_SOURCE = () => readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on the page as it is (WCAG 2 A/AA rules). */
+export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol: the console's CSP (script-src 'self') rightly refuses an inline <script>.
+  await page.evaluate(`${AXE_SOURCE()}\n;undefined`);
+  // A string, run in the page: document and axe are the page's, not Node's.
+  const violations = await page.evaluate<AxeViolation[]>(`axe
+    .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+    .then((result) => result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) })))`);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}

@@ -1,0 +1,1 @@
+export { AnalyticsQueryCommand as GetBusinessAnalyticsCommand } from '../analytics-range';

@@ -1,0 +1,1 @@
+export { AnalyticsQueryCommand as GetUsageAnalyticsCommand } from '../analytics-range';

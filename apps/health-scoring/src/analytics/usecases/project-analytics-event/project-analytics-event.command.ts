@@ -1,0 +1,5 @@
+import { Signal } from '../../../projection/signal';
+
+export class ProjectAnalyticsEventCommand {
+  constructor(readonly signal: Signal) {}
+}

@@ -1,0 +1,5 @@
+import { UsageRecordedPayload } from '@tenantry/contracts';
+
+export class ProjectAnalyticsUsageCommand {
+  constructor(readonly events: readonly UsageRecordedPayload[]) {}
+}

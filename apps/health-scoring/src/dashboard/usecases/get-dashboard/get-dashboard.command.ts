@@ -1,0 +1,3 @@
+export class GetDashboardCommand {
+  constructor(readonly tenantId: string) {}
+}

@@ -1,0 +1,6 @@
+export class GetHealthHistoryCommand {
+  constructor(
+    readonly tenantId: string,
+    readonly limit: number,
+  ) {}
+}

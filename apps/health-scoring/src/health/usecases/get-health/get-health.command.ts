@@ -1,0 +1,3 @@
+export class GetHealthCommand {
+  constructor(readonly tenantId: string) {}
+}

@@ -1,0 +1,3 @@
+export class RecomputeAllCommand {
+  constructor(readonly now: Date) {}
+}

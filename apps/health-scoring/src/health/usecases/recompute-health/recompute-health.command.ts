@@ -1,0 +1,6 @@
+export class RecomputeHealthCommand {
+  constructor(
+    readonly tenantId: string,
+    readonly now: Date,
+  ) {}
+}

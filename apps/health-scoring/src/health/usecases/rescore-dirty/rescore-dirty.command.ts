@@ -1,0 +1,7 @@
+export class RescoreDirtyCommand {
+  constructor(
+    readonly now: Date,
+    /** Tenants per transaction. */
+    readonly chunk: number,
+  ) {}
+}

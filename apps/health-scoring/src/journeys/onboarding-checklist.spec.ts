@@ -1,0 +1,34 @@
+import { checklistOf, excludesWinBack, hasBranding } from './onboarding-checklist';
+
+describe('onboarding checklist', () => {
+  const created = new Date('2026-01-01T00:00:00.000Z');
+
+  it('counts only items with an event source; domain verification stays unknown', () => {
+    const view = checklistOf(new Map([['first-usage', new Date('2026-01-01T02:30:00.000Z')]]), created);
+    expect(view.items.map((i) => [i.item, i.status])).toEqual([
+      ['branding-set', 'pending'],
+      ['first-usage', 'done'],
+      ['first-active-user', 'pending'],
+      ['payment-method-attached', 'pending'],
+      ['domain-verified', 'unknown'],
+    ]);
+    expect(view).toMatchObject({ progressPercent: 25, complete: false, firstValueAt: '2026-01-01T02:30:00.000Z', timeToFirstValueSeconds: 9000 });
+  });
+
+  it('is complete when every known item is done, and has no time to first value without a creation', () => {
+    const at = new Date('2026-01-02T00:00:00.000Z');
+    const view = checklistOf(new Map(['branding-set', 'first-usage', 'first-active-user', 'payment-method-attached'].map((i) => [i, at])), null);
+    expect(view).toMatchObject({ progressPercent: 100, complete: true, timeToFirstValueSeconds: null });
+  });
+
+  it('reads branding from the configuration', () => {
+    expect(hasBranding({ branding: { logoUrl: 'https://x/logo.png' } })).toBe(true);
+    expect(hasBranding({ branding: { logoUrl: '' } })).toBe(false);
+    expect(hasBranding({ theme: 'dark' })).toBe(false);
+  });
+
+  it('names the removals that get no win-back', () => {
+    expect(['abuse', 'Terms of service violation (spam)', 'non-payment write-off', 'written_off'].map(excludesWinBack)).toEqual([true, true, true, true]);
+    expect(['customer request', 'too expensive', undefined, null].map(excludesWinBack)).toEqual([false, false, false, false]);
+  });
+});

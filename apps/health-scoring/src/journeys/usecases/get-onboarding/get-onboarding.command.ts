@@ -1,0 +1,3 @@
+export class GetOnboardingCommand {
+  constructor(readonly tenantId: string) {}
+}

@@ -1,0 +1,6 @@
+export class ListCheckInsCommand {
+  constructor(
+    readonly status: 'open' | 'completed' | undefined,
+    readonly limit: number,
+  ) {}
+}

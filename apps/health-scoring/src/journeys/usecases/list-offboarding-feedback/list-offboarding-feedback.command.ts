@@ -1,0 +1,3 @@
+export class ListOffboardingFeedbackCommand {
+  constructor(readonly tenantId: string) {}
+}

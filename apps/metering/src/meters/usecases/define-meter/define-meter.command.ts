@@ -1,0 +1,6 @@
+import { DefineMeterDto } from '@tenantry/usage-api';
+
+/** A new meter, as posted. */
+export class DefineMeterCommand {
+  constructor(readonly body: DefineMeterDto) {}
+}

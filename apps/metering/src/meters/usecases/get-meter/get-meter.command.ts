@@ -1,0 +1,3 @@
+export class GetMeterCommand {
+  constructor(readonly key: string) {}
+}

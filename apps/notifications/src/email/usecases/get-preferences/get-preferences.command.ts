@@ -1,0 +1,3 @@
+export class GetPreferencesCommand {
+  constructor(readonly tenantId: string) {}
+}

@@ -1,0 +1,6 @@
+export class GetTemplateCommand {
+  constructor(
+    readonly type: string,
+    readonly language: string,
+  ) {}
+}

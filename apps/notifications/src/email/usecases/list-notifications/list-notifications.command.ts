@@ -1,0 +1,8 @@
+import { DeliveryStatus } from '../../deliveries/delivery.repository';
+
+export class ListNotificationsCommand {
+  constructor(
+    readonly filter: { tenantId?: string; type?: string; status?: DeliveryStatus; cursor?: string },
+    readonly limit: number,
+  ) {}
+}

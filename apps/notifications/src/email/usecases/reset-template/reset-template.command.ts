@@ -1,0 +1,6 @@
+export class ResetTemplateCommand {
+  constructor(
+    readonly type: string,
+    readonly language: string,
+  ) {}
+}

@@ -1,0 +1,3 @@
+export class SendDueMailsCommand {
+  constructor(readonly now: Date) {}
+}

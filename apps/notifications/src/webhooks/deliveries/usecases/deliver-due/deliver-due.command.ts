@@ -1,0 +1,3 @@
+export class DeliverDueCommand {
+  constructor(readonly limit: number) {}
+}

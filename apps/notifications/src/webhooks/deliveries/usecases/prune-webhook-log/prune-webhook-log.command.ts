@@ -1,0 +1,3 @@
+export class PruneWebhookLogCommand {
+  constructor(readonly retentionDays: number) {}
+}

@@ -1,0 +1,8 @@
+import { EndpointAccess } from '../../../endpoints/endpoint-access';
+
+export class SendTestCommand {
+  constructor(
+    readonly access: EndpointAccess,
+    readonly endpointId: string,
+  ) {}
+}

@@ -1,0 +1,5 @@
+import { EndpointAccess } from '../../endpoint-access';
+
+export class ListEndpointsCommand {
+  constructor(readonly access: EndpointAccess) {}
+}

@@ -1,0 +1,7 @@
+export class DiffConfigurationVersionsCommand {
+  constructor(
+    readonly tenantId: string,
+    readonly from: number,
+    readonly to: number,
+  ) {}
+}

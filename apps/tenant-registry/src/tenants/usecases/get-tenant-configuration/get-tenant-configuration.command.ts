@@ -1,0 +1,3 @@
+export class GetTenantConfigurationCommand {
+  constructor(readonly tenantId: string) {}
+}

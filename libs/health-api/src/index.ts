@@ -1,0 +1,3 @@
+export * from './health.dto';
+export * from './analytics.dto';
+export * from './journeys.dto';
