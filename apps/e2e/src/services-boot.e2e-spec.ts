@@ -1,7 +1,7 @@
 // Every service boots against the real Kafka and Postgres, reports ready, exposes metrics on its management port
 // (not the public one) and stops cleanly on SIGTERM.
 import { Client } from 'pg';
-import { databaseUrl, devSecretsEnv, RunningService, SERVICE_NAMES, spawnProcess, startService, waitUntilReady } from '@tenantry/testing';
+import { databaseUrl, devSecretsEnv, freshGroups, RunningService, SERVICE_NAMES, spawnProcess, startService, waitUntilReady } from '@tenantry/testing';
 
 jest.setTimeout(180_000);
 
@@ -9,7 +9,9 @@ describe('Tenantry services', () => {
   const services: RunningService[] = [];
 
   beforeAll(async () => {
-    for (const name of SERVICE_NAMES) services.push(await startService(name));
+    // Consumer groups of their own: the default groups may still hold members of services that earlier suites killed,
+    // and a join waits for those to expire (a stop during that join outlasted the 25 s deadline on CI).
+    for (const name of SERVICE_NAMES) services.push(await startService(name, freshGroups(`boot-${name}`)));
   });
 
   afterAll(async () => {
@@ -67,6 +69,7 @@ describe('Tenantry services', () => {
     const { code } = await service.process.kill('SIGTERM');
     // Exit code 0: it stopped by itself, before the chassis' 25 s deadline (which exits with 1), within
     // Kubernetes' 30 s grace. Leaving its consumer groups can take most of that on a busy machine (19.7 s seen).
+    if (code !== 0) console.log(`${service.name} output:\n${service.process.output().slice(-6_000)}`);
     expect(code).toBe(0);
     expect(Date.now() - started).toBeLessThan(25_000);
     expect(service.process.output()).toMatch(/"msg":"[a-z-]+ stopped"/);
