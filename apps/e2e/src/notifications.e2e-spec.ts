@@ -6,20 +6,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { TOPICS } from '@tenantry/contracts';
-import { freshGroups, databaseUrl, hrefs, readTopic, RunningService, startGroupAtEnd, startService, testKafka, TestSmtpServer, waitFor, waitUntilReady } from '@tenantry/testing';
+import { freshGroups, hrefs, inTenantDatabase, readTopic, RunningService, startGroupAtEnd, startService, tenantsDatabaseUrl, testKafka, TestSmtpServer, waitFor, waitUntilReady } from '@tenantry/testing';
 import { PlatformClient, shortForm, suffix } from './support/platform-client';
 
 jest.setTimeout(240_000);
 
 const ADMIN_KEY = `e2e-admin-${randomBytes(16).toString('hex')}`;
 const FILES = mkdtempSync(join(tmpdir(), 'tenantry-e2e-mail-'));
-const TENANT_DATABASE_URL = (() => {
-  const url = new URL(databaseUrl());
-  url.pathname = `${url.pathname}_tenants`;
-  return url.toString();
-})();
+const TENANT_DATABASE_URL = tenantsDatabaseUrl();
 const RUN = randomBytes(4).toString('hex');
 const LIFECYCLE_GROUP = `e2e-mail-provisioning-${RUN}`;
 /** Notifications' groups start at the topics' ends: the broker holds every event of the integration suites. */
@@ -62,18 +57,10 @@ describe('the welcome mail through the gateway', () => {
     expect(hrefs(mail?.html ?? '')).toContain(link?.[0]);
 
     // Working: it is the token whose hash provisioning stored for the invited admin.
-    // The tenant's own database, schema and role: `t_` + 32 hex of SHA-256 (provisioning README, "Isolation tiers").
-    const name = `t_${createHash('sha256').update(`tenantry:tenant-database:${tenantId}`).digest('hex').slice(0, 32)}`;
-    const url = new URL(TENANT_DATABASE_URL);
-    url.pathname = `/${name}`;
-    const client = new Client({ connectionString: url.toString() });
-    await client.connect();
-    try {
-      const { rows } = await client.query<{ email: string; invitation_token_sha256: string; status: string }>(`SELECT email, status, invitation_token_sha256 FROM "${name}".users WHERE role = 'admin'`);
+    await inTenantDatabase(tenantId, async (client, schema) => {
+      const { rows } = await client.query<{ email: string; invitation_token_sha256: string; status: string }>(`SELECT email, status, invitation_token_sha256 FROM "${schema}".users WHERE role = 'admin'`);
       expect(rows).toEqual([{ email: body.adminEmail, status: 'invited', invitation_token_sha256: createHash('sha256').update(token).digest('hex') }]);
-    } finally {
-      await client.end();
-    }
+    });
 
     // Nowhere on Kafka (every topic it could have travelled on, from the beginning) nor in any log.
     for (const topic of [TOPICS.TENANT_LIFECYCLE.name, TOPICS.TENANT_PROVISIONING.name, TOPICS.NOTIFICATIONS.name]) {

@@ -6,9 +6,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { TOPICS } from '@tenantry/contracts';
-import { freshGroups, databaseUrl, RunningService, startGroupAtEnd, startService, TestSmtpServer, waitFor, waitUntilReady } from '@tenantry/testing';
+import { freshGroups, inTenantDatabase, RunningService, startGroupAtEnd, startService, tenantsDatabaseUrl, TestSmtpServer, waitFor, waitUntilReady } from '@tenantry/testing';
 import { Call, PlatformClient, shortForm, suffix } from './support/platform-client';
 
 jest.setTimeout(300_000);
@@ -16,11 +15,7 @@ jest.setTimeout(300_000);
 const ADMIN_KEY = `e2e-admin-${randomBytes(16).toString('hex')}`;
 const FILES = mkdtempSync(join(tmpdir(), 'tenantry-e2e-users-'));
 const CLOCK_FILE = join(FILES, 'clock.json');
-const TENANT_DATABASE_URL = (() => {
-  const url = new URL(databaseUrl());
-  url.pathname = `${url.pathname}_tenants`;
-  return url.toString();
-})();
+const TENANT_DATABASE_URL = tenantsDatabaseUrl();
 const RUN = randomBytes(4).toString('hex');
 const LIFECYCLE_GROUP = `e2e-users-provisioning-${RUN}`;
 const NOTIFY_PREFIX = `e2e-users-${RUN}.`;
@@ -28,24 +23,6 @@ const NOTIFY_TOPICS = [TOPICS.TENANT_LIFECYCLE.name, TOPICS.TENANT_PROVISIONING.
 
 function moveGatewayClock(offsetMs: number): void {
   writeFileSync(CLOCK_FILE, JSON.stringify({ offsetMs }));
-}
-
-/** The tenant's own database (and schema, and role): `t_` + 32 hex of SHA-256 (provisioning README, "Isolation tiers"). */
-function tenantDatabase(tenantId: string): string {
-  return `t_${createHash('sha256').update(`tenantry:tenant-database:${tenantId}`).digest('hex').slice(0, 32)}`;
-}
-
-async function inTenantDatabase<T>(tenantId: string, work: (client: Client, schema: string) => Promise<T>): Promise<T> {
-  const name = tenantDatabase(tenantId);
-  const url = new URL(TENANT_DATABASE_URL);
-  url.pathname = `/${name}`;
-  const client = new Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    return await work(client, name);
-  } finally {
-    await client.end();
-  }
 }
 
 function expectProblem(call: Call, status: number, type: string): void {

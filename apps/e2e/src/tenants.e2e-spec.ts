@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { TOPICS } from '@tenantry/contracts';
-import { freshGroups, databaseUrl, readTopic, RunningService, startGroupAtEnd, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
+import { freshGroups, readTopic, RunningService, startGroupAtEnd, startService, tenantDatabaseName, tenantsDatabaseUrl, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
 import { PlatformClient, shortForm, suffix } from './support/platform-client';
 
 jest.setTimeout(240_000);
@@ -26,11 +26,7 @@ const TENANT_SCOPED_ROUTES: [string, string][] = [
 
 const FILES = mkdtempSync(join(tmpdir(), 'tenantry-e2e-'));
 /** The tenant database next to DATABASE_URL's (`tenantry_tenants` for `tenantry`): provisioning changes its privileges, so each checkout sharing a cluster has its own. */
-const TENANT_DATABASE_URL = (() => {
-  const url = new URL(databaseUrl());
-  url.pathname = `${url.pathname}_tenants`;
-  return url.toString();
-})();
+const TENANT_DATABASE_URL = tenantsDatabaseUrl();
 /**
  * Provisioning's lifecycle group for this run, made to start at the end of the lifecycle topic (see
  * `startGroupAtEnd`): on a fresh broker the topic already holds every TenantCreated of the integration
@@ -47,7 +43,7 @@ const PROVISIONING_ENV = { TENANT_STORAGE_ROOT: join(FILES, 'storage'), EXPORT_D
  * names that say nothing of the tenant id (provisioning README, "Isolation tiers").
  */
 function identity(tenantId: string): { database: string; schema: string; role: string } {
-  const name = `t_${createHash('sha256').update(`tenantry:tenant-database:${tenantId}`).digest('hex').slice(0, 32)}`;
+  const name = tenantDatabaseName(tenantId);
   return { database: name, schema: name, role: name };
 }
 

@@ -1,5 +1,6 @@
 export { broker, databaseUrl, ensureInfrastructure, KAFKA_BROKERS, REPO_ROOT, restartPostgres } from './infrastructure';
 export { createTestSchema, uniqueName } from './database';
+export { inTenantDatabase, tenantDatabaseName, tenantsDatabaseUrl } from './tenant-database';
 export type { TestSchema } from './database';
 export { freshGroups, groupsAtEndOfEveryTopic, newTopicName, readTopic, startGroupAtEnd, testKafka } from './kafka';
 export type { ReceivedMessage } from './kafka';
