@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import { TOPICS } from '@tenantry/contracts';
 import { ensureDatabase, quoteIdent } from '@tenantry/persistence';
-import { caughtUp, databaseUrl, eventMessage, produce, RunningService, testKafka, waitFor } from '@tenantry/testing';
+import { caughtUp, databaseUrl, eventMessage, freshGroups, produce, RunningService, testKafka, waitFor } from '@tenantry/testing';
 import { activeUserEventId, collectionSlot, gaugeEventId } from '../src/collectors/collection-plan';
 import { FsStorageProbe } from '../src/collectors/storage.probe';
 import { currentValue, MeteringClient, startMetering, UsageBody } from './metering-client';
@@ -15,15 +15,26 @@ import { currentValue, MeteringClient, startMetering, UsageBody } from './meteri
 jest.setTimeout(240_000);
 
 const TENANT_DATABASE = 'tenantry_tenants_collectors_it';
-const RESOURCES_GROUP = 'metering.resources';
+/**
+ * Metering runs on a database and consumer groups of its own here: its projection then holds this
+ * suite's tenants only, not every tenant that earlier suites left in the shared database (measuring
+ * those — many with databases of their own — made each collection take seconds on CI).
+ */
+const METERING_DATABASE = `tenantry_metering_collectors_${randomBytes(4).toString('hex')}`;
+const GROUPS = freshGroups('collectors');
+const RESOURCES_GROUP = `${GROUPS.KAFKA_GROUP_PREFIX}metering.resources`;
 const DAY_MS = 86_400_000;
 const MB = 1_000_000;
 const COLLECTOR_INTERVAL_MS = 1_500;
 
-function tenantDatabaseUrl(): string {
+function databaseNamed(name: string): string {
   const url = new URL(databaseUrl());
-  url.pathname = `/${TENANT_DATABASE}`;
+  url.pathname = `/${name}`;
   return url.toString();
+}
+
+function tenantDatabaseUrl(): string {
+  return databaseNamed(TENANT_DATABASE);
 }
 
 /** The tenant baseline provisioning applies (0001 and 0002), plus a table the tenant's application fills. */
@@ -57,7 +68,8 @@ describe('metering resource collectors', () => {
   beforeAll(async () => {
     await ensureDatabase(tenantDatabaseUrl());
     storageBase = await mkdtemp(join(tmpdir(), 'tenantry-collectors-'));
-    ({ service, api } = await startMetering({ TENANT_DATABASE_URL: tenantDatabaseUrl(), COLLECTOR_INTERVAL_MS: String(COLLECTOR_INTERVAL_MS) }));
+    await ensureDatabase(databaseNamed(METERING_DATABASE));
+    ({ service, api } = await startMetering({ DATABASE_URL: databaseNamed(METERING_DATABASE), ...GROUPS, TENANT_DATABASE_URL: tenantDatabaseUrl(), COLLECTOR_INTERVAL_MS: String(COLLECTOR_INTERVAL_MS) }));
   });
 
   afterAll(async () => {
@@ -68,7 +80,7 @@ describe('metering resource collectors', () => {
     }
     await service?.process.kill('SIGTERM');
     for (const tenant of tenants) await tenantPool.query(`DROP SCHEMA IF EXISTS ${quoteIdent(tenant.schema)} CASCADE`);
-    for (const database of ownDatabases) await tenantPool.query(`DROP DATABASE IF EXISTS ${quoteIdent(database)} WITH (FORCE)`);
+    for (const database of [...ownDatabases, METERING_DATABASE]) await tenantPool.query(`DROP DATABASE IF EXISTS ${quoteIdent(database)} WITH (FORCE)`);
     await tenantPool.end();
     if (storageBase) await rm(storageBase, { recursive: true, force: true });
   });
