@@ -445,9 +445,8 @@ describe('the console: billing, health and analytics in a browser', () => {
     const critical = form.getByRole('switch', { name: /always sent/ });
     expect(await critical.count()).toBeGreaterThan(0);
     for (const one of await critical.all()) expect(await one.isDisabled()).toBe(true);
-    // Mantine draws the switch over a hidden input: a person clicks the label.
-    await form.getByText(/^Product:/).click();
-    await form.getByText(/^Usage:/).click();
+    await form.getByRole('switch', { name: /^Product/ }).uncheck();
+    await form.getByRole('switch', { name: /^Usage/ }).uncheck();
     expect(await form.getByRole('switch', { name: /^Product/ }).isChecked()).toBe(false);
     await form.getByRole('button', { name: 'Save preferences' }).click();
     await form.getByRole('status').filter({ hasText: `Saved for ${recipient}` }).waitFor();

@@ -152,8 +152,8 @@ function ChargeFields({ index, charge, errors, onChange, onRemove }: { index: nu
           </Stack>
         )}
         <Group justify="flex-end">
-          <Button size="xs" variant="default" onClick={onRemove} aria-label={`Remove usage charge ${index + 1}`}>
-            Remove this charge
+          <Button size="xs" variant="default" onClick={onRemove}>
+            Remove usage charge {index + 1}
           </Button>
         </Group>
       </Stack>
