@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { TOPICS } from '@tenantry/contracts';
-import { freshGroups, RunningService, startGroupAtEnd, startService, waitFor, waitUntilReady } from '@tenantry/testing';
+import { freshGroups, RunningService, startGroupAtEnd, startService, TestSmtpServer, waitFor, waitUntilReady } from '@tenantry/testing';
 import { launchBrowser, screenshot, seriousAccessibilityViolations } from './support/browser';
 import { PlatformClient, suffix } from './support/platform-client';
 
@@ -45,6 +45,7 @@ describe('the console: billing, health and analytics in a browser', () => {
   let tenantId = '';
   let invoice: Invoice;
   let admin: Page;
+  const smtp = new TestSmtpServer();
 
   async function signedIn(key: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
     const context = await browser.newContext({ viewport });
@@ -86,6 +87,8 @@ describe('the console: billing, health and analytics in a browser', () => {
       BILLING_RUN_INTERVAL_MS: '3600000',
     });
     const health = await started('health-scoring', { ...clock, ...freshGroups('e2e-insights-health') });
+    await smtp.start();
+    const notifications = await started('notifications', { ...clock, ...freshGroups('e2e-insights-notifications'), SMTP_URL: smtp.url, NOTIFY_SEND_INTERVAL_MS: '100' });
     const gateway = await started('gateway', {
       ...clock,
       TENANTRY_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
@@ -94,6 +97,7 @@ describe('the console: billing, health and analytics in a browser', () => {
       METERING_URL: metering.url,
       BILLING_URL: billing.url,
       HEALTH_SCORING_URL: health.url,
+      NOTIFICATIONS_URL: notifications.url,
     });
     const [launched] = await Promise.all([launchBrowser(), ...services.map((service) => waitUntilReady(service, 120_000))]);
     browser = launched as Browser;
@@ -133,6 +137,7 @@ describe('the console: billing, health and analytics in a browser', () => {
     for (const context of contexts) await context.close().catch(() => undefined);
     await browser?.close();
     await Promise.all(services.map((service) => service.process.kill('SIGTERM')));
+    await smtp.stop();
   });
 
   it("opens the tenant's health dashboard from its page: the score, each component with its explanation, alerts and the onboarding checklist", async () => {
@@ -281,6 +286,10 @@ describe('the console: billing, health and analytics in a browser', () => {
     await reader.goto(`${gatewayUrl}/console/billing/revenue`);
     await reader.getByRole('heading', { name: 'Revenue' }).waitFor();
     expect(await reader.getByRole('button', { name: 'Start billing run' }).count()).toBe(0);
+    await reader.goto(`${gatewayUrl}/console/billing/plans`);
+    await reader.getByTestId('plan-growth').waitFor();
+    expect(await reader.getByRole('button', { name: 'New plan' }).count()).toBe(0);
+    expect(await reader.getByRole('button', { name: /^Edit / }).count()).toBe(0);
 
     const own = await signedIn(await platform.tenantAdminKey(tenantId));
     await own.getByRole('heading', { name: tenantName }).waitFor();
@@ -316,5 +325,160 @@ describe('the console: billing, health and analytics in a browser', () => {
     await nav.getByRole('link', { name: 'Analytics' }).click();
     await narrow.getByRole('heading', { name: 'Analytics' }).waitFor();
     expect(await seriousAccessibilityViolations(narrow)).toEqual([]);
+  });
+
+  it('creates a plan with a graduated charge, refusing a bad base price at its field, and edits it into version 2 with a package charge', async () => {
+    const id = `console-${tag}`;
+    const name = `Console ${tag}`;
+    await admin.goto(`${gatewayUrl}/console/billing/plans`);
+    await admin.getByTestId('plan-growth').waitFor();
+    await admin.getByRole('button', { name: 'New plan' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'New plan' });
+    await dialog.getByLabel('Plan id').fill(id);
+    await dialog.getByLabel('Name').fill(name);
+    await dialog.getByLabel('Base price a month').fill('49.1234567');
+    await dialog.getByLabel('Trial days').fill('14');
+    await dialog.getByRole('button', { name: 'Add a usage charge' }).click();
+    const charge = dialog.getByRole('group', { name: 'Usage charge 1', exact: true });
+    await charge.getByLabel('Metric').fill('api_calls');
+    await charge.getByLabel('Charge model').selectOption('graduated');
+    await charge.getByLabel('Included quantity').fill('1000');
+    await charge.getByLabel('Tier 1 up to').fill('50000');
+    await charge.getByLabel('Tier 1 unit price').fill('0.001');
+    await charge.getByRole('button', { name: 'Add a tier' }).click();
+    await charge.getByLabel('Tier 2 unit price').fill('0.0005');
+    await dialog.getByRole('button', { name: 'Create plan' }).click();
+    // Seven decimals: the API names basePrice, shown at the field; nothing created.
+    const basePrice = dialog.getByLabel('Base price a month');
+    await basePrice.and(admin.locator('[aria-invalid="true"]')).waitFor();
+    await dialog.getByText(/at most 6 decimals/).waitFor();
+    expect((await platform.call('GET', `/plans/${id}`)).status).toBe(404);
+    expect(await seriousAccessibilityViolations(admin)).toEqual([]);
+    await basePrice.fill('49');
+    await dialog.getByRole('button', { name: 'Create plan' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const created = (await platform.call('GET', `/plans/${id}`)).body as { version: number; basePrice: string; trialDays: number; charges: { model: string; includedQuantity: string; tiers: { upTo: string | null; unitPrice: string }[] }[] };
+    expect(created).toMatchObject({ version: 1, trialDays: 14 });
+    expect(Number(created.basePrice)).toBe(49);
+    expect(created.charges).toHaveLength(1);
+    expect(created.charges[0]?.model).toBe('graduated');
+    expect(created.charges[0]?.tiers.map((t) => [t.upTo === null ? null : Number(t.upTo), Number(t.unitPrice)])).toEqual([[50000, 0.001], [null, 0.0005]]);
+    const row = admin.getByTestId(`plan-${id}`);
+    await row.getByRole('cell', { name: /^v1 since/ }).waitFor();
+    await row.getByText(/up to 50,000 at 0\.001, above 50,000 at 0\.0005/).waitFor();
+
+    await row.getByRole('button', { name: `Edit ${name}` }).click();
+    const edit = admin.getByRole('dialog', { name: `Edit ${name}: version 2` });
+    await edit.getByText('existing subscriptions keep the version they started on', { exact: false }).waitFor();
+    expect(await edit.getByLabel('Base price a month').inputValue()).toBe('49');
+    await edit.getByLabel('Base price a month').fill('59');
+    const edited = edit.getByRole('group', { name: 'Usage charge 1', exact: true });
+    await edited.getByLabel('Charge model').selectOption('package');
+    await edited.getByLabel('Block size').fill('1000');
+    await edited.getByLabel('Block price').fill('0.5');
+    await edited.getByLabel('Flat fee').fill('2');
+    await screenshot(admin, 'plan-edit');
+    expect(await seriousAccessibilityViolations(admin)).toEqual([]);
+    await edit.getByRole('button', { name: 'Save version 2' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    const v2 = (await platform.call('GET', `/plans/${id}`)).body as { version: number; basePrice: string; charges: { model: string; packageSize: string; packagePrice: string; flatFee: string; tiers?: unknown }[] };
+    expect(v2.version).toBe(2);
+    expect(Number(v2.basePrice)).toBe(59);
+    expect(v2.charges[0]).toMatchObject({ model: 'package' });
+    expect([Number(v2.charges[0]?.packageSize), Number(v2.charges[0]?.packagePrice), Number(v2.charges[0]?.flatFee)]).toEqual([1000, 0.5, 2]);
+    await row.getByRole('cell', { name: /^v2 since/ }).waitFor();
+    await row.getByText(/0\.5 per 1,000 units/).waitFor();
+  });
+
+  it("lets the tenant's admin attach cards (a bad number refused at its field), move the default and remove one after a confirmation naming it", async () => {
+    const own = await signedIn(await platform.tenantAdminKey(tenantId));
+    await own.goto(`${gatewayUrl}/console/tenants/${tenantId}/billing`);
+    const section = own.getByTestId('payment-methods');
+    const form = section.getByRole('form', { name: 'Attach a card' });
+    await form.waitFor();
+    const cards = async () => ((await platform.call('GET', `/tenants/${tenantId}/payment-methods`)).body['paymentMethods'] as { last4: string; isDefault: boolean; id: string }[]).map((m) => ({ last4: m.last4, isDefault: m.isDefault }));
+    const before = await cards();
+
+    await form.getByLabel('Card number').fill('4242');
+    await form.getByLabel('Expiry month').fill('12');
+    await form.getByLabel('Expiry year').fill('2031');
+    await form.getByRole('button', { name: 'Attach card' }).click();
+    await form.getByLabel('Card number').and(own.locator('[aria-invalid="true"]')).waitFor();
+    await form.getByText('Must be 12 to 19 digits').waitFor();
+    expect(await cards()).toEqual(before);
+    expect(await seriousAccessibilityViolations(own)).toEqual([]);
+
+    await form.getByLabel('Card number').fill('4242 4242 4242 4242');
+    await form.getByRole('button', { name: 'Attach card' }).click();
+    await form.getByRole('status').filter({ hasText: /4242 \(12\/2031\) attached/ }).waitFor();
+    await section.getByTestId('payment-method-4242').waitFor();
+    // The second card, made the default.
+    await form.getByLabel('Card number').fill('4000000000000341');
+    await form.getByLabel('Expiry month').fill('6');
+    await form.getByLabel('Expiry year').fill('2032');
+    await form.getByLabel(/^Make it the default/).check();
+    await form.getByRole('button', { name: 'Attach card' }).click();
+    await section.getByTestId('payment-method-0341').getByText('default').waitFor();
+    const held = await cards();
+    expect(held.filter((m) => m.last4 === '0341' || m.last4 === '4242')).toEqual(expect.arrayContaining([{ last4: '0341', isDefault: true }, { last4: '4242', isDefault: false }]));
+    expect(held.filter((m) => m.isDefault)).toHaveLength(1);
+    await screenshot(own, 'payment-methods');
+
+    const label = /^Remove visa •••• 4242 \(12\/2031\)$/;
+    await section.getByRole('button', { name: label }).click();
+    const confirm = own.getByRole('dialog', { name: /^Remove visa •••• 4242 \(12\/2031\)\?$/ });
+    await confirm.getByText('is detached and no longer charged', { exact: false }).waitFor();
+    expect(await seriousAccessibilityViolations(own)).toEqual([]);
+    await confirm.getByRole('button', { name: 'Remove' }).click();
+    await section.getByTestId('payment-method-4242').waitFor({ state: 'detached' });
+    expect((await cards()).map((m) => m.last4)).not.toContain('4242');
+  });
+
+  it("lets the tenant's admin switch mail categories off (critical ones shown, not switchable; a bad recipient refused at its field) and send satisfaction feedback", async () => {
+    const own = await signedIn(await platform.tenantAdminKey(tenantId));
+    await own.getByRole('heading', { name: tenantName }).waitFor();
+    const card = own.getByTestId('notification-preferences');
+    const form = card.getByRole('form', { name: 'Mail preferences' });
+    await form.getByLabel('Recipient').waitFor();
+    const recipient = `ops+${tag}@insights.example`;
+    expect(await form.getByLabel('Recipient').inputValue()).toBe(recipient);
+    const critical = form.getByRole('switch', { name: /always sent/ });
+    expect(await critical.count()).toBeGreaterThan(0);
+    for (const one of await critical.all()) expect(await one.isDisabled()).toBe(true);
+    await form.getByRole('switch', { name: /^Product/ }).uncheck();
+    await form.getByRole('switch', { name: /^Usage/ }).uncheck();
+    expect(await form.getByRole('switch', { name: /^Product/ }).isChecked()).toBe(false);
+    await form.getByRole('button', { name: 'Save preferences' }).click();
+    await form.getByRole('status').filter({ hasText: `Saved for ${recipient}` }).waitFor();
+    const held = (await platform.call('GET', `/tenants/${tenantId}/notification-preferences`)).body as { recipients: { recipient: string; categories: Record<string, boolean> }[] };
+    expect(held.recipients.find((r) => r.recipient === recipient)?.categories).toEqual({ usage: false, billing: true, lifecycle: true, product: false });
+
+    // Another recipient with a bad address: refused at the field, nothing stored for it.
+    await form.getByLabel('Recipient', { exact: true }).selectOption({ label: 'Another recipient…' });
+    await form.getByLabel('Recipient e-mail').fill('not-an-address');
+    await form.getByRole('button', { name: 'Save preferences' }).click();
+    await form.getByLabel('Recipient e-mail').and(own.locator('[aria-invalid="true"]')).waitFor();
+    const after = (await platform.call('GET', `/tenants/${tenantId}/notification-preferences`)).body as { recipients: { recipient: string }[] };
+    expect(after.recipients.map((r) => r.recipient)).toEqual([recipient]);
+    await screenshot(own, 'mail-preferences');
+    expect(await seriousAccessibilityViolations(own)).toEqual([]);
+
+    const feedback = own.getByTestId('satisfaction-feedback').getByRole('form', { name: 'Satisfaction feedback' });
+    const score = feedback.getByLabel(/^How likely/);
+    await score.fill('11');
+    await feedback.getByRole('button', { name: 'Send feedback' }).click();
+    await score.and(own.locator('[aria-invalid="true"]')).waitFor();
+    await feedback.getByText('Must be an integer from 0 to 10').waitFor();
+    await score.fill('9');
+    await feedback.getByLabel('Comment').fill('The console makes billing clear');
+    await feedback.getByRole('button', { name: 'Send feedback' }).click();
+    await feedback.getByRole('status').filter({ hasText: 'a score of 9 was recorded' }).waitFor();
+    // Only the 9 was recorded: the satisfaction component averages it alone.
+    const satisfaction = await waitFor(
+      async () => ((await platform.call('GET', `/tenants/${tenantId}/dashboard`)).body['health'] as { components: Record<string, { inputs: Record<string, number> }> } | undefined)?.components['satisfaction'],
+      { timeoutMs: 15_000, intervalMs: 300, what: 'the satisfaction component' },
+    );
+    expect(satisfaction.inputs).toMatchObject({ responses: 1, averageScore: 9 });
+    expect(await seriousAccessibilityViolations(own)).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import { ApiError, fieldErrors } from '../lib/problem';
 import { useSession } from '../session';
 import { ScrollTable } from './charts';
 import { ConfirmButton, ErrorAlert, StatusBadge } from './common';
+import { PaymentMethod, PaymentMethods } from './PaymentMethods';
 
 interface Subscription {
   planId: string;
@@ -56,14 +57,6 @@ interface Invoice {
   dueAt: string | null;
   voidedAt: string | null;
   creditNotes: { id: string; number: string; method: string; amount: string }[];
-}
-interface PaymentMethod {
-  id: string;
-  brand: string;
-  last4: string;
-  expMonth: number;
-  expYear: number;
-  isDefault: boolean;
 }
 
 const notFound = (error: unknown) => error instanceof ApiError && error.status === 404;
@@ -150,14 +143,8 @@ export function TenantBilling({ id, canSubscription, canDunning, canInvoices, ca
             {can('updateSubscription') && can('listPlans') && s.status !== 'canceled' && <ChangePlan id={id} current={s.planId} onChanged={refresh} />}
           </Group>
         )}
-        {methods.data && (
-          <Text size="sm" data-testid="payment-methods">
-            Payment methods:{' '}
-            {methods.data.paymentMethods.length === 0
-              ? 'none (invoices cannot be charged until the tenant attaches a card)'
-              : methods.data.paymentMethods.map((m) => `${m.brand} •••• ${m.last4} (${String(m.expMonth).padStart(2, '0')}/${m.expYear})${m.isDefault ? ', default' : ''}`).join('; ')}
-          </Text>
-        )}
+        {methods.data && <PaymentMethods id={id} methods={methods.data.paymentMethods} />}
+        {!billingDown && <ErrorAlert error={methods.error} title="The payment methods could not be read" />}
         {dunning.data && <DunningState dunning={dunning.data} />}
         {/* When billing is down, the subscription's error says so once. */}
         {!billingDown && !notFound(dunning.error) && <ErrorAlert error={dunning.error} title="The dunning state could not be read" />}

@@ -5,6 +5,7 @@ import { FormEvent, useState } from 'react';
 import { Link, Navigate, NavLink as RouterLink, Route, Routes, useParams, useSearchParams } from 'react-router-dom';
 import { MOVEMENT_COLOURS, MrrMovementsChart, ScrollTable } from '../components/charts';
 import { ConfirmButton, ErrorAlert, StatusBadge } from '../components/common';
+import { PlanFormButton } from '../components/PlanForm';
 import { TenantBilling } from '../components/TenantBilling';
 import { api, Tenant } from '../lib/api';
 import { formatDateTime, formatMoney } from '../lib/format';
@@ -40,17 +41,22 @@ export function BillingSection() {
 }
 
 function PlansPage() {
+  const { can } = useSession();
   const plans = useQuery({ queryKey: ['plans'], queryFn: () => api<{ plans: Plan[] }>('/plans') });
+  const editable = can('updatePlan');
   return (
     <Stack>
-      <Title order={1} size="h2">
-        Plans
-      </Title>
+      <Group justify="space-between" wrap="wrap">
+        <Title order={1} size="h2">
+          Plans
+        </Title>
+        {can('createPlan') && <PlanFormButton />}
+      </Group>
       <Text size="sm">Every plan at its current version (new subscriptions get it; existing ones keep the version they started on). Prices are in the tenant's currency.</Text>
       <ErrorAlert error={plans.error} title="The plans could not be read" />
       <ScrollTable label="Plans" minWidth={760}>
         <Table.Thead>
-          <Table.Tr><Table.Th>Plan</Table.Th><Table.Th>Version</Table.Th><Table.Th>Base price a month</Table.Th><Table.Th>Trial</Table.Th><Table.Th>Usage charges</Table.Th></Table.Tr>
+          <Table.Tr><Table.Th>Plan</Table.Th><Table.Th>Version</Table.Th><Table.Th>Base price a month</Table.Th><Table.Th>Trial</Table.Th><Table.Th>Usage charges</Table.Th>{editable && <Table.Th>Actions</Table.Th>}</Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {plans.data?.plans.map((plan) => (
@@ -76,6 +82,11 @@ function PlansPage() {
                   </List>
                 )}
               </Table.Td>
+              {editable && (
+                <Table.Td>
+                  <PlanFormButton plan={plan} />
+                </Table.Td>
+              )}
             </Table.Tr>
           ))}
         </Table.Tbody>

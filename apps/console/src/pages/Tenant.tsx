@@ -6,6 +6,7 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ConfirmButton, ErrorAlert, StatusBadge } from '../components/common';
 import { TenantAdministration } from '../components/TenantAdministration';
 import { TenantBilling } from '../components/TenantBilling';
+import { TenantPreferences } from '../components/TenantPreferences';
 import { TenantInsightLinks } from './TenantDashboard';
 import { UsageChart } from '../components/UsageChart';
 import { api, Saga, Tenant, Transition, UsageView } from '../lib/api';
@@ -86,6 +87,7 @@ export function TenantPage() {
       {can('getProvisioning') && <Provisioning id={id} retry={can('retryProvisioning')} status={t.status} onRetried={refresh} />}
       {can('getUsage') && <TenantUsage id={id} />}
       {can('getSubscription') && <TenantBilling id={id} canSubscription={can('getSubscription')} canDunning={can('getDunning')} canInvoices={can('listInvoices')} canPdf={can('getInvoicePdf')} />}
+      <TenantPreferences id={id} />
       {can('getTenantHistory') && <History id={id} />}
     </Stack>
   );
