@@ -79,7 +79,7 @@ function Upload({ tenant, onStarted }: { tenant: Tenant; onStarted: (id: string)
             A CSV file with a header line naming <code>email</code>, <code>role</code> (admin, member or viewer) and <code>name</code>, or JSON objects with those keys. Every user is invited by e-mail. An import is all or nothing: one invalid row
             and none is written — try a dry run first.
           </Text>
-          <FileInput label="CSV or JSON file" placeholder="Choose a file" accept=".csv,.json,.ndjson,text/csv,application/json,application/x-ndjson" value={file} onChange={setFile} error={errors['file']} clearable maw={420} />
+          <FileInput label="CSV or JSON file" placeholder="Choose a file" accept=".csv,.json,.ndjson,text/csv,application/json,application/x-ndjson" value={file} onChange={setFile} error={errors['file']} clearable clearButtonProps={{ 'aria-label': 'Clear the chosen file' }} maw={420} />
           <Checkbox label="Dry run (validate only, write nothing)" checked={dryRun} onChange={(e) => setDryRun(e.currentTarget.checked)} error={errors['dryRun']} />
           <ErrorAlert error={error} title="The file was not accepted" />
           <Group>
