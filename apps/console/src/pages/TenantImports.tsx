@@ -6,7 +6,7 @@
  */
 import { Alert, Anchor, Button, Card, Checkbox, FileInput, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { FormEvent, useState } from 'react';
+import { FormEvent, useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ConfirmButton, ErrorAlert, StatusBadge } from '../components/common';
 import { ScrollTable } from '../components/ScrollTable';
@@ -103,6 +103,11 @@ function ImportProgress({ tenant, id }: { tenant: Tenant; id: string }) {
     refetchInterval: (q) => (q.state.data && !importRunning(q.state.data.status) ? false : 1000),
     retry: false,
   });
+  const over = job.data !== undefined && !importRunning(job.data.status);
+  // The list below shows the job too: refreshed once it is over, rather than at the list's own next poll.
+  useEffect(() => {
+    if (over) void client.invalidateQueries({ queryKey: ['tenant-imports', tenant.id] });
+  }, [over, client, tenant.id]);
   if (job.error) return <ErrorAlert error={job.error} title="The import could not be read" />;
   if (!job.data) return <Text>Loading the import…</Text>;
   const j = job.data;
