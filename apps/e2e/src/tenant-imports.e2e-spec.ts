@@ -319,6 +319,8 @@ describe('data import through the gateway', () => {
     const done = await upload(tenantA, 'email\ndone+' + tag + '@e2e.example\n', { key: adminA, query: '?dryRun=true' });
     await finished(tenantA, done.body['id'] as string);
     expectProblem(await platform.call('POST', `/tenants/${tenantA}/imports/${done.body['id'] as string}/cancel`, { key: adminA }), 409, 'import-finished');
+    const audit = (await platform.call('GET', `/tenants/${tenantA}/audit?limit=100`)).body['items'] as { route: string; status: number; role: string; path: string }[];
+    expect(audit).toEqual(expect.arrayContaining([expect.objectContaining({ route: '/api/v1/platform/tenants/:id/imports/:importId/cancel', path: `/api/v1/platform/tenants/${tenantA}/imports/${id}/cancel`, status: 200, role: 'tenant-admin' })]));
   });
 
   it('after a crash: an interrupted upload fails, a half-done import runs again whole, a committed one is not written twice', async () => {
