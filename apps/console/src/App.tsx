@@ -13,6 +13,7 @@ import { MaintenancePage } from './pages/Maintenance';
 import { NotificationsPage, TemplatesPage } from './pages/Notifications';
 import { TenantPage } from './pages/Tenant';
 import { TenantDashboardPage } from './pages/TenantDashboard';
+import { TenantImportsPage } from './pages/TenantImports';
 import { TenantsPage } from './pages/Tenants';
 import { UsageSummaryPage } from './pages/Usage';
 import { WebhooksPage } from './pages/Webhooks';
@@ -112,6 +113,7 @@ export function App() {
             <Route path="/tenants/:id" element={<TenantPage />} />
             <Route path="/tenants/:id/dashboard" element={<TenantDashboardPage />} />
             <Route path="/tenants/:id/billing" element={<TenantBillingPage />} />
+            <Route path="/tenants/:id/imports" element={<TenantImportsPage />} />
             <Route path="/analytics/*" element={<AnalyticsSection />} />
             <Route path="/billing/*" element={<BillingSection />} />
             <Route path="/usage" element={<UsageSummaryPage />} />

@@ -1,6 +1,6 @@
 // The console's administration tools in a real browser (Debian's Chromium through playwright-core)
 // against the real stack: gateway serving /console, tenant-registry (configuration, bulk jobs,
-// maintenance), provisioning (tenant users), notifications (webhook endpoints), Kafka and Postgres.
+// maintenance), provisioning (tenant users, data import), notifications (webhook endpoints), Kafka and Postgres.
 // What a person clicking through these pages sees, checked also through the API the console uses.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -172,6 +172,67 @@ describe('the console administration tools in a browser', () => {
     await admin.getByRole('dialog', { name: `Disable ${email}?` }).getByRole('button', { name: 'Disable' }).click();
     await row.getByText(/^disabled/).waitFor();
     expect(await seriousAccessibilityViolations(admin)).toEqual([]);
+  });
+
+  it("imports users from a CSV file: a refused file at its field, one bad row fails the job with its row error, a fixed file invites them; read-only sees no upload", async () => {
+    const emailsOf = async (): Promise<string[]> => ((await platform.call('GET', `/tenants/${tenantId}/users`)).body['users'] as { email: string }[]).map((u) => u.email);
+    await admin.goto(`${gatewayUrl}/console/tenants/${tenantId}`);
+    await admin.getByRole('heading', { name: tenantName }).waitFor();
+    await admin.getByRole('link', { name: 'Import users' }).click();
+    await admin.getByRole('heading', { name: `Import users into ${tenantName}` }).waitFor();
+    const form = admin.getByRole('form', { name: 'Upload an import file' });
+    const choose = (name: string, text: string) => form.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+
+    // The API refuses a file without an `email` column (400 malformed-import): said at the file input, no job started.
+    await choose('no-email.csv', 'name\nBob\n');
+    await form.getByRole('button', { name: 'Upload' }).click();
+    await form.getByText('The CSV header line has no `email` column').waitFor();
+    expect(new URL(admin.url()).searchParams.get('job')).toBeNull();
+
+    // One bad row: the job fails as a whole, the row error is listed, and nobody is written (an import is all or nothing).
+    const good = [`imp1+${tag}@console.example`, `imp2+${tag}@console.example`];
+    await choose('users.csv', ['email,role,name', `${good[0]},member,Imp One`, 'not-an-email,member,Bad', `${good[1]},viewer,Imp Two`].join('\n'));
+    await form.getByRole('button', { name: 'Upload' }).click();
+    const job = admin.getByTestId('import-job');
+    await job.getByTestId('status').getByText('failed').waitFor();
+    await job.getByTestId('import-summary').getByText('3 rows read, 2 valid, 1 failed, 0 applied.').waitFor();
+    const rowError = job.getByRole('table', { name: 'Row errors' }).getByRole('row').filter({ hasText: 'email must be an e-mail address' });
+    await rowError.waitFor();
+    expect(await rowError.innerText()).toMatch(/^2\s+email\s+email must be an e-mail address/);
+    expect((await emailsOf()).filter((e) => good.includes(e))).toEqual([]);
+    const failedId = new URL(admin.url()).searchParams.get('job');
+    expect((await platform.call('GET', `/tenants/${tenantId}/imports/${failedId}`)).body).toMatchObject({ status: 'failed', rowsInvalid: 1, rowsImported: 0 });
+    await screenshot(admin, 'import-row-error');
+    expect(await seriousAccessibilityViolations(admin)).toEqual([]);
+
+    // The bad row removed: both users are invited, as the API shows.
+    await choose('users-fixed.csv', ['email,role,name', `${good[0]},member,Imp One`, `${good[1]},viewer,Imp Two`].join('\n'));
+    await form.getByRole('button', { name: 'Upload' }).click();
+    await admin.waitForURL((url) => url.searchParams.get('job') !== failedId);
+    await job.getByTestId('status').getByText('succeeded').waitFor();
+    await job.getByTestId('import-summary').getByText('2 rows read, 2 valid, 0 failed, 2 applied.').waitFor();
+    const users = (await platform.call('GET', `/tenants/${tenantId}/users`)).body['users'] as { email: string; role: string; status: string }[];
+    expect(users.filter((u) => good.includes(u.email)).map(({ email, role, status }) => ({ email, role, status })).sort((a, b) => a.email.localeCompare(b.email))).toEqual([
+      { email: good[0], role: 'member', status: 'invited' },
+      { email: good[1], role: 'viewer', status: 'invited' },
+    ]);
+    const recent = admin.getByRole('table', { name: 'Recent imports' });
+    await recent.getByText('2 rows read, 2 valid, 0 failed, 2 applied.').waitFor();
+    expect(await recent.getByRole('row').count()).toBeGreaterThanOrEqual(3);
+
+    // A read-only key follows the imports but has no upload form and no cancel button.
+    const issued = await platform.call('POST', '/api-keys', { body: { name: `console-imports-ro-${tag}`, role: 'read-only' } });
+    const reader = await signedIn(issued.body['key'] as string);
+    await reader.goto(`${gatewayUrl}/console/tenants/${tenantId}/imports?job=${failedId}`);
+    await reader.getByRole('table', { name: 'Recent imports' }).waitFor();
+    await reader.getByTestId('import-job').getByTestId('status').getByText('failed').waitFor();
+    expect(await reader.getByRole('form', { name: 'Upload an import file' }).count()).toBe(0);
+    expect(await reader.getByRole('button', { name: 'Upload' }).count()).toBe(0);
+    expect(await reader.getByRole('button', { name: 'Cancel the import' }).count()).toBe(0);
+    expect(await seriousAccessibilityViolations(reader)).toEqual([]);
+    // The tests after this one go on from the tenant's page.
+    await admin.goto(`${gatewayUrl}/console/tenants/${tenantId}`);
+    await admin.getByRole('heading', { name: tenantName }).waitFor();
   });
 
   it('starts an impersonation (credential shown once, working), shows it active, and revokes it: the credential then fails', async () => {

@@ -1,7 +1,7 @@
 // Data import (onboarding) end to end through the public gateway, with the real registry and
 // provisioning (the users land in each tenant's own database), Kafka and Postgres: dry run with
 // per-row errors, all-or-nothing real runs, the hard `users` limit, the row and size limits, the
-// role matrix, and a 20 MB upload streamed through both services without their memory following it.
+// role matrix, cancelling a running job, and a 20 MB upload streamed through both services without their memory following it.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -122,7 +122,7 @@ describe('data import through the gateway', () => {
     return waitFor(
       async () => {
         const job = await platform.call('GET', `/tenants/${tenantId}/imports/${id}`, { key });
-        return ['succeeded', 'failed', 'canceled'].includes(job.body['status'] as string) ? (job.body as unknown as Job) : undefined;
+        return ['succeeded', 'failed', 'cancelled'].includes(job.body['status'] as string) ? (job.body as unknown as Job) : undefined;
       },
       { timeoutMs: 60_000, intervalMs: 100, what: `import ${id} finished` },
     );
@@ -271,6 +271,56 @@ describe('data import through the gateway', () => {
     expect((await platform.call('GET', `/tenants/${tenantA}/imports/${own.body['id'] as string}`, { key: support })).status).toBe(200);
     expect((await platform.call('GET', `/tenants/${tenantA}/imports`, { key: readOnly })).status).toBe(200);
     expect((await platform.call('GET', `/tenants/${tenantB}/imports`, { key: adminB })).body['imports']).not.toEqual(expect.arrayContaining([expect.objectContaining({ id: own.body['id'] })]));
+  });
+
+  it('cancel: a running import stops at its next chunk boundary and writes nothing; a finished one is 409, another tenant 404', async () => {
+    const tag = suffix();
+    const csv = ['email,role,name', ...Array.from({ length: 3 }, (_, i) => `held${i}+${tag}@e2e.example,member,`)].join('\n');
+    const own = tenantDatabaseUrl(tenantA);
+    // Held at its lock: a transaction with ROW EXCLUSIVE on the tenant's users lets validation read, and makes the
+    // import's SHARE ROW EXCLUSIVE lock wait, so the job is `importing` (running) while it is cancelled.
+    const holder = new Client({ connectionString: own.url });
+    await holder.connect();
+    let id = '';
+    try {
+      await holder.query('BEGIN');
+      await holder.query(`LOCK TABLE ${own.schema}.users IN ROW EXCLUSIVE MODE`);
+      const started = await upload(tenantA, csv, { key: adminA });
+      expect(started.status).toBe(202);
+      id = started.body['id'] as string;
+      await waitFor(async () => ((await platform.call('GET', `/tenants/${tenantA}/imports/${id}`)).body['status'] === 'importing' ? true : undefined), {
+        timeoutMs: 60_000,
+        intervalMs: 100,
+        what: `import ${id} importing`,
+      });
+      expectProblem(await platform.call('POST', `/tenants/${tenantA}/imports/${id}/cancel`, { key: adminB }), 404, 'tenant-not-found');
+      expectProblem(await platform.call('POST', `/tenants/${tenantB}/imports/${id}/cancel`, { key: adminB }), 404, 'import-not-found');
+      expectProblem(await platform.call('POST', `/tenants/${tenantA}/imports/${id}/cancel`, { key: readOnly }), 403, 'forbidden');
+      const cancelled = await platform.call('POST', `/tenants/${tenantA}/imports/${id}/cancel`, { key: adminA });
+      expect(cancelled.status).toBe(200);
+      expect(cancelled.body).toMatchObject({ id, status: 'cancelled', rowsImported: 0 });
+    } finally {
+      await holder.query('COMMIT').catch(() => undefined);
+      await holder.end();
+    }
+    // The runner takes the lock now and meets the cancel at its first chunk boundary: its transaction rolls back.
+    await waitFor(
+      async () => {
+        const rows = await withClient(databaseUrl(), async (client) => (await client.query(`SELECT count(*)::int AS n FROM provisioning.tenant_import_row WHERE import_id = $1`, [id])).rows[0] as { n: number });
+        return rows.n === 0 ? true : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 200, what: `import ${id} staged rows dropped` },
+    );
+    expect(await finished(tenantA, id)).toMatchObject({ status: 'cancelled', rowsImported: 0 });
+    expect((await emails(tenantA)).filter((email) => email.endsWith(`+${tag}@e2e.example`))).toEqual([]);
+    const again = await platform.call('POST', `/tenants/${tenantA}/imports/${id}/cancel`, { key: adminA });
+    expectProblem(again, 409, 'import-finished');
+    expect(again.body['importStatus']).toBe('cancelled');
+    const done = await upload(tenantA, 'email\ndone+' + tag + '@e2e.example\n', { key: adminA, query: '?dryRun=true' });
+    await finished(tenantA, done.body['id'] as string);
+    expectProblem(await platform.call('POST', `/tenants/${tenantA}/imports/${done.body['id'] as string}/cancel`, { key: adminA }), 409, 'import-finished');
+    const audit = (await platform.call('GET', `/tenants/${tenantA}/audit?limit=100`)).body['items'] as { route: string; status: number; role: string; path: string }[];
+    expect(audit).toEqual(expect.arrayContaining([expect.objectContaining({ route: '/api/v1/platform/tenants/:id/imports/:importId/cancel', path: `/api/v1/platform/tenants/${tenantA}/imports/${id}/cancel`, status: 200, role: 'tenant-admin' })]));
   });
 
   it('after a crash: an interrupted upload fails, a half-done import runs again whole, a committed one is not written twice', async () => {

@@ -10,6 +10,7 @@ import { ImportRunner } from './imports/import-runner';
 import { ImportsController } from './imports/imports.controller';
 import { PostgresTenantImportRepository } from './imports/postgres-tenant-import.repository';
 import { TenantImportRepository } from './imports/tenant-import.repository';
+import { CancelImportUseCase } from './imports/usecases/cancel-import/cancel-import.use-case';
 import { GetImportUseCase } from './imports/usecases/get-import/get-import.use-case';
 import { RunImportUseCase } from './imports/usecases/run-import/run-import.use-case';
 import { StartImportUseCase } from './imports/usecases/start-import/start-import.use-case';
@@ -143,6 +144,7 @@ export class AppModule {
         StartImportUseCase,
         RunImportUseCase,
         GetImportUseCase,
+        CancelImportUseCase,
       ],
     };
   }

@@ -11,6 +11,7 @@ export const PROVISIONING_PROBLEMS = defineProblems({
   'user-disabled': { status: 409, title: 'The user is disabled' },
   'users-limit-reached': { status: 409, title: "The tenant's hard `users` limit is reached" },
   'import-not-found': { status: 404, title: 'No such import job for this tenant' },
+  'import-finished': { status: 409, title: 'The import job is already over' },
   'import-too-large': { status: 413, title: 'The import file is larger than the size limit' },
   'import-too-many-rows': { status: 413, title: 'The import file has more rows than the row limit' },
   'malformed-import': { status: 400, title: 'The import file cannot be read' },

@@ -32,6 +32,29 @@ export async function api<T>(path: string, options: CallOptions = {}): Promise<T
   } catch {
     throw new ApiError(0, { title: 'The gateway cannot be reached: check your connection and try again.' });
   }
+  return answerOf<T>(response);
+}
+
+/**
+ * Sends a file as the raw request body (the data import route reads it as a stream, never as JSON),
+ * with its own media type; answers and failures as `api`.
+ */
+export async function apiUpload<T>(path: string, file: Blob, options: { contentType: string; query?: CallOptions['query'] }): Promise<T> {
+  const key = keyStore.get();
+  const url = new URL(`${API_BASE}${path}`, window.location.origin);
+  for (const [name, value] of Object.entries(options.query ?? {})) if (value !== undefined && value !== null && value !== '') url.searchParams.set(name, String(value));
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', 'content-type': options.contentType };
+  if (key) headers['authorization'] = `Bearer ${key}`;
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', headers, body: file });
+  } catch {
+    throw new ApiError(0, { title: 'The gateway cannot be reached: check your connection and try again.' });
+  }
+  return answerOf<T>(response);
+}
+
+async function answerOf<T>(response: Response): Promise<T> {
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   let parsed: unknown = undefined;

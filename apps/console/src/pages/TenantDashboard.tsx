@@ -76,6 +76,11 @@ export function TenantInsightLinks({ id }: { id: string }) {
           Billing and invoices
         </Anchor>
       )}
+      {(can('startTenantImport') || can('listTenantImports')) && (
+        <Anchor component={Link} to={`/tenants/${id}/imports`}>
+          Import users
+        </Anchor>
+      )}
     </Group>
   );
 }

@@ -113,6 +113,7 @@ export const ACCESS_MATRIX: Record<Operation, Record<Role, Grant>> = {
   startTenantImport: { 'platform-admin': 'any', support: 'none', billing: 'none', 'read-only': 'none', 'tenant-admin': 'own' },
   listTenantImports: { 'platform-admin': 'any', support: 'any', billing: 'none', 'read-only': 'any', 'tenant-admin': 'own' },
   getTenantImport: { 'platform-admin': 'any', support: 'any', billing: 'none', 'read-only': 'any', 'tenant-admin': 'own' },
+  cancelTenantImport: { 'platform-admin': 'any', support: 'none', billing: 'none', 'read-only': 'none', 'tenant-admin': 'own' },
   // Impersonation: support and platform admins only (write access: platform admins only, checked by the use case);
   // an impersonation credential (a tenant-admin principal) can never start another.
   createImpersonation: { 'platform-admin': 'any', support: 'any', billing: 'none', 'read-only': 'none', 'tenant-admin': 'none' },

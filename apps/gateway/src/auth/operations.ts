@@ -94,6 +94,7 @@ export const OPERATIONS = {
   startTenantImport: { route: 'POST /tenants/{id}/imports', scope: 'tenant', kind: 'write' },
   listTenantImports: { route: 'GET /tenants/{id}/imports', scope: 'tenant', kind: 'read' },
   getTenantImport: { route: 'GET /tenants/{id}/imports/{importId}', scope: 'tenant', kind: 'read' },
+  cancelTenantImport: { route: 'POST /tenants/{id}/imports/{importId}/cancel', scope: 'tenant', kind: 'write' },
   createImpersonation: { route: 'POST /tenants/{id}/impersonations', scope: 'tenant', kind: 'write' },
   listImpersonations: { route: 'GET /tenants/{id}/impersonations', scope: 'tenant', kind: 'read' },
   revokeImpersonation: { route: 'DELETE /impersonations/{id}', scope: 'platform', kind: 'write' },

@@ -3,7 +3,7 @@
  * provisioning, which validates and imports it as an asynchronous job; authorised and audited here.
  */
 import { Readable } from 'node:stream';
-import { Controller, Get, Headers, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOkResponse, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ProblemException, UuidParamPipe } from '@tenantry/service';
 import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, PlatformOperation } from '../auth';
@@ -84,10 +84,23 @@ export class TenantImportsController {
   }
 
   @Get(':importId')
-  @PlatformOperation('getTenantImport', 'A data import job', 'Its status (receiving, validating, importing, succeeded, failed), progress counts, the first 100 per-row errors and, when it failed as a whole, why.')
+  @PlatformOperation('getTenantImport', 'A data import job', 'Its status (receiving, validating, importing, succeeded, failed, cancelled), progress counts, the first 100 per-row errors and, when it failed as a whole, why.')
   @ApiOkResponse({ type: TenantImportDto })
   @ApiProblems(400, 403, 404)
   async get(@Param('id', UuidParamPipe) id: string, @Param('importId', UuidParamPipe) importId: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
     await this.upstream.relay(request, reply, { upstream: 'provisioning', method: 'GET', path: `${TENANTS}/${id}/imports/${importId}` });
+  }
+
+  @Post(':importId/cancel')
+  @HttpCode(200)
+  @PlatformOperation(
+    'cancelTenantImport',
+    'Cancel a data import job',
+    "A job still receiving, validating or importing ends `cancelled` at once, and its worker stops at the next chunk boundary (a batch of rows). Rows already applied are kept — and since a real run writes all its rows in one transaction, that is none (`rowsImported: 0`), unless the cancel came while they were committing: then all are kept, `rowsImported` says how many, and TenantDataImported is published as for a finished import. Otherwise no event is published (as for a failed job). 409 `import-finished` when the job is already over (its `importStatus` named); 404 `import-not-found` for another tenant's job.",
+  )
+  @ApiOkResponse({ type: TenantImportDto, description: 'The job, cancelled (GET it later: `rowsImported` is final once its worker stopped)' })
+  @ApiProblems(400, 403, 404, 409)
+  async cancel(@Param('id', UuidParamPipe) id: string, @Param('importId', UuidParamPipe) importId: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.upstream.relay(request, reply, { upstream: 'provisioning', method: 'POST', path: `${TENANTS}/${id}/imports/${importId}/cancel` });
   }
 }

@@ -1,15 +1,16 @@
 /**
  * A tenant's data imports on the internal API (/internal/v1/tenants/:id/imports), for the gateway
  * only: POST streams the file in (application/octet-stream) and answers 202 with the job; GET shows
- * its progress. A caller bound to a tenant reaches only its own tenant's jobs.
+ * its progress; POST …/:importId/cancel stops one that is not over. A caller bound to a tenant reaches only its own tenant's jobs.
  */
 import { Readable } from 'node:stream';
-import { Controller, Get, Headers, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { Caller, COMMON_PROBLEMS, FieldProblem, invalidFields, InternalCaller, recordedActor, UuidParamPipe } from '@tenantry/service';
 import { UsersLimit } from '../users/tenant-user';
 import { IMPORT_FORMATS, ImportFormat } from './import-rows';
 import { IMPORT_TARGET_NAMES, ImportTarget } from './tenant-import';
 import { TenantImportView, toTenantImportView } from './tenant-import.mapper';
+import { CancelImportUseCase } from './usecases/cancel-import/cancel-import.use-case';
 import { GetImportUseCase } from './usecases/get-import/get-import.use-case';
 import { StartImportCommand } from './usecases/start-import/start-import.command';
 import { StartImportUseCase } from './usecases/start-import/start-import.use-case';
@@ -62,6 +63,7 @@ export class ImportsController {
   constructor(
     private readonly startImport: StartImportUseCase,
     private readonly getImport: GetImportUseCase,
+    private readonly cancelImport: CancelImportUseCase,
   ) {}
 
   @Post()
@@ -97,5 +99,12 @@ export class ImportsController {
   async get(@Param('id', UuidParamPipe) tenantId: string, @Param('importId', UuidParamPipe) importId: string, @Caller() caller: InternalCaller): Promise<TenantImportView> {
     ownTenant(caller, tenantId);
     return toTenantImportView(await this.getImport.execute(tenantId, importId));
+  }
+
+  @Post(':importId/cancel')
+  @HttpCode(200)
+  async cancel(@Param('id', UuidParamPipe) tenantId: string, @Param('importId', UuidParamPipe) importId: string, @Caller() caller: InternalCaller): Promise<TenantImportView> {
+    ownTenant(caller, tenantId);
+    return toTenantImportView(await this.cancelImport.execute(tenantId, importId));
   }
 }

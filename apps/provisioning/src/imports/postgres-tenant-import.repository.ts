@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { entityManagerOf, TenantScope, Transaction } from '@tenantry/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { ImportFormat } from './import-rows';
-import { ImportFailure, ImportRowError, ImportStatus, ImportTarget, MAX_KEPT_ERRORS, StagedUserRow, TenantImport } from './tenant-import';
+import { FINISHED_IMPORT_STATUSES, ImportFailure, ImportRowError, ImportStatus, ImportTarget, MAX_KEPT_ERRORS, StagedUserRow, TenantImport } from './tenant-import';
 import { ImportProgress, TenantImportRepository } from './tenant-import.repository';
 
 interface JobRow {
@@ -38,7 +38,7 @@ interface StagedRow {
 
 const COLUMNS = `id, tenant_id, target, format, dry_run, status, rows_total, rows_valid, rows_invalid, rows_imported, bytes, errors, failure, users_limit,
   idempotency_key, invitation_expires_at, created_by, created_at, updated_at, finished_at`;
-const FINISHED: readonly ImportStatus[] = ['succeeded', 'failed', 'canceled'];
+const FINISHED = FINISHED_IMPORT_STATUSES;
 
 function toJob(row: JobRow): TenantImport {
   return {
@@ -153,6 +153,22 @@ export class PostgresTenantImportRepository extends TenantImportRepository {
       ],
     )) as [unknown[], number];
     return result[1] > 0;
+  }
+
+  async statusOf(importId: string): Promise<ImportStatus | undefined> {
+    const [row] = (await this.dataSource.query(`SELECT status FROM tenant_import WHERE id = $1`, [importId])) as { status: ImportStatus }[];
+    return row?.status;
+  }
+
+  async cancel(scope: TenantScope, importId: string, now: Date): Promise<TenantImport | undefined> {
+    const result = (await this.dataSource.query(
+      `UPDATE tenant_import SET status = 'cancelled', updated_at = $3, finished_at = $3, lease_until = NULL
+       WHERE tenant_id = $1 AND id = $2 AND status IN ('receiving', 'validating', 'importing')
+       RETURNING ${COLUMNS}`,
+      [scope.tenantId, importId, now],
+    )) as [JobRow[], number];
+    const row = result[0][0];
+    return row ? toJob(row) : undefined;
   }
 
   async heartbeat(importId: string, leaseUntil: Date): Promise<void> {

@@ -1,7 +1,9 @@
 /** A data import job as provisioning keeps it (provisioning.tenant_import), and what it reports. */
 import { ImportFormat } from './import-rows';
 
-export const IMPORT_STATUSES = ['receiving', 'validating', 'importing', 'succeeded', 'failed', 'canceled'] as const;
+export const IMPORT_STATUSES = ['receiving', 'validating', 'importing', 'succeeded', 'failed', 'cancelled'] as const;
+/** A job in one of these is over: it never changes again. */
+export const FINISHED_IMPORT_STATUSES: readonly ImportStatus[] = ['succeeded', 'failed', 'cancelled'];
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 export const IMPORT_TARGET_NAMES = ['users'] as const;
 export type ImportTarget = (typeof IMPORT_TARGET_NAMES)[number];

@@ -22,14 +22,15 @@ export class TenantImportDto {
   @ApiProperty({ enum: ['csv', 'ndjson', 'json'] }) format!: string;
   @ApiProperty({ description: 'Validate only: nothing is ever written' }) dryRun!: boolean;
   @ApiProperty({
-    enum: ['receiving', 'validating', 'importing', 'succeeded', 'failed', 'canceled'],
-    description: '`succeeded` for a dry run means validated (see rowsInvalid and errors); a real run that fails has written nothing',
+    enum: ['receiving', 'validating', 'importing', 'succeeded', 'failed', 'cancelled'],
+    description:
+      '`succeeded` for a dry run means validated (see rowsInvalid and errors); a real run that fails has written nothing; `cancelled` (POST …/cancel) has written nothing unless the cancel came while the rows committed, when `rowsImported` says they were kept',
   })
   status!: string;
   @ApiProperty({ description: 'Data rows read' }) rowsTotal!: number;
   @ApiProperty() rowsValid!: number;
   @ApiProperty() rowsInvalid!: number;
-  @ApiProperty({ description: 'Rows written (all of them, or 0: an import is all or nothing)' }) rowsImported!: number;
+  @ApiProperty({ description: 'Rows written and kept (all of them, or 0: an import is all or nothing, a cancelled one included)' }) rowsImported!: number;
   @ApiProperty() bytes!: number;
   @ApiProperty({ type: [ImportRowErrorDto], description: 'The first 100 per-row errors' }) errors!: ImportRowErrorDto[];
   @ApiProperty({ type: ImportFailureDto, nullable: true, description: 'Why the whole job failed' }) failure!: ImportFailureDto | null;

@@ -7,6 +7,12 @@
  * does not write twice, and a failed one has written nothing. Then, in provisioning's database, the
  * job's success, TenantDataImported and one TenantUserInvited per user (notifications mails the
  * invitations) commit together through the outbox.
+ *
+ * A cancelled job (CancelImportUseCase) is seen at each chunk boundary — before every batch of
+ * BATCH rows and before the tenant transaction commits — and stops there: the tenant transaction
+ * rolls back, so nothing is written, and no event is published (as for a failed job). A cancel
+ * that lands after that last look, while the rows commit, keeps them: the job stays `cancelled`
+ * with `rowsImported` saying how many were written, and their events are published all the same.
  */
 import { Injectable } from '@nestjs/common';
 import { deriveInvitationToken } from '@tenantry/internal-auth';
@@ -33,6 +39,13 @@ class ImportAborted extends Error {
     readonly errors: ImportRowError[] = [],
   ) {
     super(failure.message);
+  }
+}
+
+/** Thrown at a chunk boundary when the job was cancelled: rolls the tenant transaction back. */
+class ImportCancelled extends Error {
+  constructor() {
+    super('import cancelled');
   }
 }
 
@@ -72,24 +85,32 @@ export class RunImportUseCase {
     const errors: ImportRowError[] = [];
     let invalid = 0;
     let valid = 0;
-    const counted = await this.users.importSession(identity, async (session) => {
-      for (let after = 0; ; ) {
-        const rows = await this.imports.stagedRows(job.id, after, BATCH);
-        if (rows.length === 0) break;
-        after = rows[rows.length - 1]?.rowNo ?? after;
-        const taken = new Set(await session.existingEmails(rows.filter((row) => !row.duplicate).map((row) => row.email)));
-        for (const row of rows) {
-          const message = row.duplicate ? 'email appears in an earlier row of the file' : taken.has(row.email) ? 'email is already a user of this tenant' : undefined;
-          if (!message) {
-            valid += 1;
-            continue;
+    let counted: number;
+    try {
+      counted = await this.users.importSession(identity, async (session) => {
+        for (let after = 0; ; ) {
+          await this.stopIfCancelled(job);
+          const rows = await this.imports.stagedRows(job.id, after, BATCH);
+          if (rows.length === 0) break;
+          after = rows[rows.length - 1]?.rowNo ?? after;
+          const taken = new Set(await session.existingEmails(rows.filter((row) => !row.duplicate).map((row) => row.email)));
+          for (const row of rows) {
+            const message = row.duplicate ? 'email appears in an earlier row of the file' : taken.has(row.email) ? 'email is already a user of this tenant' : undefined;
+            if (!message) {
+              valid += 1;
+              continue;
+            }
+            invalid += 1;
+            if (job.errors.length + errors.length < MAX_KEPT_ERRORS) errors.push({ row: row.rowNo, field: 'email', message });
           }
-          invalid += 1;
-          if (job.errors.length + errors.length < MAX_KEPT_ERRORS) errors.push({ row: row.rowNo, field: 'email', message });
         }
-      }
-      return session.countedUsers();
-    });
+        return session.countedUsers();
+      });
+    } catch (error) {
+      if (!(error instanceof ImportCancelled)) throw error;
+      await this.imports.clearStaged(job.id);
+      return undefined;
+    }
     const rowsInvalid = job.rowsInvalid + invalid;
     const limit = job.usersLimit;
     const failure: ImportFailure | null =
@@ -134,6 +155,7 @@ export class RunImportUseCase {
         const limit = job.usersLimit;
         const counted = limit?.mode === 'hard' ? await session.countedUsers() : 0;
         for (let after = 0; ; ) {
+          await this.stopIfCancelled(job);
           const batch = await this.imports.stagedRows(job.id, after, BATCH);
           if (batch.length === 0) break;
           after = batch[batch.length - 1]?.rowNo ?? after;
@@ -168,6 +190,10 @@ export class RunImportUseCase {
         return rows;
       });
     } catch (error) {
+      if (error instanceof ImportCancelled) {
+        await this.imports.clearStaged(job.id);
+        return;
+      }
       if (!(error instanceof ImportAborted)) throw error;
       await this.fail(job, ['importing'], error.failure, error.errors);
       return;
@@ -179,7 +205,11 @@ export class RunImportUseCase {
   private async finish(job: TenantImport, identity: TenantDatabaseIdentity, imported: number, expiresAt: Date): Promise<void> {
     const now = this.clock.now();
     await this.transactions.run(async (tx) => {
-      if (!(await this.imports.update(job.id, ['importing'], 'succeeded', { rowsImported: imported }, now, { tx }))) return;
+      // Cancelled after the last chunk boundary, while the rows committed: they are kept, and said so.
+      const recorded =
+        (await this.imports.update(job.id, ['importing'], 'succeeded', { rowsImported: imported }, now, { tx })) ||
+        (await this.imports.update(job.id, ['cancelled'], 'cancelled', { rowsImported: imported }, now, { tx }));
+      if (!recorded) return;
       await this.outbox.publish(tx, 'TenantDataImported', { tenantId: job.tenantId, importId: job.id, target: job.target, rowsImported: imported, importedBy: job.createdBy, at: now.toISOString() });
       await this.users.importSession(identity, async (session) => {
         for (let after = 0; ; ) {
@@ -200,6 +230,10 @@ export class RunImportUseCase {
       });
     });
     await this.imports.clearStaged(job.id);
+  }
+
+  private async stopIfCancelled(job: TenantImport): Promise<void> {
+    if ((await this.imports.statusOf(job.id)) === 'cancelled') throw new ImportCancelled();
   }
 
   private async fail(job: TenantImport, from: TenantImport['status'][], failure: ImportFailure, errors: ImportRowError[] = []): Promise<void> {

@@ -145,7 +145,7 @@ export class StartImportUseCase {
     }
     await this.imports.stage(job.id, staged);
     // Leased for a moment more: the runner that wake() starts takes it at once; another process after a crash.
-    await this.imports.update(
+    const received = await this.imports.update(
       job.id,
       ['receiving'],
       'validating',
@@ -153,6 +153,8 @@ export class StartImportUseCase {
       this.clock.now(),
       { leaseUntil: null },
     );
+    // Cancelled while the file was arriving: the job stays `cancelled` and its staged rows go.
+    if (!received) await this.imports.clearStaged(job.id);
   }
 
   private leaseFrom(now: Date): Date {
