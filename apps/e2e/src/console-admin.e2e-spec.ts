@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { TOPICS } from '@tenantry/contracts';
-import { databaseUrl, freshGroups, RunningService, startGroupAtEnd, startService, TestSmtpServer, waitFor, waitUntilReady } from '@tenantry/testing';
+import { freshGroups, RunningService, startGroupAtEnd, startService, tenantsDatabaseUrl, TestSmtpServer, waitFor, waitUntilReady } from '@tenantry/testing';
 import { launchBrowser, screenshot, seriousAccessibilityViolations } from './support/browser';
 import { PlatformClient, suffix } from './support/platform-client';
 
@@ -16,11 +16,7 @@ jest.setTimeout(180_000);
 
 const ADMIN_KEY = `e2e-console-admin-${randomBytes(16).toString('hex')}`;
 const FILES = mkdtempSync(join(tmpdir(), 'tenantry-console-admin-e2e-'));
-const TENANT_DATABASE_URL = (() => {
-  const url = new URL(databaseUrl());
-  url.pathname = `${url.pathname}_tenants`;
-  return url.toString();
-})();
+const TENANT_DATABASE_URL = tenantsDatabaseUrl();
 const LIFECYCLE_GROUP = `e2e-console-admin-provisioning-${randomBytes(4).toString('hex')}`;
 
 /** A `datetime-local` value (local time, minutes) for a moment from now. */

@@ -2,14 +2,14 @@
 // provisioning (the users land in each tenant's own database), Kafka and Postgres: dry run with
 // per-row errors, all-or-nothing real runs, the hard `users` limit, the row and size limits, the
 // role matrix, cancelling a running job, and a 20 MB upload streamed through both services without their memory following it.
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Client } from 'pg';
-import { databaseUrl, freshGroups, RunningService, startGroupAtEnd, startService, waitFor, waitUntilReady } from '@tenantry/testing';
+import { databaseUrl, freshGroups, RunningService, startGroupAtEnd, startService, tenantDatabaseName, tenantsDatabaseUrl, waitFor, waitUntilReady } from '@tenantry/testing';
 import { TOPICS } from '@tenantry/contracts';
 import { Call, PlatformClient, suffix } from './support/platform-client';
 
@@ -18,11 +18,7 @@ jest.setTimeout(300_000);
 
 const ADMIN_KEY = `e2e-admin-${randomBytes(16).toString('hex')}`;
 const FILES = mkdtempSync(join(tmpdir(), 'tenantry-e2e-imports-'));
-const TENANT_DATABASE_URL = (() => {
-  const url = new URL(databaseUrl());
-  url.pathname = `${url.pathname}_tenants`;
-  return url.toString();
-})();
+const TENANT_DATABASE_URL = tenantsDatabaseUrl();
 const LIFECYCLE_GROUP = `e2e-imports-provisioning-${randomBytes(4).toString('hex')}`;
 const MAX_ROWS = 50_000;
 const MAX_BYTES = 24 * 1024 * 1024;
@@ -60,7 +56,7 @@ async function withClient<T>(url: string, work: (client: Client) => Promise<T>):
 
 /** The tenant's own database and schema: `t_` + 32 hex of SHA-256 (provisioning README, "Isolation tiers"). */
 function tenantDatabaseUrl(tenantId: string): { url: string; schema: string } {
-  const name = `t_${createHash('sha256').update(`tenantry:tenant-database:${tenantId}`).digest('hex').slice(0, 32)}`;
+  const name = tenantDatabaseName(tenantId);
   const url = new URL(TENANT_DATABASE_URL);
   url.pathname = `/${name}`;
   return { url: url.toString(), schema: name };
