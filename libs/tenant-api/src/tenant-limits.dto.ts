@@ -184,6 +184,8 @@ function MeterLimitsField(): PropertyDecorator {
 
 function LimitField(cls: new () => object, required: boolean): PropertyDecorator {
   return (target, property) => {
+    // The schema shows the object form: a oneOf with the plain number would be joined by the allOf
+    // swagger derives from the property's class, and refuse the number anyway (the operation's description tells the plain form).
     (required ? ApiProperty({ type: cls }) : ApiPropertyOptional({ type: cls, description: 'Absent: no limit on API calls' }))(target, property);
     // IsObject: ValidateNested alone lets a missing (or null) value through. A plain number was made
     // an object by normalizeLimitsBody before validation.

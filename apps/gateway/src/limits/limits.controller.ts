@@ -42,10 +42,9 @@ export class LimitsController {
     type: TenantLimitsDto,
     examples: {
       objects: { summary: 'Objects with modes', value: { storage: { limit: 50, mode: 'hard' }, users: { limit: 25 }, bandwidth: { limit: 100 }, apiCalls: { limit: 100000, mode: 'hard' } } },
-      plain: { summary: "The product description's plain numbers", value: { storage: 10, users: 5, bandwidth: 100 } },
       meters: {
-        summary: 'With limits on operator-defined meters',
-        value: { storage: 10, users: 5, bandwidth: 100, meters: { documents_processed: { limit: 10000, mode: 'hard' }, gpu_minutes: 600 } },
+        summary: 'With limits on operator-defined meters (an object, or a plain number: soft, or the mode already set)',
+        value: { storage: { limit: 10 }, users: { limit: 5 }, bandwidth: { limit: 100 }, meters: { documents_processed: { limit: 10000, mode: 'hard' }, gpu_minutes: 600 } },
       },
     },
   })
