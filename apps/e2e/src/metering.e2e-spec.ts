@@ -1,6 +1,7 @@
 // Metering end to end through the public gateway, with tenant-registry, provisioning, metering,
 // Kafka and Postgres all real: usage in and out, limits, the hard API-call limit's 429 raised from
-// the gateway's own counting, threshold alerts, and the collectors' measurements.
+// the gateway's own counting, threshold alerts, the collectors' measurements, and limits on an
+// operator-defined meter set through PUT …/limits (issue 13, part 3).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -153,5 +154,64 @@ describe('metering through the gateway', () => {
     });
     expect(raised.status).toBe(200);
     await waitFor(async () => (await platform.call('GET', `/tenants/${tenantId}`, { key })).status === 200, { timeoutMs: 60_000, intervalMs: 250, what: 'the block to be lifted' });
+  });
+
+  it('limits an operator-defined meter through PUT …/limits: alerts at 80 % and 100 %, the limit in the usage view, unknown keys refused', async () => {
+    const pages = `pages_${randomBytes(5).toString('hex')}`;
+    const defined = await platform.call('POST', '/meters', { body: { key: pages, description: 'Pages rendered', unit: 'pages', aggregation: 'sum' } });
+    expect(defined.status).toBe(201);
+    // apiCalls stays as the previous test left it, so the tenant's own key is not blocked.
+    const fixed = { storage: 1, users: 10, bandwidth: { limit: 1 }, apiCalls: { limit: 1_000_000, mode: 'hard' } };
+
+    // Refused, each bad field named once, and nothing changes: a key no meter has, a built-in meter a
+    // fixed field limits, a bad fixed field beside them; and a tenant admin may not set limits at all.
+    const before = await platform.call('GET', `/tenants/${tenantId}/limits`);
+    const bad = await platform.call('PUT', `/tenants/${tenantId}/limits`, { body: { ...fixed, users: { limit: -1 }, meters: { no_such_meter: 5, api_calls: 10, [pages]: { limit: 100, mode: 'firm' } } } });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('content-type')).toContain('application/problem+json');
+    expect((bad.body['errors'] as { field: string }[]).map((error) => error.field).sort()).toEqual(['meters.api_calls', 'meters.no_such_meter', `meters.${pages}.mode`, 'users.limit']);
+    expect((bad.body['errors'] as { field: string; message: string }[]).find((error) => error.field === 'meters.api_calls')?.message).toContain('`apiCalls`');
+    const unknown = await platform.call('PUT', `/tenants/${tenantId}/limits`, { body: { ...fixed, meters: { no_such_meter: 5 } } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body['errors']).toEqual([{ field: 'meters.no_such_meter', message: expect.stringContaining('no meter no_such_meter') }]);
+    expect((await platform.call('PUT', `/tenants/${tenantId}/limits`, { key, body: { ...fixed, meters: { [pages]: 100 } } })).status).toBe(403);
+    expect((await platform.call('GET', `/tenants/${tenantId}/limits`)).body).toEqual(before.body);
+
+    const set = await platform.call('PUT', `/tenants/${tenantId}/limits`, { body: { ...fixed, meters: { [pages]: { limit: 100, mode: 'hard' } } } });
+    expect(set.status).toBe(200);
+    expect(set.body['meters']).toEqual({ [pages]: { limit: 100, mode: 'hard' } });
+    expect((await platform.call('GET', `/tenants/${tenantId}/limits`, { key })).body).toEqual(set.body);
+    // A plain number keeps the mode the meter's limit has: the same set, no new version.
+    const again = await platform.call('PUT', `/tenants/${tenantId}/limits`, { body: { ...fixed, meters: { [pages]: 100 } } });
+    expect(again.body).toEqual(set.body);
+
+    const usage = async () => {
+      const read = await platform.call('GET', `/tenants/${tenantId}/usage?metric=${pages}`, { key });
+      return (read.body['current'] as CurrentUsage[] | undefined)?.find((entry) => entry.metric === pages);
+    };
+    await waitFor(async () => (await usage())?.limit === '100', { timeoutMs: 60_000, intervalMs: 250, what: 'metering to apply the meter limit' });
+    const alertsOf = (messages: { headers: Record<string, string | undefined>; value: string | null }[]) =>
+      messages
+        .filter((m) => m.headers['ce_tenantid'] === tenantId && JSON.parse(m.value ?? '{}').metric === pages)
+        .map((m): Record<string, unknown> => ({ type: m.headers['ce_type'], ...(JSON.parse(m.value ?? '{}') as Record<string, unknown>) }));
+    const record = (eventId: string, quantity: string) =>
+      platform.call('POST', `/tenants/${tenantId}/usage`, { key, body: { eventId, metric: pages, quantity, timestamp: new Date().toISOString() } });
+
+    // 85 of 100: the 80 % threshold only.
+    expect((await record('pages-1', '85')).body['results']).toEqual([{ index: 0, eventId: 'pages-1', status: 'accepted' }]);
+    await waitFor(async () => ((await usage())?.value === '85' ? true : undefined), { timeoutMs: 30_000, what: 'the meter usage to be visible' });
+    expect(await usage()).toMatchObject({ value: '85', limit: '100', mode: 'hard', percentUsed: 85 });
+    const first = alertsOf(await readTopic(testKafka(), TOPICS.METERING_ALERTS.name, (messages) => alertsOf(messages).length >= 1, { timeoutMs: 60_000, settleMs: 2_000 }));
+    expect(first).toEqual([expect.objectContaining({ type: 'UsageThresholdReached', metric: pages, thresholdPercent: 80, usage: '85', limit: '100' })]);
+
+    // 105 of 100: 100 % and exceeded, hard. A hard meter limit alerts; the usage is still recorded (the bill stays true).
+    expect((await record('pages-2', '20')).body['results']).toEqual([{ index: 0, eventId: 'pages-2', status: 'accepted' }]);
+    const all = alertsOf(await readTopic(testKafka(), TOPICS.METERING_ALERTS.name, (messages) => alertsOf(messages).length >= 3, { timeoutMs: 60_000, settleMs: 2_000 }));
+    expect(all.map((alert) => `${String(alert['type'])}:${String(alert['thresholdPercent'] ?? alert['mode'])}:${String(alert['usage'])}`).sort()).toEqual([
+      'UsageLimitExceeded:hard:105',
+      'UsageThresholdReached:100:105',
+      'UsageThresholdReached:80:85',
+    ]);
+    expect(await usage()).toMatchObject({ value: '105', limit: '100', mode: 'hard', percentUsed: 105 });
   });
 });

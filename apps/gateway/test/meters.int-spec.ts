@@ -203,4 +203,31 @@ describe('gateway meters routes', () => {
     expect([...new Set((answer.body['errors'] as { field: string }[]).map((e) => e.field))].sort()).toEqual(fields);
     if (/^[a-z][a-z0-9_]*$/.test(String(body.key))) expect((await gateway.call('GET', `/meters/${String(body.key)}`)).status).toBe(404);
   });
+
+  it('checks the meter keys of a limits body against metering before the registry stores them (PUT …/limits and a bulk set-limits)', async () => {
+    const pages = `limited_pages_${suffix}`;
+    expect((await gateway.call('POST', '/meters', { body: { key: pages, description: 'Pages', unit: 'pages', aggregation: 'sum' } })).status).toBe(201);
+    const toRegistry = () => registry.received((request) => (request.method === 'PUT' && request.url === `/internal/v1/tenants/${tenant}/limits`) || request.url.startsWith('/internal/v1/bulk-jobs'));
+    const body = { storage: 1, users: { limit: 2 }, bandwidth: 3, meters: { [pages]: { limit: 10, mode: 'hard' }, no_such_meter: 5 } };
+
+    const refused = await gateway.call('PUT', `/tenants/${tenant}/limits`, { body });
+    expect(refused.status).toBe(400);
+    expect(refused.body['errors']).toEqual([{ field: 'meters.no_such_meter', message: expect.stringContaining('no meter no_such_meter is defined') }]);
+    // Every bad field in one answer, once: the DTO's and the unknown meter's.
+    const both = await gateway.call('PUT', `/tenants/${tenant}/limits`, { body: { ...body, users: { limit: -1 }, meters: { ...body.meters, api_calls: 1 } } });
+    expect((both.body['errors'] as { field: string }[]).map((error) => error.field).sort()).toEqual(['meters.api_calls', 'meters.no_such_meter', 'users.limit']);
+    const bulk = await gateway.call('POST', '/bulk-jobs', { body: { selection: { tenantIds: [tenant] }, action: { type: 'set-limits', limits: body } } });
+    expect(bulk.status).toBe(400);
+    expect(bulk.body['errors']).toEqual([{ field: 'action.limits.meters.no_such_meter', message: expect.stringContaining('no meter no_such_meter is defined') }]);
+    expect(toRegistry()).toEqual([]);
+
+    const { key } = await gateway.issueKey('tenant-admin', tenant);
+    expect((await gateway.call('PUT', `/tenants/${tenant}/limits`, { key, body: { ...body, meters: { [pages]: 10 } } })).status).toBe(403);
+    expect(toRegistry()).toEqual([]);
+
+    // A defined meter passes, and the body reaches the registry as sent (plain numbers keep their modes there).
+    const accepted = await gateway.call('PUT', `/tenants/${tenant}/limits`, { body: { ...body, meters: { [pages]: 10 } } });
+    expect(accepted.status).toBe(200);
+    expect(toRegistry().map((request) => JSON.parse(request.body) as unknown)).toEqual([{ ...body, meters: { [pages]: 10 } }]);
+  });
 });

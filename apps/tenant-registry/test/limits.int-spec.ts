@@ -14,6 +14,7 @@ interface LimitsBody {
   users: { limit: number; mode: string };
   bandwidth: { limit: number; mode: string };
   apiCalls?: { limit: number; mode: string };
+  meters?: Record<string, { limit: number; mode: string }>;
   version: number;
   updatedAt: string;
 }
@@ -188,5 +189,38 @@ describe('tenant-registry limits API', () => {
     expect((await api.call<LimitsBody>('GET', path)).body).toMatchObject({ storage: { limit: 100, mode: 'soft' }, version: 1 });
     const after = await readTopic(kafka, TOPICS.TENANT_LIFECYCLE.name, (all) => limitsChanged(all, tenant.id).length >= 1, { settleMs: 1_000 });
     expect(limitsChanged(after, tenant.id).map((event) => event.version)).toEqual([1]);
+  });
+
+  it('stores limits on meters with the set (one version), serves them and announces them under the meter key; a plain number keeps the mode', async () => {
+    const tenant = await createTenant('growth');
+    const path = `/internal/v1/tenants/${tenant.id}/limits`;
+    const set = await api.call<LimitsBody>('PUT', path, { ...LIMITS, meters: { pages: { limit: 1000, mode: 'hard' }, gpu_minutes: 12.5 } });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ meters: { gpu_minutes: { limit: 12.5, mode: 'soft' }, pages: { limit: 1000, mode: 'hard' } }, version: 2 });
+    expect((await api.call<LimitsBody>('GET', path)).body).toEqual(set.body);
+    const [, second] = await announced(tenant.id, 2);
+    expect(second?.version).toBe(2);
+    expect(second?.limits.slice(4)).toEqual([
+      { metric: 'gpu_minutes', limit: '12.5', mode: 'soft' },
+      { metric: 'pages', limit: '1000', mode: 'hard' },
+    ]);
+
+    // Plain numbers keep the meters' modes; leaving one out removes its limit.
+    const plain = await api.call<LimitsBody>('PUT', path, { ...LIMITS, meters: { pages: 2000 } });
+    expect(plain.body).toMatchObject({ meters: { pages: { limit: 2000, mode: 'hard' } }, version: 3 });
+    expect(Object.keys(plain.body.meters ?? {})).toEqual(['pages']);
+    // No meters at all: none in the view, none announced.
+    const none = await api.call<LimitsBody>('PUT', path, { ...LIMITS, meters: {} });
+    expect(none.body.version).toBe(4);
+    expect(none.body.meters).toBeUndefined();
+    const all = await announced(tenant.id, 4);
+    expect(all.map((event) => event.limits.filter((limit) => ['pages', 'gpu_minutes'].includes(limit.metric)).length)).toEqual([0, 2, 1, 0]);
+
+    // The registry's own check of the body: each bad meter field named once (whether the meter exists is the gateway's to ask metering).
+    const bad = await api.call<{ errors: { field: string; message: string }[] }>('PUT', path, { ...LIMITS, meters: { pages: { limit: -1 }, storage_bytes: 1, 'Bad-Key': 1, tokens: 'lots' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((error) => error.field).sort()).toEqual(['meters.Bad-Key', 'meters.pages.limit', 'meters.storage_bytes', 'meters.tokens']);
+    expect(bad.body.errors.find((error) => error.field === 'meters.storage_bytes')?.message).toContain('`storage`');
+    expect((await api.call<LimitsBody>('GET', path)).body.version).toBe(4);
   });
 });

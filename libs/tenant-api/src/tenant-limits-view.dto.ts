@@ -12,6 +12,13 @@ export class TenantLimitsViewDto {
   @ApiProperty({ type: LimitValueView, description: 'Distinct active users per billing month' }) users!: LimitValueView;
   @ApiProperty({ type: LimitValueView, description: 'Gigabytes transferred per billing month' }) bandwidth!: LimitValueView;
   @ApiPropertyOptional({ type: LimitValueView, description: 'API calls per billing month; absent when there is no limit' }) apiCalls?: LimitValueView;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/LimitValueView' },
+    description: "Limits on meters by key, in each meter's unit per billing month; absent when there are none",
+    example: { documents_processed: { limit: 10000, mode: 'hard' } },
+  })
+  meters?: Record<string, LimitValueView>;
   @ApiProperty({ minimum: 0, description: 'Bumps on every change (0: derived from the resources, never stored)' }) version!: number;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }

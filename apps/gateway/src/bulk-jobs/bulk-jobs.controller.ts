@@ -1,10 +1,11 @@
 /** The public bulk-job routes: authorised and audited here, answered by the tenant registry (which validates, runs and streams). */
 import { Body, Controller, Get, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { UuidParamPipe } from '@tenantry/service';
+import { invalidFields, UuidParamPipe } from '@tenantry/service';
 import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, PlatformOperation } from '../auth';
 import { ApiProblems } from '../openapi';
-import { ReplyLike, UpstreamProxy } from '../upstream';
+import { MeterKeys } from '../limits/meter-keys';
+import { callerOf, ReplyLike, UpstreamProxy, writeReply } from '../upstream';
 import { BulkDryRunDto, BulkJobViewDto, StartBulkJobDto } from './dto/bulk-job.dto';
 
 const INTERNAL = '/internal/v1/bulk-jobs';
@@ -15,7 +16,10 @@ const INTERNAL = '/internal/v1/bulk-jobs';
 @UseGuards(AuthenticationGuard, AuthorizationGuard)
 @Controller('api/v1/platform/bulk-jobs')
 export class BulkJobsController {
-  constructor(private readonly upstream: UpstreamProxy) {}
+  constructor(
+    private readonly upstream: UpstreamProxy,
+    private readonly meters: MeterKeys,
+  ) {}
 
   @Post()
   @PlatformOperation(
@@ -28,6 +32,13 @@ export class BulkJobsController {
   @ApiResponse({ status: 202, type: BulkJobViewDto, description: 'The job, started' })
   @ApiProblems(400, 403, 422)
   async start(@Body() body: unknown, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    // A set-limits action's meters must exist, as on PUT …/limits (the registry knows no meters).
+    const action = typeof body === 'object' && body !== null ? (body as { action?: { type?: unknown; limits?: unknown } }).action : undefined;
+    if (action?.type === 'set-limits') {
+      const check = await this.meters.undefinedIn(callerOf(request), action.limits, 'action.limits.');
+      if ('reply' in check) return writeReply(reply, check.reply, request.url);
+      if (check.problems.length > 0) throw invalidFields(check.problems);
+    }
     await this.upstream.relay(request, reply, { upstream: 'tenant-registry', method: 'POST', path: INTERNAL, body });
   }
 

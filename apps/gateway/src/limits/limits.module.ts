@@ -4,9 +4,13 @@ import { AuthModule } from '../auth';
 import { TenantStatusModule } from '../tenant-status';
 import { UpstreamModule } from '../upstream';
 import { LimitsController } from './limits.controller';
+import { MeterKeys } from './meter-keys';
+import { SetLimitsUseCase } from './usecases/set-limits/set-limits.use-case';
 
 @Module({
   imports: [AuthModule, UpstreamModule, TenantStatusModule],
   controllers: [LimitsController],
+  providers: [MeterKeys, SetLimitsUseCase],
+  exports: [MeterKeys],
 })
 export class LimitsModule {}

@@ -6,7 +6,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { TENANT_STATUSES, TenantStatus } from '@tenantry/contracts';
 import { FieldProblem, fieldProblems, invalidFields } from '@tenantry/service';
-import { LimitField, normalizeLimitsBody, TenantLimitsDto } from '@tenantry/tenant-api';
+import { normalizeLimitsBody, PlainLimit, TenantLimitsDto } from '@tenantry/tenant-api';
 
 export const BULK_ACTION_TYPES = ['change-plan', 'set-limits', 'suspend', 'reactivate', 'patch-configuration', 'schedule-maintenance', 'notify-admins'] as const;
 export type BulkActionType = (typeof BULK_ACTION_TYPES)[number];
@@ -14,7 +14,7 @@ export type BulkActionType = (typeof BULK_ACTION_TYPES)[number];
 /** The stored, validated form of an action. */
 export type BulkAction =
   | { type: 'change-plan'; plan: string }
-  | { type: 'set-limits'; limits: Record<string, unknown>; plain: LimitField[] }
+  | { type: 'set-limits'; limits: Record<string, unknown>; plain: PlainLimit[] }
   | { type: 'suspend'; reason: string | null }
   | { type: 'reactivate' }
   | { type: 'patch-configuration'; patch: Record<string, unknown> }

@@ -7,14 +7,14 @@ import { Injectable, PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { fieldProblems, invalidFields } from '@tenantry/service';
-import { LimitField, normalizeLimitsBody, TenantLimitsDto } from '@tenantry/tenant-api';
+import { normalizeLimitsBody, PlainLimit, TenantLimitsDto } from '@tenantry/tenant-api';
 
 const OPTIONS = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true } as const;
 
 export interface LimitsRequest {
   limits: TenantLimitsDto;
-  /** Given as plain numbers: their mode stays what it is (soft when none is set). */
-  plain: LimitField[];
+  /** Given as plain numbers (`meters.<key>` for a meter): their mode stays what it is (soft when none is set). */
+  plain: PlainLimit[];
 }
 
 @Injectable()

@@ -1,6 +1,6 @@
 /** Between the limits request DTO, the stored limits and their view. */
 import { TenantLimitsDto, TenantLimitsViewDto } from '@tenantry/tenant-api';
-import { DEFAULT_LIMIT_MODE } from './tenant-limits';
+import { DEFAULT_LIMIT_MODE, sortedMeters } from './tenant-limits';
 import { LimitValue, TenantLimits, TenantLimitSet } from './tenant-limits.row';
 
 function value(given: { limit: number; mode?: LimitValue['mode'] }): LimitValue {
@@ -11,16 +11,20 @@ function value(given: { limit: number; mode?: LimitValue['mode'] }): LimitValue 
 export function toLimitSet(body: TenantLimitsDto): TenantLimitSet {
   const set: TenantLimitSet = { storage: value(body.storage), users: value(body.users), bandwidth: value(body.bandwidth) };
   if (body.apiCalls) set.apiCalls = value(body.apiCalls);
+  // The DTO validated `meters` as a Map; an empty one is no meter limits, stored as none.
+  if (body.meters && body.meters.size > 0) set.meters = Object.fromEntries(sortedMeters(Object.fromEntries([...body.meters].map(([key, given]) => [key, value(given)]))));
   return set;
 }
 
 export function toTenantLimitsView(limits: TenantLimits): TenantLimitsViewDto {
-  const { storage, users, bandwidth, apiCalls } = limits.limits;
+  const { storage, users, bandwidth, apiCalls, meters } = limits.limits;
+  const metered = sortedMeters(meters);
   return {
     storage: { ...storage },
     users: { ...users },
     bandwidth: { ...bandwidth },
     ...(apiCalls ? { apiCalls: { ...apiCalls } } : {}),
+    ...(metered.length > 0 ? { meters: Object.fromEntries(metered.map(([key, value]) => [key, { ...value }])) } : {}),
     version: limits.version,
     updatedAt: limits.updatedAt.toISOString(),
   };

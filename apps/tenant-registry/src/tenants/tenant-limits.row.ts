@@ -2,7 +2,7 @@
 import { LimitMode } from '@tenantry/contracts';
 
 export interface LimitValue {
-  /** GB for storage and bandwidth, a count for users and API calls. */
+  /** GB for storage and bandwidth, a count for users and API calls, the meter's unit for a meter. */
   limit: number;
   mode: LimitMode;
 }
@@ -13,6 +13,11 @@ export interface TenantLimitSet {
   users: LimitValue;
   bandwidth: LimitValue;
   apiCalls?: LimitValue;
+  /**
+   * Limits on meters by key (metering's `/meters`), in each meter's unit; absent or empty: none. Kept
+   * in the same jsonb document as the fixed fields, so they share its version (no schema change).
+   */
+  meters?: Record<string, LimitValue>;
 }
 
 export interface TenantLimits {

@@ -3,11 +3,14 @@
  * metering form (metric names, limits in the metric's unit as exact decimals) that TenantLimitsChanged carries.
  */
 import { ResourceLimit, TenantLimitsChangedPayload } from '@tenantry/contracts';
+import { FIXED_LIMIT_METERS } from '@tenantry/tenant-api';
 import { TenantResourcesValue } from './tenant.row';
 import { LimitValue, TenantLimits, TenantLimitSet } from './tenant-limits.row';
 
-/** The metering metric each limit applies to (docs/internal-api.md, limits). */
-const LIMIT_METRICS = { storage: 'storage_bytes', bandwidth: 'bandwidth_bytes', users: 'active_users', apiCalls: 'api_calls' } as const;
+/** The metering metric each fixed field limits (docs/internal-api.md, limits): FIXED_LIMIT_METERS read the other way. */
+const LIMIT_METRICS = Object.fromEntries(Object.entries(FIXED_LIMIT_METERS).map(([metric, field]) => [field, metric])) as {
+  [M in keyof typeof FIXED_LIMIT_METERS as (typeof FIXED_LIMIT_METERS)[M]]: M;
+};
 
 /** 1 GB = 10^9 bytes. */
 const GIGABYTE_EXPONENT = 9;
@@ -28,9 +31,15 @@ export function limitsOrDerived(tenantId: string, stored: TenantLimits | null, r
   return stored ?? { tenantId, limits: deriveLimits(resources), explicit: false, version: 0, updatedAt: since };
 }
 
+/** The meter limits in key order (the order a body named them in means nothing), absent when there are none. */
+export function sortedMeters(meters: TenantLimitSet['meters']): [string, LimitValue][] {
+  return Object.entries(meters ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 function fingerprint(set: TenantLimitSet): string {
   const parts = [set.storage, set.users, set.bandwidth, set.apiCalls].map((value) => (value ? [value.limit, value.mode] : null));
-  return JSON.stringify(parts);
+  const meters = sortedMeters(set.meters).map(([key, value]) => [key, value.limit, value.mode]);
+  return JSON.stringify([...parts, meters]);
 }
 
 /** Equal limits, whatever the objects' prototypes (a request DTO, a row read back from jsonb). */
@@ -60,7 +69,7 @@ function metered(metric: string, value: LimitValue, limit: string): ResourceLimi
   return { metric, limit, mode: value.mode };
 }
 
-/** The set in metering's terms: storage and bandwidth in bytes, users and API calls as counts. */
+/** The set in metering's terms: storage and bandwidth in bytes, users and API calls as counts, meters in their own unit under their key. */
 function toResourceLimits(set: TenantLimitSet): ResourceLimit[] {
   const limits = [
     metered(LIMIT_METRICS.storage, set.storage, gigabytesToBytes(set.storage.limit)),
@@ -68,6 +77,7 @@ function toResourceLimits(set: TenantLimitSet): ResourceLimit[] {
     metered(LIMIT_METRICS.users, set.users, shiftDecimal(set.users.limit, 0)),
   ];
   if (set.apiCalls) limits.push(metered(LIMIT_METRICS.apiCalls, set.apiCalls, shiftDecimal(set.apiCalls.limit, 0)));
+  for (const [key, value] of sortedMeters(set.meters)) limits.push(metered(key, value, shiftDecimal(value.limit, 0)));
   return limits;
 }
 

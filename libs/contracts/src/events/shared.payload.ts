@@ -71,7 +71,7 @@ export const LIMIT_MODES = ['soft', 'hard'] as const;
 export type LimitMode = (typeof LIMIT_MODES)[number];
 
 export class ResourceLimit {
-  /** Metric name as metering knows it, e.g. `storage_bytes`, `api_calls`. */
+  /** A meter key as metering knows it: a built-in one (`storage_bytes`, `api_calls`) or an operator-defined one (PUT …/limits `meters`). */
   @IsString()
   metric!: string;
 

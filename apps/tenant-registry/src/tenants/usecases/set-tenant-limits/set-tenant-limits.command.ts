@@ -1,5 +1,5 @@
 /** Replaces a tenant's whole set of limits (modes already defaulted). */
-import { LimitField } from '@tenantry/tenant-api';
+import { PlainLimit } from '@tenantry/tenant-api';
 import { TenantLimitSet } from '../../tenant-limits.row';
 import { ActorContext } from '../../tenant-status-change';
 
@@ -8,7 +8,7 @@ export class SetTenantLimitsCommand {
     readonly tenantId: string,
     readonly limits: TenantLimitSet,
     readonly by: ActorContext,
-    /** Fields given as plain numbers: they keep the tenant's current mode (soft when none is set) instead of the default. */
-    readonly keepModes: readonly LimitField[] = [],
+    /** Fields (`meters.<key>` for a meter) given as plain numbers: they keep the tenant's current mode (soft when none is set) instead of the default. */
+    readonly keepModes: readonly PlainLimit[] = [],
   ) {}
 }

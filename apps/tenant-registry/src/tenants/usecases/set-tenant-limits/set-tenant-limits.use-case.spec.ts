@@ -80,4 +80,36 @@ describe(SetTenantLimitsUseCase.name, () => {
 
     expect(saved.limits).toEqual({ storage: { limit: 10, mode: 'hard' }, users: { limit: 5, mode: 'soft' }, bandwidth: { limit: 100, mode: 'soft' } });
   });
+
+  it('stores limits on meters with the set and announces them under their keys, in their own unit', async () => {
+    const tenant = aTenant();
+    repository.seed(tenant);
+    const withMeters = { ...LIMITS, meters: { pages: { limit: 2.5, mode: 'hard' as const }, documents_processed: { limit: 10000, mode: 'soft' as const } } };
+
+    const saved = await sut.execute(new SetTenantLimitsCommand(tenant.id, withMeters, BY));
+
+    expect(saved).toMatchObject({ version: 1, limits: withMeters });
+    expect((repository.events[0]?.payload as { limits: unknown[] }).limits.slice(4)).toEqual([
+      { metric: 'documents_processed', limit: '10000', mode: 'soft' },
+      { metric: 'pages', limit: '2.5', mode: 'hard' },
+    ]);
+    // The same meters named in another order are the same set: no new version.
+    const reordered = { ...LIMITS, meters: { documents_processed: { limit: 10000, mode: 'soft' as const }, pages: { limit: 2.5, mode: 'hard' as const } } };
+    expect((await sut.execute(new SetTenantLimitsCommand(tenant.id, reordered, BY))).version).toBe(1);
+    // Dropping the meters is a change: a new version without them.
+    const without = await sut.execute(new SetTenantLimitsCommand(tenant.id, LIMITS, BY));
+    expect(without.version).toBe(2);
+    expect((repository.events[1]?.payload as { limits: { metric: string }[] }).limits.map((limit) => limit.metric)).toEqual(['storage_bytes', 'bandwidth_bytes', 'active_users', 'api_calls']);
+  });
+
+  it('keeps the current mode of a meter limit given as a plain number, and makes a new one soft', async () => {
+    const tenant = aTenant();
+    repository.seed(tenant);
+    await sut.execute(new SetTenantLimitsCommand(tenant.id, { ...LIMITS, meters: { pages: { limit: 5, mode: 'hard' } } }, BY));
+
+    const plain = { ...LIMITS, meters: { pages: { limit: 8, mode: 'soft' as const }, tokens: { limit: 3, mode: 'soft' as const } } };
+    const saved = await sut.execute(new SetTenantLimitsCommand(tenant.id, plain, BY, ['meters.pages', 'meters.tokens']));
+
+    expect(saved.limits.meters).toEqual({ pages: { limit: 8, mode: 'hard' }, tokens: { limit: 3, mode: 'soft' } });
+  });
 });

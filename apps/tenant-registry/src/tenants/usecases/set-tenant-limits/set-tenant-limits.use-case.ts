@@ -4,6 +4,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import { OutboxWriter } from '@tenantry/messaging';
+import { LimitField } from '@tenantry/tenant-api';
 import { tenantScope, Transaction, Transactions } from '@tenantry/persistence';
 import { Clock } from '@tenantry/service';
 import { assertUpdatable } from '../../tenant-lifecycle';
@@ -35,11 +36,19 @@ export class SetTenantLimitsUseCase {
       if (!tenant || tenant.status === 'deleted') throw tenantNotFound(command.tenantId);
       assertUpdatable(tenant.status);
       const current = await this.repository.findLimits(scope, tx);
-      const limits: TenantLimitSet = { ...command.limits };
+      const limits: TenantLimitSet = { ...command.limits, ...(command.limits.meters ? { meters: { ...command.limits.meters } } : {}) };
       for (const field of command.keepModes) {
-        const given = limits[field];
-        const mode = current?.limits[field]?.mode;
-        if (given && mode) limits[field] = { ...given, mode };
+        if (field.startsWith('meters.')) {
+          const key = field.slice('meters.'.length);
+          const given = limits.meters?.[key];
+          const mode = current?.limits.meters?.[key]?.mode;
+          if (limits.meters && given && mode) limits.meters[key] = { ...given, mode };
+          continue;
+        }
+        const fixed = field as LimitField;
+        const given = limits[fixed];
+        const mode = current?.limits[fixed]?.mode;
+        if (given && mode) limits[fixed] = { ...given, mode };
       }
       // The same set again (a client retry) changes nothing and announces nothing.
       if (current?.explicit && sameLimits(current.limits, limits)) return current;
