@@ -4,17 +4,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, AuditEntry, Page } from '../lib/api';
 import { formatDateTime } from '../lib/format';
+import { auditOutcome } from '../lib/operations';
 import { ErrorAlert } from './common';
 import { ScrollTable } from './ScrollTable';
 
 type TenantAuditEntry = AuditEntry & { act?: { impersonationId: string; actorKeyId: string | null; actorRole: string | null } | null };
-
-/** The outcome in words from the answer's status. */
-export function auditOutcome(status: number): string {
-  if (status < 400) return `succeeded (${status})`;
-  if (status === 401 || status === 403) return `refused (${status})`;
-  return `failed (${status})`;
-}
 
 /** Who acted: the role and key, and the real actor of an impersonated call. */
 function actor(entry: TenantAuditEntry): string {

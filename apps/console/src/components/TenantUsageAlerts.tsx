@@ -4,29 +4,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../lib/api';
 import { formatDateTime, formatMetric } from '../lib/format';
+import { alertThreshold, UsageAlert } from '../lib/operations';
 import { ErrorAlert } from './common';
 import { ScrollTable } from './ScrollTable';
 
-export interface UsageAlert {
-  alertId: string;
-  metric: string;
-  kind: 'threshold-80' | 'threshold-100' | 'exceeded-soft' | 'exceeded-hard' | 'anomaly';
-  thresholdPercent: number | null;
-  level: 'soft' | 'hard' | null;
-  limit: string | null;
-  usage: string;
-  periodStart: string;
-  raisedAt: string;
-}
-
 const PAGE = 20;
-
-/** What the alert says in words: "80 % of the limit", "limit exceeded", "unusual usage". */
-export function alertThreshold(alert: UsageAlert): string {
-  if (alert.thresholdPercent !== null) return `${alert.thresholdPercent} % of the limit`;
-  if (alert.kind === 'anomaly') return 'unusual usage';
-  return 'limit exceeded';
-}
 
 export function TenantUsageAlerts({ id }: { id: string }) {
   // The API pages by size: "show more" asks for a larger page of the newest alerts.

@@ -6,6 +6,7 @@ import { Button, Code, CopyButton, Group, Modal, Stack, Text, TextInput } from '
 import { FormEvent, useState } from 'react';
 import { api } from '../lib/api';
 import { formatDateTime } from '../lib/format';
+import { localToIso } from '../lib/operations';
 import { ApiError, fieldErrors } from '../lib/problem';
 import { ConfirmButton, ErrorAlert } from './common';
 
@@ -22,14 +23,14 @@ export function RotateSecretButton({ endpointId, url }: { endpointId: string; ur
         label="Rotate secret"
         color="orange"
         size="xs"
-        ariaLabel={`Rotate the signing secret of ${url}`}
+        ariaLabel={`Rotate secret of ${url}`}
         title={`Rotate the signing secret of ${url}?`}
         confirmLabel="Rotate secret"
         onConfirm={async () => setRotated(await api<Rotated>(`/webhook-endpoints/${endpointId}/rotate-secret`, { method: 'POST', body: {} }))}
       >
         {`A new signing secret is made for ${url} and shown once. The receiver must be given it; the current secret keeps signing for a while, as the answer says.`}
       </ConfirmButton>
-      <Modal opened={rotated !== undefined} onClose={() => setRotated(undefined)} title="New signing secret">
+      <Modal opened={rotated !== undefined} onClose={() => setRotated(undefined)} title="New signing secret" closeButtonProps={{ 'aria-label': 'Close' }}>
         {rotated && (
           <Stack>
             <Text>Copy the new secret now: it is not shown again.</Text>
@@ -54,13 +55,6 @@ export function RotateSecretButton({ endpointId, url }: { endpointId: string; ur
       </Modal>
     </>
   );
-}
-
-/** "2026-12-01T10:00" (a datetime-local field, the browser's time zone) → ISO 8601 in UTC; '' stays '' so the API names the field. */
-export function localToIso(value: string): string {
-  if (!value) return '';
-  const at = new Date(value);
-  return Number.isNaN(at.getTime()) ? value : at.toISOString();
 }
 
 export function ReplayButton({ endpointId, url, onQueued }: { endpointId: string; url: string; onQueued: (message: string) => void }) {
@@ -97,7 +91,7 @@ export function ReplayButton({ endpointId, url, onQueued }: { endpointId: string
       <Button size="xs" variant="default" aria-label={`Replay events to ${url}`} onClick={() => setOpen(true)}>
         Replay
       </Button>
-      <Modal opened={open} onClose={close} title={`Replay events to ${url}?`}>
+      <Modal opened={open} onClose={close} title={`Replay events to ${url}?`} closeButtonProps={{ 'aria-label': 'Close' }}>
         <form onSubmit={submit} aria-label="Replay events">
           <Stack>
             <Text>Every event of the range the endpoint subscribes to and has not received is delivered again; failed deliveries are retried.</Text>
