@@ -86,16 +86,19 @@ export function App() {
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Group>
+        {/* One line at any width: nothing wraps, the title and the role shorten with an ellipsis instead (the role's full text stays in its title). */}
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="xs">
+          <Group wrap="nowrap" gap="xs" miw={0}>
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-            <Text fw={700}>Tenantry console</Text>
+            <Text fw={700} truncate="end">
+              Tenantry console
+            </Text>
           </Group>
-          <Group>
-            <Text size="sm" data-testid="role">
+          <Group wrap="nowrap" gap="xs" miw={0} style={{ flexShrink: 0 }}>
+            <Text size="sm" data-testid="role" truncate="end" maw={{ base: 88, sm: 240 }} title={caller.role}>
               {caller.role}
             </Text>
-            <Button variant="default" size="xs" onClick={signOut}>
+            <Button variant="default" size="xs" onClick={signOut} style={{ flexShrink: 0 }}>
               Sign out
             </Button>
           </Group>

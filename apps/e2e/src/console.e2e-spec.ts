@@ -1,5 +1,6 @@
 // The operator console in a real browser (Debian's Chromium through playwright-core) against the real
-// stack: gateway serving /console, tenant-registry, provisioning, Kafka and Postgres. What a person
+// stack: gateway serving /console, tenant-registry, provisioning, metering (usage alerts),
+// notifications (webhook endpoints), Kafka and Postgres. What a person
 // clicking through the console sees, checked also through the API the console itself uses.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -57,7 +58,11 @@ describe('the operator console in a browser', () => {
       LIFECYCLE_CONSUMER_GROUP: LIFECYCLE_GROUP,
     });
     services.push(provisioning);
-    const gateway = await startService('gateway', { TENANTRY_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY, REGISTRY_URL: registry.url, PROVISIONING_URL: provisioning.url });
+    const metering = await startService('metering', { ...freshGroups('e2e-console-metering'), COLLECTOR_INTERVAL_MS: '600000' });
+    services.push(metering);
+    const notifications = await startService('notifications', { ...freshGroups('e2e-console-notifications'), WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
+    services.push(notifications);
+    const gateway = await startService('gateway', { TENANTRY_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY, REGISTRY_URL: registry.url, PROVISIONING_URL: provisioning.url, METERING_URL: metering.url, NOTIFICATIONS_URL: notifications.url });
     services.push(gateway);
     const [started] = await Promise.all([launchBrowser(), ...services.map((service) => waitUntilReady(service))]);
     browser = started as Browser;
@@ -238,5 +243,117 @@ describe('the operator console in a browser', () => {
     await admin.getByRole('alert').or(admin.getByRole('table', { name: 'Webhook endpoints' })).first().waitFor();
     await screenshot(admin, 'webhooks');
     expect(await seriousAccessibilityViolations(admin)).toEqual([]);
+  });
+
+  it("shows the usage alerts the tenant received on its usage view: metric, threshold, level and when", async () => {
+    const current = (await platform.call('GET', `/tenants/${tenantId}/limits`)).body;
+    const limits = await platform.call('PUT', `/tenants/${tenantId}/limits`, { body: { storage: current['storage'], users: current['users'], bandwidth: current['bandwidth'], apiCalls: { limit: 10, mode: 'soft' } } });
+    expect(limits.status).toBe(200);
+    // Metering hears of the new limit from the registry's event; usage past it then raises 80 %, 100 % and exceeded.
+    await waitFor(
+      async () => {
+        const usage = await platform.call('GET', `/tenants/${tenantId}/usage?metric=api_calls`);
+        return (usage.body['current'] as { metric: string; limit: string | null }[] | undefined)?.find((c) => c.metric === 'api_calls')?.limit === '10';
+      },
+      { timeoutMs: 60_000, what: 'metering to apply the limit' },
+    );
+    const recorded = await platform.call('POST', `/tenants/${tenantId}/usage`, { body: { eventId: `console-${tag}`, metric: 'api_calls', quantity: '12', timestamp: new Date().toISOString() } });
+    expect(recorded.status).toBe(202);
+
+    await admin.goto(`${gatewayUrl}/console/tenants/${tenantId}`);
+    const alerts = admin.getByRole('table', { name: 'Usage alerts' });
+    await alerts.waitFor({ timeout: 60_000 });
+    for (const threshold of ['80 % of the limit', '100 % of the limit', 'limit exceeded']) {
+      await alerts.getByRole('row').filter({ hasText: threshold }).filter({ hasText: 'api_calls' }).filter({ hasText: 'soft' }).first().waitFor({ timeout: 30_000 });
+    }
+    // When: today's date as the console writes it ("1 Dec 2026, 10:00 UTC").
+    const today = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date());
+    expect(await alerts.locator('tbody tr').first().locator('td').first().textContent()).toContain(today);
+    await screenshot(admin, 'tenant-usage-alerts');
+    expect(await seriousAccessibilityViolations(admin)).toEqual([]);
+  });
+
+  it("shows the tenant's audit trail on its page: who, what, when and the outcome, a page at a time", async () => {
+    await admin.goto(`${gatewayUrl}/console/tenants/${tenantId}`);
+    const trail = admin.getByRole('table', { name: 'Tenant audit trail' });
+    const suspended = trail.getByRole('row').filter({ hasText: 'POST /api/v1/platform/tenants/:id/suspend' }).first();
+    await suspended.waitFor();
+    expect(await suspended.textContent()).toContain('platform-admin');
+    expect(await suspended.textContent()).toMatch(/succeeded \(2\d\d\)/);
+    await trail.getByRole('row').filter({ hasText: 'PUT /api/v1/platform/tenants/:id/limits' }).filter({ hasText: 'failed (400)' }).first().waitFor();
+    // Paging: buttons say whether there is more, and going forward and back keeps the table filled.
+    const next = admin.getByRole('button', { name: 'Next audit page' });
+    if (await next.isEnabled()) {
+      await next.click();
+      await admin.getByRole('button', { name: 'Previous audit page' }).click();
+      await suspended.waitFor();
+    }
+    expect(await admin.getByRole('button', { name: 'Previous audit page' }).isDisabled()).toBe(true);
+    expect(await seriousAccessibilityViolations(admin)).toEqual([]);
+  });
+
+  it('rotates a webhook secret (shown once, the old one valid for the overlap) and replays a range after confirmations; a read-only key sees neither button', async () => {
+    const url = `http://127.0.0.1:9/console-hooks/${tag}`;
+    const created = await platform.call('POST', '/webhook-endpoints', { body: { url, eventTypes: ['Tenant*'], tenantId } });
+    expect(created.status).toBe(201);
+    await admin.goto(`${gatewayUrl}/console/webhooks`);
+    const row = admin.getByTestId(`endpoint-${url}`);
+    await row.getByRole('button', { name: `Rotate secret of ${url}` }).click();
+    await admin.getByRole('dialog', { name: `Rotate the signing secret of ${url}?` }).getByRole('button', { name: 'Rotate secret' }).click();
+    const shown = admin.getByRole('dialog', { name: 'New signing secret' });
+    const secret = ((await shown.getByTestId('rotated-secret').textContent()) ?? '').trim();
+    expect(secret).toMatch(/^whsec_/);
+    expect(secret).not.toBe(created.body['secret']);
+    await shown.getByText(/The previous secret stays valid until/).waitFor();
+    await shown.getByRole('button', { name: 'Copy secret' }).waitFor();
+    expect(await seriousAccessibilityViolations(admin)).toEqual([]);
+    await screenshot(admin, 'webhook-secret-rotated');
+    await shown.getByRole('button', { name: 'Done' }).click();
+    await shown.waitFor({ state: 'hidden' });
+    expect(await admin.getByText(secret).count()).toBe(0);
+
+    await row.getByRole('button', { name: `Replay events to ${url}` }).click();
+    const replay = admin.getByRole('dialog', { name: `Replay events to ${url}?` });
+    await replay.getByRole('button', { name: 'Replay events' }).click();
+    // No range given: the API names the field and the console shows it there; nothing is queued.
+    await replay.getByLabel('From').and(admin.locator('[aria-invalid="true"]')).waitFor();
+    const local = (at: Date) => new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+    await replay.getByLabel('From').fill(local(new Date(Date.now() - 3_600_000)));
+    await replay.getByLabel('To').fill(local(new Date(Date.now() + 60_000)));
+    await replay.getByRole('button', { name: 'Replay events' }).click();
+    await admin.getByRole('status').filter({ hasText: new RegExp(`\\d+ events? queued for ${url.replace(/[.]/g, '\\.')}`) }).waitFor();
+
+    const issued = await platform.call('POST', '/api-keys', { body: { name: `console-ro-hooks-${tag}`, role: 'read-only' } });
+    const reader = await signedIn(issued.body['key'] as string);
+    await reader.goto(`${gatewayUrl}/console/webhooks`);
+    await reader.getByTestId(`endpoint-${url}`).waitFor();
+    for (const name of [`Rotate secret of ${url}`, `Replay events to ${url}`]) expect(await reader.getByRole('button', { name }).count()).toBe(0);
+  });
+
+  it('keeps the header on one line at 375 px, the role shortened rather than wrapped', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    contexts.push(context);
+    const narrow = await context.newPage();
+    await narrow.goto(`${gatewayUrl}/console/`);
+    await narrow.getByLabel('API key').fill(ADMIN_KEY);
+    await narrow.getByRole('button', { name: 'Sign in' }).click();
+    const role = narrow.getByTestId('role');
+    await role.waitFor();
+    const signOut = narrow.getByRole('button', { name: 'Sign out' });
+    const [roleBox, buttonBox, header] = await Promise.all([role.boundingBox(), signOut.boundingBox(), narrow.locator('header').boundingBox()]);
+    if (!roleBox || !buttonBox || !header) throw new Error('the header, the role or the sign-out button is not shown');
+    // One line: the role is no taller than a line of its text, and everything fits inside the 375 px header.
+    const lineHeight = await narrow.evaluate<number>(`parseFloat(getComputedStyle(document.querySelector('[data-testid="role"]')).lineHeight)`);
+    expect(lineHeight).toBeGreaterThan(0);
+    expect(roleBox.height).toBeLessThanOrEqual(lineHeight + 1);
+    expect(buttonBox.x + buttonBox.width).toBeLessThanOrEqual(375);
+    expect(roleBox.y).toBeGreaterThanOrEqual(header.y);
+    expect(roleBox.y + roleBox.height).toBeLessThanOrEqual(header.y + header.height);
+    expect(await narrow.locator('header').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    // The full role is still there for a reader: in the text (cut visually) and in its title.
+    expect(await role.textContent()).toBe('platform-admin');
+    expect(await role.getAttribute('title')).toBe('platform-admin');
+    await screenshot(narrow, 'header-375');
+    expect(await seriousAccessibilityViolations(narrow)).toEqual([]);
   });
 });

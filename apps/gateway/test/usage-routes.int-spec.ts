@@ -163,6 +163,42 @@ describe('gateway usage routes', () => {
     }
   });
 
+  it("lists a tenant's usage alerts to platform roles and its own tenant-admin key, and answers another tenant's key 404", async () => {
+    // A soft limit below the 2048 bytes recorded above: metering raises 80 %, 100 % and exceeded on the change itself.
+    await produce(kafka, TOPICS.TENANT_LIFECYCLE.name, [eventMessage('TenantLimitsChanged', { tenantId: tenant, version: 1, limits: [{ metric: 'bandwidth_bytes', limit: '1000', mode: 'soft' }], at: now() })]);
+    const { key: readOnly } = await gateway.issueKey('read-only');
+    const listed = await waitFor(
+      async () => {
+        const read = await gateway.call('GET', `/tenants/${tenant}/usage/alerts`, { key: readOnly });
+        return read.status === 200 && (read.body['alerts'] as unknown[]).length >= 3 ? read : undefined;
+      },
+      { timeoutMs: 60_000, what: "the tenant's alerts" },
+    );
+    expect(listed.body['tenantId']).toBe(tenant);
+    expect(listed.body['alerts']).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ metric: 'bandwidth_bytes', kind: 'threshold-80', thresholdPercent: 80, level: 'soft', limit: '1000' }),
+        expect.objectContaining({ metric: 'bandwidth_bytes', kind: 'exceeded-soft', thresholdPercent: null, level: 'soft', usage: '2048' }),
+      ]),
+    );
+
+    const { key: own } = await gateway.issueKey('tenant-admin', tenant);
+    const mine = await gateway.call('GET', `/tenants/${tenant}/usage/alerts?limit=1`, { key: own });
+    expect(mine.status).toBe(200);
+    expect(mine.body['alerts']).toHaveLength(1);
+
+    const { key: neighbourAdmin } = await gateway.issueKey('tenant-admin', neighbour);
+    const refused = await gateway.call('GET', `/tenants/${tenant}/usage/alerts`, { key: neighbourAdmin });
+    expect(refused.status).toBe(404);
+    expect(refused.body['type']).toBe(problemType('tenant-not-found'));
+    expect(JSON.stringify(refused.body)).not.toContain('bandwidth_bytes');
+
+    const bad = await gateway.call('GET', `/tenants/${tenant}/usage/alerts?limit=500&from=yesterday`);
+    expect(bad.status).toBe(400);
+    expect(bad.body['type']).toBe(problemType('validation-failed'));
+    expect(new Set((bad.body['errors'] as { field: string }[]).map((error) => error.field))).toEqual(new Set(['limit', 'from']));
+  });
+
   it('answers the usage summary to platform roles', async () => {
     const { key } = await gateway.issueKey('read-only');
     const summary = await gateway.call('GET', '/usage/summary?metric=storage_bytes&period=month', { key });

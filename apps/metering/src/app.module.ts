@@ -1,6 +1,7 @@
 /** The metering application: the chassis plus one module per feature (each provides its own Kafka consumers). */
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceModule } from '@tenantry/service';
+import { AlertsApiModule } from './alerts/alerts-api.module';
 import { ApiUsageModule } from './api-usage/api-usage.module';
 import { CollectorsModule } from './collectors/collectors.module';
 import { LimitsModule } from './limits/limits.module';
@@ -17,7 +18,7 @@ export class AppModule {
   static register(config: MeteringConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceModule.forRoot({ definition: SERVICE, config }), MetersModule, TenantsModule, LimitsModule, UsageModule, ApiUsageModule, ResourcesModule, CollectorsModule, SummaryModule],
+      imports: [ServiceModule.forRoot({ definition: SERVICE, config }), MetersModule, TenantsModule, LimitsModule, UsageModule, ApiUsageModule, ResourcesModule, CollectorsModule, SummaryModule, AlertsApiModule],
     };
   }
 }

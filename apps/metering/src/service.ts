@@ -8,12 +8,13 @@ import { Collectors1764500200000 } from './migrations/1764500200000-collectors';
 import { UsageDedupBySource1764600300000 } from './migrations/1764600300000-usage-dedup-by-source';
 import { TenantResourceDatabase1765000000501 } from './migrations/1765000000501-tenant-resource-database';
 import { UsageSourcesAndMeters1766000000000 } from './migrations/1766000000000-usage-sources-and-meters';
+import { UsageAlertByTenant1767100000000 } from './migrations/1767100000000-usage-alert-by-tenant';
 
 export const SERVICE: ServiceDefinition<MeteringConfig> = {
   name: 'metering',
   schema: 'metering',
   config: MeteringConfig,
-  migrations: [MessagingTables1764288000000, Metering1764400000000, LimitsAlerts1764500000000, Collectors1764500200000, UsageDedupBySource1764600300000, TenantResourceDatabase1765000000501, UsageSourcesAndMeters1766000000000],
+  migrations: [MessagingTables1764288000000, Metering1764400000000, LimitsAlerts1764500000000, Collectors1764500200000, UsageDedupBySource1764600300000, TenantResourceDatabase1765000000501, UsageSourcesAndMeters1766000000000, UsageAlertByTenant1767100000000],
 };
 
 /** The service's Kafka consumer groups, named only here; never rename one: its committed offsets are kept under the id. */

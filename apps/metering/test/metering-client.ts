@@ -34,6 +34,11 @@ export interface SummaryBody {
   nextCursor: string | null;
 }
 
+export interface AlertsBody {
+  tenantId: string;
+  alerts: { alertId: string; metric: string; kind: string; thresholdPercent: number | null; level: 'soft' | 'hard' | null; limit: string | null; usage: string; periodStart: string; raisedAt: string }[];
+}
+
 export class MeteringClient {
   constructor(private readonly url: string) {}
 
@@ -58,6 +63,10 @@ export class MeteringClient {
 
   usage(tenantId: string, query: Record<string, string> = {}): Promise<Answer<UsageBody>> {
     return this.request('GET', `/internal/v1/tenants/${tenantId}/usage?${new URLSearchParams(query).toString()}`);
+  }
+
+  alerts(tenantId: string, query: Record<string, string> = {}): Promise<Answer<AlertsBody>> {
+    return this.request('GET', `/internal/v1/tenants/${tenantId}/usage/alerts?${new URLSearchParams(query).toString()}`);
   }
 
   summary(query: Record<string, string>): Promise<Answer<SummaryBody>> {

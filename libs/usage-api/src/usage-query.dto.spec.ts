@@ -1,7 +1,7 @@
 /** What the shared usage queries accept and which fields they name when they refuse. */
 import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { UsageQueryDto, UsageSummaryQueryDto } from './usage-query.dto';
+import { UsageAlertsQueryDto, UsageQueryDto, UsageSummaryQueryDto } from './usage-query.dto';
 
 function refused<T extends object>(dto: ClassConstructor<T>, query: Record<string, string>): string[] {
   return validateSync(plainToInstance(dto, query), { whitelist: true, forbidNonWhitelisted: true })
@@ -30,5 +30,18 @@ describe(UsageSummaryQueryDto.name, () => {
   it('names each bad field, numbers included', () => {
     expect(refused(UsageSummaryQueryDto, { metric: 'storage_bytes', period: 'year', at: 'now', top: '0', limit: '1001', cursor: '' })).toEqual(['at', 'cursor', 'limit', 'period', 'top']);
     expect(refused(UsageSummaryQueryDto, { metric: 'storage_bytes', top: '2.5' })).toEqual(['top']);
+  });
+});
+
+describe(UsageAlertsQueryDto.name, () => {
+  it('takes no query, or a limit of 1-200 and a date-time from', () => {
+    expect(refused(UsageAlertsQueryDto, {})).toEqual([]);
+    expect(refused(UsageAlertsQueryDto, { limit: '200', from: '2026-11-01T00:00:00Z' })).toEqual([]);
+  });
+
+  it('names each bad field', () => {
+    expect(refused(UsageAlertsQueryDto, { limit: '201', from: 'last week' })).toEqual(['from', 'limit']);
+    expect(refused(UsageAlertsQueryDto, { limit: '0' })).toEqual(['limit']);
+    expect(refused(UsageAlertsQueryDto, { metric: 'api_calls' })).toEqual(['metric']);
   });
 });

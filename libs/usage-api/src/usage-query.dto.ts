@@ -80,3 +80,22 @@ export class UsageSummaryQueryDto {
   @Length(1, 512)
   cursor?: string;
 }
+
+export const DEFAULT_ALERTS_LIMIT = 50;
+export const MAX_ALERTS_LIMIT = 200;
+
+/** Query of a tenant's alerts list (`GET …/tenants/{id}/usage/alerts`): newest first, a bounded page. */
+export class UsageAlertsQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_ALERTS_LIMIT, default: DEFAULT_ALERTS_LIMIT, description: 'How many alerts to return, newest first' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ALERTS_LIMIT)
+  limit?: number;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Only alerts raised at or after this' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+}

@@ -5,8 +5,10 @@ import { FormEvent, useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ConfirmButton, ErrorAlert, StatusBadge } from '../components/common';
 import { TenantAdministration } from '../components/TenantAdministration';
+import { TenantAuditTrail } from '../components/TenantAuditTrail';
 import { TenantBilling } from '../components/TenantBilling';
 import { TenantPreferences } from '../components/TenantPreferences';
+import { TenantUsageAlerts } from '../components/TenantUsageAlerts';
 import { TenantInsightLinks } from './TenantDashboard';
 import { UsageChart } from '../components/UsageChart';
 import { api, Saga, Tenant, Transition, UsageView } from '../lib/api';
@@ -86,9 +88,11 @@ export function TenantPage() {
       <TenantAdministration tenant={t} onChanged={refresh} />
       {can('getProvisioning') && <Provisioning id={id} retry={can('retryProvisioning')} status={t.status} onRetried={refresh} />}
       {can('getUsage') && <TenantUsage id={id} />}
+      {can('listUsageAlerts') && <TenantUsageAlerts id={id} />}
       {can('getSubscription') && <TenantBilling id={id} canSubscription={can('getSubscription')} canDunning={can('getDunning')} canInvoices={can('listInvoices')} canPdf={can('getInvoicePdf')} />}
       <TenantPreferences id={id} />
       {can('getTenantHistory') && <History id={id} />}
+      {can('listTenantAuditEntries') && <TenantAuditTrail id={id} />}
     </Stack>
   );
 }

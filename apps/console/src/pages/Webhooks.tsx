@@ -12,6 +12,7 @@ import { formatDateTime } from '../lib/format';
 import { ApiError, fieldErrors } from '../lib/problem';
 import { useSession } from '../session';
 import { ScrollTable } from '../components/ScrollTable';
+import { ReplayButton, RotateSecretButton } from '../components/WebhookEndpointActions';
 
 interface Endpoint {
   id: string;
@@ -100,6 +101,8 @@ export function WebhooksPage() {
                       Test
                     </Button>
                   )}
+                  {can('rotateWebhookSecret') && <RotateSecretButton endpointId={e.id} url={e.url} />}
+                  {can('replayWebhookEvents') && e.enabled && <ReplayButton endpointId={e.id} url={e.url} onQueued={setNotice} />}
                   {can('deleteWebhookEndpoint') && (
                     <ConfirmButton label="Remove" title={`Remove the endpoint ${e.url}?`} confirmLabel="Remove" onConfirm={() => api(`/webhook-endpoints/${e.id}`, { method: 'DELETE' }).then(refresh)}>
                       {`${e.url} and its delivery log are removed; nothing more is delivered to it.`}

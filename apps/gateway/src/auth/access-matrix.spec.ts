@@ -37,7 +37,7 @@ describe(decideAccess.name, () => {
     const billing = { role: 'billing', tenantId: null } as const;
     expect(OPERATION_IDS.filter((op) => sut(billing, op, TENANT).allowed).sort()).toEqual([
       'addPaymentMethod', 'createPlan', 'getBillingRun', 'getBillingSummary', 'getBusinessAnalytics', 'getCaller', 'getComparativeAnalytics', 'getDunning', 'getInvoice', 'getInvoicePdf', 'getLimits', 'getMeter', 'getPlan', 'getRevenue', 'getSubscription', 'getTenant', 'getTenantDashboard', 'getTenantHealth', 'getTenantHealthHistory', 'getTenantInvoice', 'getTenantOnboarding',
-      'getUsage', 'getUsageAnalytics', 'getUsageSummary', 'issueCreditNote', 'listCreditNotes', 'listInvoices', 'listMaintenance', 'listMeters', 'listPaymentMethods', 'listPlans', 'listTenantCreditNotes', 'listTenants', 'payInvoice', 'recordUsage', 'recordUsageBatch', 'removePaymentMethod', 'setLimits', 'startBillingRun', 'updatePlan', 'updateSubscription', 'voidInvoice',
+      'getUsage', 'getUsageAnalytics', 'getUsageSummary', 'issueCreditNote', 'listCreditNotes', 'listInvoices', 'listMaintenance', 'listMeters', 'listPaymentMethods', 'listPlans', 'listTenantCreditNotes', 'listTenants', 'listUsageAlerts', 'payInvoice', 'recordUsage', 'recordUsageBatch', 'removePaymentMethod', 'setLimits', 'startBillingRun', 'updatePlan', 'updateSubscription', 'voidInvoice',
     ]);
   });
 

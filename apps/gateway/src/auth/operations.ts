@@ -19,6 +19,7 @@ export const OPERATIONS = {
   recordUsage: { route: 'POST /tenants/{id}/usage', scope: 'tenant', kind: 'write' },
   recordUsageBatch: { route: 'POST /usage/batch', scope: 'platform', kind: 'write' },
   getUsage: { route: 'GET /tenants/{id}/usage', scope: 'tenant', kind: 'read' },
+  listUsageAlerts: { route: 'GET /tenants/{id}/usage/alerts', scope: 'tenant', kind: 'read' },
   getUsageSummary: { route: 'GET /usage/summary', scope: 'platform', kind: 'read' },
   listMeters: { route: 'GET /meters', scope: 'platform', kind: 'read' },
   getMeter: { route: 'GET /meters/{key}', scope: 'platform', kind: 'read' },

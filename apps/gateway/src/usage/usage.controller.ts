@@ -2,13 +2,13 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { UuidParamPipe } from '@tenantry/service';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { UsageQueryDto, UsageSummaryQueryDto } from '@tenantry/usage-api';
+import { UsageAlertsQueryDto, UsageQueryDto, UsageSummaryQueryDto } from '@tenantry/usage-api';
 import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, PlatformOperation } from '../auth';
 import { ApiProblems } from '../openapi';
 import { TenantStateGuard } from '../tenant-status';
 import { callerOf, queryString, ReplyLike, UpstreamProxy, writeReply } from '../upstream';
 import { MEASURED_METRICS_NOTE, TenantUsageEventDto, UsageBatchBody, UsageBatchDto } from './dto/usage-event.dto';
-import { UsageResultsDto, UsageSummaryDto, UsageViewDto } from './dto/usage-view.dto';
+import { UsageAlertsDto, UsageResultsDto, UsageSummaryDto, UsageViewDto } from './dto/usage-view.dto';
 import { UsageBatchBodyPipe } from './usage-batch-body.pipe';
 import { RecordUsageBatchCommand } from './usecases/record-usage-batch/record-usage-batch.command';
 import { RecordUsageBatchUseCase } from './usecases/record-usage-batch/record-usage-batch.use-case';
@@ -56,6 +56,14 @@ export class UsageController {
   @ApiProblems(400, 403, 404)
   async read(@Param('id', UuidParamPipe) id: string, @Query() query: UsageQueryDto, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
     await this.upstream.relay(request, reply, { upstream: 'metering', method: 'GET', path: `/internal/v1/tenants/${id}/usage${queryString(query)}` });
+  }
+
+  @Get('tenants/:id/usage/alerts')
+  @PlatformOperation('listUsageAlerts', "A tenant's usage alerts", 'The alerts metering raised for the tenant — 80 % and 100 % of a limit, a limit exceeded, unusual hourly usage — newest first.')
+  @ApiOkResponse({ type: UsageAlertsDto, description: 'The newest alerts, up to `limit`' })
+  @ApiProblems(400, 403, 404)
+  async alerts(@Param('id', UuidParamPipe) id: string, @Query() query: UsageAlertsQueryDto, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.upstream.relay(request, reply, { upstream: 'metering', method: 'GET', path: `/internal/v1/tenants/${id}/usage/alerts${queryString(query)}` });
   }
 
   @Get('usage/summary')

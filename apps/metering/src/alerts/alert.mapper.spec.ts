@@ -1,5 +1,5 @@
-import { RaisedLimitAlert } from './alert.row';
-import { anomalyEvent, limitAlertEvents } from './alert.mapper';
+import { RaisedLimitAlert, StoredAlert } from './alert.row';
+import { alertView, anomalyEvent, limitAlertEvents } from './alert.mapper';
 
 const PERIOD = new Date('2026-03-01T00:00:00.000Z');
 const AT = new Date('2026-03-14T09:30:00.000Z');
@@ -35,5 +35,25 @@ describe(anomalyEvent.name, () => {
       payload: { tenantId: TENANT, metric: 'api_calls', hourStart: PERIOD.toISOString(), observed: 1000, baselineMean: 100.123457, baselineStdDev: 7.071068, baselineMedian: 100, at: AT.toISOString() },
       options: { id: 'e', time: AT },
     });
+  });
+});
+
+describe(alertView.name, () => {
+  const stored = (kind: StoredAlert['kind'], mode: StoredAlert['mode']): StoredAlert => ({ alertId: 'x', metric: 'api_calls', periodStart: PERIOD, kind, limit: '100.000', usage: '105.50', raisedAt: AT, mode });
+
+  it('names the threshold of a threshold alert and the level of the limit it reached', () => {
+    expect(alertView(stored('threshold-80', 'soft'))).toEqual({
+      alertId: 'x', metric: 'api_calls', kind: 'threshold-80', thresholdPercent: 80, level: 'soft', limit: '100', usage: '105.5', periodStart: PERIOD.toISOString(), raisedAt: AT.toISOString(),
+    });
+    expect(alertView(stored('threshold-100', null))).toMatchObject({ thresholdPercent: 100, level: null });
+  });
+
+  it('takes the level of an exceeded alert from the alert, whatever the limit is now', () => {
+    expect(alertView(stored('exceeded-hard', 'soft'))).toMatchObject({ thresholdPercent: null, level: 'hard' });
+    expect(alertView(stored('exceeded-soft', 'hard'))).toMatchObject({ level: 'soft' });
+  });
+
+  it('gives an anomaly neither limit nor level', () => {
+    expect(alertView(stored('anomaly', 'hard'))).toMatchObject({ kind: 'anomaly', thresholdPercent: null, level: null, limit: null });
   });
 });

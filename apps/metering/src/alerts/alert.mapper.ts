@@ -2,7 +2,8 @@
 import { LimitMode } from '@tenantry/contracts';
 import { OutboundEvent } from '@tenantry/messaging';
 import { normalizeDecimal } from '../billable-metrics/metric-catalogue';
-import { LimitAlertKind, RaisedAnomaly, RaisedLimitAlert } from './alert.row';
+import { LimitAlertKind, RaisedAnomaly, RaisedLimitAlert, StoredAlert } from './alert.row';
+import { UsageAlertView } from './dto/usage-alert-view.dto';
 
 const KIND_ORDER: Record<LimitAlertKind, number> = { 'threshold-80': 0, 'threshold-100': 1, 'exceeded-soft': 2, 'exceeded-hard': 2 };
 
@@ -56,5 +57,21 @@ export function anomalyEvent(anomaly: RaisedAnomaly): OutboundEvent {
       at: anomaly.raisedAt.toISOString(),
     },
     options: { id: anomaly.alertId, time: anomaly.raisedAt },
+  };
+}
+
+/** A stored alert for the read API: the kind split into what a reader asks (threshold, level). */
+export function alertView(alert: StoredAlert): UsageAlertView {
+  const anomaly = alert.kind === 'anomaly';
+  return {
+    alertId: alert.alertId,
+    metric: alert.metric,
+    kind: alert.kind,
+    thresholdPercent: alert.kind === 'threshold-80' ? 80 : alert.kind === 'threshold-100' ? 100 : null,
+    level: anomaly ? null : alert.kind === 'exceeded-soft' || alert.kind === 'exceeded-hard' ? modeOf(alert.kind) : alert.mode,
+    limit: anomaly ? null : normalizeDecimal(alert.limit),
+    usage: normalizeDecimal(alert.usage),
+    periodStart: alert.periodStart.toISOString(),
+    raisedAt: alert.raisedAt.toISOString(),
   };
 }

@@ -1,6 +1,6 @@
 /** Raises alerts; the store decides, atomically, which alerts are new. */
-import { Transaction } from '@tenantry/persistence';
-import { HourlyBaseline, LimitWindow, RaisedAnomaly, RaisedLimitAlert } from './alert.row';
+import { TenantScope, Transaction } from '@tenantry/persistence';
+import { HourlyBaseline, LimitWindow, RaisedAnomaly, RaisedLimitAlert, StoredAlert } from './alert.row';
 
 /** Hours before the checked one that make its baseline (7 days). */
 export const BASELINE_HOURS = 168;
@@ -17,4 +17,6 @@ export abstract class AlertRepository {
   abstract hourlyBaselines(tx: Transaction, hourStart: Date): Promise<HourlyBaseline[]>;
   /** Inserts the anomalies; returns those that were new. */
   abstract raiseAnomalies(tx: Transaction, anomalies: readonly HourlyBaseline[]): Promise<RaisedAnomaly[]>;
+  /** One tenant's alerts, newest first, raised at or after `from` when given. */
+  abstract listForTenant(scope: TenantScope & { from?: Date; limit: number }): Promise<StoredAlert[]>;
 }

@@ -3,6 +3,8 @@
 /** 80 % and 100 % of a limit reached, and the limit exceeded (per mode, so a soft → hard switch is heard). */
 export const LIMIT_ALERT_KINDS = ['threshold-80', 'threshold-100', 'exceeded-soft', 'exceeded-hard'] as const;
 export type LimitAlertKind = (typeof LIMIT_ALERT_KINDS)[number];
+/** Every kind a stored alert has: the limit alerts and the hourly anomaly. */
+export type AlertKind = LimitAlertKind | 'anomaly';
 
 /** A billing month of one tenant's metric whose usage or limit may have changed. */
 export interface LimitWindow {
@@ -39,4 +41,16 @@ export interface HourlyBaseline {
 export interface RaisedAnomaly extends HourlyBaseline {
   alertId: string;
   raisedAt: Date;
+}
+
+/** An alert as stored, for the read API; `mode` is the tenant's current limit mode on the metric. */
+export interface StoredAlert {
+  alertId: string;
+  metric: string;
+  periodStart: Date;
+  kind: AlertKind;
+  limit: string;
+  usage: string;
+  raisedAt: Date;
+  mode: 'soft' | 'hard' | null;
 }

@@ -9,6 +9,6 @@ import { SweepLimitAlertsUseCase } from './usecases/sweep-limit-alerts/sweep-lim
 
 @Module({
   providers: [{ provide: AlertRepository, useClass: PostgresAlertRepository }, EvaluateLimitAlertsUseCase, SweepLimitAlertsUseCase, DetectAnomaliesUseCase, AlertsScheduler],
-  exports: [EvaluateLimitAlertsUseCase, DetectAnomaliesUseCase],
+  exports: [AlertRepository, EvaluateLimitAlertsUseCase, DetectAnomaliesUseCase],
 })
 export class AlertsModule {}

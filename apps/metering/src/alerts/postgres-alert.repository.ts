@@ -1,7 +1,8 @@
 /** Alerts on PostgreSQL: set-based SQL over aggregates and limits; the unique key of usage_alert decides what is new. */
-import { entityManagerOf, Transaction } from '@tenantry/persistence';
+import { entityManagerOf, TenantScope, Transaction } from '@tenantry/persistence';
 import { Injectable } from '@nestjs/common';
-import { HourlyBaseline, LimitAlertKind, LimitWindow, RaisedAnomaly, RaisedLimitAlert } from './alert.row';
+import { DataSource } from 'typeorm';
+import { AlertKind, HourlyBaseline, LimitAlertKind, LimitWindow, RaisedAnomaly, RaisedLimitAlert, StoredAlert } from './alert.row';
 import { AlertRepository, BASELINE_HOURS, MIN_HISTORY_HOURS } from './alert.repository';
 
 interface LimitAlertRow {
@@ -25,8 +26,45 @@ interface BaselineRow {
   has_history: boolean;
 }
 
+interface StoredAlertRow {
+  alert_id: string;
+  metric: string;
+  period_start: Date;
+  kind: AlertKind;
+  limit_value: string;
+  usage: string;
+  raised_at: Date;
+  mode: 'soft' | 'hard' | null;
+}
+
 @Injectable()
 export class PostgresAlertRepository extends AlertRepository {
+  constructor(private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async listForTenant(scope: TenantScope & { from?: Date; limit: number }): Promise<StoredAlert[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT a.alert_id, a.metric, a.period_start, a.kind, a.limit_value::text AS limit_value, a.usage::text AS usage, a.raised_at, l.mode
+         FROM usage_alert a
+         LEFT JOIN tenant_limit l ON l.tenant_id = a.tenant_id AND l.metric = a.metric
+        WHERE a.tenant_id = $1 AND ($2::timestamptz IS NULL OR a.raised_at >= $2::timestamptz)
+        ORDER BY a.raised_at DESC, a.alert_id DESC
+        LIMIT $3`,
+      [scope.tenantId, scope.from?.toISOString() ?? null, scope.limit],
+    )) as StoredAlertRow[];
+    return rows.map((row) => ({
+      alertId: row.alert_id,
+      metric: row.metric,
+      periodStart: row.period_start,
+      kind: row.kind,
+      limit: row.limit_value,
+      usage: row.usage,
+      raisedAt: row.raised_at,
+      mode: row.mode,
+    }));
+  }
+
   async raiseLimitAlerts(tx: Transaction, windows: readonly LimitWindow[]): Promise<RaisedLimitAlert[]> {
     if (windows.length === 0) return [];
     return this.raise(

@@ -48,6 +48,26 @@ export class UsageViewDto {
   @ApiProperty({ type: [CurrentUsageDto], description: 'Every metric in the current billing month' }) current!: CurrentUsageDto[];
 }
 
+const ALERT_KINDS = ['threshold-80', 'threshold-100', 'exceeded-soft', 'exceeded-hard', 'anomaly'] as const;
+
+class UsageAlertDto {
+  @ApiProperty({ format: 'uuid' }) alertId!: string;
+  @ApiProperty({ example: 'api_calls' }) metric!: string;
+  @ApiProperty({ enum: ALERT_KINDS, description: '80 % or 100 % of a limit reached, a limit exceeded (in its mode), or unusual hourly usage' }) kind!: string;
+  @ApiProperty({ type: 'integer', enum: [80, 100], nullable: true, description: 'The threshold of a threshold alert' }) thresholdPercent!: number | null;
+  @ApiProperty({ enum: ['soft', 'hard'], nullable: true, description: 'The mode the limit was exceeded in; for a threshold, the limit’s mode now; null for an anomaly or without a limit' })
+  level!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, example: '100', description: 'The limit it was raised against; null for an anomaly' }) limit!: string | null;
+  @ApiProperty({ example: '105', description: 'The usage that raised it (the month’s, or the hour’s for an anomaly)' }) usage!: string;
+  @ApiProperty({ format: 'date-time', description: 'The billing month, or the hour of an anomaly' }) periodStart!: string;
+  @ApiProperty({ format: 'date-time' }) raisedAt!: string;
+}
+
+export class UsageAlertsDto {
+  @ApiProperty({ format: 'uuid' }) tenantId!: string;
+  @ApiProperty({ type: [UsageAlertDto], description: 'Newest first' }) alerts!: UsageAlertDto[];
+}
+
 class TenantValueDto {
   @ApiProperty({ format: 'uuid' }) tenantId!: string;
   @ApiProperty({ example: '1250' }) value!: string;
