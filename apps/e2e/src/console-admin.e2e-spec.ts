@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { TOPICS } from '@tenantry/contracts';
 import { freshGroups, RunningService, startGroupAtEnd, startService, tenantsDatabaseUrl, TestSmtpServer, waitFor, waitUntilReady } from '@tenantry/testing';
-import { launchBrowser, screenshot, seriousAccessibilityViolations } from './support/browser';
+import { launchBrowser, screenshot, seriousAccessibilityViolations, signedInPage } from './support/browser';
 import { PlatformClient, suffix } from './support/platform-client';
 
 jest.setTimeout(180_000);
@@ -38,16 +38,7 @@ describe('the console administration tools in a browser', () => {
   let tenantName = '';
   let admin: Page;
 
-  async function signedIn(key: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${gatewayUrl}/console/`);
-    await page.getByLabel('API key').fill(key);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('role').waitFor();
-    return page;
-  }
+  const signedIn = (key: string, viewport?: { width: number; height: number }): Promise<Page> => signedInPage(browser, contexts, gatewayUrl, key, viewport);
 
   async function configurationVersion(): Promise<number> {
     const view = await platform.call('GET', `/tenants/${tenantId}/configuration`);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { TOPICS } from '@tenantry/contracts';
 import { freshGroups, RunningService, startGroupAtEnd, startService, TestSmtpServer, waitFor, waitUntilReady } from '@tenantry/testing';
-import { launchBrowser, screenshot, seriousAccessibilityViolations } from './support/browser';
+import { launchBrowser, screenshot, seriousAccessibilityViolations, signedInPage } from './support/browser';
 import { PlatformClient, suffix } from './support/platform-client';
 
 jest.setTimeout(240_000);
@@ -47,16 +47,7 @@ describe('the console: billing, health and analytics in a browser', () => {
   let admin: Page;
   const smtp = new TestSmtpServer();
 
-  async function signedIn(key: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${gatewayUrl}/console/`);
-    await page.getByLabel('API key').fill(key);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('role').waitFor();
-    return page;
-  }
+  const signedIn = (key: string, viewport?: { width: number; height: number }): Promise<Page> => signedInPage(browser, contexts, gatewayUrl, key, viewport);
 
   async function januaryInvoice(): Promise<Invoice | undefined> {
     const answer = await platform.call('GET', `/tenants/${tenantId}/invoices`);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { TOPICS } from '@tenantry/contracts';
 import { freshGroups, databaseUrl, RunningService, startGroupAtEnd, startService, waitFor, waitUntilReady } from '@tenantry/testing';
-import { launchBrowser, screenshot, seriousAccessibilityViolations } from './support/browser';
+import { launchBrowser, screenshot, seriousAccessibilityViolations, signedInPage } from './support/browser';
 import { PlatformClient, suffix } from './support/platform-client';
 
 jest.setTimeout(180_000);
@@ -35,16 +35,7 @@ describe('the operator console in a browser', () => {
   let tenantAdminKey = '';
   let admin: Page;
 
-  async function signedIn(key: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${gatewayUrl}/console/`);
-    await page.getByLabel('API key').fill(key);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('role').waitFor();
-    return page;
-  }
+  const signedIn = (key: string): Promise<Page> => signedInPage(browser, contexts, gatewayUrl, key);
 
   beforeAll(async () => {
     const registry = await startService('tenant-registry', freshGroups('e2e-console-registry'));

@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { REPO_ROOT } from '@tenantry/testing';
 
 const CANDIDATES = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter((p): p is string => Boolean(p));
@@ -21,6 +21,21 @@ export function chromiumPath(): string {
 export function launchBrowser(): Promise<Browser> {
   // --no-sandbox: the tests run as root in a container, where Chromium's sandbox cannot start.
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+}
+
+/**
+ * A page in a new browser context (added to `contexts`, for the suite to close), signed in to the
+ * console served at `gatewayUrl` with `key`: ready once the header shows the key's role.
+ */
+export async function signedInPage(browser: Browser, contexts: BrowserContext[], gatewayUrl: string, key: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${gatewayUrl}/console/`);
+  await page.getByLabel('API key').fill(key);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('role').waitFor();
+  return page;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
