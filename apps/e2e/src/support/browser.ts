@@ -54,6 +54,9 @@ const AXE_SOURCE = () => readFileSync(require.resolve('axe-core/axe.min.js'), 'u
 
 /** axe-core's serious and critical violations on the page as it is (WCAG 2 A/AA rules). */
 export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
+  // A dialog fading in has its text at part opacity, and axe would measure that blend as poor contrast:
+  // let every running transition and finite animation end first (Mantine's take 150–200 ms; a spinner's never ends).
+  await page.waitForFunction(`document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)`, undefined, { timeout: 5_000 }).catch(() => undefined);
   // Evaluated through the DevTools protocol: the console's CSP (script-src 'self') rightly refuses an inline <script>.
   await page.evaluate(`${AXE_SOURCE()}\n;undefined`);
   // A string, run in the page: document and axe are the page's, not Node's.
