@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { TOPICS } from '@tenantry/contracts';
 import { freshGroups, databaseUrl, RunningService, startGroupAtEnd, startService, waitFor, waitUntilReady } from '@tenantry/testing';
-import { launchBrowser, screenshot, seriousAccessibilityViolations, signedInPage } from './support/browser';
+import { launchBrowser, newContext, screenshot, seriousAccessibilityViolations, signedInPage } from './support/browser';
 import { PlatformClient, suffix } from './support/platform-client';
 
 jest.setTimeout(180_000);
@@ -79,7 +79,7 @@ describe('the operator console in a browser', () => {
   });
 
   it('refuses a wrong key in words and signs the admin in with the key kept in session storage only', async () => {
-    const context = await browser.newContext();
+    const context = await newContext(browser);
     contexts.push(context);
     const page = await context.newPage();
     await page.goto(`${gatewayUrl}/console/`);
@@ -322,7 +322,7 @@ describe('the operator console in a browser', () => {
   });
 
   it('keeps the header on one line at 375 px, the role shortened rather than wrapped', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const context = await newContext(browser, { viewport: { width: 375, height: 800 } });
     contexts.push(context);
     const narrow = await context.newPage();
     await narrow.goto(`${gatewayUrl}/console/`);

@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, BrowserContextOptions, chromium, Page } from 'playwright-core';
 import { REPO_ROOT } from '@tenantry/testing';
 
 const CANDIDATES = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter((p): p is string => Boolean(p));
@@ -24,11 +24,19 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /**
+ * A browser context that prefers reduced motion: the console then skips its transitions (the theme's
+ * respectReducedMotion), so what a test reads or axe measures is never a dialog halfway through fading in.
+ */
+export function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return browser.newContext({ reducedMotion: 'reduce', ...options });
+}
+
+/**
  * A page in a new browser context (added to `contexts`, for the suite to close), signed in to the
  * console served at `gatewayUrl` with `key`: ready once the header shows the key's role.
  */
 export async function signedInPage(browser: Browser, contexts: BrowserContext[], gatewayUrl: string, key: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
+  const context = await newContext(browser, { viewport });
   contexts.push(context);
   const page = await context.newPage();
   await page.goto(`${gatewayUrl}/console/`);
