@@ -13,7 +13,7 @@
 import { Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { UsageRecordedPayload, UsageSource } from '@tenantry/contracts';
 import { MeteringConfig, parseCountedSources } from '../metering.config';
-import { counts, Meter } from './meter';
+import { Meter, recordedFields } from './meter';
 import { MeterRepository } from './meter.repository';
 
 @Injectable()
@@ -49,10 +49,10 @@ export class MeterCatalogue implements OnApplicationBootstrap, OnModuleDestroy {
     return [...this.meters.values()].sort((a, b) => a.key.localeCompare(b.key));
   }
 
-  /** The payload with what its meter decides now: whether its source counts, and how it aggregates (for consumers such as billing). */
+  /** The payload with what its meter decides now: whether its source counts, how it aggregates and a unique meter's member (for consumers such as billing). */
   decorate(payload: UsageRecordedPayload): UsageRecordedPayload {
     const meter = this.meters.get(payload.metric);
-    return meter ? { ...payload, counted: counts(meter, payload.source), aggregation: meter.aggregation } : payload;
+    return meter ? { ...payload, ...recordedFields(meter, payload.source, payload.properties) } : payload;
   }
 
   /** Makes sure the keys are known if they exist: reloads once (rate-limited) when one is missing. */

@@ -1,4 +1,4 @@
-import { counts, groupKeys, matchesFilters, Meter, meterMember } from './meter';
+import { counts, groupKeys, matchesFilters, Meter, meterMember, recordedFields } from './meter';
 import { builtInFieldsChanged, meterFields } from './meter-rules';
 import { BUILT_IN_METERS, builtInMeter } from './testing/built-in-meters';
 
@@ -23,6 +23,14 @@ describe('meter', () => {
     expect(counts({ ...apiCalls, countedSources: ['gateway'] }, 'gateway')).toBe(true);
     expect(meterMember(builtInMeter('active_users') as Meter, { userId: 'ann' })).toBe('ann');
     expect(meterMember(apiCalls, { userId: 'ann' })).toBeUndefined();
+  });
+
+  it('records on the event whether it counts, how it aggregates and the member of any unique meter', () => {
+    const seats: Meter = { ...(builtInMeter('active_users') as Meter), key: 'seats', builtIn: false, valueProperty: 'seatId', recordedBy: ['api'], countedSources: ['api'] };
+    expect(recordedFields(seats, 'api', { seatId: 's-1', userId: 'ann' })).toEqual({ counted: true, aggregation: 'unique', member: 's-1' });
+    expect(recordedFields(seats, 'gateway', { seatId: 7 })).toEqual({ counted: false, aggregation: 'unique', member: '7' });
+    expect(recordedFields(builtInMeter('active_users') as Meter, 'collector', { userId: 'ann' })).toEqual({ counted: true, aggregation: 'unique', member: 'ann' });
+    expect(recordedFields(tokens, 'api', { tokens: 5, region: 'eu' })).toEqual({ counted: true, aggregation: 'sum' });
   });
 });
 

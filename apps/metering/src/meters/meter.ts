@@ -3,7 +3,7 @@
  * limits and billing. The six built-in metrics are meters too (seeded rows of the same table).
  * Pure: what an event is worth under a meter is decided here, unit-tested.
  */
-import { UsageSource } from '@tenantry/contracts';
+import { UsageRecordedPayload, UsageSource } from '@tenantry/contracts';
 import { Aggregation } from '@tenantry/usage-api';
 
 export interface Meter {
@@ -35,6 +35,16 @@ export function mayRecordMeter(meter: Meter, source: string): boolean {
 
 export function counts(meter: Meter, source: string): boolean {
   return (meter.countedSources as string[]).includes(source);
+}
+
+/**
+ * What the meter decides about an event when metering records it, carried on UsageRecorded so that
+ * consumers (billing) need not know the meter: whether its source counts, how it aggregates and,
+ * for a `unique` meter, the member it brings.
+ */
+export function recordedFields(meter: Meter, source: UsageSource, properties: Record<string, unknown> | undefined | null): Pick<UsageRecordedPayload, 'counted' | 'aggregation' | 'member'> {
+  const member = meterMember(meter, properties);
+  return { counted: counts(meter, source), aggregation: meter.aggregation, ...(member === undefined ? {} : { member }) };
 }
 
 /** The member a `unique` meter counts, or undefined when the event does not carry it. */

@@ -25,6 +25,10 @@ const cases: Record<string, unknown>[] = [
   { ...valid, source: 'someone' },
   { ...valid, properties: 'text' },
   { ...valid, properties: ['a'] },
+  { ...valid, aggregation: 'unique', member: 'seat-7', properties: { seatId: 'seat-7' } },
+  { ...valid, member: '' },
+  { ...valid, member: 7 },
+  { ...valid, member: null },
 ];
 
 describe('checkUsageRecorded', () => {

@@ -51,6 +51,17 @@ export class UsageRecordedPayload {
   @IsOptional()
   @IsIn(USAGE_AGGREGATIONS)
   aggregation?: UsageAggregation;
+
+  /**
+   * For a `unique` meter: the member the event brings, i.e. the value of the meter's value property
+   * (`userId` for active_users, `seatId` for a custom seats meter), so consumers count distinct
+   * members without knowing the meter. Absent on other meters and on events recorded before it was
+   * added (active_users: read `properties.userId`).
+   */
+  @IsOptional()
+  @IsString()
+  @Length(1)
+  member?: string;
 }
 
 /**
@@ -60,7 +71,7 @@ export class UsageRecordedPayload {
  */
 export function checkUsageRecorded(value: Record<string, unknown>): string[] {
   const problems: string[] = [];
-  const { tenantId, eventId, metric, quantity, timestamp, source, properties, counted, aggregation } = value;
+  const { tenantId, eventId, metric, quantity, timestamp, source, properties, counted, aggregation, member } = value;
   if (typeof tenantId !== 'string' || !isUUID(tenantId)) problems.push('tenantId: must be a UUID');
   if (typeof eventId !== 'string' || eventId.length < 1 || eventId.length > 200) problems.push('eventId: must be a string of 1 to 200 characters');
   if (typeof metric !== 'string' || !METRIC_NAME.test(metric)) problems.push(`metric: must match ${METRIC_NAME}`);
@@ -70,6 +81,7 @@ export function checkUsageRecorded(value: Record<string, unknown>): string[] {
   if (properties !== undefined && properties !== null && !isObject(properties)) problems.push('properties: must be an object');
   if (counted !== undefined && typeof counted !== 'boolean') problems.push('counted: must be a boolean');
   if (aggregation !== undefined && !(USAGE_AGGREGATIONS as readonly unknown[]).includes(aggregation)) problems.push(`aggregation: must be one of ${USAGE_AGGREGATIONS.join(', ')}`);
+  if (member !== undefined && member !== null && (typeof member !== 'string' || member.length < 1)) problems.push('member: must be a non-empty string');
   return problems;
 }
 

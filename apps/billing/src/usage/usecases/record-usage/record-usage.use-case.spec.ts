@@ -44,6 +44,24 @@ describe(RecordUsageUseCase.name, () => {
     expect(Object.fromEntries(await totals.totals({ ...tenantScope(TENANT), periodStart: MAY }))).toEqual({ api_calls: '5' });
   });
 
+  it("counts the distinct members of any unique meter from the event's member, and active_users recorded before from its userId", async () => {
+    const seat = (seatId: string, timestamp: string, extra: Partial<UsageRecordedPayload> = {}) => usage('seats', '1', timestamp, { aggregation: 'unique', member: seatId, properties: { seatId }, ...extra });
+    await sut.execute(new RecordUsageCommand([
+      seat('s-1', '2026-04-03T00:00:00Z'),
+      seat('s-2', '2026-04-04T00:00:00Z'),
+      seat('s-1', '2026-04-05T00:00:00Z'),
+      seat('s-1', '2026-05-01T00:00:00Z'), // May: a member counts once per period, in each period
+      seat('s-3', '2026-04-06T00:00:00Z', { counted: false }), // a source the meter does not count
+      usage('active_users', '1', '2026-04-03T00:00:00Z', { aggregation: 'unique', member: 'ann', properties: { userId: 'ann' } }),
+      usage('active_users', '1', '2026-04-04T00:00:00Z', { properties: { userId: 'ann' } }), // recorded before events carried member
+      usage('active_users', '1', '2026-04-05T00:00:00Z', { properties: { userId: 'bob' } }),
+    ]), FakeTransactions.TX);
+    await sut.execute(new RecordUsageCommand([seat('s-2', '2026-04-07T00:00:00Z'), seat('s-4', '2026-04-08T00:00:00Z')]), FakeTransactions.TX);
+
+    expect(Object.fromEntries(await totals.totals({ ...tenantScope(TENANT), periodStart: APRIL }))).toEqual({ seats: '3', active_users: '2' });
+    expect(Object.fromEntries(await totals.totals({ ...tenantScope(TENANT), periodStart: MAY }))).toEqual({ seats: '1' });
+  });
+
   it('keeps one id space per source, like metering', async () => {
     await sut.execute(new RecordUsageCommand([usage('api_calls', '1', '2026-04-10T00:00:00Z', { eventId: 'x' }), usage('api_calls', '2', '2026-04-10T00:00:00Z', { eventId: 'x', source: 'gateway' })]), FakeTransactions.TX);
     expect((await totals.totals({ ...tenantScope(TENANT), periodStart: APRIL })).get('api_calls')).toBe('3');

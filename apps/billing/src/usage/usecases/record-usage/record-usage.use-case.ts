@@ -4,7 +4,8 @@
  * once, as in metering: a copy published again under another CloudEvents id (a retry) is dropped
  * here. A metric the platform measures (storage, database size, active users) counts only from the
  * collector; from any other source it is dead-lettered, as metering does.
- * Totals aggregate like metering's month windows (sum, max, latest, unique). Runs in the batch's
+ * Totals aggregate like metering's month windows (sum, max, latest, unique: the distinct `member`s
+ * of any unique meter, custom ones included). Runs in the batch's
  * transaction, so the totals commit with the inbox rows.
  * Late usage is billed for up to ADJUSTABLE_PAST_PERIODS periods before the tenant's earliest period
  * not finalized yet (as adjustment lines on its next invoice); usage of an older period is logged
@@ -49,7 +50,9 @@ export class RecordUsageUseCase {
       if (payload.counted === false) continue;
       // The event names its meter's aggregation (custom meters included); older events: the built-in table.
       const aggregation = payload.aggregation ?? metric.aggregation;
-      const candidate: Candidate = { tenantId: payload.tenantId.toLowerCase(), source: payload.source, eventId: payload.eventId, periodStart: periodStartOf(at), metric: payload.metric, quantity: aggregation === 'count' ? '1' : payload.quantity, at, aggregation, member: memberOf(metric, payload.properties) };
+      // A unique meter's member is on the event (metering puts it there, custom meters included); events recorded before carry only the properties (active_users: userId).
+      const member = aggregation === 'unique' ? (payload.member ?? memberOf(metric, payload.properties)) : undefined;
+      const candidate: Candidate = { tenantId: payload.tenantId.toLowerCase(), source: payload.source, eventId: payload.eventId, periodStart: periodStartOf(at), metric: payload.metric, quantity: aggregation === 'count' ? '1' : payload.quantity, at, aggregation, member };
       if (!firstCopies.has(eventKey(candidate))) firstCopies.set(eventKey(candidate), candidate);
     }
     const billableFrom = await this.totals.billableFrom(tx, [...new Set([...firstCopies.values()].map((c) => c.tenantId))], ADJUSTABLE_PAST_PERIODS);

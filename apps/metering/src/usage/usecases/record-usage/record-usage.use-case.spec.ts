@@ -2,7 +2,8 @@ import { ManualClock } from '@tenantry/service/testing';
 import { UsageRecordedPayload } from '@tenantry/contracts';
 import { MeteringConfig } from '../../../metering.config';
 import { MeterCatalogue } from '../../../meters/meter-catalogue';
-import { InMemoryMeterRepository } from '../../../meters/testing/built-in-meters';
+import { Meter } from '../../../meters/meter';
+import { builtInMeter, InMemoryMeterRepository } from '../../../meters/testing/built-in-meters';
 import { KnownTenants } from '../../../tenants/testing/known-tenants.repository';
 import { UsagePublisher } from '../../usage.publisher';
 import { EventKey, eventKey, UsageRepository } from '../../usage.repository';
@@ -35,7 +36,7 @@ async function setup(options: { counted?: EventKey[]; failure?: Error } = {}) {
   const meters = new MeterCatalogue(new InMemoryMeterRepository(), config);
   await meters.reload();
   const sut = new RecordUsageUseCase(new KnownTenants({ [ACTIVE]: 'active', [SUSPENDED]: 'suspended' }), usageWith(options.counted ?? []), publisher, new ManualClock(NOW), config, meters);
-  return { sut, publisher };
+  return { sut, publisher, meters };
 }
 
 const event = (eventId: string, overrides: object = {}) => ({ tenantId: ACTIVE, eventId, metric: 'api_calls', quantity: '1', timestamp: NOW.toISOString(), ...overrides });
@@ -55,6 +56,19 @@ describe(RecordUsageUseCase.name, () => {
     expect(publisher.published.map((e) => [e.eventId, e.quantity, e.source])).toEqual([
       ['a', '1', 'api'],
       ['d', '2.5', 'api'],
+    ]);
+  });
+
+  it("puts a unique meter's member on the event, so billing counts distinct members of any meter", async () => {
+    const { sut, publisher, meters } = await setup();
+    meters.put({ ...(builtInMeter('active_users') as Meter), key: 'seats', builtIn: false, valueProperty: 'seatId', recordedBy: ['api'], countedSources: ['api'] });
+
+    await sut.execute(new RecordUsageCommand([event('s1', { metric: 'seats', properties: { seatId: 'a' } }), event('s2', { metric: 'seats', properties: { seatId: 'a' } }), event('n', { properties: { seatId: 'a' } })]));
+
+    expect(publisher.published.map((e) => [e.eventId, e.aggregation, e.member])).toEqual([
+      ['s1', 'unique', 'a'],
+      ['s2', 'unique', 'a'],
+      ['n', 'sum', undefined],
     ]);
   });
 

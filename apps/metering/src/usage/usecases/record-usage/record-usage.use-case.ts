@@ -6,7 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { UsageRecordedPayload } from '@tenantry/contracts';
 import { Clock } from '@tenantry/service';
 import { MeteringConfig } from '../../../metering.config';
-import { counts } from '../../../meters/meter';
+import { recordedFields } from '../../../meters/meter';
 import { MeterCatalogue } from '../../../meters/meter-catalogue';
 import { TenantProjectionRepository } from '../../../tenants/tenant-projection.repository';
 import { UsageResultView } from '../../dto/usage-view.dto';
@@ -43,7 +43,7 @@ export class RecordUsageUseCase {
     const checked = verdicts.map((verdict): { payload: UsageRecordedPayload } | { reason: UsageRejection } => {
       if (!verdict.ok) return { reason: verdict.reason };
       const meter = lookup(verdict.event.metric);
-      return { payload: { ...verdict.event, source: SOURCE, ...(meter ? { counted: counts(meter, SOURCE), aggregation: meter.aggregation } : {}) } };
+      return { payload: { ...verdict.event, source: SOURCE, ...(meter ? recordedFields(meter, SOURCE, verdict.event.properties) : {}) } };
     });
     const acceptable = checked.flatMap((check) => ('payload' in check ? [check.payload] : []));
     // Only accepted events can have been counted, and they are never older than the lateness window.
