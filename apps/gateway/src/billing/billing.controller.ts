@@ -1,5 +1,5 @@
 /** The public billing routes: validated and authorised here (bodies from libs/billing-api), answered by billing. */
-import { Body, Controller, Delete, Get, Headers, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   AttachPaymentMethodDto,
@@ -27,7 +27,6 @@ import {
 } from '@tenantry/billing-api';
 import { UuidParamPipe } from '@tenantry/service';
 import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, PlatformOperation, requirePrincipal } from '../auth';
-import { idempotencyKeyOf } from '../idempotency';
 import { ApiProblems } from '../openapi';
 import { TenantStateGuard } from '../tenant-status';
 import { queryString, ReplyLike, UpstreamProxy } from '../upstream';
@@ -211,12 +210,10 @@ export class BillingController {
   @ApiProblems(400, 403, 404, 409, 422)
   async payInvoice(
     @Param('invoiceId', UuidParamPipe) invoiceId: string,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: GatewayRequest,
     @Res() reply: ReplyLike,
   ): Promise<void> {
-    idempotencyKeyOf(idempotencyKey);
-    await this.upstream.relay(request, reply, { upstream: 'billing', method: 'POST', path: `${INTERNAL}/invoices/${invoiceId}/pay`, ...(idempotencyKey === undefined ? {} : { idempotencyKey }) });
+    await this.upstream.relay(request, reply, { upstream: 'billing', method: 'POST', path: `${INTERNAL}/invoices/${invoiceId}/pay` });
   }
 
   @Post('invoices/:invoiceId/void')
@@ -226,12 +223,10 @@ export class BillingController {
   @ApiProblems(400, 403, 404, 409)
   async voidInvoice(
     @Param('invoiceId', UuidParamPipe) invoiceId: string,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: GatewayRequest,
     @Res() reply: ReplyLike,
   ): Promise<void> {
-    idempotencyKeyOf(idempotencyKey);
-    await this.upstream.relay(request, reply, { upstream: 'billing', method: 'POST', path: `${INTERNAL}/invoices/${invoiceId}/void`, ...(idempotencyKey === undefined ? {} : { idempotencyKey }) });
+    await this.upstream.relay(request, reply, { upstream: 'billing', method: 'POST', path: `${INTERNAL}/invoices/${invoiceId}/void` });
   }
 
   @Post('invoices/:invoiceId/credit-notes')
@@ -243,12 +238,10 @@ export class BillingController {
   async issueCreditNote(
     @Param('invoiceId', UuidParamPipe) invoiceId: string,
     @Body() body: IssueCreditNoteDto,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: GatewayRequest,
     @Res() reply: ReplyLike,
   ): Promise<void> {
-    idempotencyKeyOf(idempotencyKey);
-    await this.upstream.relay(request, reply, { upstream: 'billing', method: 'POST', path: `${INTERNAL}/invoices/${invoiceId}/credit-notes`, body, ...(idempotencyKey === undefined ? {} : { idempotencyKey }) });
+    await this.upstream.relay(request, reply, { upstream: 'billing', method: 'POST', path: `${INTERNAL}/invoices/${invoiceId}/credit-notes`, body });
   }
 
   @Get('invoices/:invoiceId/credit-notes')

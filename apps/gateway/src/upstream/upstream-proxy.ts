@@ -8,6 +8,7 @@ import { Logger } from '@tenantry/observability';
 import { LOGGER } from '@tenantry/service';
 import { clientCorrelationId, GatewayRequest } from '../auth';
 import { GatewayConfig } from '../gateway.config';
+import { idempotencyKeyOf } from '../idempotency';
 import { InternalTokens } from './internal-tokens';
 import { Caller, callerOf, identityHeaders, UpstreamCall } from './upstream-call';
 import { ClientReply, createUpstreamClient, UpstreamClient, UpstreamRequest } from './upstream-client';
@@ -45,9 +46,15 @@ export class UpstreamProxy implements OnApplicationShutdown {
     return this.clients[call.upstream].read(toRequest(this.tokens.signAnonymous(purpose, call.upstream, request.id, clientCorrelationId(request)), call));
   }
 
-  /** A route that only forwards: the call for the route's caller, its answer written back. */
+  /**
+   * A route that only forwards: the call for the route's caller, its answer written back. The
+   * client's Idempotency-Key travels on as its identity does (the service keeps the key), so no
+   * route repeats it; a malformed one is the 400 naming the header, and nothing is forwarded.
+   */
   async relay(request: GatewayRequest, reply: ReplyLike, call: UpstreamCall): Promise<void> {
-    writeReply(reply, await this.forward(callerOf(request), call), request.url);
+    const header = request.headers['idempotency-key'];
+    const idempotencyKey = idempotencyKeyOf(Array.isArray(header) ? header.join(', ') : header);
+    writeReply(reply, await this.forward(callerOf(request), idempotencyKey === undefined ? call : { ...call, idempotencyKey }), request.url);
   }
 
   async onApplicationShutdown(): Promise<void> {
