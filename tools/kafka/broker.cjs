@@ -113,13 +113,66 @@ function pidFile(dataDir) {
   return path.join(dataDir, 'broker.pid');
 }
 
-function readPid(dataDir) {
+/** The pid file's `<pid>\n<port>\n` (an older file holds the pid only), or undefined. */
+function readLock(dataDir) {
   try {
-    const pid = Number(fs.readFileSync(pidFile(dataDir), 'utf8'));
-    return alive(pid) ? pid : undefined;
+    const [pid, port] = fs.readFileSync(pidFile(dataDir), 'utf8').trim().split(/\s+/).map(Number);
+    return Number.isInteger(pid) && pid > 0 ? { pid, port: Number.isInteger(port) && port > 0 ? port : undefined } : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** The command line of a live process, or undefined when /proc cannot tell (then it is taken at its word). */
+function commandLine(pid) {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The broker started from `dataDir` while it runs: its command line names the directory (a pid the system gave to another program since is not it). */
+function readPid(dataDir) {
+  const lock = readLock(dataDir);
+  if (!lock || !alive(lock.pid)) return undefined;
+  const command = commandLine(lock.pid);
+  return command === undefined || command.includes(dataDir) ? lock.pid : undefined;
+}
+
+/**
+ * Claims `dataDir` for a broker about to start on `port`: one broker per data directory, since a
+ * second one (another port, same checkout) corrupts the first one's metadata log. The pid file is
+ * created exclusively (two starts at once: one wins) and holds the starting process until the broker
+ * runs, then the broker. A pid file whose process is gone (killed, machine restarted) is stale and
+ * removed; one whose process lives is a running broker (or one being started): refused, naming it.
+ */
+function claimDataDir(dataDir, port) {
+  fs.mkdirSync(dataDir, { recursive: true });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      fs.writeFileSync(pidFile(dataDir), `${process.pid}\n${port}\n`, { flag: 'wx' });
+      return;
+    } catch (error) {
+      if (error.code !== 'EEXIST' || attempt >= 3) throw error;
+    }
+    const lock = readLock(dataDir);
+    const command = lock && alive(lock.pid) ? commandLine(lock.pid) : undefined;
+    if (lock && alive(lock.pid) && (command === undefined || command.includes(dataDir) || /node/.test(command))) {
+      const where = lock.port === undefined ? '' : ` on 127.0.0.1:${lock.port}`;
+      throw new Error(
+        `a Kafka broker (pid ${lock.pid}${where}) already runs from ${dataDir}; a second broker on the same data directory corrupts its metadata log. ` +
+          `Use that one (KAFKA_BROKERS=127.0.0.1:${lock.port ?? '<its port>'}) or stop it first: \`npm run kafka:stop\` (or \`npm run infra:down\`) from this checkout, or kill ${lock.pid}.`,
+      );
+    }
+    // Stale: the process that wrote it is gone.
+    fs.rmSync(pidFile(dataDir), { force: true });
+  }
+}
+
+/** Gives the claim up if it is still `pid`'s (a start that failed). */
+function releaseDataDir(dataDir, pid) {
+  if (readLock(dataDir)?.pid === pid) fs.rmSync(pidFile(dataDir), { force: true });
 }
 
 /**
@@ -131,8 +184,18 @@ async function startBroker({ dataDir = DEFAULT_DATA_DIR, port = 9092, controller
     if (!quiet) console.log(`[kafka] reusing the broker already listening on 127.0.0.1:${port}`);
     return { reused: true, pid: readPid(dataDir), logFile: undefined };
   }
+  // Before anything is written to it: another broker may be running from this directory on another port.
+  claimDataDir(dataDir, port);
+  try {
+    return await launch({ dataDir, port, controllerPort, heapMb, quiet });
+  } catch (error) {
+    releaseDataDir(dataDir, process.pid);
+    throw error;
+  }
+}
+
+async function launch({ dataDir, port, controllerPort, heapMb, quiet }) {
   const libs = fetchJars({ quiet });
-  fs.mkdirSync(dataDir, { recursive: true });
   const config = path.join(dataDir, 'server.properties');
   fs.writeFileSync(config, serverProperties({ dataDir, port, controllerPort }));
   const classpath = `${libs}/*`;
@@ -174,13 +237,18 @@ async function startBroker({ dataDir = DEFAULT_DATA_DIR, port = 9092, controller
     { detached: true, stdio: ['ignore', out, out] },
   );
   child.unref();
-  fs.writeFileSync(pidFile(dataDir), String(child.pid));
+  fs.writeFileSync(pidFile(dataDir), `${child.pid}\n${port}\n`);
   let exited = false;
   child.once('exit', () => (exited = true));
-  await waitFor(async () => {
-    if (exited) throw new Error(`the Kafka broker exited during start-up; see ${logFile} and ${path.join(dataDir, 'stdout.log')}`);
-    return portOpen(port);
-  }, 60_000, `Kafka on 127.0.0.1:${port}`);
+  try {
+    await waitFor(async () => {
+      if (exited) throw new Error(`the Kafka broker exited during start-up; see ${logFile} and ${path.join(dataDir, 'stdout.log')}`);
+      return portOpen(port);
+    }, 60_000, `Kafka on 127.0.0.1:${port}`);
+  } catch (error) {
+    releaseDataDir(dataDir, exited ? child.pid : -1);
+    throw error;
+  }
   if (!quiet) console.log(`[kafka] broker ${KAFKA_VERSION} up on 127.0.0.1:${port} (pid ${child.pid}, log ${logFile})`);
   return { reused: false, pid: child.pid, logFile };
 }
@@ -202,4 +270,4 @@ async function stopBroker({ dataDir = DEFAULT_DATA_DIR, signal = 'SIGTERM', grac
   return true;
 }
 
-module.exports = { KAFKA_VERSION, LIBS, DEFAULT_DATA_DIR, fetchJars, startBroker, stopBroker, portOpen, waitFor };
+module.exports = { KAFKA_VERSION, LIBS, DEFAULT_DATA_DIR, fetchJars, startBroker, stopBroker, claimDataDir, portOpen, waitFor };

@@ -18,6 +18,8 @@ export const REPO_ROOT = findRoot(__dirname);
 interface BrokerTools {
   startBroker(options?: { dataDir?: string; port?: number; controllerPort?: number; heapMb?: number; quiet?: boolean }): Promise<{ reused: boolean; pid?: number }>;
   stopBroker(options?: { dataDir?: string; signal?: NodeJS.Signals; graceMs?: number; quiet?: boolean }): Promise<boolean>;
+  /** Claims a data directory for a broker on `port`: throws naming the broker that runs from it; removes a stale pid file. */
+  claimDataDir(dataDir: string, port: number): void;
   portOpen(port: number): Promise<boolean>;
 }
 
