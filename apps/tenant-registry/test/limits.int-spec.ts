@@ -163,6 +163,12 @@ describe('tenant-registry limits API', () => {
       { field: 'storage', message: 'storage must be a number or an object {limit, mode}' },
       { field: 'users.limit', message: 'limit must be an integer number' },
     ]);
+    const missing = await api.call<{ errors: { field: string; message: string }[] }>('PUT', path, { storage: 10 });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors).toEqual([
+      { field: 'users', message: 'users is required: a number or an object {limit, mode}' },
+      { field: 'bandwidth', message: 'bandwidth is required: a number or an object {limit, mode}' },
+    ]);
     expect((await api.call<LimitsBody>('GET', path)).body.version).toBe(3);
   });
 

@@ -28,6 +28,18 @@ describe(TenantLimitsDto.name, () => {
     expect(named({ ...VALID, storage: {}, users: { limit: '5' } })).toEqual(['storage.limit', 'users.limit']);
   });
 
+  it('says a missing limit is required, and what a present one of the wrong kind must be', () => {
+    const messages = (body: unknown) => validateSync(plainToInstance(TenantLimitsDto, body), { whitelist: true, forbidNonWhitelisted: true }).map((error) => [error.property, Object.entries(error.constraints ?? {}).flatMap(([rule, message]) => (rule === 'nestedValidation' ? [] : [message]))]);
+    expect(messages({ storage: { limit: 1 } })).toEqual([
+      ['users', ['users is required: a number or an object {limit, mode}']],
+      ['bandwidth', ['bandwidth is required: a number or an object {limit, mode}']],
+    ]);
+    expect(messages({ storage: '10', users: null, bandwidth: { limit: 1 } })).toEqual([
+      ['storage', ['storage must be a number or an object {limit, mode}']],
+      ['users', ['users must be a number or an object {limit, mode}']],
+    ]);
+  });
+
   it('accepts the documented body, with or without apiCalls and modes', () => {
     expect(fields(VALID)).toEqual([]);
     expect(fields({ storage: { limit: 0.5 }, users: { limit: 0 }, bandwidth: { limit: 1.123456789 } })).toEqual([]);

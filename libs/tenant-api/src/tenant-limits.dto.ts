@@ -117,7 +117,8 @@ export class MeterLimitDto {
   mode?: LimitMode;
 }
 
-const METER_VALUE = 'must be a number or an object {limit, mode}';
+const LIMIT_VALUE = 'must be a number or an object {limit, mode}';
+const METER_VALUE = LIMIT_VALUE;
 const METERS_OBJECT = 'meters must be an object {"<meter key>": limit}';
 
 /** Why a key cannot be limited under `meters`, or null when it can (whether the meter exists is asked of metering by the gateway). */
@@ -189,7 +190,8 @@ function LimitField(cls: new () => object, required: boolean): PropertyDecorator
     (required ? ApiProperty({ type: cls }) : ApiPropertyOptional({ type: cls, description: 'Absent: no limit on API calls' }))(target, property);
     // IsObject: ValidateNested alone lets a missing (or null) value through. A plain number was made
     // an object by normalizeLimitsBody before validation.
-    IsObject({ message: '$property must be a number or an object {limit, mode}' })(target, property);
+    // An absent field is named as required: "must be a number or an object" read as if a value had been sent.
+    IsObject({ message: (args: ValidationArguments) => (args.value === undefined ? `${args.property} is required: a number or an object {limit, mode}` : `${args.property} ${LIMIT_VALUE}`) })(target, property);
     Type(() => cls)(target, property);
     ValidateNested()(target, property);
   };
