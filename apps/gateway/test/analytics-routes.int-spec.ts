@@ -3,8 +3,7 @@
 // the door (a bad date names its field, a range ending before it starts names `to`), and the three
 // routes are in the OpenAPI document.
 import { randomUUID } from 'node:crypto';
-import { RunningService, startService, waitUntilReady } from '@tenantry/testing';
-import { GatewayOnFakeRegistry, startGatewayOnFakeRegistry } from './support/gateway-client';
+import { GatewayOnFakeRegistry, startGatewayWith } from './support/gateway-client';
 
 jest.setTimeout(120_000);
 
@@ -13,19 +12,13 @@ const ROUTES = ['usage', 'business', 'comparative'] as const;
 const QUERY = `from=2026-10-01&to=2026-10-31&plan=none-${randomUUID().slice(0, 8)}`;
 
 describe('gateway analytics routes', () => {
-  let health: RunningService;
   let stack: GatewayOnFakeRegistry;
 
   beforeAll(async () => {
-    health = await startService('health-scoring', { HEALTH_RECOMPUTE_INTERVAL_MS: '3600000' });
-    await waitUntilReady(health);
-    stack = await startGatewayOnFakeRegistry({ HEALTH_SCORING_URL: health.url });
+    stack = await startGatewayWith('health-scoring', { HEALTH_RECOMPUTE_INTERVAL_MS: '3600000' });
   });
 
-  afterAll(async () => {
-    await stack?.stop();
-    await health?.process.kill('SIGTERM');
-  });
+  afterAll(() => stack?.stop());
 
   it('answers every platform role and refuses a tenant-admin key with 403', async () => {
     const { gateway } = stack;

@@ -3,26 +3,20 @@
 // invoices and manages its own payment methods only).
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@tenantry/contracts';
-import { eventMessage, produce, RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
-import { GatewayOnFakeRegistry, problemType, startGatewayOnFakeRegistry } from './support/gateway-client';
+import { eventMessage, produce, testKafka, waitFor } from '@tenantry/testing';
+import { GatewayOnFakeRegistry, problemType, startGatewayWith } from './support/gateway-client';
 
 jest.setTimeout(120_000);
 
 describe('gateway billing routes', () => {
-  let billing: RunningService;
   let stack: GatewayOnFakeRegistry;
   const plan = `it-${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
-    billing = await startService('billing', { BILLING_RUN_INTERVAL_MS: '3600000' });
-    await waitUntilReady(billing);
-    stack = await startGatewayOnFakeRegistry({ BILLING_URL: billing.url });
+    stack = await startGatewayWith('billing', { BILLING_RUN_INTERVAL_MS: '3600000' });
   });
 
-  afterAll(async () => {
-    await stack?.stop();
-    await billing?.process.kill('SIGTERM');
-  });
+  afterAll(() => stack?.stop());
 
   it('forwards plan reads and writes, and checks bodies at the door', async () => {
     const { gateway } = stack;

@@ -3,8 +3,8 @@
 // libs/billing-api, reads for support and read-only, and a tenant admin reading its own invoices'
 // credit notes — another tenant's invoice id answers 404.
 import { EventPayload, TOPICS } from '@tenantry/contracts';
-import { eventMessage, produce, RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
-import { GatewayOnFakeRegistry, problemType, startGatewayOnFakeRegistry } from './support/gateway-client';
+import { eventMessage, produce, testKafka, waitFor } from '@tenantry/testing';
+import { GatewayOnFakeRegistry, problemType, startGatewayWith } from './support/gateway-client';
 
 jest.setTimeout(120_000);
 
@@ -22,19 +22,13 @@ function tenantCreated(tenantId: string): EventPayload<'TenantCreated'> {
 }
 
 describe('gateway credit-note routes', () => {
-  let billing: RunningService;
   let stack: GatewayOnFakeRegistry;
 
   beforeAll(async () => {
-    billing = await startService('billing', { BILLING_RUN_INTERVAL_MS: '3600000', PAYMENT_COLLECTION_INTERVAL_MS: '3600000' });
-    await waitUntilReady(billing);
-    stack = await startGatewayOnFakeRegistry({ BILLING_URL: billing.url });
+    stack = await startGatewayWith('billing', { BILLING_RUN_INTERVAL_MS: '3600000', PAYMENT_COLLECTION_INTERVAL_MS: '3600000' });
   });
 
-  afterAll(async () => {
-    await stack?.stop();
-    await billing?.process.kill('SIGTERM');
-  });
+  afterAll(() => stack?.stop());
 
   it('voids and credits for the billing roles, reads for support and read-only, and a tenant admin reads only its own invoices’ credit notes', async () => {
     const { gateway } = stack;

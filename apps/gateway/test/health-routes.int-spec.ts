@@ -4,8 +4,8 @@
 // validated at the door and audited, and the role matrix for the other roles.
 import { randomUUID } from 'node:crypto';
 import { EventPayload, TOPICS } from '@tenantry/contracts';
-import { eventMessage, produce, RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
-import { GatewayOnFakeRegistry, problemType, startGatewayOnFakeRegistry } from './support/gateway-client';
+import { eventMessage, produce, testKafka, waitFor } from '@tenantry/testing';
+import { GatewayOnFakeRegistry, problemType, startGatewayWith } from './support/gateway-client';
 
 jest.setTimeout(120_000);
 
@@ -26,19 +26,13 @@ function tenantCreated(tenantId: string): EventPayload<'TenantCreated'> {
 }
 
 describe('gateway health routes', () => {
-  let health: RunningService;
   let stack: GatewayOnFakeRegistry;
 
   beforeAll(async () => {
-    health = await startService('health-scoring', { HEALTH_RECOMPUTE_INTERVAL_MS: '3600000' });
-    await waitUntilReady(health);
-    stack = await startGatewayOnFakeRegistry({ HEALTH_SCORING_URL: health.url });
+    stack = await startGatewayWith('health-scoring', { HEALTH_RECOMPUTE_INTERVAL_MS: '3600000' });
   });
 
-  afterAll(async () => {
-    await stack?.stop();
-    await health?.process.kill('SIGTERM');
-  });
+  afterAll(() => stack?.stop());
 
   it('answers a tenant admin its own dashboard with usage against limits and health, and 404 for another tenant', async () => {
     const { gateway } = stack;

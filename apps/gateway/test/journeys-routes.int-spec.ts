@@ -5,8 +5,8 @@
 // the door; the writes audited.
 import { randomUUID } from 'node:crypto';
 import { EventPayload, TOPICS } from '@tenantry/contracts';
-import { eventMessage, produce, RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
-import { GatewayOnFakeRegistry, problemType, startGatewayOnFakeRegistry } from './support/gateway-client';
+import { eventMessage, produce, testKafka, waitFor } from '@tenantry/testing';
+import { GatewayOnFakeRegistry, problemType, startGatewayWith } from './support/gateway-client';
 
 jest.setTimeout(120_000);
 
@@ -27,19 +27,13 @@ function tenantCreated(tenantId: string): EventPayload<'TenantCreated'> {
 }
 
 describe('gateway lifecycle-journey routes', () => {
-  let health: RunningService;
   let stack: GatewayOnFakeRegistry;
 
   beforeAll(async () => {
-    health = await startService('health-scoring', { HEALTH_RECOMPUTE_INTERVAL_MS: '3600000' });
-    await waitUntilReady(health);
-    stack = await startGatewayOnFakeRegistry({ HEALTH_SCORING_URL: health.url });
+    stack = await startGatewayWith('health-scoring', { HEALTH_RECOMPUTE_INTERVAL_MS: '3600000' });
   });
 
-  afterAll(async () => {
-    await stack?.stop();
-    await health?.process.kill('SIGTERM');
-  });
+  afterAll(() => stack?.stop());
 
   it('answers a tenant admin its own onboarding and offboarding feedback, 404 for another tenant, and validates and audits the feedback', async () => {
     const { gateway } = stack;

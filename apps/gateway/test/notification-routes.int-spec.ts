@@ -5,8 +5,8 @@
 // of a mail works through the gateway without any API key, and a forged one changes nothing.
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@tenantry/contracts';
-import { eventMessage, groupsAtEndOfEveryTopic, produce, RunningService, startService, testKafka, TestSmtpServer, uniqueName, waitFor, waitUntilReady } from '@tenantry/testing';
-import { GatewayOnFakeRegistry, problemType, startGatewayOnFakeRegistry } from './support/gateway-client';
+import { eventMessage, groupsAtEndOfEveryTopic, produce, testKafka, TestSmtpServer, uniqueName, waitFor } from '@tenantry/testing';
+import { GatewayOnFakeRegistry, problemType, startGatewayWith } from './support/gateway-client';
 
 jest.setTimeout(120_000);
 
@@ -15,7 +15,6 @@ const PUBLIC_URL = 'https://api.tenantry.example';
 
 describe('gateway notification routes', () => {
   let smtp: TestSmtpServer;
-  let notifications: RunningService;
   let stack: GatewayOnFakeRegistry;
 
   async function mailedTenant(): Promise<{ tenantId: string; email: string }> {
@@ -36,14 +35,11 @@ describe('gateway notification routes', () => {
     // Consumer groups of its own at the end of the topics: the mails are this spec's, not a backlog of the whole suite's events.
     const groupPrefix = `${uniqueName('notify_routes')}.`;
     await groupsAtEndOfEveryTopic(groupPrefix, ['notifications.email', 'notifications.webhooks']);
-    notifications = await startService('notifications', { SMTP_URL: smtp.url, NOTIFY_SEND_INTERVAL_MS: '100', NOTIFY_PUBLIC_URL: PUBLIC_URL, KAFKA_GROUP_PREFIX: groupPrefix });
-    await waitUntilReady(notifications);
-    stack = await startGatewayOnFakeRegistry({ NOTIFICATIONS_URL: notifications.url });
+    stack = await startGatewayWith('notifications', { SMTP_URL: smtp.url, NOTIFY_SEND_INTERVAL_MS: '100', NOTIFY_PUBLIC_URL: PUBLIC_URL, KAFKA_GROUP_PREFIX: groupPrefix });
   });
 
   afterAll(async () => {
     await stack?.stop();
-    await notifications?.process.kill('SIGTERM');
     await smtp?.stop();
   });
 

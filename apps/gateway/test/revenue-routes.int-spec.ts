@@ -4,8 +4,8 @@
 // summary (another's: 404), revenue is for the platform roles only, bad queries are 400 naming the field.
 import { randomUUID } from 'node:crypto';
 import { EventPayload, TOPICS } from '@tenantry/contracts';
-import { eventMessage, pdfToText, produce, RunningService, startService, testKafka, waitFor, waitUntilReady } from '@tenantry/testing';
-import { GatewayOnFakeRegistry, problemType, startGatewayOnFakeRegistry } from './support/gateway-client';
+import { eventMessage, pdfToText, produce, testKafka, waitFor } from '@tenantry/testing';
+import { GatewayOnFakeRegistry, problemType, startGatewayWith } from './support/gateway-client';
 
 jest.setTimeout(150_000);
 
@@ -33,7 +33,6 @@ interface Invoice {
 }
 
 describe('gateway invoice PDF, revenue and billing summary routes', () => {
-  let billing: RunningService;
   let stack: GatewayOnFakeRegistry;
   let tenant: string;
   let other: string;
@@ -46,9 +45,7 @@ describe('gateway invoice PDF, revenue and billing summary routes', () => {
   const month = (at: Date) => at.toISOString().slice(0, 7);
 
   beforeAll(async () => {
-    billing = await startService('billing', { BILLING_RUN_INTERVAL_MS: '3600000' });
-    await waitUntilReady(billing);
-    stack = await startGatewayOnFakeRegistry({ BILLING_URL: billing.url });
+    stack = await startGatewayWith('billing', { BILLING_RUN_INTERVAL_MS: '3600000' });
     tenant = stack.tenant();
     other = stack.tenant();
     await produce(kafka, TOPICS.TENANT_LIFECYCLE.name, [
@@ -67,10 +64,7 @@ describe('gateway invoice PDF, revenue and billing summary routes', () => {
     invoice = invoices[invoices.length - 1] as Invoice; // the first month's
   });
 
-  afterAll(async () => {
-    await stack?.stop();
-    await billing?.process.kill('SIGTERM');
-  });
+  afterAll(() => stack?.stop());
 
   const pdf = async (invoiceId: string, key?: string) => {
     const response = await fetch(`${stack.gateway.url}/api/v1/platform/invoices/${invoiceId}/pdf`, { headers: { authorization: `Bearer ${key ?? stack.gateway.adminKey}` } });

@@ -5,13 +5,12 @@
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
-import { RunningService, startService, waitFor, waitUntilReady } from '@tenantry/testing';
-import { GatewayOnFakeRegistry, problemType, startGatewayOnFakeRegistry } from './support/gateway-client';
+import { waitFor } from '@tenantry/testing';
+import { GatewayOnFakeRegistry, problemType, startGatewayWith } from './support/gateway-client';
 
 jest.setTimeout(120_000);
 
 describe('gateway webhook routes', () => {
-  let notifications: RunningService;
   let stack: GatewayOnFakeRegistry;
   let receiver: Server;
   const received: { headers: IncomingHttpHeaders; body: string }[] = [];
@@ -26,14 +25,11 @@ describe('gateway webhook routes', () => {
       });
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    notifications = await startService('notifications', { WEBHOOK_ALLOWED_HOSTS: '127.0.0.1', WEBHOOK_DELIVERY_INTERVAL_MS: '100' });
-    await waitUntilReady(notifications);
-    stack = await startGatewayOnFakeRegistry({ NOTIFICATIONS_URL: notifications.url });
+    stack = await startGatewayWith('notifications', { WEBHOOK_ALLOWED_HOSTS: '127.0.0.1', WEBHOOK_DELIVERY_INTERVAL_MS: '100' });
   });
 
   afterAll(async () => {
     await stack?.stop();
-    await notifications?.process.kill('SIGTERM');
     await new Promise<void>((resolve) => receiver?.close(() => resolve()));
   });
 

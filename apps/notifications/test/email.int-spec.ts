@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { deriveInvitationToken } from '@tenantry/internal-auth';
 import { EventPayload, TOPICS } from '@tenantry/contracts';
 import { NotificationViewDto } from '@tenantry/notifications-api';
-import { Problem, RunningNotifications, startNotifications } from './email-client';
+import { Problem, RunningNotifications, startNotifications } from './notifications-client';
 import { devSecretsEnv, eventMessage, hrefs, produce, readTopic, ReceivedMail, ReceivedMessage, testKafka, TestSmtpServer, waitFor } from '@tenantry/testing';
 
 jest.setTimeout(120_000);
@@ -69,7 +69,7 @@ describe('email notifications (int)', () => {
   beforeAll(async () => {
     smtp = new TestSmtpServer();
     await smtp.start();
-    svc = await startNotifications(smtp.url, { NOTIFY_OPERATOR_EMAILS: OPERATOR, NOTIFY_DIGEST_WINDOW_SECONDS: '4', NOTIFY_MAX_ATTEMPTS: '4' });
+    svc = await startNotifications({ env: { SMTP_URL: smtp.url, NOTIFY_OPERATOR_EMAILS: OPERATOR, NOTIFY_DIGEST_WINDOW_SECONDS: '4', NOTIFY_MAX_ATTEMPTS: '4' } });
   });
 
   afterAll(async () => {

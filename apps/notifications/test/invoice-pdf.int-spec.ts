@@ -12,7 +12,7 @@ import { eventMessage, pdfToText, produce, testKafka, TestSmtpServer, waitFor } 
 // The one cross-service int spec: it needs a real billing issuing a real invoice, in-process with its own schema and clock (billing's own test harness).
 // eslint-disable-next-line @nx/enforce-module-boundaries -- test code only; no production code crosses apps
 import { RunningBilling, startBilling } from '../../billing/test/billing-client';
-import { RunningNotifications, startNotifications } from './email-client';
+import { RunningNotifications, startNotifications } from './notifications-client';
 
 jest.setTimeout(120_000);
 
@@ -67,7 +67,7 @@ describe('invoice-issued mail with the invoice PDF (int)', () => {
     relay = new Relay({ host: url.hostname, port: Number(url.port) });
     await relay.restore();
     // Retries a few hundred ms apart, enough of them that the mail is still pending when billing is back.
-    svc = await startNotifications(smtp.url, { BILLING_URL: `http://127.0.0.1:${relay.port}`, NOTIFY_RETRY_BASE_MS: '300', NOTIFY_MAX_ATTEMPTS: '12' });
+    svc = await startNotifications({ env: { SMTP_URL: smtp.url, BILLING_URL: `http://127.0.0.1:${relay.port}`, NOTIFY_RETRY_BASE_MS: '300', NOTIFY_MAX_ATTEMPTS: '12' } });
   });
 
   afterAll(async () => {

@@ -1,17 +1,17 @@
-// The one client for notifications' internal API in integration tests (every HTTP call goes through
-// `request`, which adds the gateway-signed token internal routes require, for a platform admin or a
-// tenant admin), the notifications app it calls (in-process, with a ManualClock and a schema of its
-// own, on a real port, against the real broker and database), and webhook receivers: real HTTP
-// servers in the test process that record what arrives and answer what the test says.
+// The one client for notifications' internal API in integration tests, mail and webhooks (every HTTP
+// call goes through `request`, which adds the gateway-signed token internal routes require, for a
+// platform admin or a tenant admin), the notifications app it calls (in-process, with a schema and
+// consumer groups of its own and, when the test gives one, a ManualClock, on a real port, against the
+// real broker and database), and webhook receivers: real HTTP servers in the test process that record
+// what arrives and answer what the test says.
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { WebhookDeliveryListDto, WebhookDeliveryViewDto, WebhookEndpointCreatedDto, WebhookEndpointListDto, WebhookEndpointViewDto, WebhookReplayResultDto, WebhookSecretRotatedDto } from '@tenantry/notifications-api';
+import type { NotificationListDto, NotificationPreferencesDto, NotificationTemplateDto, UnsubscribeResultDto, WebhookDeliveryListDto, WebhookDeliveryViewDto, WebhookEndpointCreatedDto, WebhookEndpointListDto, WebhookEndpointViewDto, WebhookReplayResultDto, WebhookSecretRotatedDto } from '@tenantry/notifications-api';
 import { loadConfig } from '@tenantry/config';
 import { createDataSource, quoteIdent } from '@tenantry/persistence';
-import { createServiceApp } from '@tenantry/service';
-import { ManualClock } from '@tenantry/service/testing';
+import { Clock, createServiceApp } from '@tenantry/service';
 import { TOPICS } from '@tenantry/contracts';
 import { databaseUrl, devSecretsEnv, internalAuthHeaders, KAFKA_BROKERS, startGroupAtEnd, uniqueName, waitFor } from '@tenantry/testing';
 import { AppModule } from '../src/app.module';
@@ -95,24 +95,56 @@ export class NotificationsClient {
   sendTest(as: As, endpointId: string): Promise<Answer<WebhookDeliveryViewDto>> {
     return this.request(as, 'POST', `/internal/v1/webhook-endpoints/${endpointId}/test`);
   }
+
+  notifications(query: Record<string, string> = {}): Promise<Answer<NotificationListDto>> {
+    return this.request(PLATFORM, 'GET', `/internal/v1/notifications?${new URLSearchParams(query).toString()}`);
+  }
+
+  preferences(tenantId: string): Promise<Answer<NotificationPreferencesDto>> {
+    return this.request(PLATFORM, 'GET', `/internal/v1/tenants/${tenantId}/notification-preferences`);
+  }
+
+  setPreferences(tenantId: string, body: unknown): Promise<Answer<NotificationPreferencesDto>> {
+    return this.request(PLATFORM, 'PUT', `/internal/v1/tenants/${tenantId}/notification-preferences`, body);
+  }
+
+  template(type: string, language?: string): Promise<Answer<NotificationTemplateDto>> {
+    return this.request(PLATFORM, 'GET', `/internal/v1/notification-templates/${type}${language ? `?language=${language}` : ''}`);
+  }
+
+  putTemplate(type: string, body: unknown): Promise<Answer<NotificationTemplateDto>> {
+    return this.request(PLATFORM, 'PUT', `/internal/v1/notification-templates/${type}`, body);
+  }
+
+  unsubscribe(token: string): Promise<Answer<UnsubscribeResultDto>> {
+    return this.request(PLATFORM, 'POST', `/internal/v1/unsubscribe?token=${encodeURIComponent(token)}`);
+  }
 }
 
 export interface RunningNotifications {
   api: NotificationsClient;
-  clock: ManualClock;
   app: NestFastifyApplication;
   dataSource: DataSource;
+  schema: string;
+  groupPrefix: string;
   stop(): Promise<void>;
 }
 
-/** Notifications in-process on a free port, with its own clock, schema and consumer groups (started at the end of every webhook topic). */
-export async function startNotifications(start: Date, env: Record<string, string> = {}): Promise<RunningNotifications> {
-  const clock = new ManualClock(start);
+export interface StartNotificationsOptions {
+  /** The app's clock: a ManualClock the test moves (default: the system clock). */
+  clock?: Clock;
+  /** Config over the test defaults (mail to `SMTP_URL`, webhooks to 127.0.0.1, both halves polling every 100 ms). */
+  env?: Record<string, string>;
+}
+
+/** Notifications in-process on a free port, with its own schema and consumer groups (started at the end of every topic it reads). */
+export async function startNotifications(options: StartNotificationsOptions = {}): Promise<RunningNotifications> {
   const schema = uniqueName('notifications_it');
   const groupPrefix = `${schema}.`;
-  for (const topic of WEBHOOK_TOPICS) await startGroupAtEnd(`${groupPrefix}${CONSUMER_GROUPS.webhooks}`, topic);
-  // The mail half too: only what the test produces (not a mail for every event the broker ever saw).
+  // Only what the test produces from now on: on a broker that served other suites (or a bench),
+  // reading every earlier event first would queue hundreds of their mails and webhooks ahead of the test's.
   for (const topic of EMAIL_TOPICS) await startGroupAtEnd(`${groupPrefix}${CONSUMER_GROUPS.email}`, topic);
+  for (const topic of WEBHOOK_TOPICS) await startGroupAtEnd(`${groupPrefix}${CONSUMER_GROUPS.webhooks}`, topic);
   const secrets = devSecretsEnv();
   const config = loadConfig(NotificationsConfig, {
     DATABASE_URL: databaseUrl(),
@@ -125,24 +157,26 @@ export async function startNotifications(start: Date, env: Record<string, string
     INVITATION_KEY: secrets['INVITATION_KEY'] ?? '',
     NOTIFY_UNSUBSCRIBE_KEY: secrets['NOTIFY_UNSUBSCRIBE_KEY'] ?? '',
     NOTIFY_INTERNAL_SIGNING_KEY: secrets['NOTIFY_INTERNAL_SIGNING_KEY'] ?? '',
+    NOTIFY_SEND_INTERVAL_MS: '100',
+    NOTIFY_RETRY_BASE_MS: '100',
     WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     WEBHOOK_DELIVERY_INTERVAL_MS: '100',
     WEBHOOK_TIMEOUT_MS: '2000',
-    ...env,
+    ...options.env,
   });
-  const app = await createServiceApp(AppModule.register(config, { clock, schema }), { name: 'notifications', config });
+  const app = await createServiceApp(AppModule.register(config, { clock: options.clock, schema }), { name: 'notifications', config });
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
   await waitFor(
     async () => ((await fetch(`${url}/health/ready`)).status === 200 ? true : undefined),
     { timeoutMs: 60_000, intervalMs: 250, what: 'notifications to report ready' },
   );
-  const dataSource = app.get(DataSource);
   return {
     api: new NotificationsClient(url),
-    clock,
     app,
-    dataSource,
+    dataSource: app.get(DataSource),
+    schema,
+    groupPrefix,
     async stop() {
       await app.close();
       const admin = createDataSource({ url: databaseUrl(), schema: 'public', applicationName: `test:${schema}:drop`, poolSize: 1 });

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventPayload, TOPICS } from '@tenantry/contracts';
 import { eventMessage, produce, testKafka, TestSmtpServer, waitFor } from '@tenantry/testing';
-import { RunningNotifications, startNotifications } from './email-client';
+import { RunningNotifications, startNotifications } from './notifications-client';
 
 jest.setTimeout(120_000);
 
@@ -38,7 +38,7 @@ describe('operator messages by mail (int)', () => {
   beforeAll(async () => {
     smtp = new TestSmtpServer();
     await smtp.start();
-    svc = await startNotifications(smtp.url);
+    svc = await startNotifications({ env: { SMTP_URL: smtp.url } });
   });
 
   afterAll(async () => {

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
 import { EventPayload, TOPICS } from '@tenantry/contracts';
+import { ManualClock } from '@tenantry/service/testing';
 import { eventMessage, produce, readTopic, testKafka, TestSmtpServer, waitFor } from '@tenantry/testing';
 import { Problem, PLATFORM, ReceivedWebhook, Receiver, RunningNotifications, startNotifications, tenantAdmin } from './notifications-client';
 
@@ -33,6 +34,7 @@ function verified(secret: string, received: ReceivedWebhook): { id: string; type
 
 describe('notifications webhooks (int)', () => {
   let svc: RunningNotifications;
+  let clock: ManualClock;
   let smtp: TestSmtpServer;
   const receivers: Receiver[] = [];
   const receiver = async () => {
@@ -45,7 +47,8 @@ describe('notifications webhooks (int)', () => {
   beforeAll(async () => {
     smtp = new TestSmtpServer();
     await smtp.start();
-    svc = await startNotifications(new Date(), { WEBHOOK_PRUNE_INTERVAL_MS: '200', SMTP_URL: smtp.url, NOTIFY_SEND_INTERVAL_MS: '100', NOTIFY_OPERATOR_EMAILS: OPERATOR });
+    clock = new ManualClock(new Date());
+    svc = await startNotifications({ clock, env: { WEBHOOK_PRUNE_INTERVAL_MS: '200', SMTP_URL: smtp.url, NOTIFY_OPERATOR_EMAILS: OPERATOR } });
   });
 
   afterAll(async () => {
@@ -116,17 +119,17 @@ describe('notifications webhooks (int)', () => {
     // Not due before 5 s have passed on the clock.
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(down.received).toHaveLength(1);
-    svc.clock.advance(5_600);
+    clock.advance(5_600);
     await down.waitFor((all) => all.length === 2, 'the attempt after 5 s');
     await recorded(2);
-    svc.clock.advance(4 * MINUTE);
+    clock.advance(4 * MINUTE);
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(down.received).toHaveLength(2);
-    svc.clock.advance(1.6 * MINUTE);
+    clock.advance(1.6 * MINUTE);
     await down.waitFor((all) => all.length === 3, 'the attempt after 5 min');
     await recorded(3);
     down.answer = () => 200;
-    svc.clock.advance(33.1 * MINUTE);
+    clock.advance(33.1 * MINUTE);
     await down.waitFor((all) => all.length === 4, 'the attempt after 30 min');
 
     expect(new Set(down.received.map((r) => r.headers['webhook-id'])).size).toBe(1);
@@ -153,13 +156,13 @@ describe('notifications webhooks (int)', () => {
     await waitFor(async () => ((await svc.api.endpoint(PLATFORM, e.body.id)).body.failingSince ? true : undefined), { timeoutMs: 10_000, what: 'the endpoint to be failing' });
     const failingSince = (await svc.api.endpoint(PLATFORM, e.body.id)).body.failingSince;
 
-    svc.clock.advance(4 * DAY);
+    clock.advance(4 * DAY);
     await produce(kafka, TOPICS.TENANT_LIFECYCLE.name, [eventMessage('TenantSuspended', suspended(C))]);
     await dead.waitFor((all) => all.length >= 2, 'an attempt on day 4');
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect((await svc.api.endpoint(PLATFORM, e.body.id)).body.enabled).toBe(true);
 
-    svc.clock.advance(DAY + MINUTE);
+    clock.advance(DAY + MINUTE);
     await produce(kafka, TOPICS.TENANT_LIFECYCLE.name, [eventMessage('TenantSuspended', suspended(C))]);
     await waitFor(async () => ((await svc.api.endpoint(PLATFORM, e.body.id)).body.enabled === false ? true : undefined), { timeoutMs: 20_000, what: 'the endpoint to be disabled' });
     expect((await svc.api.endpoint(tenantAdmin(C), e.body.id)).body).toMatchObject({ enabled: false, failingSince, disabledReason: expect.stringContaining(String(failingSince)) });
@@ -180,7 +183,7 @@ describe('notifications webhooks (int)', () => {
 
     // Nothing more is sent to a disabled endpoint.
     const before = dead.received.length;
-    svc.clock.advance(DAY);
+    clock.advance(DAY);
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect(dead.received).toHaveLength(before);
   });
@@ -191,7 +194,7 @@ describe('notifications webhooks (int)', () => {
     const rotated = await svc.api.rotateSecret(tenantAdmin(A), e.body.id);
     expect(rotated.status).toBe(200);
     expect(rotated.body.secret).not.toBe(e.body.secret);
-    expect(new Date(rotated.body.previousSecretExpiresAt).getTime() - svc.clock.now().getTime()).toBe(DAY);
+    expect(new Date(rotated.body.previousSecretExpiresAt).getTime() - clock.now().getTime()).toBe(DAY);
 
     expect((await svc.api.sendTest(tenantAdmin(A), e.body.id)).status).toBe(202);
     await r.waitFor((all) => all.length === 1, 'the test event');
@@ -200,7 +203,7 @@ describe('notifications webhooks (int)', () => {
     expect(verified(rotated.body.secret, during)).toMatchObject({ type: 'WebhookTest', tenantid: A, data: { endpointId: e.body.id } });
     expect(verified(e.body.secret, during).type).toBe('WebhookTest');
 
-    svc.clock.advance(DAY + 1_000);
+    clock.advance(DAY + 1_000);
     await svc.api.sendTest(tenantAdmin(A), e.body.id);
     await r.waitFor((all) => all.length === 2, 'the second test event');
     const after = r.received[1] as ReceivedWebhook;
@@ -261,7 +264,7 @@ describe('notifications webhooks (int)', () => {
     expect(pending).toBeGreaterThan(0); // the disabled endpoint's retries
     expect(await count(`SELECT count(*) AS n FROM webhook_events`)).toBeGreaterThan(0);
     expect(await count(`SELECT count(*) AS n FROM webhook_deliveries WHERE status = 'succeeded'`)).toBeGreaterThan(0);
-    svc.clock.advance(31 * DAY);
+    clock.advance(31 * DAY);
     await waitFor(async () => ((await count(`SELECT count(*) AS n FROM webhook_events`)) === 0 ? true : undefined), { timeoutMs: 10_000, what: 'old events to be removed' });
     await waitFor(async () => ((await count(`SELECT count(*) AS n FROM webhook_deliveries WHERE status <> 'pending'`)) === 0 ? true : undefined), { timeoutMs: 10_000, what: 'finished deliveries to be removed' });
     expect(await count(`SELECT count(*) AS n FROM webhook_attempts a JOIN webhook_deliveries d ON d.id = a.delivery_id WHERE d.status <> 'pending'`)).toBe(0);

@@ -109,6 +109,32 @@ export async function startGatewayOnFakeRegistry(env: Record<string, string> = {
   };
 }
 
+/** The gateway's setting for where each upstream that specs run behind it lives. */
+const UPSTREAM_URL_SETTINGS = { billing: 'BILLING_URL', 'health-scoring': 'HEALTH_SCORING_URL', notifications: 'NOTIFICATIONS_URL' } as const;
+
+/**
+ * The real `upstream` service as a process (with `env`), once it reports ready, and the gateway on
+ * the fake registry (as startGatewayOnFakeRegistry) sending that service's routes to it. `stop()`
+ * stops the gateway, the registry and the service.
+ */
+export async function startGatewayWith(upstream: keyof typeof UPSTREAM_URL_SETTINGS, env: Record<string, string> = {}): Promise<GatewayOnFakeRegistry> {
+  const service = await startService(upstream, env);
+  try {
+    await waitUntilReady(service);
+    const stack = await startGatewayOnFakeRegistry({ [UPSTREAM_URL_SETTINGS[upstream]]: service.url });
+    return {
+      ...stack,
+      async stop() {
+        await stack.stop();
+        await service.process.kill('SIGTERM');
+      },
+    };
+  } catch (error) {
+    await service.process.kill('SIGTERM');
+    throw error;
+  }
+}
+
 export function problemType(code: string): string {
   return `https://tenantry.dev/problems/${code}`;
 }
