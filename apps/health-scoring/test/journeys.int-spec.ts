@@ -94,31 +94,38 @@ describe('health scoring: lifecycle journeys (int)', () => {
       ['first-usage', 'pending'],
       ['first-active-user', 'pending'],
       ['payment-method-attached', 'pending'],
-      ['domain-verified', 'unknown'],
+      ['domain-verified', 'pending'],
     ]);
 
     await produce(kafka, TOPICS.METERING_USAGE.name, [eventMessage('UsageRecorded', { tenantId: ONBOARDING, eventId: `j-${randomUUID()}`, metric: 'storage_bytes', quantity: '1024', timestamp: at(2 * HOUR), source: 'collector' })]);
-    expect(await onboarding(ONBOARDING, (v) => v.progressPercent === 25, 'first usage')).toMatchObject({ firstValueAt: at(2 * HOUR), timeToFirstValueSeconds: 7200 });
+    expect(await onboarding(ONBOARDING, (v) => v.progressPercent === 20, 'first usage')).toMatchObject({ firstValueAt: at(2 * HOUR), timeToFirstValueSeconds: 7200 });
 
     await produce(kafka, TOPICS.TENANT_LIFECYCLE.name, [
       eventMessage('TenantConfigChanged', { tenantId: ONBOARDING, version: 2, configuration: { theme: 'default', branding: { logoUrl: 'https://cdn.example.com/logo.png' } }, at: at(3 * HOUR) }),
     ]);
-    await onboarding(ONBOARDING, (v) => v.progressPercent === 50, 'branding');
+    await onboarding(ONBOARDING, (v) => v.progressPercent === 40, 'branding');
     await produce(kafka, TOPICS.METERING_USAGE.name, [
       eventMessage('UsageRecorded', { tenantId: ONBOARDING, eventId: `j-${randomUUID()}`, metric: 'active_users', quantity: '1', timestamp: at(4 * HOUR), source: 'api', properties: { userId: 'u-1' } }),
     ]);
-    await onboarding(ONBOARDING, (v) => v.progressPercent === 75, 'the first active user');
+    await onboarding(ONBOARDING, (v) => v.progressPercent === 60, 'the first active user');
     await produce(kafka, TOPICS.BILLING.name, [eventMessage('InvoicePaid', { tenantId: ONBOARDING, invoiceId: randomUUID(), amountMinor: 2900, currency: 'USD', paidAt: at(5 * HOUR) })]);
+    await onboarding(ONBOARDING, (v) => v.progressPercent === 80, 'the payment method');
+    await produce(kafka, TOPICS.TENANT_PROVISIONING.name, [eventMessage('DomainVerified', { tenantId: ONBOARDING, domain: 'shop.onboarding.example.com', verifiedAt: at(6 * HOUR), method: 'dns-txt' })]);
     const done = await onboarding(ONBOARDING, (v) => v.complete, 'the whole checklist');
     expect(done).toMatchObject({ progressPercent: 100, timeToFirstValueSeconds: 7200 });
     expect(done.items.find((i) => i.item === 'payment-method-attached')).toMatchObject({ status: 'done', completedAt: at(5 * HOUR) });
+    expect(done.items.find((i) => i.item === 'domain-verified')).toMatchObject({ status: 'done', completedAt: at(6 * HOUR), source: 'DomainVerified' });
+    // Another tenant's domain is not this one's: its item stays pending.
+    const other = await onboarding(THRIVING, () => true, 'the onboarding of another tenant');
+    expect(other.items.find((i) => i.item === 'domain-verified')).toMatchObject({ status: 'pending', completedAt: null });
 
-    const progressed = ofType(await readTopic(kafka, TOPICS.HEALTH.name, (all) => ofType(all, 'TenantOnboardingProgressed', ONBOARDING).length >= 4, { settleMs: 500 }), 'TenantOnboardingProgressed', ONBOARDING);
+    const progressed = ofType(await readTopic(kafka, TOPICS.HEALTH.name, (all) => ofType(all, 'TenantOnboardingProgressed', ONBOARDING).length >= 5, { settleMs: 500 }), 'TenantOnboardingProgressed', ONBOARDING);
     expect(progressed.map((p) => [p.item, p.progressPercent, p.complete])).toEqual([
-      ['first-usage', 25, false],
-      ['branding-set', 50, false],
-      ['first-active-user', 75, false],
-      ['payment-method-attached', 100, true],
+      ['first-usage', 20, false],
+      ['branding-set', 40, false],
+      ['first-active-user', 60, false],
+      ['payment-method-attached', 80, false],
+      ['domain-verified', 100, true],
     ]);
     expect(progressed[0]).toMatchObject({ timeToFirstValueSeconds: 7200, completedItems: ['first-usage'], at: at(2 * HOUR) });
 

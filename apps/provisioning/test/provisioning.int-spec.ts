@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { list as listTar } from 'tar';
-import { TenantAdminCreatedPayload, TenantOffboardedPayload, TenantProvisionedPayload, TenantProvisioningFailedPayload } from '@tenantry/contracts';
+import { DomainVerifiedPayload, TenantAdminCreatedPayload, TenantOffboardedPayload, TenantProvisionedPayload, TenantProvisioningFailedPayload } from '@tenantry/contracts';
 import { devSecretsEnv, internalAuthHeaders, spawnProcess, startService } from '@tenantry/testing';
 import { openWithDataKey } from '../src/infrastructure/master-keys';
 import { PgTenantDatabase } from '../src/infrastructure/tenant-database';
@@ -69,6 +69,8 @@ describe('provisioning service', () => {
       expect(provisioned).toMatchObject({ tenantId: tenant.tenantId, schemaName: tenantName(tenant.tenantId), databaseName: tenantName(tenant.tenantId), storageRoot: join(env.TENANT_STORAGE_ROOT, tenant.tenantId), hostname: `${tenant.domain.value}.tenantry.local` });
       const admin = payloadOf<TenantAdminCreatedPayload>(ofType(events, 'TenantAdminCreated')[0]);
       expect(admin.email).toBe(tenant.adminEmail);
+      // A subdomain under the platform's is not verified, so nothing announces one.
+      expect(ofType(events, 'DomainVerified')).toEqual([]);
       const expiresInDays = (Date.parse(admin.invitationExpiresAt) - Date.now()) / 86_400_000;
       expect(expiresInDays).toBeGreaterThan(6.9);
       expect(expiresInDays).toBeLessThanOrEqual(7);
@@ -318,12 +320,27 @@ describe('provisioning service', () => {
         expect((await harness.api(`/internal/v1/tenants/${tenant.tenantId}/domain/verify`, { method: 'POST', headers })).status).toBe(401);
       }
       expect((await harness.sagaLog(tenant.tenantId)).steps[0]?.status).toBe('waiting');
-      const verified = await harness.api(`/internal/v1/tenants/${tenant.tenantId}/domain/verify`, { method: 'POST' });
-      expect(verified.status).toBe(200);
-      expect(await verified.json()).toEqual({ verified: true, hostname });
+      const before = Date.now();
+      // Two verifications racing, then a repeat: all answer verified, and one of them announces it.
+      const verified = await Promise.all([0, 1].map(() => harness.api(`/internal/v1/tenants/${tenant.tenantId}/domain/verify`, { method: 'POST' })));
+      for (const answer of verified) {
+        expect(answer.status).toBe(200);
+        expect(await answer.json()).toEqual({ verified: true, hostname });
+      }
+      expect((await harness.api(`/internal/v1/tenants/${tenant.tenantId}/domain/verify`, { method: 'POST' })).status).toBe(200);
 
-      const events = await harness.eventsOf(tenant.tenantId, ['TenantProvisioned']);
+      const events = await harness.eventsOf(tenant.tenantId, ['TenantProvisioned', 'DomainVerified']);
       expect(payloadOf<TenantProvisionedPayload>(ofType(events, 'TenantProvisioned')[0]).hostname).toBe(hostname);
+      // Past the outbox relay's poll, so a second DomainVerified would have been published by now.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const announced = ofType(await harness.eventsOf(tenant.tenantId, ['DomainVerified']), 'DomainVerified');
+      expect(announced).toHaveLength(1);
+      const domainVerified = payloadOf<DomainVerifiedPayload>(announced[0]);
+      expect(domainVerified).toEqual({ tenantId: tenant.tenantId, domain: hostname, verifiedAt: expect.any(String) as unknown, method: 'dns-txt' });
+      expect(Date.parse(domainVerified.verifiedAt)).toBeGreaterThanOrEqual(before - 1_000);
+      const [route] = await serviceRows<{ status: string; verified_at: Date }>(`SELECT status, verified_at FROM domain_route WHERE hostname = $1`, [hostname]);
+      expect(route?.status).toBe('active');
+      expect(route?.verified_at.toISOString()).toBe(domainVerified.verifiedAt);
       const [cert] = await serviceRows<{ certificate_pem: string }>(`SELECT certificate_pem FROM tenant_certificate WHERE hostname = $1`, [hostname]);
       expect(new X509Certificate(cert?.certificate_pem ?? '').checkHost(hostname)).toBe(hostname);
     });

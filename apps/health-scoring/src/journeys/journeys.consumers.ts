@@ -44,6 +44,9 @@ export class JourneyLifecycleConsumer implements EventConsumerSpec {
       TenantDeleted: async ({ payload: p }, tx) => {
         await track.execute(new TrackJourneyCommand(p.tenantId, { kind: 'removed', reason: p.reason ?? null, at: new Date(p.at) }), tx);
       },
+      DomainVerified: async ({ payload: p }, tx) => {
+        await track.execute(new TrackJourneyCommand(p.tenantId, null, [{ item: 'domain-verified', at: new Date(p.verifiedAt) }]), tx);
+      },
       TenantOffboarded: async ({ payload: p }, tx) => {
         await track.execute(new TrackJourneyCommand(p.tenantId, { kind: 'removed', reason: null, at: new Date(p.at) }), tx);
       },

@@ -3,21 +3,24 @@ import { checklistOf, excludesWinBack, hasBranding } from './onboarding-checklis
 describe('onboarding checklist', () => {
   const created = new Date('2026-01-01T00:00:00.000Z');
 
-  it('counts only items with an event source; domain verification stays unknown', () => {
+  it('counts every item, each with its event source, as pending until it is done', () => {
     const view = checklistOf(new Map([['first-usage', new Date('2026-01-01T02:30:00.000Z')]]), created);
     expect(view.items.map((i) => [i.item, i.status])).toEqual([
       ['branding-set', 'pending'],
       ['first-usage', 'done'],
       ['first-active-user', 'pending'],
       ['payment-method-attached', 'pending'],
-      ['domain-verified', 'unknown'],
+      ['domain-verified', 'pending'],
     ]);
-    expect(view).toMatchObject({ progressPercent: 25, complete: false, firstValueAt: '2026-01-01T02:30:00.000Z', timeToFirstValueSeconds: 9000 });
+    expect(view.items.find((i) => i.item === 'domain-verified')?.source).toBe('DomainVerified');
+    expect(view).toMatchObject({ progressPercent: 20, complete: false, firstValueAt: '2026-01-01T02:30:00.000Z', timeToFirstValueSeconds: 9000 });
   });
 
   it('is complete when every known item is done, and has no time to first value without a creation', () => {
     const at = new Date('2026-01-02T00:00:00.000Z');
-    const view = checklistOf(new Map(['branding-set', 'first-usage', 'first-active-user', 'payment-method-attached'].map((i) => [i, at])), null);
+    const allButDomain = checklistOf(new Map(['branding-set', 'first-usage', 'first-active-user', 'payment-method-attached'].map((i) => [i, at])), null);
+    expect(allButDomain).toMatchObject({ progressPercent: 80, complete: false });
+    const view = checklistOf(new Map(['branding-set', 'first-usage', 'first-active-user', 'payment-method-attached', 'domain-verified'].map((i) => [i, at])), null);
     expect(view).toMatchObject({ progressPercent: 100, complete: true, timeToFirstValueSeconds: null });
   });
 

@@ -17,7 +17,7 @@ export const CHECKLIST: Record<OnboardingItem, ChecklistItemDefinition> = {
   'first-usage': { label: 'First usage recorded', source: 'UsageRecorded', known: true },
   'first-active-user': { label: 'First active user', source: 'UsageRecorded with properties.userId', known: true },
   'payment-method-attached': { label: 'Payment method attached (a payment went through)', source: 'InvoicePaid with an amount above 0 (seam: PaymentMethodAttached from billing)', known: true },
-  'domain-verified': { label: 'Custom domain verified', source: 'seam: DomainVerified (provisioning verifies domains but announces nothing yet)', known: false },
+  'domain-verified': { label: 'Custom domain verified', source: 'DomainVerified', known: true },
 };
 
 export interface ChecklistItemView {

@@ -8,7 +8,8 @@ export abstract class DomainRouteRepository {
   abstract reserve(route: Omit<DomainRoute, 'verifiedAt'>): Promise<DomainRoute>;
   abstract find(hostname: string): Promise<DomainRoute | undefined>;
   abstract ofTenant(scope: TenantScope): Promise<DomainRoute[]>;
-  abstract markVerified(tx: Transaction, hostname: string, at: Date): Promise<void>;
+  /** Activates a pending route; false when it was active already (a concurrent verification won). */
+  abstract markVerified(tx: Transaction, hostname: string, at: Date): Promise<boolean>;
   /** Forgets the tenant's routes and certificates, together. */
   abstract releaseTenant(scope: TenantScope): Promise<void>;
   abstract certificate(hostname: string): Promise<TenantCertificate | undefined>;

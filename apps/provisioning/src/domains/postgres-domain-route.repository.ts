@@ -44,8 +44,10 @@ export class PostgresDomainRouteRepository extends DomainRouteRepository {
     return ((await this.dataSource.query(`SELECT * FROM domain_route WHERE tenant_id = $1 ORDER BY created_at`, [scope.tenantId])) as RouteRow[]).map(toRoute);
   }
 
-  async markVerified(tx: Transaction, hostname: string, at: Date): Promise<void> {
-    await entityManagerOf(tx).query(`UPDATE domain_route SET status = 'active', verified_at = $2 WHERE hostname = $1`, [hostname, at]);
+  async markVerified(tx: Transaction, hostname: string, at: Date): Promise<boolean> {
+    // A pending route only, so of two verifications racing, one activates it and announces it.
+    const [, updated] = (await entityManagerOf(tx).query(`UPDATE domain_route SET status = 'active', verified_at = $2 WHERE hostname = $1 AND status <> 'active'`, [hostname, at])) as [unknown[], number];
+    return updated > 0;
   }
 
   async releaseTenant(scope: TenantScope): Promise<void> {

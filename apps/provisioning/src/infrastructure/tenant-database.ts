@@ -5,7 +5,7 @@
  * Every operation is idempotent, because a saga step may run again after a crash.
  */
 import { createHash } from 'node:crypto';
-import { Client, Pool, PoolClient } from 'pg';
+import { Client, Pool, PoolClient, QueryResult } from 'pg';
 import { databaseName, ensureDatabase, quoteIdent } from '@tenantry/persistence';
 
 export type IsolationTier = 'database' | 'schema';
@@ -167,6 +167,66 @@ function problemOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * The tenant's LOGIN role with its password, created or (a repeated step) reset: one statement, so
+ * it joins the caller's transaction. The password is a literal in DDL (no bind parameters there);
+ * it is alphanumeric, and never logged.
+ */
+function roleStatements(role: string, password: string): string[] {
+  const attributes = `WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD ${literal(password)}`;
+  return [
+    `DO $role$ BEGIN
+       IF EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = ${literal(role)}) THEN ALTER ROLE ${quoteIdent(role)} ${attributes};
+       ELSE CREATE ROLE ${quoteIdent(role)} ${attributes};
+       END IF;
+     END $role$`,
+  ];
+}
+
+/**
+ * The schema owned by the tenant's role, closed to PUBLIC; in the shared database (tier `schema`)
+ * CONNECT for the role. The statements on shared catalog rows (the database's ACL, schema
+ * `public`) come last, behind the lock that serialises them between tenants: it is held only from
+ * there to the commit.
+ */
+function schemaStatements(identity: TenantDatabaseIdentity, database: string): string[] {
+  const statements = [
+    `CREATE SCHEMA IF NOT EXISTS ${quoteIdent(identity.schema)} AUTHORIZATION ${quoteIdent(identity.role)}`,
+    `REVOKE ALL ON SCHEMA ${quoteIdent(identity.schema)} FROM PUBLIC`,
+    `SELECT pg_advisory_xact_lock(hashtext(${literal(ACL_LOCK)}))`,
+  ];
+  if (identity.tier === 'schema') {
+    // Nobody reaches the shared database or its public schema by default; each tenant role gets CONNECT only.
+    statements.push(
+      `REVOKE ALL ON DATABASE ${quoteIdent(database)} FROM PUBLIC`,
+      `REVOKE ALL ON SCHEMA public FROM PUBLIC`,
+      `GRANT CONNECT ON DATABASE ${quoteIdent(database)} TO ${quoteIdent(identity.role)}`,
+    );
+  }
+  // Tenants named before opaque names have a schema that is not their role's name ("$user").
+  if (identity.schema !== identity.role) {
+    statements.push(`ALTER ROLE ${quoteIdent(identity.role)} IN DATABASE ${quoteIdent(database)} SET search_path = ${quoteIdent(identity.schema)}`);
+  }
+  return statements;
+}
+
+function asTenantStatements(identity: TenantDatabaseIdentity): string[] {
+  return [`SET LOCAL ROLE ${quoteIdent(identity.role)}`, `SET LOCAL search_path = ${quoteIdent(identity.schema)}`];
+}
+
+/** Every baseline migration in one DO block, each applied (with its row in baseline_migrations) unless recorded already. */
+function baselineBlock(): string {
+  const steps = TENANT_BASELINE.map(
+    (migration) => `IF NOT EXISTS (SELECT 1 FROM baseline_migrations WHERE version = ${literal(migration.version)}) THEN
+       ${migration.statements.map((statement) => `${statement};`).join('\n       ')}
+       INSERT INTO baseline_migrations (version) VALUES (${literal(migration.version)});
+     END IF;`,
+  );
+  return `DO $baseline$ BEGIN
+     ${steps.join('\n     ')}
+   END $baseline$`;
+}
+
 export class PgTenantDatabase extends TenantDatabase {
   private pool?: Pool;
   /** The shared tenant database: schema-tier tenants live there; database-tier ones are created from a connection to it. */
@@ -190,43 +250,31 @@ export class PgTenantDatabase extends TenantDatabase {
   }
 
   async create(identity: TenantDatabaseIdentity, password: string): Promise<IsolationReport> {
-    await this.ensureRole(identity, password);
     const database = this.databaseOf(identity);
-    if (identity.tier === 'database') await this.ensureOwnDatabase(database, identity.role);
-    await this.transaction(database, async (client) => {
-      await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [ACL_LOCK]);
-      await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(identity.schema)} AUTHORIZATION ${quoteIdent(identity.role)}`);
-      await client.query(`REVOKE ALL ON SCHEMA ${quoteIdent(identity.schema)} FROM PUBLIC`);
-      if (identity.tier === 'schema') {
-        // Nobody reaches the shared database or its public schema by default; each tenant role gets CONNECT only.
-        await client.query(`REVOKE ALL ON DATABASE ${quoteIdent(database)} FROM PUBLIC`);
-        await client.query(`REVOKE ALL ON SCHEMA public FROM PUBLIC`);
-        await client.query(`GRANT CONNECT ON DATABASE ${quoteIdent(database)} TO ${quoteIdent(identity.role)}`);
-      }
-      // Tenants named before opaque names have a schema that is not their role's name ("$user").
-      if (identity.schema !== identity.role) {
-        await client.query(`ALTER ROLE ${quoteIdent(identity.role)} IN DATABASE ${quoteIdent(database)} SET search_path = ${quoteIdent(identity.schema)}`);
-      }
-    });
+    if (identity.tier === 'schema') {
+      // One round trip and one commit: the role, the schema and the grants in one implicit transaction.
+      await this.script(database, [...roleStatements(identity.role, password), ...schemaStatements(identity, database)]);
+      return { database, publicRevoked: true, statisticsHidden: true };
+    }
+    // CREATE DATABASE runs in no transaction, and needs the role for its grants: role first, then the database.
+    await this.script(this.shared, roleStatements(identity.role, password));
+    await this.ensureOwnDatabase(database, identity.role);
+    await this.script(database, schemaStatements(identity, database));
     // The tenant's own database is hardened as the shared one is at start: catalogs are per database.
-    return identity.tier === 'database' ? this.hardenDatabase(database) : { database, publicRevoked: true, statisticsHidden: true };
+    return this.hardenDatabase(database);
   }
 
   async applyBaseline(identity: TenantDatabaseIdentity): Promise<string[]> {
-    return this.asTenant(identity, async (client) => {
-      await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`tenant-baseline:${identity.schema}`]);
-      await client.query(`CREATE TABLE IF NOT EXISTS baseline_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
-      const { rows } = await client.query<{ version: string }>(`SELECT version FROM baseline_migrations`);
-      const done = new Set(rows.map((row) => row.version));
-      const applied: string[] = [];
-      for (const migration of TENANT_BASELINE) {
-        if (done.has(migration.version)) continue;
-        for (const statement of migration.statements) await client.query(statement);
-        await client.query(`INSERT INTO baseline_migrations (version) VALUES ($1)`, [migration.version]);
-        applied.push(migration.version);
-      }
-      return applied;
-    });
+    // One round trip: as the tenant's role (so it owns what is created), under the schema's lock, the
+    // versions found first, then a DO block applying each missing one with its bookkeeping row.
+    const before = [
+      ...asTenantStatements(identity),
+      `SELECT pg_advisory_xact_lock(hashtext(${literal(`tenant-baseline:${identity.schema}`)}))`,
+      `CREATE TABLE IF NOT EXISTS baseline_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+    ];
+    const results = await this.script(this.databaseOf(identity), [...before, `SELECT version FROM baseline_migrations`, baselineBlock()]);
+    const found = new Set((results[before.length]?.rows ?? []).map((row) => String((row as { version: unknown }).version)));
+    return TENANT_BASELINE.map((migration) => migration.version).filter((version) => !found.has(version));
   }
 
   async writeSettings(identity: TenantDatabaseIdentity, settings: Record<string, unknown>): Promise<void> {
@@ -306,16 +354,6 @@ export class PgTenantDatabase extends TenantDatabase {
     return identity.database ?? this.shared;
   }
 
-  private async ensureRole({ role }: TenantDatabaseIdentity, password: string): Promise<void> {
-    await this.transaction(this.shared, async (client) => {
-      await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [ACL_LOCK]);
-      const { rowCount } = await client.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [role]);
-      // The password is a literal in DDL (no bind parameters there); it is alphanumeric, and never logged.
-      const verb = rowCount ? 'ALTER' : 'CREATE';
-      await client.query(`${verb} ROLE ${quoteIdent(role)} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD ${literal(password)}`);
-    });
-  }
-
   /**
    * CREATE DATABASE cannot run in a transaction, so this is made safe to repeat instead: under a
    * session advisory lock, create the database only if pg_database does not list it, with
@@ -383,6 +421,14 @@ export class PgTenantDatabase extends TenantDatabase {
     return this.pool;
   }
 
+  private ownClient(database: string): Client {
+    const url = new URL(this.url);
+    url.pathname = `/${encodeURIComponent(database)}`;
+    const own = new Client({ connectionString: url.toString(), application_name: 'provisioning:tenant-admin' });
+    own.on('error', () => undefined);
+    return own;
+  }
+
   /** A transaction in `database`: on the pool for the shared one, on a connection of its own for a tenant's database. */
   private async transaction<T>(database: string, work: (client: PoolClient | Client) => Promise<T>): Promise<T> {
     let client: PoolClient | Client;
@@ -392,10 +438,7 @@ export class PgTenantDatabase extends TenantDatabase {
       client = pooled;
       done = () => Promise.resolve(pooled.release());
     } else {
-      const url = new URL(this.url);
-      url.pathname = `/${encodeURIComponent(database)}`;
-      const own = new Client({ connectionString: url.toString(), application_name: 'provisioning:tenant-admin' });
-      own.on('error', () => undefined);
+      const own = this.ownClient(database);
       await own.connect();
       client = own;
       done = () => own.end();
@@ -410,6 +453,33 @@ export class PgTenantDatabase extends TenantDatabase {
       throw error;
     } finally {
       await done();
+    }
+  }
+
+  /**
+   * Statements sent as one simple query: PostgreSQL runs them as one implicit transaction (all or
+   * nothing) in one round trip. No bind parameters in that protocol: every value is a literal.
+   */
+  private async script(database: string, statements: readonly string[]): Promise<QueryResult[]> {
+    const text = statements.join(';\n');
+    const run = async (client: PoolClient | Client) => {
+      const result = (await client.query(text)) as unknown as QueryResult | QueryResult[];
+      return Array.isArray(result) ? result : [result];
+    };
+    if (database === this.shared) {
+      const pooled = await (await this.connect()).connect();
+      try {
+        return await run(pooled);
+      } finally {
+        pooled.release();
+      }
+    }
+    const own = this.ownClient(database);
+    await own.connect();
+    try {
+      return await run(own);
+    } finally {
+      await own.end();
     }
   }
 

@@ -1,5 +1,5 @@
 /** Payloads of the provisioning service's saga outcomes (topic tenantry.tenant.provisioning.v1). */
-import { IsEmail, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
 
 /** The provisioning saga's steps in the order they run; TenantProvisioningFailed's `step` is one of them. */
 export const PROVISIONING_STEPS = ['domain', 'database', 'storage', 'configuration', 'admin-user'] as const;
@@ -69,6 +69,30 @@ export class TenantAdminCreatedPayload {
 
   @IsISO8601()
   invitationExpiresAt!: string;
+}
+
+/** How a custom domain's control was proven: `dns-txt`, a `_tenantry-verify.<domain>` TXT record holding the token. */
+export const DOMAIN_VERIFICATION_METHODS = ['dns-txt'] as const;
+export type DomainVerificationMethod = (typeof DOMAIN_VERIFICATION_METHODS)[number];
+
+/**
+ * A tenant's custom domain was verified (POST /tenants/{id}/domain/verify found the TXT record):
+ * the route is active. Published once per domain, in the transaction that activates the route.
+ */
+export class DomainVerifiedPayload {
+  @IsUUID()
+  tenantId!: string;
+
+  /** The verified host name, lower case, without a trailing dot. */
+  @IsString()
+  @Length(1, 253)
+  domain!: string;
+
+  @IsISO8601()
+  verifiedAt!: string;
+
+  @IsIn(DOMAIN_VERIFICATION_METHODS)
+  method!: DomainVerificationMethod;
 }
 
 export class TenantOffboardedPayload {

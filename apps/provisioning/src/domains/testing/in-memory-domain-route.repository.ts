@@ -21,9 +21,11 @@ export class InMemoryDomainRouteRepository extends DomainRouteRepository {
     return [...this.routes.values()].filter((route) => route.tenantId === scope.tenantId);
   }
 
-  async markVerified(_tx: Transaction, hostname: string, at: Date): Promise<void> {
+  async markVerified(_tx: Transaction, hostname: string, at: Date): Promise<boolean> {
     const route = this.routes.get(hostname);
-    if (route) this.routes.set(hostname, { ...route, status: 'active', verifiedAt: at });
+    if (!route || route.status === 'active') return false;
+    this.routes.set(hostname, { ...route, status: 'active', verifiedAt: at });
+    return true;
   }
 
   async releaseTenant(scope: TenantScope): Promise<void> {

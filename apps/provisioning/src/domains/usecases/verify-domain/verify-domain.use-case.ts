@@ -1,8 +1,11 @@
 /**
- * Checks the custom domain's DNS TXT record; once it holds the token the route becomes active
- * and the waiting provisioning saga is woken in the same transaction.
+ * Checks the custom domain's DNS TXT record; once it holds the token the route becomes active,
+ * DomainVerified goes into the outbox and the waiting provisioning saga is woken, all in one
+ * transaction. Only the verification that activates the route announces it, so a repeated or
+ * racing call publishes nothing more.
  */
 import { Injectable } from '@nestjs/common';
+import { OutboxWriter } from '@tenantry/messaging';
 import { Clock } from '@tenantry/service';
 import { tenantScope, Transactions } from '@tenantry/persistence';
 import { DnsResolver } from '../../../infrastructure/dns-resolver';
@@ -18,6 +21,7 @@ export class VerifyDomainUseCase {
     private readonly sagas: SagaRepository,
     private readonly dns: DnsResolver,
     private readonly transactions: Transactions,
+    private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
   ) {}
 
@@ -32,7 +36,9 @@ export class VerifyDomainUseCase {
       throw PROVISIONING_PROBLEMS['domain-not-verified'](`publish a TXT record ${expected.name} with the value ${expected.value}, then try again`, { expectedRecord: expected });
     }
     await this.transactions.run(async (tx) => {
-      await this.routes.markVerified(tx, route.hostname, this.clock.now());
+      const verifiedAt = this.clock.now();
+      if (!(await this.routes.markVerified(tx, route.hostname, verifiedAt))) return;
+      await this.outbox.publish(tx, 'DomainVerified', { tenantId, domain: route.hostname, verifiedAt: verifiedAt.toISOString(), method: 'dns-txt' });
       const saga = await this.sagas.latest(scope, 'provision', tx);
       if (saga?.status === 'running') await this.sagas.wake(tx, saga.id);
     });
