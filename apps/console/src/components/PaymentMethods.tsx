@@ -97,7 +97,7 @@ export function PaymentMethods({ id, methods }: { id: string; methods: PaymentMe
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
                       {can('setDefaultPaymentMethod') && !m.isDefault && (
-                        <Button size="xs" variant="default" loading={defaulting === m.id} disabled={defaulting !== undefined} aria-label={`Make ${describeMethod(m)} the default`} onClick={() => void makeDefault(m)}>
+                        <Button size="xs" variant="default" loading={defaulting === m.id} disabled={defaulting !== undefined} aria-label={`Make default: ${describeMethod(m)}`} onClick={() => void makeDefault(m)}>
                           Make default
                         </Button>
                       )}
