@@ -107,6 +107,10 @@ export class BillingClient {
     return this.request('DELETE', `/internal/v1/tenants/${tenantId}/payment-methods/${methodId}`);
   }
 
+  makeDefaultPaymentMethod(tenantId: string, methodId: string): Promise<Answer<PaymentMethodViewDto>> {
+    return this.request('POST', `/internal/v1/tenants/${tenantId}/payment-methods/${methodId}/default`);
+  }
+
   payInvoice(invoiceId: string, idempotencyKey?: string): Promise<Answer<PaymentViewDto>> {
     return this.request('POST', `/internal/v1/invoices/${invoiceId}/pay`, undefined, idempotencyKey === undefined ? {} : { 'idempotency-key': idempotencyKey });
   }

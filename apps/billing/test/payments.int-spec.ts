@@ -1,7 +1,9 @@
 // Payments against the real broker and database, billing in-process with a ManualClock and the
 // sandbox provider: each sandbox card's behaviour, tokenization (no card number in any table or
 // answer), the same Idempotency-Key collecting once, InvoicePaid / InvoiceFailed on Kafka with the
-// state change, a failed invoice paid by a second attempt, tenant-scoped payment methods, bad input.
+// state change, a failed invoice paid by a second attempt, tenant-scoped payment methods, bad input,
+// making another card the default, and the payment-method events (PaymentMethodAttached,
+// DefaultPaymentMethodChanged, PaymentMethodRemoved) committed with each change.
 import { randomUUID } from 'node:crypto';
 import { EventPayload, TOPICS } from '@tenantry/contracts';
 import { eventMessage, produce, readTopic, ReceivedMessage, testKafka } from '@tenantry/testing';
@@ -153,6 +155,53 @@ describe('billing payments (int)', () => {
 
     expect((await billing.api.detachPaymentMethod(GOOD, method?.id as string)).status).toBe(204);
     expect((await billing.api.paymentMethods(GOOD)).body.paymentMethods).toEqual([]);
+  });
+
+  it('publishes PaymentMethodAttached, DefaultPaymentMethodChanged and PaymentMethodRemoved with each change, makes another card the default (idempotently), and never touches another tenant\'s', async () => {
+    const [CARDED, STRANGER] = [randomUUID(), randomUUID()];
+    const now = billing.clock.now().toISOString();
+    expect((await billing.api.attachPaymentMethod(STRANGER, card(CARDS.declinedAtAttach))).status).toBe(402);
+    const first = await billing.api.attachPaymentMethod(CARDED, card(CARDS.good));
+    const second = await billing.api.attachPaymentMethod(CARDED, card('4000056655665556', { expMonth: 3, expYear: 2031 }));
+    expect([first.body.isDefault, second.body.isDefault]).toEqual([true, false]);
+    const [a, b] = [first.body.id, second.body.id];
+
+    // Another tenant's method, an unknown one, a malformed id: nothing changes.
+    expect(await billing.api.makeDefaultPaymentMethod(STRANGER, b)).toMatchObject({ status: 404, body: { type: expect.stringContaining('payment-method-not-found'), paymentMethodId: b } });
+    expect((await billing.api.makeDefaultPaymentMethod(CARDED, randomUUID())).status).toBe(404);
+    expect((await billing.api.makeDefaultPaymentMethod(CARDED, 'not-a-uuid')).status).toBe(400);
+    const defaults = async () => (await billing.api.paymentMethods(CARDED)).body.paymentMethods.map((m) => [m.last4, m.isDefault]);
+    expect(await defaults()).toEqual([['4242', true], ['5556', false]]);
+
+    const made = await billing.api.makeDefaultPaymentMethod(CARDED, b);
+    expect(made).toMatchObject({ status: 200, body: { id: b, tenantId: CARDED, last4: '5556', isDefault: true } });
+    expect(await billing.api.makeDefaultPaymentMethod(CARDED, b)).toMatchObject({ status: 200, body: { id: b, isDefault: true } }); // already the default: the same answer, no event
+    expect(await defaults()).toEqual([['4242', false], ['5556', true]]);
+
+    expect((await billing.api.detachPaymentMethod(CARDED, b)).status).toBe(204); // the default: the oldest remaining takes over
+    expect(await defaults()).toEqual([['4242', true]]);
+    expect((await billing.api.detachPaymentMethod(CARDED, a)).status).toBe(204); // the last one: none remains
+
+    const ofTenant = (all: ReceivedMessage[], tenantId: string) => all.filter((m) => m.key === tenantId && String(m.headers['ce_type']).match(/PaymentMethod/));
+    const messages = await readTopic(kafka, TOPICS.BILLING.name, (all) => ofTenant(all, CARDED).length >= 8, { settleMs: 1_000 });
+    const events = ofTenant(messages, CARDED).map((m) => [m.headers['ce_type'], JSON.parse(m.value ?? '{}') as Record<string, unknown>]);
+    expect(events).toEqual([
+      ['PaymentMethodAttached', { tenantId: CARDED, paymentMethodId: a, brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030, isDefault: true, attachedAt: now }],
+      ['DefaultPaymentMethodChanged', { tenantId: CARDED, paymentMethodId: a, brand: 'visa', last4: '4242', cause: 'attached', at: now }],
+      ['PaymentMethodAttached', { tenantId: CARDED, paymentMethodId: b, brand: 'visa', last4: '5556', expMonth: 3, expYear: 2031, isDefault: false, attachedAt: now }],
+      ['DefaultPaymentMethodChanged', { tenantId: CARDED, paymentMethodId: b, brand: 'visa', last4: '5556', previousPaymentMethodId: a, cause: 'made_default', at: now }],
+      ['PaymentMethodRemoved', { tenantId: CARDED, paymentMethodId: b, brand: 'visa', last4: '5556', wasDefault: true, newDefaultPaymentMethodId: a, removedAt: now }],
+      ['DefaultPaymentMethodChanged', { tenantId: CARDED, paymentMethodId: a, brand: 'visa', last4: '4242', previousPaymentMethodId: b, cause: 'removed', at: now }],
+      ['PaymentMethodRemoved', { tenantId: CARDED, paymentMethodId: a, brand: 'visa', last4: '4242', wasDefault: true, removedAt: now }],
+      ['DefaultPaymentMethodChanged', { tenantId: CARDED, previousPaymentMethodId: a, cause: 'removed', at: now }],
+    ]);
+    expect([...new Set(ofTenant(messages, CARDED).map((m) => m.headers['ce_tenantid']))]).toEqual([CARDED]);
+    expect(ofTenant(messages, STRANGER)).toEqual([]);
+    // Neither the card number nor the provider's token travels.
+    const tokens = ((await billing.dataSource.query(`SELECT provider_token FROM payment_methods WHERE tenant_id = $1`, [CARDED])) as { provider_token: string }[]).map((r) => r.provider_token);
+    expect(tokens).toHaveLength(2);
+    const wire = ofTenant(messages, CARDED).map((m) => `${m.value ?? ''}${JSON.stringify(m.headers)}`).join('\n');
+    for (const secret of [...tokens, CARDS.good, '4000056655665556']) expect(wire).not.toContain(secret);
   });
 
   it('keeps no card number in any table: only tokens, brands, last 4 digits and expiry', async () => {

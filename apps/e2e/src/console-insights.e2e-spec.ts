@@ -381,7 +381,7 @@ describe('the console: billing, health and analytics in a browser', () => {
     await row.getByText(/0\.5 per 1,000 units/).waitFor();
   });
 
-  it("lets the tenant's admin attach cards (a bad number refused at its field), move the default and remove one after a confirmation naming it", async () => {
+  it("lets the tenant's admin attach cards (a bad number refused at its field), move the default (on attach and with Make default; a read-only key sees no action) and remove one after a confirmation naming it", async () => {
     const own = await signedIn(await platform.tenantAdminKey(tenantId));
     await own.goto(`${gatewayUrl}/console/tenants/${tenantId}/billing`);
     const section = own.getByTestId('payment-methods');
@@ -409,11 +409,23 @@ describe('the console: billing, health and analytics in a browser', () => {
     await form.getByLabel('Expiry year').fill('2032');
     await form.getByLabel(/^Make it the default/).check();
     await form.getByRole('button', { name: 'Attach card' }).click();
-    await section.getByTestId('payment-method-0341').getByText('default').waitFor();
+    await section.getByTestId('payment-method-0341').getByText('default', { exact: true }).waitFor();
     const held = await cards();
     expect(held.filter((m) => m.last4 === '0341' || m.last4 === '4242')).toEqual(expect.arrayContaining([{ last4: '0341', isDefault: true }, { last4: '4242', isDefault: false }]));
     expect(held.filter((m) => m.isDefault)).toHaveLength(1);
     await screenshot(own, 'payment-methods');
+
+    // Make default, on the cards that are not: 4242 back, then 0341 again. A read-only key sees the cards and no action.
+    expect(await section.getByTestId('payment-method-0341').getByRole('button', { name: /^Make default: / }).count()).toBe(0);
+    await section.getByRole('button', { name: 'Make default: visa •••• 4242 (12/2031)', exact: true }).click();
+    await section.getByTestId('payment-method-4242').getByText('default', { exact: true }).waitFor();
+    expect((await cards()).filter((m) => m.isDefault)).toEqual([{ last4: '4242', isDefault: true }]);
+    const reader = await signedIn((await platform.call('POST', '/api-keys', { body: { name: `insights-ro-cards-${tag}`, role: 'read-only' } })).body['key'] as string);
+    await reader.goto(`${gatewayUrl}/console/tenants/${tenantId}/billing`);
+    await reader.getByTestId('payment-methods').getByTestId('payment-method-0341').waitFor();
+    expect(await reader.getByTestId('payment-methods').getByRole('button').count()).toBe(0);
+    await section.getByRole('button', { name: 'Make default: visa •••• 0341 (06/2032)', exact: true }).click();
+    await section.getByTestId('payment-method-0341').getByText('default', { exact: true }).waitFor();
 
     const label = /^Remove visa •••• 4242 \(12\/2031\)$/;
     await section.getByRole('button', { name: label }).click();

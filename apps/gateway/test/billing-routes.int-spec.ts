@@ -98,6 +98,39 @@ describe('gateway billing routes', () => {
     expect(await gateway.call('POST', `/invoices/${invoiceId}/pay`, { key: billingKey, headers: { 'idempotency-key': 'pay-1' } })).toMatchObject({ status: 404, body: { type: problemType('invoice-not-found') } });
   });
 
+  it("makes another card the default for the roles that attach cards, audited; another tenant's admin gets 404 and a read-only key 403", async () => {
+    const { gateway } = stack;
+    const tenantId = stack.tenant();
+    const other = stack.tenant();
+    const admin = (await gateway.issueKey('tenant-admin', tenantId)).key;
+    const othersAdmin = (await gateway.issueKey('tenant-admin', other)).key;
+    const readOnly = (await gateway.issueKey('read-only')).key;
+    const card = { number: '4242424242424242', expMonth: 12, expYear: 2030 };
+    const first = await gateway.call('POST', `/tenants/${tenantId}/payment-methods`, { key: admin, body: card });
+    const second = await gateway.call('POST', `/tenants/${tenantId}/payment-methods`, { key: admin, body: { ...card, number: '4000056655665556' } });
+    const methodId = second.body['id'] as string;
+    const path = `/tenants/${tenantId}/payment-methods/${methodId}/default`;
+
+    expect((await gateway.call('POST', path, { key: othersAdmin })).body['type']).toBe(problemType('tenant-not-found')); // naming the tenant: not its own
+    expect((await gateway.call('POST', `/tenants/${other}/payment-methods/${methodId}/default`, { key: othersAdmin })).body['type']).toBe(problemType('payment-method-not-found')); // naming its own tenant with this card: billing's 404
+    expect((await gateway.call('POST', path, { key: readOnly })).status).toBe(403);
+    expect((await gateway.call('POST', `/tenants/${other}/payment-methods/${randomUUID()}/default`)).body['type']).toBe(problemType('payment-method-not-found')); // the platform admin, an unknown card
+    expect((await gateway.call('POST', `/tenants/${tenantId}/payment-methods/not-a-uuid/default`, { key: admin })).status).toBe(400);
+    const defaults = async () => ((await gateway.call('GET', `/tenants/${tenantId}/payment-methods`, { key: admin })).body['paymentMethods'] as { id: string; isDefault: boolean }[]).map((m) => [m.id, m.isDefault]);
+    expect(await defaults()).toEqual([[first.body['id'], true], [methodId, false]]);
+
+    expect(await gateway.call('POST', path, { key: admin })).toMatchObject({ status: 200, body: { id: methodId, tenantId, last4: '5556', isDefault: true } });
+    expect(await gateway.call('POST', path, { key: admin })).toMatchObject({ status: 200, body: { id: methodId, isDefault: true } });
+    expect(await defaults()).toEqual([[first.body['id'], false], [methodId, true]]);
+
+    const audited = await waitFor(async () => {
+      const page = await gateway.call('GET', `/audit?tenantId=${tenantId}&limit=20`);
+      const entries = (page.body['items'] as { route: string; status: number; role: string }[]).filter((e) => e.route === '/api/v1/platform/tenants/:id/payment-methods/:methodId/default');
+      return entries.length >= 5 ? entries : undefined;
+    }, { what: 'the audit entries of setDefaultPaymentMethod' });
+    expect(audited.map((e) => [e.role, e.status]).sort()).toEqual([['read-only', 403], ['tenant-admin', 200], ['tenant-admin', 200], ['tenant-admin', 400], ['tenant-admin', 404]].sort());
+  });
+
   it('shows a tenant its own dunning state, and another tenant nothing', async () => {
     const { gateway } = stack;
     const tenantId = stack.tenant();

@@ -132,6 +132,23 @@ describe('health scoring: lifecycle journeys (int)', () => {
     expect((await health.api.request<Problem>('GET', `/internal/v1/tenants/${randomUUID()}/onboarding`)).status).toBe(404);
   });
 
+  it("completes payment-method-attached on billing's PaymentMethodAttached for that tenant only", async () => {
+    const [carded, neighbour] = [randomUUID(), randomUUID()];
+    await produce(kafka, TOPICS.TENANT_LIFECYCLE.name, [eventMessage('TenantCreated', created(carded, 'Carded Co')), eventMessage('TenantCreated', created(neighbour, 'Neighbour Co'))]);
+    await onboarding(neighbour, () => true, 'the onboarding of the neighbour');
+    await produce(kafka, TOPICS.BILLING.name, [
+      eventMessage('PaymentMethodAttached', { tenantId: carded, paymentMethodId: randomUUID(), brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030, isDefault: true, attachedAt: at(HOUR) }),
+    ]);
+    const view = await onboarding(carded, (v) => v.items.some((i) => i.item === 'payment-method-attached' && i.status === 'done'), 'the attached card');
+    expect(view.items.find((i) => i.item === 'payment-method-attached')).toMatchObject({ status: 'done', completedAt: at(HOUR), source: expect.stringContaining('PaymentMethodAttached') });
+    expect(view.items.filter((i) => i.status === 'done').map((i) => i.item)).toEqual(['payment-method-attached']);
+    const progressed = ofType(await readTopic(kafka, TOPICS.HEALTH.name, (all) => ofType(all, 'TenantOnboardingProgressed', carded).length >= 1), 'TenantOnboardingProgressed', carded);
+    expect(progressed.map((p) => [p.item, p.at])).toEqual([['payment-method-attached', at(HOUR)]]);
+    const other = await onboarding(neighbour, () => true, 'the onboarding of the neighbour');
+    expect(other.items.find((i) => i.item === 'payment-method-attached')).toMatchObject({ status: 'pending', completedAt: null });
+    expect(other.items.filter((i) => i.status === 'done')).toEqual([]);
+  });
+
   it('turns entering churn risk into an operator check-in and a mail to the tenant admin (in its language), completed once with a note', async () => {
     await produce(kafka, TOPICS.HEALTH.name, [
       eventMessage('ChurnRiskDetected', { tenantId: CHURNING, risk: 'medium', reasons: ['usage-decline'], details: ['API calls down 45 % against the previous 30 days'], at: START.toISOString() }),

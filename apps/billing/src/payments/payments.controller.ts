@@ -9,6 +9,8 @@ import { DetachPaymentMethodCommand } from './usecases/detach-payment-method/det
 import { DetachPaymentMethodUseCase } from './usecases/detach-payment-method/detach-payment-method.use-case';
 import { ListPaymentMethodsCommand } from './usecases/list-payment-methods/list-payment-methods.command';
 import { ListPaymentMethodsUseCase } from './usecases/list-payment-methods/list-payment-methods.use-case';
+import { MakeDefaultPaymentMethodCommand } from './usecases/make-default-payment-method/make-default-payment-method.command';
+import { MakeDefaultPaymentMethodUseCase } from './usecases/make-default-payment-method/make-default-payment-method.use-case';
 import { PayInvoiceCommand } from './usecases/pay-invoice/pay-invoice.command';
 import { PayInvoiceUseCase } from './usecases/pay-invoice/pay-invoice.use-case';
 
@@ -21,6 +23,7 @@ export class PaymentsController {
     private readonly attach: AttachPaymentMethodUseCase,
     private readonly listMethods: ListPaymentMethodsUseCase,
     private readonly detach: DetachPaymentMethodUseCase,
+    private readonly makeDefault: MakeDefaultPaymentMethodUseCase,
     private readonly pay: PayInvoiceUseCase,
   ) {}
 
@@ -39,6 +42,13 @@ export class PaymentsController {
   @HttpCode(204)
   async remove(@Param('id', UuidParamPipe) id: string, @Param('methodId', UuidParamPipe) methodId: string): Promise<void> {
     await this.detach.execute(new DetachPaymentMethodCommand(id, methodId));
+  }
+
+  /** 200 whether it was already the default or just became it. */
+  @Post('tenants/:id/payment-methods/:methodId/default')
+  @HttpCode(200)
+  async setDefault(@Param('id', UuidParamPipe) id: string, @Param('methodId', UuidParamPipe) methodId: string): Promise<PaymentMethodViewDto> {
+    return toPaymentMethodView(await this.makeDefault.execute(new MakeDefaultPaymentMethodCommand(id, methodId)));
   }
 
   /** 202: the charge is started; the invoice's paymentStatus follows when the provider confirms it. The same Idempotency-Key again answers the same payment. */

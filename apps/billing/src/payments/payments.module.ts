@@ -15,6 +15,7 @@ import { AttachPaymentMethodUseCase } from './usecases/attach-payment-method/att
 import { CollectPaymentsUseCase } from './usecases/collect-payments/collect-payments.use-case';
 import { DetachPaymentMethodUseCase } from './usecases/detach-payment-method/detach-payment-method.use-case';
 import { ListPaymentMethodsUseCase } from './usecases/list-payment-methods/list-payment-methods.use-case';
+import { MakeDefaultPaymentMethodUseCase } from './usecases/make-default-payment-method/make-default-payment-method.use-case';
 import { PayInvoiceUseCase } from './usecases/pay-invoice/pay-invoice.use-case';
 import { ReceiveProviderCallbackUseCase } from './usecases/receive-provider-callback/receive-provider-callback.use-case';
 import { SettlePaymentUseCase } from './usecases/settle-payment/settle-payment.use-case';
@@ -32,6 +33,7 @@ import { SettlePaymentUseCase } from './usecases/settle-payment/settle-payment.u
     AttachPaymentMethodUseCase,
     ListPaymentMethodsUseCase,
     DetachPaymentMethodUseCase,
+    MakeDefaultPaymentMethodUseCase,
     PayInvoiceUseCase,
     SettlePaymentUseCase,
   ],

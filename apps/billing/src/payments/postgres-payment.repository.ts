@@ -4,7 +4,7 @@ import { entityManagerOf, TenantScope, Transaction } from '@tenantry/persistence
 import { PaymentAttemptStatus } from '@tenantry/billing-api';
 import { DataSource, EntityManager } from 'typeorm';
 import { plainDecimal } from '../money/money';
-import { PaymentRepository } from './payment.repository';
+import { DefaultedMethod, DetachedMethod, PaymentRepository } from './payment.repository';
 import { Payment, PaymentMethod } from './payment.row';
 
 interface MethodRow {
@@ -53,17 +53,17 @@ export class PostgresPaymentRepository extends PaymentRepository {
     super();
   }
 
-  async addMethod(tx: Transaction, method: PaymentMethod, makeDefault: boolean): Promise<PaymentMethod> {
+  async addMethod(tx: Transaction, method: PaymentMethod, makeDefault: boolean): Promise<DefaultedMethod> {
     const em = entityManagerOf(tx);
-    // The tenant's methods are serialized on its default: lock the live ones first.
-    const live = (await em.query(`SELECT id, is_default FROM payment_methods WHERE tenant_id = $1 AND detached_at IS NULL FOR UPDATE`, [method.tenantId])) as { id: string; is_default: boolean }[];
-    const isDefault = makeDefault || !live.some((m) => m.is_default);
+    const live = await this.lockLive(em, method.tenantId);
+    const previousDefaultId = live.find((m) => m.is_default)?.id ?? null;
+    const isDefault = makeDefault || previousDefaultId === null;
     if (isDefault) await em.query(`UPDATE payment_methods SET is_default = false WHERE tenant_id = $1 AND is_default`, [method.tenantId]);
     await em.query(
       `INSERT INTO payment_methods (id, tenant_id, provider, provider_token, brand, last4, exp_month, exp_year, is_default, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
       [method.id, method.tenantId, method.provider, method.providerToken, method.brand, method.last4, method.expMonth, method.expYear, isDefault, method.createdAt.toISOString()],
     );
-    return { ...method, isDefault };
+    return { method: { ...method, isDefault }, previousDefaultId };
   }
 
   async methods(scope: TenantScope): Promise<PaymentMethod[]> {
@@ -76,17 +76,38 @@ export class PostgresPaymentRepository extends PaymentRepository {
     return rows[0] && toMethod(rows[0]);
   }
 
-  async detachMethod(tx: Transaction, scope: TenantScope & { methodId: string }, at: Date): Promise<boolean> {
+  async makeDefault(tx: Transaction, scope: TenantScope & { methodId: string }): Promise<DefaultedMethod | undefined> {
     const em = entityManagerOf(tx);
-    await em.query(`SELECT id FROM payment_methods WHERE tenant_id = $1 AND detached_at IS NULL FOR UPDATE`, [scope.tenantId]);
-    const [rows] = (await em.query(`UPDATE payment_methods SET detached_at = $3, is_default = false WHERE tenant_id = $1 AND id = $2 AND detached_at IS NULL RETURNING id`, [scope.tenantId, scope.methodId, at.toISOString()])) as [unknown[], number];
-    if (rows.length === 0) return false;
-    await em.query(
+    const live = await this.lockLive(em, scope.tenantId);
+    const target = live.find((m) => m.id === scope.methodId);
+    if (!target) return undefined;
+    const previousDefaultId = live.find((m) => m.is_default)?.id ?? null;
+    if (!target.is_default) {
+      // One default per tenant (a unique index): the old one stops being it first.
+      await em.query(`UPDATE payment_methods SET is_default = false WHERE tenant_id = $1 AND is_default`, [scope.tenantId]);
+      await em.query(`UPDATE payment_methods SET is_default = true WHERE tenant_id = $1 AND id = $2`, [scope.tenantId, scope.methodId]);
+    }
+    return { method: toMethod({ ...target, is_default: true }), previousDefaultId };
+  }
+
+  async detachMethod(tx: Transaction, scope: TenantScope & { methodId: string }, at: Date): Promise<DetachedMethod | undefined> {
+    const em = entityManagerOf(tx);
+    const live = await this.lockLive(em, scope.tenantId);
+    const target = live.find((m) => m.id === scope.methodId);
+    if (!target) return undefined;
+    await em.query(`UPDATE payment_methods SET detached_at = $3, is_default = false WHERE tenant_id = $1 AND id = $2`, [scope.tenantId, scope.methodId, at.toISOString()]);
+    if (!target.is_default) return { detached: toMethod(target), newDefault: null };
+    const [promoted] = (await em.query(
       `UPDATE payment_methods SET is_default = true WHERE id = (SELECT id FROM payment_methods WHERE tenant_id = $1 AND detached_at IS NULL ORDER BY seq LIMIT 1)
-         AND NOT EXISTS (SELECT 1 FROM payment_methods WHERE tenant_id = $1 AND detached_at IS NULL AND is_default)`,
+         AND NOT EXISTS (SELECT 1 FROM payment_methods WHERE tenant_id = $1 AND detached_at IS NULL AND is_default) RETURNING ${METHOD_COLUMNS}`,
       [scope.tenantId],
-    );
-    return true;
+    )) as [MethodRow[], number];
+    return { detached: toMethod(target), newDefault: promoted[0] ? toMethod(promoted[0]) : null };
+  }
+
+  /** The tenant's live methods, locked until `tx` ends: every change of a tenant's methods is serialized on them. */
+  private async lockLive(em: EntityManager, tenantId: string): Promise<MethodRow[]> {
+    return (await em.query(`SELECT ${METHOD_COLUMNS} FROM payment_methods WHERE tenant_id = $1 AND detached_at IS NULL ORDER BY seq FOR UPDATE`, [tenantId])) as MethodRow[];
   }
 
   async insert(tx: Transaction, p: Payment): Promise<boolean> {

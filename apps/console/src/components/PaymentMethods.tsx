@@ -1,7 +1,8 @@
 /**
  * A tenant's cards: the list with the default marked, attaching one (the number goes to the payment
  * provider through the API and is never kept; billing keeps brand, last 4 and expiry) and removing
- * one behind a confirmation that names it. A tenant-admin key manages its own tenant's cards.
+ * one behind a confirmation that names it, and making another card the default. A tenant-admin key
+ * manages its own tenant's cards; a read-only key sees them and no action.
  */
 import { Badge, Button, Checkbox, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
@@ -38,6 +39,9 @@ export function PaymentMethods({ id, methods }: { id: string; methods: PaymentMe
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const [attached, setAttached] = useState<string>();
+  const [defaulting, setDefaulting] = useState<string>();
+  const [defaultError, setDefaultError] = useState<unknown>();
+  const manage = can('removePaymentMethod') || can('setDefaultPaymentMethod');
   const refresh = () => client.invalidateQueries({ queryKey: ['payment-methods', id] });
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -59,6 +63,18 @@ export function PaymentMethods({ id, methods }: { id: string; methods: PaymentMe
       setBusy(false);
     }
   };
+  const makeDefault = async (m: PaymentMethod) => {
+    setDefaulting(m.id);
+    setDefaultError(undefined);
+    try {
+      await api<PaymentMethod>(`/tenants/${id}/payment-methods/${m.id}/default`, { method: 'POST' });
+      await refresh();
+    } catch (e) {
+      setDefaultError(e);
+    } finally {
+      setDefaulting(undefined);
+    }
+  };
   return (
     <Stack gap="xs" data-testid="payment-methods">
       <Title order={3} size="h5">
@@ -69,7 +85,7 @@ export function PaymentMethods({ id, methods }: { id: string; methods: PaymentMe
       ) : (
         <Table aria-label="Payment methods">
           <Table.Thead>
-            <Table.Tr><Table.Th>Card</Table.Th><Table.Th>Expires</Table.Th><Table.Th>Default</Table.Th>{can('removePaymentMethod') && <Table.Th>Actions</Table.Th>}</Table.Tr>
+            <Table.Tr><Table.Th>Card</Table.Th><Table.Th>Expires</Table.Th><Table.Th>Default</Table.Th>{manage && <Table.Th>Actions</Table.Th>}</Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {methods.map((m) => (
@@ -77,13 +93,22 @@ export function PaymentMethods({ id, methods }: { id: string; methods: PaymentMe
                 <Table.Td>{m.brand} •••• {m.last4}</Table.Td>
                 <Table.Td>{String(m.expMonth).padStart(2, '0')}/{m.expYear}</Table.Td>
                 <Table.Td>{m.isDefault ? <Badge color="teal.9" variant="filled" autoContrast={false}>default</Badge> : '—'}</Table.Td>
-                {can('removePaymentMethod') && (
+                {manage && (
                   <Table.Td>
-                    <ConfirmButton label="Remove" size="xs" ariaLabel={`Remove ${describeMethod(m)}`} title={`Remove ${describeMethod(m)}?`} confirmLabel="Remove" onConfirm={() => api(`/tenants/${id}/payment-methods/${m.id}`, { method: 'DELETE' }).then(refresh)}>
-                      {m.isDefault
-                        ? `${describeMethod(m)} is the default: the oldest remaining card becomes the default${methods.length === 1 ? '; with none left, invoices cannot be charged' : ''}.`
-                        : `${describeMethod(m)} is detached and no longer charged.`}
-                    </ConfirmButton>
+                    <Group gap="xs" wrap="nowrap">
+                      {can('setDefaultPaymentMethod') && !m.isDefault && (
+                        <Button size="xs" variant="default" loading={defaulting === m.id} disabled={defaulting !== undefined} aria-label={`Make default: ${describeMethod(m)}`} onClick={() => void makeDefault(m)}>
+                          Make default
+                        </Button>
+                      )}
+                      {can('removePaymentMethod') && (
+                        <ConfirmButton label="Remove" size="xs" ariaLabel={`Remove ${describeMethod(m)}`} title={`Remove ${describeMethod(m)}?`} confirmLabel="Remove" onConfirm={() => api(`/tenants/${id}/payment-methods/${m.id}`, { method: 'DELETE' }).then(refresh)}>
+                          {m.isDefault
+                            ? `${describeMethod(m)} is the default: the oldest remaining card becomes the default${methods.length === 1 ? '; with none left, invoices cannot be charged' : ''}.`
+                            : `${describeMethod(m)} is detached and no longer charged.`}
+                        </ConfirmButton>
+                      )}
+                    </Group>
                   </Table.Td>
                 )}
               </Table.Tr>
@@ -91,6 +116,7 @@ export function PaymentMethods({ id, methods }: { id: string; methods: PaymentMe
           </Table.Tbody>
         </Table>
       )}
+      <ErrorAlert error={defaultError} title="The default was not changed" />
       {can('addPaymentMethod') && (
         <form onSubmit={submit} aria-label="Attach a card" noValidate>
           <Stack gap="xs">

@@ -37,7 +37,7 @@ describe(decideAccess.name, () => {
     const billing = { role: 'billing', tenantId: null } as const;
     expect(OPERATION_IDS.filter((op) => sut(billing, op, TENANT).allowed).sort()).toEqual([
       'addPaymentMethod', 'createPlan', 'getBillingRun', 'getBillingSummary', 'getBusinessAnalytics', 'getCaller', 'getComparativeAnalytics', 'getDunning', 'getInvoice', 'getInvoicePdf', 'getLimits', 'getMeter', 'getPlan', 'getRevenue', 'getSubscription', 'getTenant', 'getTenantDashboard', 'getTenantHealth', 'getTenantHealthHistory', 'getTenantInvoice', 'getTenantOnboarding',
-      'getUsage', 'getUsageAnalytics', 'getUsageSummary', 'issueCreditNote', 'listCreditNotes', 'listInvoices', 'listMaintenance', 'listMeters', 'listPaymentMethods', 'listPlans', 'listTenantCreditNotes', 'listTenants', 'listUsageAlerts', 'payInvoice', 'recordUsage', 'recordUsageBatch', 'removePaymentMethod', 'setLimits', 'startBillingRun', 'updatePlan', 'updateSubscription', 'voidInvoice',
+      'getUsage', 'getUsageAnalytics', 'getUsageSummary', 'issueCreditNote', 'listCreditNotes', 'listInvoices', 'listMaintenance', 'listMeters', 'listPaymentMethods', 'listPlans', 'listTenantCreditNotes', 'listTenants', 'listUsageAlerts', 'payInvoice', 'recordUsage', 'recordUsageBatch', 'removePaymentMethod', 'setDefaultPaymentMethod', 'setLimits', 'startBillingRun', 'updatePlan', 'updateSubscription', 'voidInvoice',
     ]);
   });
 
@@ -46,8 +46,9 @@ describe(decideAccess.name, () => {
     for (const write of ['createPlan', 'updatePlan', 'updateSubscription', 'startBillingRun', 'payInvoice', 'voidInvoice', 'issueCreditNote'] as const) expect(allowed(write)).toEqual(['billing', 'platform-admin']);
     for (const read of ['listPlans', 'getPlan', 'getInvoice', 'getBillingRun', 'listCreditNotes'] as const) expect(allowed(read)).toEqual(['billing', 'platform-admin', 'read-only', 'support']);
     for (const own of ['listInvoices', 'getTenantInvoice', 'listTenantCreditNotes', 'getSubscription', 'getDunning', 'listPaymentMethods'] as const) expect(allowed(own)).toEqual(['billing', 'platform-admin', 'read-only', 'support', 'tenant-admin']);
-    for (const manage of ['addPaymentMethod', 'removePaymentMethod'] as const) expect(allowed(manage)).toEqual(['billing', 'platform-admin', 'tenant-admin']);
+    for (const manage of ['addPaymentMethod', 'removePaymentMethod', 'setDefaultPaymentMethod'] as const) expect(allowed(manage)).toEqual(['billing', 'platform-admin', 'tenant-admin']);
     expect(sut({ role: 'tenant-admin', tenantId: TENANT }, 'addPaymentMethod', OTHER)).toEqual({ allowed: false, refusal: 'tenant-not-found' });
+    expect(sut({ role: 'tenant-admin', tenantId: TENANT }, 'setDefaultPaymentMethod', OTHER)).toEqual({ allowed: false, refusal: 'tenant-not-found' });
     expect(sut({ role: 'tenant-admin', tenantId: TENANT }, 'listInvoices', OTHER)).toEqual({ allowed: false, refusal: 'tenant-not-found' });
   });
 

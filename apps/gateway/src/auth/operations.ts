@@ -42,6 +42,7 @@ export const OPERATIONS = {
   listPaymentMethods: { route: 'GET /tenants/{id}/payment-methods', scope: 'tenant', kind: 'read' },
   addPaymentMethod: { route: 'POST /tenants/{id}/payment-methods', scope: 'tenant', kind: 'write' },
   removePaymentMethod: { route: 'DELETE /tenants/{id}/payment-methods/{methodId}', scope: 'tenant', kind: 'write' },
+  setDefaultPaymentMethod: { route: 'POST /tenants/{id}/payment-methods/{methodId}/default', scope: 'tenant', kind: 'write' },
   payInvoice: { route: 'POST /invoices/{invoiceId}/pay', scope: 'platform', kind: 'write' },
   voidInvoice: { route: 'POST /invoices/{invoiceId}/void', scope: 'platform', kind: 'write' },
   issueCreditNote: { route: 'POST /invoices/{invoiceId}/credit-notes', scope: 'platform', kind: 'write' },

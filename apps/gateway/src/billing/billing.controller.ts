@@ -1,5 +1,5 @@
 /** The public billing routes: validated and authorised here (bodies from libs/billing-api), answered by billing. */
-import { Body, Controller, Delete, Get, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   AttachPaymentMethodDto,
@@ -201,6 +201,15 @@ export class BillingController {
   @ApiProblems(400, 403, 404)
   async removePaymentMethod(@Param('id', UuidParamPipe) id: string, @Param('methodId', UuidParamPipe) methodId: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
     await this.upstream.relay(request, reply, { upstream: 'billing', method: 'DELETE', path: `${INTERNAL}/tenants/${id}/payment-methods/${methodId}` });
+  }
+
+  @Post('tenants/:id/payment-methods/:methodId/default')
+  @HttpCode(200)
+  @PlatformOperation('setDefaultPaymentMethod', 'Make a payment method the default', 'The card billing charges from now on; the previous default stays attached. Answers the method (200), also when it already was the default (nothing changes then). 404 when the tenant has no such method.')
+  @ApiOkResponse({ type: PaymentMethodViewDto, description: 'The payment method, now the default' })
+  @ApiProblems(400, 403, 404)
+  async setDefaultPaymentMethod(@Param('id', UuidParamPipe) id: string, @Param('methodId', UuidParamPipe) methodId: string, @Req() request: GatewayRequest, @Res() reply: ReplyLike): Promise<void> {
+    await this.upstream.relay(request, reply, { upstream: 'billing', method: 'POST', path: `${INTERNAL}/tenants/${id}/payment-methods/${methodId}/default` });
   }
 
   @Post('invoices/:invoiceId/pay')

@@ -1,8 +1,9 @@
 /**
  * The journeys' inputs, each in consumer groups of their own (so they neither slow nor depend on the
  * scoring's): the lifecycle and provisioning topics (creation, branding, suspension, offboarding and
- * removal with their reasons), the usage stream (first usage, first active user), billing (a payment
- * that went through, a debt written off) and health scoring's own topic (churn risk, band changes).
+ * removal with their reasons), the usage stream (first usage, first active user), billing (a card
+ * attached or a payment that went through, a debt written off) and health scoring's own topic
+ * (churn risk, band changes).
  * Every handler runs in the inbox transaction: an event id is applied once per group.
  */
 import { TOPICS } from '@tenantry/contracts';
@@ -76,7 +77,10 @@ export class JourneyBillingConsumer implements EventConsumerSpec {
 
   constructor(track: TrackJourneyUseCase) {
     this.handlers = {
-      // Seam: billing announces no PaymentMethodAttached yet; a payment that went through proves one.
+      PaymentMethodAttached: async ({ payload: p }, tx) => {
+        await track.execute(new TrackJourneyCommand(p.tenantId, null, [{ item: 'payment-method-attached', at: new Date(p.attachedAt) }]), tx);
+      },
+      // Fallback for cards attached before billing announced them: a payment that went through proves one (the earliest time wins).
       InvoicePaid: async ({ payload: p }, tx) => {
         if (p.amountMinor > 0) await track.execute(new TrackJourneyCommand(p.tenantId, null, [{ item: 'payment-method-attached', at: new Date(p.paidAt) }]), tx);
       },

@@ -16,7 +16,7 @@ export const CHECKLIST: Record<OnboardingItem, ChecklistItemDefinition> = {
   'branding-set': { label: 'Branding set in the configuration (logo or colour)', source: 'TenantConfigChanged (configuration.branding)', known: true },
   'first-usage': { label: 'First usage recorded', source: 'UsageRecorded', known: true },
   'first-active-user': { label: 'First active user', source: 'UsageRecorded with properties.userId', known: true },
-  'payment-method-attached': { label: 'Payment method attached (a payment went through)', source: 'InvoicePaid with an amount above 0 (seam: PaymentMethodAttached from billing)', known: true },
+  'payment-method-attached': { label: 'Payment method attached', source: 'PaymentMethodAttached (or, for a card attached before billing announced it, InvoicePaid with an amount above 0)', known: true },
   'domain-verified': { label: 'Custom domain verified', source: 'DomainVerified', known: true },
 };
 

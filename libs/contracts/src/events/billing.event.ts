@@ -1,5 +1,5 @@
 /** Payloads of billing events (topic tenantry.billing.v1). Money is integer minor units plus ISO 4217. */
-import { IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 
 class InvoiceMoney {
   @IsUUID()
@@ -224,4 +224,105 @@ export class SubscriptionChangedPayload {
   @IsOptional()
   @IsISO8601()
   trialEndsAt?: string;
+}
+
+/**
+ * A card a tenant's payment methods now include: only what billing keeps to show it (brand, last 4
+ * digits, expiry) — never the card number, nor the provider's token.
+ */
+export class PaymentMethodAttachedPayload {
+  @IsUUID()
+  tenantId!: string;
+
+  @IsUUID()
+  paymentMethodId!: string;
+
+  /** The card network as the provider names it (`visa`, `mastercard`, …). */
+  @IsString()
+  @Length(1, 40)
+  brand!: string;
+
+  @Matches(/^\d{4}$/)
+  last4!: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(12)
+  expMonth!: number;
+
+  @IsInt()
+  @Min(2000)
+  @Max(9999)
+  expYear!: number;
+
+  /** It became the tenant's default (its first card, or attached with makeDefault). */
+  @IsBoolean()
+  isDefault!: boolean;
+
+  @IsISO8601()
+  attachedAt!: string;
+}
+
+/** A payment method was detached; when it was the default, `newDefaultPaymentMethodId` names the one that took over (absent when none remains). */
+export class PaymentMethodRemovedPayload {
+  @IsUUID()
+  tenantId!: string;
+
+  @IsUUID()
+  paymentMethodId!: string;
+
+  @IsString()
+  @Length(1, 40)
+  brand!: string;
+
+  @Matches(/^\d{4}$/)
+  last4!: string;
+
+  @IsBoolean()
+  wasDefault!: boolean;
+
+  @IsOptional()
+  @IsUUID()
+  newDefaultPaymentMethodId?: string;
+
+  @IsISO8601()
+  removedAt!: string;
+}
+
+export const DEFAULT_PAYMENT_METHOD_CHANGE_CAUSES = ['attached', 'made_default', 'removed'] as const;
+export type DefaultPaymentMethodChangeCause = (typeof DEFAULT_PAYMENT_METHOD_CHANGE_CAUSES)[number];
+
+/**
+ * Which payment method billing charges changed: a card attached as the default, another card made
+ * the default, or the default detached (the oldest remaining one takes over; none when none remains).
+ */
+export class DefaultPaymentMethodChangedPayload {
+  @IsUUID()
+  tenantId!: string;
+
+  /** The new default; absent when the tenant has no payment method left. */
+  @IsOptional()
+  @IsUUID()
+  paymentMethodId?: string;
+
+  /** Its brand and last 4 digits, to name it to a person. */
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  brand?: string;
+
+  @IsOptional()
+  @Matches(/^\d{4}$/)
+  last4?: string;
+
+  /** The default before; absent when the tenant had none. */
+  @IsOptional()
+  @IsUUID()
+  previousPaymentMethodId?: string;
+
+  @IsIn(DEFAULT_PAYMENT_METHOD_CHANGE_CAUSES)
+  cause!: DefaultPaymentMethodChangeCause;
+
+  @IsISO8601()
+  at!: string;
 }
