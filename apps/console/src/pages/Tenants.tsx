@@ -276,7 +276,7 @@ function FullForm({ onCreated, onCancel }: FormProps) {
         <Fieldset legend="Resources (empty: the plan's)">
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <NumberInput label="Storage (GB)" {...number('storage', 'resources.storage')} />
-            <NumberInput label="Bandwidth (GB per month)" {...number('bandwidth', 'resources.bandwidth')} />
+            <NumberInput label="Bandwidth (GB/month)" {...number('bandwidth', 'resources.bandwidth')} />
             <NumberInput label="Users" allowDecimal={false} {...number('users', 'resources.users')} />
           </SimpleGrid>
         </Fieldset>
