@@ -478,6 +478,7 @@ describe('the console: billing, health and analytics in a browser', () => {
     // offboarded (a deleted tenant takes no more writes, and the export would finish in a moment).
     await provisioningService?.process.kill('SIGTERM');
     const slug = (await platform.call('GET', `/tenants/${tenantId}`)).body['slug'] as string;
+    const admin = await signedIn(ADMIN_KEY);
     await admin.goto(`${gatewayUrl}/console/tenants/${tenantId}`);
     expect(await admin.getByRole('heading', { name: 'Offboarding feedback' }).count()).toBe(0);
     await admin.getByRole('button', { name: 'Delete', exact: true }).click();
