@@ -45,6 +45,7 @@ describe('the console: billing, health and analytics in a browser', () => {
   let tenantId = '';
   let invoice: Invoice;
   let admin: Page;
+  let provisioningService: RunningService | undefined;
   const smtp = new TestSmtpServer();
 
   const signedIn = (key: string, viewport?: { width: number; height: number }): Promise<Page> => signedInPage(browser, contexts, gatewayUrl, key, viewport);
@@ -66,7 +67,7 @@ describe('the console: billing, health and analytics in a browser', () => {
       return service;
     };
     const registry = await started('tenant-registry', { ...clock, ...freshGroups('e2e-insights-registry') });
-    const provisioning = await started('provisioning', { ...clock, TENANT_STORAGE_ROOT: join(FILES, 'storage'), EXPORT_DIR: join(FILES, 'exports'), SAGA_RETRY_BASE_MS: '50', LIFECYCLE_CONSUMER_GROUP: lifecycleGroup });
+    provisioningService = await started('provisioning', { ...clock, TENANT_STORAGE_ROOT: join(FILES, 'storage'), EXPORT_DIR: join(FILES, 'exports'), SAGA_RETRY_BASE_MS: '50', LIFECYCLE_CONSUMER_GROUP: lifecycleGroup });
     const metering = await started('metering', { ...clock, ...freshGroups('e2e-insights-metering'), COLLECTOR_INTERVAL_MS: '600000' });
     const billing = await started('billing', {
       ...clock,
@@ -84,7 +85,7 @@ describe('the console: billing, health and analytics in a browser', () => {
       ...clock,
       TENANTRY_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
       REGISTRY_URL: registry.url,
-      PROVISIONING_URL: provisioning.url,
+      PROVISIONING_URL: provisioningService.url,
       METERING_URL: metering.url,
       BILLING_URL: billing.url,
       HEALTH_SCORING_URL: health.url,
@@ -483,5 +484,42 @@ describe('the console: billing, health and analytics in a browser', () => {
     );
     expect(satisfaction.inputs).toMatchObject({ responses: 1, averageScore: 9 });
     expect(await seriousAccessibilityViolations(own)).toEqual([]);
+  });
+  it('records why the tenant leaves while it is being offboarded (a missing reason refused at its field) and lists it; a read-only key reads it without the form', async () => {
+    // Provisioning stopped first: the offboarding it would run then waits, so the tenant stays being
+    // offboarded (a deleted tenant takes no more writes, and the export would finish in a moment).
+    await provisioningService?.process.kill('SIGTERM');
+    const slug = (await platform.call('GET', `/tenants/${tenantId}`)).body['slug'] as string;
+    const admin = await signedIn(ADMIN_KEY);
+    await admin.goto(`${gatewayUrl}/console/tenants/${tenantId}`);
+    expect(await admin.getByRole('heading', { name: 'Offboarding feedback' }).count()).toBe(0);
+    await admin.getByRole('button', { name: 'Delete', exact: true }).click();
+    const confirm = admin.getByRole('dialog', { name: `Delete ${tenantName}?` });
+    await confirm.getByLabel(`Type ${slug} to confirm`).fill(slug);
+    await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
+    await admin.getByTestId('status').filter({ hasText: /^offboarding$/ }).first().waitFor();
+
+    const form = admin.getByRole('form', { name: 'Record offboarding feedback' });
+    await admin.getByText('No feedback recorded.').waitFor();
+    await form.getByLabel('Score').fill('4');
+    await form.getByRole('button', { name: 'Record feedback' }).click();
+    await form.getByLabel('Reason').and(admin.locator('[aria-invalid="true"]')).waitFor();
+    expect((await platform.call('GET', `/tenants/${tenantId}/offboarding-feedback`)).body['items']).toEqual([]);
+    await form.getByLabel('Reason').click();
+    await admin.getByRole('option', { name: 'Too expensive' }).click();
+    await form.getByLabel('Comment').fill('Cheaper elsewhere for our size');
+    await form.getByRole('button', { name: 'Record feedback' }).click();
+    await form.getByRole('status').filter({ hasText: 'Feedback recorded.' }).waitFor();
+    await admin.getByRole('table', { name: 'Offboarding feedback' }).getByRole('row').filter({ hasText: 'Too expensive' }).filter({ hasText: 'Cheaper elsewhere for our size' }).filter({ hasText: '4' }).waitFor();
+    const listed = (await platform.call('GET', `/tenants/${tenantId}/offboarding-feedback`)).body['items'] as { reason: string; score: number; comment: string }[];
+    expect(listed).toEqual([expect.objectContaining({ reason: 'too-expensive', score: 4, comment: 'Cheaper elsewhere for our size' })]);
+    await screenshot(admin, 'tenant-offboarding-feedback');
+    expect(await seriousAccessibilityViolations(admin)).toEqual([]);
+
+    const issued = await platform.call('POST', '/api-keys', { body: { name: `insights-ro-feedback-${tag}`, role: 'read-only' } });
+    const reader = await signedIn(issued.body['key'] as string);
+    await reader.goto(`${gatewayUrl}/console/tenants/${tenantId}`);
+    await reader.getByRole('table', { name: 'Offboarding feedback' }).getByRole('row').filter({ hasText: 'Too expensive' }).waitFor();
+    expect(await reader.getByRole('button', { name: 'Record feedback' }).count()).toBe(0);
   });
 });

@@ -3,7 +3,7 @@
 // notifications (webhook endpoints), Kafka and Postgres. What a person
 // clicking through the console sees, checked also through the API the console itself uses.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
@@ -16,6 +16,8 @@ jest.setTimeout(180_000);
 
 const ADMIN_KEY = `e2e-console-admin-${randomBytes(16).toString('hex')}`;
 const FILES = mkdtempSync(join(tmpdir(), 'tenantry-console-e2e-'));
+// TXT records provisioning reads to verify a custom domain (DNS_RESOLVER=file): no real DNS in a test.
+const DNS_FILE = join(FILES, 'dns.json');
 const TENANT_DATABASE_URL = (() => {
   const url = new URL(databaseUrl());
   url.pathname = `${url.pathname}_tenants`;
@@ -47,6 +49,8 @@ describe('the operator console in a browser', () => {
       SAGA_RETRY_BASE_MS: '50',
       TENANT_DATABASE_URL,
       LIFECYCLE_CONSUMER_GROUP: LIFECYCLE_GROUP,
+      DNS_RESOLVER: 'file',
+      DNS_RECORDS_FILE: DNS_FILE,
     });
     services.push(provisioning);
     const metering = await startService('metering', { ...freshGroups('e2e-console-metering'), COLLECTOR_INTERVAL_MS: '600000' });
@@ -126,6 +130,67 @@ describe('the operator console in a browser', () => {
     await screenshot(admin, 'tenants');
   });
 
+  it('creates a tenant with the full form: a bad value refused at its field (nothing created), then a trial, a custom domain and a configuration it becomes a trial with', async () => {
+    const fullName = `Full form ${tag}`;
+    const host = `shop-${tag}.console.example`;
+    await admin.goto(`${gatewayUrl}/console/tenants`);
+    await admin.getByRole('button', { name: 'Create tenant' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Create a tenant' });
+    await dialog.getByRole('tab', { name: 'Full form' }).click();
+    const form = dialog.getByRole('form', { name: 'Create a tenant (full form)' });
+    await form.getByLabel('Name').fill(fullName);
+    await form.getByLabel('Admin email').fill(`ops+full-${tag}@console.example`);
+    await form.getByLabel('Domain', { exact: true }).fill(host);
+    await form.getByLabel('Domain kind').click();
+    await admin.getByRole('option', { name: 'Custom domain' }).click();
+    await form.getByLabel('Trial', { exact: true }).click();
+    await admin.getByRole('option', { name: 'Start with a trial' }).click();
+    await form.getByLabel('Trial days').fill('21');
+    await form.getByLabel('Language').fill('fr-FR');
+    await form.getByLabel('Time zone').fill('Mars/Olympus');
+    await form.getByLabel('Currency').fill('EUR');
+    await form.getByLabel('Users').fill('40');
+    await form.getByRole('button', { name: 'Create' }).click();
+    // The API names configuration.timezone; the console shows it at the Time zone input, and nothing is created.
+    await form.getByLabel('Time zone').and(admin.locator('[aria-invalid="true"]')).waitFor();
+    expect(await form.getByLabel('Currency').getAttribute('aria-invalid')).not.toBe('true');
+    expect(await seriousAccessibilityViolations(admin)).toEqual([]);
+    await screenshot(admin, 'create-tenant-full-form-error');
+    expect((await platform.call('GET', `/tenants?q=${encodeURIComponent(fullName)}`)).body['items']).toEqual([]);
+
+    await form.getByLabel('Time zone').fill('Europe/Paris');
+    await form.getByRole('button', { name: 'Create' }).click();
+    await admin.getByRole('heading', { name: fullName }).waitFor();
+    const id = new URL(admin.url()).pathname.split('/').pop() ?? '';
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    // A custom domain waits for its DNS TXT record: publish it (the file provisioning reads), then verify from the tenant page.
+    const record = await waitFor(
+      async () => {
+        const saga = await platform.call('GET', `/tenants/${id}/provisioning`);
+        const step = (saga.body['steps'] as { name: string; status: string; detail?: { verification?: { name: string; value: string } } }[] | undefined)?.find((s) => s.name === 'domain');
+        return step?.status === 'waiting' ? step.detail?.verification : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 250, what: 'the domain step to wait for its DNS record' },
+    );
+    writeFileSync(DNS_FILE, JSON.stringify({ [record.name]: [record.value] }));
+    await admin.goto(`${gatewayUrl}/console/tenants/${id}?section=domain`);
+    await admin.getByRole('button', { name: 'Verify the domain' }).click();
+    await admin.getByRole('status').filter({ hasText: `${host} is verified.` }).waitFor();
+    await admin.getByTestId('status').filter({ hasText: /^trial$/ }).first().waitFor({ timeout: 60_000 });
+
+    const tenant = (await platform.call('GET', `/tenants/${id}`)).body as { plan: { trial: boolean; duration: number; trialEndsAt: string }; domain: { type: string }; configuration: Record<string, string>; resources: { users: number } };
+    expect(tenant.plan).toMatchObject({ trial: true, duration: 21 });
+    expect(tenant.domain.type).toBe('custom');
+    expect(tenant.configuration).toMatchObject({ language: 'fr-FR', timezone: 'Europe/Paris', currency: 'EUR' });
+    expect(tenant.resources.users).toBe(40);
+    // What the tenant page says, as the console writes dates ("22 Dec 2026, 10:00 UTC").
+    await admin.reload();
+    const endDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(tenant.plan.trialEndsAt));
+    for (const shown of [`starter (trial until ${endDay}`, `${host} (custom, TLS)`, 'fr-FR, Europe/Paris, EUR', '40 users']) await admin.getByRole('cell').filter({ hasText: shown }).first().waitFor();
+    await screenshot(admin, 'tenant-full-form');
+    expect(await seriousAccessibilityViolations(admin)).toEqual([]);
+  });
+
   it('issues a tenant-admin key (its secret shown once) that sees only its own tenant', async () => {
     await admin.goto(`${gatewayUrl}/console/admin/api-keys`);
     const form = admin.getByRole('form', { name: 'Issue an API key' });
@@ -186,6 +251,42 @@ describe('the operator console in a browser', () => {
     expect((await platform.call('GET', `/tenants/${tenantId}/limits`)).body['version']).toBe(saved.body['version']);
   });
 
+  it("limits an operator-defined meter in the limits form (an unknown meter refused at its field), kept after a reload", async () => {
+    const meter = `docs_${tag}`;
+    const defined = await platform.call('POST', '/meters', { body: { key: meter, description: 'Documents processed', unit: 'documents', aggregation: 'sum' } });
+    expect(defined.status).toBe(201);
+    // A fresh page: the previous test left a refused value in the form.
+    await admin.goto(`${gatewayUrl}/console/tenants/${tenantId}`);
+    const limits = admin.getByRole('form', { name: 'Limits' });
+    await limits.getByText('No limit on a meter.').waitFor();
+    await limits.getByLabel('Meter', { exact: true }).fill(meter);
+    await admin.getByRole('option', { name: meter }).click();
+    await limits.getByRole('button', { name: 'Add meter limit' }).click();
+    await limits.getByLabel(`${meter} limit`).fill('1500');
+    await limits.getByLabel(`${meter} mode`).click();
+    await admin.getByRole('option', { name: 'hard' }).click();
+    // A key no meter has (typed, not chosen): the API's 400 names meters.<key>, shown on that row.
+    const ghost = `ghost_${tag}`;
+    await limits.getByLabel('Meter', { exact: true }).fill(ghost);
+    await limits.getByRole('button', { name: 'Add meter limit' }).click();
+    await limits.getByLabel(`${ghost} limit`).fill('3');
+    await limits.getByRole('button', { name: 'Save limits' }).click();
+    await limits.getByLabel(`${ghost} limit`).and(admin.locator('[aria-invalid="true"]')).waitFor();
+    await limits.getByText(`No meter ${ghost} is defined`, { exact: false }).waitFor();
+    expect((await platform.call('GET', `/tenants/${tenantId}/limits`)).body['meters']).toBeUndefined();
+    await limits.getByRole('button', { name: `Remove the limit on ${ghost}` }).click();
+    await limits.getByRole('button', { name: 'Save limits' }).click();
+    await limits.getByText('Limits saved.').waitFor();
+    expect((await platform.call('GET', `/tenants/${tenantId}/limits`)).body['meters']).toEqual({ [meter]: { limit: 1500, mode: 'hard' } });
+
+    await admin.reload();
+    const reloaded = admin.getByRole('form', { name: 'Limits' });
+    expect(await reloaded.getByLabel(`${meter} limit`).inputValue()).toBe('1500');
+    expect(await reloaded.getByLabel(`${meter} mode`).inputValue()).toBe('hard');
+    await screenshot(admin, 'tenant-meter-limits');
+    expect(await seriousAccessibilityViolations(admin)).toEqual([]);
+  });
+
   it('shows a read-only key no button that would be refused', async () => {
     const issued = await platform.call('POST', '/api-keys', { body: { name: `console-ro-${tag}`, role: 'read-only' } });
     expect(issued.status).toBe(201);
@@ -197,7 +298,7 @@ describe('the operator console in a browser', () => {
     await reader.goto(`${gatewayUrl}/console/tenants/${tenantId}`);
     await reader.getByRole('heading', { name: tenantName }).waitFor();
     await reader.getByRole('table', { name: 'History' }).waitFor();
-    for (const name of ['Suspend', 'Reactivate', 'Delete', 'Save limits', 'Retry provisioning']) expect(await reader.getByRole('button', { name }).count()).toBe(0);
+    for (const name of ['Suspend', 'Reactivate', 'Delete', 'Save limits', 'Add meter limit', 'Retry provisioning']) expect(await reader.getByRole('button', { name }).count()).toBe(0);
   });
 
   it('revokes the tenant-admin key after a confirmation: the gateway then answers 401 to it', async () => {

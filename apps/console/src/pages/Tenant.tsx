@@ -1,5 +1,5 @@
-/** One tenant: status and lifecycle actions, history, provisioning steps, limits, usage. */
-import { Anchor, Button, Card, Group, NumberInput, Select, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+/** One tenant: status and lifecycle actions, history, provisioning steps, limits (with meter limits), usage, offboarding feedback. */
+import { Anchor, Autocomplete, Button, Card, Group, NumberInput, Select, SegmentedControl, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
@@ -7,6 +7,7 @@ import { ConfirmButton, ErrorAlert, StatusBadge } from '../components/common';
 import { TenantAdministration } from '../components/TenantAdministration';
 import { TenantAuditTrail } from '../components/TenantAuditTrail';
 import { TenantBilling } from '../components/TenantBilling';
+import { TenantOffboardingFeedback } from '../components/TenantOffboardingFeedback';
 import { TenantPreferences } from '../components/TenantPreferences';
 import { TenantUsageAlerts } from '../components/TenantUsageAlerts';
 import { TenantInsightLinks } from './TenantDashboard';
@@ -14,7 +15,8 @@ import { UsageChart } from '../components/UsageChart';
 import { api, Saga, Tenant, Transition, UsageView } from '../lib/api';
 import { limitForMetric, TenantLimits } from '../lib/chart';
 import { formatDateTime } from '../lib/format';
-import { ApiError, fieldErrors } from '../lib/problem';
+import { LimitMode, limitsFormErrors, MeterChoice, MeterLimitRow, meterOptions, meterRowField, meterRowsOf, metersBody } from '../lib/meter-limits';
+import { ApiError } from '../lib/problem';
 import { useSession } from '../session';
 
 export function TenantPage() {
@@ -79,12 +81,14 @@ export function TenantPage() {
               <Table.Tr><Table.Th>Plan</Table.Th><Table.Td>{t.plan.id}{t.plan.trial ? ` (trial until ${formatDateTime(t.plan.trialEndsAt)})` : ''}</Table.Td></Table.Tr>
               <Table.Tr><Table.Th>Admin</Table.Th><Table.Td>{t.adminEmail}</Table.Td></Table.Tr>
               <Table.Tr><Table.Th>Configuration</Table.Th><Table.Td>{t.configuration.language}, {t.configuration.timezone}, {t.configuration.currency}, theme {t.configuration.theme}</Table.Td></Table.Tr>
+              <Table.Tr><Table.Th>Resources</Table.Th><Table.Td>{t.resources.storage} GB storage, {t.resources.bandwidth} GB bandwidth a month, {t.resources.users} users</Table.Td></Table.Tr>
               <Table.Tr><Table.Th>Created</Table.Th><Table.Td>{formatDateTime(t.createdAt)}</Table.Td></Table.Tr>
             </Table.Tbody>
           </Table>
         </Card>
-        {can('getLimits') && <Limits id={id} editable={can('setLimits')} />}
+        {can('getLimits') && <Limits id={id} editable={can('setLimits')} canListMeters={can('listMeters')} />}
       </SimpleGrid>
+      <TenantOffboardingFeedback id={id} status={t.status} />
       <TenantAdministration tenant={t} onChanged={refresh} />
       {can('getProvisioning') && <Provisioning id={id} retry={can('retryProvisioning')} status={t.status} onRetried={refresh} />}
       {can('getUsage') && <TenantUsage id={id} />}
@@ -153,7 +157,7 @@ function Provisioning({ id, retry, status, onRetried }: { id: string; retry: boo
   );
 }
 
-type LimitsView = TenantLimits & { version: number; updatedAt: string };
+type LimitsView = TenantLimits & { meters?: Record<string, { limit: number; mode: LimitMode }>; version: number; updatedAt: string };
 const LIMIT_FIELDS = [
   { key: 'storage', label: 'Storage (GB)' },
   { key: 'bandwidth', label: 'Bandwidth (GB per month)' },
@@ -161,28 +165,47 @@ const LIMIT_FIELDS = [
   { key: 'apiCalls', label: 'API calls per month' },
 ] as const;
 
-function Limits({ id, editable }: { id: string; editable: boolean }) {
+function Limits({ id, editable, canListMeters }: { id: string; editable: boolean; canListMeters: boolean }) {
   const client = useQueryClient();
   const limits = useQuery({ queryKey: ['limits', id], queryFn: () => api<LimitsView>(`/tenants/${id}/limits`) });
+  const meters = useQuery({ queryKey: ['meters'], queryFn: () => api<{ meters: MeterChoice[] }>('/meters'), enabled: canListMeters, retry: false });
   const [draft, setDraft] = useState<Record<string, { limit: number | string; mode: string }>>({});
+  const [meterRows, setMeterRows] = useState<MeterLimitRow[]>([]);
+  const [adding, setAdding] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState(false);
   useEffect(() => {
-    if (limits.data) setDraft(Object.fromEntries(LIMIT_FIELDS.map(({ key }) => [key, { limit: limits.data[key]?.limit ?? '', mode: limits.data[key]?.mode ?? 'soft' }])));
+    if (!limits.data) return;
+    setDraft(Object.fromEntries(LIMIT_FIELDS.map(({ key }) => [key, { limit: limits.data[key]?.limit ?? '', mode: limits.data[key]?.mode ?? 'soft' }])));
+    setMeterRows(meterRowsOf(limits.data.meters));
   }, [limits.data]);
+  const units = new Map((meters.data?.meters ?? []).map((m) => [m.key, m.unit]));
+  const options = meterOptions(meters.data?.meters ?? [], meterRows).map((m) => m.key);
+  const addMeter = () => {
+    const key = adding.trim();
+    if (!key) return;
+    setMeterRows([...meterRows, { key, limit: '', mode: 'soft' }]);
+    setAdding('');
+  };
+  const setRow = (index: number, change: Partial<MeterLimitRow>) => setMeterRows(meterRows.map((row, i) => (i === index ? { ...row, ...change } : row)));
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setErrors({});
     setError(undefined);
     setSaved(false);
-    const body = Object.fromEntries(Object.entries(draft).filter(([, v]) => v.limit !== '').map(([k, v]) => [k, { limit: Number(v.limit), mode: v.mode }]));
+    const built = metersBody(meterRows);
+    if (built.errors) {
+      setErrors(built.errors);
+      return;
+    }
+    const body = { ...Object.fromEntries(Object.entries(draft).filter(([, v]) => v.limit !== '').map(([k, v]) => [k, { limit: Number(v.limit), mode: v.mode }])), meters: built.meters };
     try {
       await api(`/tenants/${id}/limits`, { method: 'PUT', body });
       await client.invalidateQueries({ queryKey: ['limits', id] });
       setSaved(true);
     } catch (e) {
-      const mapped = e instanceof ApiError ? fieldErrors(e.problem, LIMIT_FIELDS.map((f) => f.key)) : {};
+      const mapped = e instanceof ApiError ? limitsFormErrors(e.problem, LIMIT_FIELDS.map((f) => f.key), meterRows) : {};
       setErrors(mapped);
       if (Object.keys(mapped).length === 0 || mapped['_form']) setError(e);
     }
@@ -201,6 +224,33 @@ function Limits({ id, editable }: { id: string; editable: boolean }) {
               <Select label={`${label} mode`} data={['soft', 'hard']} value={draft[key]?.mode ?? 'soft'} readOnly={!editable} allowDeselect={false} onChange={(v) => setDraft({ ...draft, [key]: { ...(draft[key] ?? { limit: '' }), mode: v ?? 'soft' } })} w={110} />
             </Group>
           ))}
+          <Title order={3} size="h5" mt="sm">
+            Meter limits
+          </Title>
+          {meterRows.length === 0 && <Text size="sm">No limit on a meter.</Text>}
+          {meterRows.map((row, index) => {
+            const unit = units.get(row.key);
+            return (
+              <Group key={index} align="flex-end" wrap="nowrap" data-testid={`meter-limit-${row.key}`}>
+                <NumberInput label={`${row.key} limit`} description={unit ? `${unit} per month` : 'per month'} min={0} value={row.limit} readOnly={!editable} error={errors[meterRowField(index)]} onChange={(v) => setRow(index, { limit: v })} />
+                <Select label={`${row.key} mode`} data={['soft', 'hard']} value={row.mode} readOnly={!editable} allowDeselect={false} onChange={(v) => setRow(index, { mode: v === 'hard' ? 'hard' : 'soft' })} w={110} />
+                {editable && (
+                  <Button variant="default" aria-label={`Remove the limit on ${row.key}`} onClick={() => setMeterRows(meterRows.filter((_, i) => i !== index))}>
+                    Remove
+                  </Button>
+                )}
+              </Group>
+            );
+          })}
+          {editable && (
+            <Group align="flex-end" wrap="nowrap">
+              <Autocomplete label="Meter" description="A meter from GET /meters" data={options} value={adding} onChange={setAdding} maxLength={63} />
+              <Button variant="default" onClick={addMeter} disabled={!adding.trim()}>
+                Add meter limit
+              </Button>
+            </Group>
+          )}
+          {editable && meters.error instanceof ApiError && meters.error.status !== 403 && <Text size="sm">The meters could not be listed: {meters.error.message}</Text>}
           <ErrorAlert error={error} title="The limits were not saved" />
           {saved && <Text c="teal.9" role="status">Limits saved.</Text>}
           {editable && (

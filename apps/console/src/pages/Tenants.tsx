@@ -1,5 +1,5 @@
-/** Tenants: search, filters, sort and cursor paging, all in the URL; the create form. */
-import { Anchor, Button, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+/** Tenants: search, filters, sort and cursor paging, all in the URL; the create dialog (short and full form). */
+import { Anchor, Button, Checkbox, Fieldset, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -7,6 +7,7 @@ import { ErrorAlert, StatusBadge } from '../components/common';
 import { api, Page, Tenant } from '../lib/api';
 import { formatDateTime } from '../lib/format';
 import { ApiError, fieldErrors } from '../lib/problem';
+import { DomainKind, EMPTY_FULL_FORM, FullFormField, fullFormErrors, FullTenantForm, fullTenantBody, TrialChoice } from '../lib/tenant-form';
 import { useSession } from '../session';
 
 const STATUSES = ['provisioning', 'provisioning_failed', 'trial', 'active', 'suspended', 'inactive', 'offboarding', 'deleted'];
@@ -115,6 +116,56 @@ const FIELDS = ['name', 'adminEmail', 'domain', 'plan'] as const;
 function CreateTenant({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const navigate = useNavigate();
   const client = useQueryClient();
+  const [tab, setTab] = useState<string | null>('short');
+  const created = async (tenant: Tenant) => {
+    await client.invalidateQueries({ queryKey: ['tenants'] });
+    onClose();
+    void navigate(`/tenants/${tenant.id}`);
+  };
+  return (
+    <Modal opened={opened} onClose={onClose} title="Create a tenant" size={tab === 'full' ? 'lg' : 'md'}>
+      {/* keepMounted false: one form in the page at a time, so each label names one input. */}
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List mb="md">
+          <Tabs.Tab value="short">Short form</Tabs.Tab>
+          <Tabs.Tab value="full">Full form</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="short">
+          <ShortForm onCreated={created} onCancel={onClose} />
+        </Tabs.Panel>
+        <Tabs.Panel value="full">
+          <FullForm onCreated={created} onCancel={onClose} />
+        </Tabs.Panel>
+      </Tabs>
+    </Modal>
+  );
+}
+
+interface FormProps {
+  onCreated: (tenant: Tenant) => Promise<void>;
+  onCancel: () => void;
+}
+
+/** Sends a creation with a fresh Idempotency-Key; a refusal comes back as the ApiError. */
+function createTenant(body: unknown): Promise<Tenant> {
+  return api<Tenant>('/tenants', { method: 'POST', body, headers: { 'idempotency-key': crypto.randomUUID() } });
+}
+
+function FormButtons({ busy, onCancel }: { busy: boolean; onCancel: () => void }) {
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={onCancel}>
+        Cancel
+      </Button>
+      <Button type="submit" loading={busy}>
+        Create
+      </Button>
+    </Group>
+  );
+}
+
+/** The product description's four fields. */
+function ShortForm({ onCreated, onCancel }: FormProps) {
   const [values, setValues] = useState({ name: '', adminEmail: '', domain: '', plan: 'starter' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>();
@@ -125,11 +176,7 @@ function CreateTenant({ opened, onClose }: { opened: boolean; onClose: () => voi
     setErrors({});
     setError(undefined);
     try {
-      const tenant = await api<Tenant>('/tenants', { method: 'POST', body: values, headers: { 'idempotency-key': crypto.randomUUID() } });
-      await client.invalidateQueries({ queryKey: ['tenants'] });
-      onClose();
-      setValues({ name: '', adminEmail: '', domain: '', plan: 'starter' });
-      void navigate(`/tenants/${tenant.id}`);
+      await onCreated(await createTenant(values));
     } catch (e) {
       const mapped = e instanceof ApiError ? fieldErrors(e.problem, FIELDS) : {};
       setErrors(mapped);
@@ -140,24 +187,102 @@ function CreateTenant({ opened, onClose }: { opened: boolean; onClose: () => voi
   };
   const field = (name: (typeof FIELDS)[number]) => ({ value: values[name], error: errors[name], onChange: (e: { currentTarget: { value: string } }) => setValues({ ...values, [name]: e.currentTarget.value }) });
   return (
-    <Modal opened={opened} onClose={onClose} title="Create a tenant">
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <TextInput label="Name" {...field('name')} />
-          <TextInput label="Admin email" type="email" {...field('adminEmail')} />
-          <TextInput label="Domain" description="A subdomain label (acme) or a custom domain (shop.example.com)" {...field('domain')} />
-          <TextInput label="Plan" {...field('plan')} />
-          <ErrorAlert error={error} title="The tenant was not created" />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={busy}>
-              Create
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <form onSubmit={submit} noValidate aria-label="Create a tenant (short form)">
+      <Stack>
+        <TextInput label="Name" {...field('name')} />
+        <TextInput label="Admin email" type="email" {...field('adminEmail')} />
+        <TextInput label="Domain" description="A subdomain label (acme) or a custom domain (shop.example.com)" {...field('domain')} />
+        <TextInput label="Plan" {...field('plan')} />
+        <ErrorAlert error={error} title="The tenant was not created" />
+        <FormButtons busy={busy} onCancel={onCancel} />
+      </Stack>
+    </form>
+  );
+}
+
+const DOMAIN_KINDS: { value: DomainKind; label: string }[] = [
+  { value: 'auto', label: 'From the value' },
+  { value: 'subdomain', label: 'Subdomain of the platform' },
+  { value: 'custom', label: 'Custom domain' },
+];
+const TRIAL_CHOICES: { value: TrialChoice; label: string }[] = [
+  { value: 'plan', label: "As the plan says" },
+  { value: 'yes', label: 'Start with a trial' },
+  { value: 'no', label: 'No trial' },
+];
+
+/** Everything `POST /tenants` takes: domain kind and TLS, a trial and its length, configuration, resources. */
+function FullForm({ onCreated, onCancel }: FormProps) {
+  const [form, setForm] = useState<FullTenantForm>(EMPTY_FULL_FORM);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof FullTenantForm>(key: K, value: FullTenantForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setErrors({});
+    setError(undefined);
+    const built = fullTenantBody(form);
+    if (built.errors) {
+      setErrors(built.errors);
+      return;
+    }
+    setBusy(true);
+    try {
+      await onCreated(await createTenant(built.body));
+    } catch (e) {
+      const mapped = e instanceof ApiError ? fullFormErrors(e.problem) : {};
+      setErrors(mapped);
+      if (Object.keys(mapped).length === 0 || mapped['_form']) setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const text = (key: 'name' | 'adminEmail' | 'domain' | 'plan' | 'theme' | 'language' | 'timezone' | 'currency', field: FullFormField) => ({
+    value: form[key],
+    error: errors[field],
+    onChange: (e: { currentTarget: { value: string } }) => set(key, e.currentTarget.value),
+  });
+  const number = (key: 'trialDays' | 'storage' | 'bandwidth' | 'users', field: FullFormField) => ({ value: form[key], error: errors[field], onChange: (v: number | string) => set(key, v), min: 0 });
+  return (
+    <form onSubmit={submit} noValidate aria-label="Create a tenant (full form)">
+      <Stack>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label="Name" {...text('name', 'name')} />
+          <TextInput label="Admin email" type="email" {...text('adminEmail', 'adminEmail')} />
+        </SimpleGrid>
+        <Fieldset legend="Domain">
+          <Stack gap="xs">
+            <TextInput label="Domain" description="A subdomain label (acme) or a fully qualified domain (shop.example.com)" {...text('domain', 'domain.value')} />
+            <Select label="Domain kind" data={DOMAIN_KINDS} value={form.domainKind} allowDeselect={false} error={errors['domain.type']} onChange={(v) => set('domainKind', (v ?? 'auto') as DomainKind)} />
+            <Checkbox label="Issue a TLS certificate" checked={form.ssl} error={errors['domain.ssl']} onChange={(e) => set('ssl', e.currentTarget.checked)} />
+          </Stack>
+        </Fieldset>
+        <Fieldset legend="Plan and trial">
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput label="Plan" {...text('plan', 'plan.id')} />
+            <Select label="Trial" data={TRIAL_CHOICES} value={form.trial} allowDeselect={false} error={errors['plan.trial']} onChange={(v) => set('trial', (v ?? 'plan') as TrialChoice)} />
+            {form.trial === 'yes' && <NumberInput label="Trial days" description="1 to 365; empty: the plan's" allowDecimal={false} {...number('trialDays', 'plan.duration')} />}
+          </SimpleGrid>
+        </Fieldset>
+        <Fieldset legend="Configuration (empty: the platform's default)">
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label="Theme" placeholder="default" {...text('theme', 'configuration.theme')} />
+            <TextInput label="Language" description="BCP 47 tag" placeholder="en-GB" {...text('language', 'configuration.language')} />
+            <TextInput label="Time zone" description="IANA time zone" placeholder="Europe/Paris" {...text('timezone', 'configuration.timezone')} />
+            <TextInput label="Currency" description="ISO 4217 code" placeholder="EUR" {...text('currency', 'configuration.currency')} />
+          </SimpleGrid>
+        </Fieldset>
+        <Fieldset legend="Resources (empty: the plan's)">
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <NumberInput label="Storage (GB)" {...number('storage', 'resources.storage')} />
+            <NumberInput label="Bandwidth (GB/month)" {...number('bandwidth', 'resources.bandwidth')} />
+            <NumberInput label="Users" allowDecimal={false} {...number('users', 'resources.users')} />
+          </SimpleGrid>
+        </Fieldset>
+        <ErrorAlert error={error} title="The tenant was not created" />
+        <FormButtons busy={busy} onCancel={onCancel} />
+      </Stack>
+    </form>
   );
 }
