@@ -6,12 +6,13 @@ import { Health1765000000800 } from './migrations/1765000000800-health';
 import { Journeys1765000000900 } from './migrations/1765000000900-journeys';
 import { Analytics1765000000950 } from './migrations/1765000000950-analytics';
 import { Rescoring1765000000960 } from './migrations/1765000000960-rescoring';
+import { JourneyDomainType1765000000970 } from './migrations/1765000000970-journey-domain-type';
 
 export const SERVICE: ServiceDefinition<HealthScoringConfig> = {
   name: 'health-scoring',
   schema: 'health_scoring',
   config: HealthScoringConfig,
-  migrations: [MessagingTables1764288000000, Health1765000000800, Journeys1765000000900, Analytics1765000000950, Rescoring1765000000960],
+  migrations: [MessagingTables1764288000000, Health1765000000800, Journeys1765000000900, Analytics1765000000950, Rescoring1765000000960, JourneyDomainType1765000000970],
 };
 
 /** The service's Kafka consumer groups, named only here; never rename one: its committed offsets are kept under the id. */

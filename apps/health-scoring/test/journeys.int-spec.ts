@@ -26,12 +26,13 @@ const WRITTEN_OFF = randomUUID();
 const THRIVING = randomUUID();
 const adminOf = (tenantId: string) => `admin-${tenantId.slice(0, 8)}@journeys.example.com`;
 
-function created(tenantId: string, name: string, language = 'en'): EventPayload<'TenantCreated'> {
+/** A tenant on a platform subdomain, or on the custom domain given. */
+function created(tenantId: string, name: string, language = 'en', customDomain?: string): EventPayload<'TenantCreated'> {
   return {
     tenantId,
     slug: `j-${tenantId.slice(0, 8)}`,
     name,
-    domain: { type: 'subdomain', value: `j-${tenantId.slice(0, 8)}`, ssl: true },
+    domain: customDomain ? { type: 'custom', value: customDomain, ssl: true } : { type: 'subdomain', value: `j-${tenantId.slice(0, 8)}`, ssl: true },
     plan: { id: 'starter', trial: false },
     adminEmail: adminOf(tenantId),
     configuration: { theme: 'default', language, timezone: 'UTC', currency: 'USD' },
@@ -64,7 +65,7 @@ describe('health scoring: lifecycle journeys (int)', () => {
     await produce(
       kafka,
       TOPICS.TENANT_LIFECYCLE.name,
-      [created(ONBOARDING, 'Onboarding Co'), created(CHURNING, 'Churning GmbH', 'de'), created(LEFT, 'Left Ltd'), created(ABUSE, 'Abuse Inc'), created(WRITTEN_OFF, 'Unpaid Ltd'), created(THRIVING, 'Thriving Co')].map((p) => eventMessage('TenantCreated', p)),
+      [created(ONBOARDING, 'Onboarding Co', 'en', 'shop.onboarding.example.com'), created(CHURNING, 'Churning GmbH', 'de'), created(LEFT, 'Left Ltd'), created(ABUSE, 'Abuse Inc'), created(WRITTEN_OFF, 'Unpaid Ltd'), created(THRIVING, 'Thriving Co', 'en', 'app.thriving.example.com')].map((p) => eventMessage('TenantCreated', p)),
     );
   });
 
@@ -118,6 +119,9 @@ describe('health scoring: lifecycle journeys (int)', () => {
     // Another tenant's domain is not this one's: its item stays pending.
     const other = await onboarding(THRIVING, () => true, 'the onboarding of another tenant');
     expect(other.items.find((i) => i.item === 'domain-verified')).toMatchObject({ status: 'pending', completedAt: null });
+    // A tenant on a platform subdomain has no domain to verify: the item does not apply and is left out of its progress.
+    const onSubdomain = await onboarding(CHURNING, () => true, 'the onboarding of a tenant on a subdomain');
+    expect(onSubdomain.items.find((i) => i.item === 'domain-verified')).toMatchObject({ status: 'not-applicable', completedAt: null });
 
     const progressed = ofType(await readTopic(kafka, TOPICS.HEALTH.name, (all) => ofType(all, 'TenantOnboardingProgressed', ONBOARDING).length >= 5, { settleMs: 500 }), 'TenantOnboardingProgressed', ONBOARDING);
     expect(progressed.map((p) => [p.item, p.progressPercent, p.complete])).toEqual([

@@ -2,11 +2,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 
-export const ONBOARDING_ITEM_STATUSES = ['done', 'pending', 'unknown'] as const;
+export const ONBOARDING_ITEM_STATUSES = ['done', 'pending', 'unknown', 'not-applicable'] as const;
 
 export class OnboardingItemDto {
   @ApiProperty({ example: 'first-usage', enum: ['branding-set', 'first-usage', 'first-active-user', 'payment-method-attached', 'domain-verified'] }) item!: string;
-  @ApiProperty({ enum: ONBOARDING_ITEM_STATUSES, description: '`unknown`: no event tells this yet (the seam is named in `source`); left out of the progress' }) status!: string;
+  @ApiProperty({ enum: ONBOARDING_ITEM_STATUSES, description: '`unknown`: no event tells this yet (the seam is named in `source`); `not-applicable`: the item does not apply to this tenant (`domain-verified` for a tenant on a platform subdomain). Both are left out of the progress' }) status!: string;
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String }) completedAt!: string | null;
   @ApiProperty({ example: 'UsageRecorded', description: 'The event that completes it' }) source!: string;
   @ApiProperty({ example: 'First usage recorded' }) label!: string;
@@ -16,8 +16,8 @@ export class OnboardingViewDto {
   @ApiProperty() tenantId!: string;
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String, description: 'From TenantCreated' }) createdAt!: string | null;
   @ApiProperty({ type: [OnboardingItemDto] }) items!: OnboardingItemDto[];
-  @ApiProperty({ minimum: 0, maximum: 100, description: 'Done items ÷ items with an event source (`unknown` ones left out), rounded down' }) progressPercent!: number;
-  @ApiProperty({ description: 'Every item with an event source is done' }) complete!: boolean;
+  @ApiProperty({ minimum: 0, maximum: 100, description: 'Done items ÷ items that apply and have an event source (`unknown` and `not-applicable` ones left out), rounded down' }) progressPercent!: number;
+  @ApiProperty({ description: 'Every item that applies and has an event source is done' }) complete!: boolean;
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String, description: 'The first usage recorded' }) firstValueAt!: string | null;
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'Seconds from creation to the first usage recorded' }) timeToFirstValueSeconds!: number | null;
 }

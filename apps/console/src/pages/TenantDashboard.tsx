@@ -39,7 +39,7 @@ interface Dashboard {
   health: Health;
 }
 interface Onboarding {
-  items: { item: string; status: 'done' | 'pending' | 'unknown'; completedAt?: string | null; source: string; label: string }[];
+  items: { item: string; status: 'done' | 'pending' | 'unknown' | 'not-applicable'; completedAt?: string | null; source: string; label: string }[];
   progressPercent: number;
   complete: boolean;
   timeToFirstValueSeconds?: number | null;
@@ -51,7 +51,7 @@ interface HealthHistory {
 const COMPONENTS: Component[] = ['activity', 'revenue', 'compliance', 'performance', 'satisfaction'];
 // Filled badge shades with at least 4.5:1 against white text.
 const BAND_COLOURS: Record<string, string> = { red: 'red.9', yellow: '#8a4b00', green: 'teal.9' };
-const ITEM_COLOURS: Record<string, string> = { done: 'teal.9', pending: '#8a4b00', unknown: 'gray.7' };
+const ITEM_COLOURS: Record<string, string> = { done: 'teal.9', pending: '#8a4b00', unknown: 'gray.7', 'not-applicable': 'gray.7' };
 
 export function BandBadge({ band, score }: { band: string; score?: number }) {
   return (
@@ -339,6 +339,7 @@ function OnboardingCard({ query }: { query: { data?: Onboarding; error: unknown 
                     {item.label}
                     {item.completedAt ? ` (${formatDateTime(item.completedAt)})` : ''}
                     {item.status === 'unknown' ? ` — no event tells this yet (${item.source})` : ''}
+                    {item.status === 'not-applicable' ? ' — does not apply to this tenant (on a platform subdomain)' : ''}
                   </Text>
                 </Group>
               </List.Item>

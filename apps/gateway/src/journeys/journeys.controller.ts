@@ -31,7 +31,7 @@ export class JourneysController {
   @PlatformOperation(
     'getTenantOnboarding',
     "A tenant's onboarding checklist",
-    'Branding set, first usage, first active user, payment method attached, domain verified — each `done` (with when), `pending`, or `unknown` when no event tells it yet (the seam is named in `source`; left out of the progress). `progressPercent` = done ÷ items with a source; `timeToFirstValueSeconds` from creation to the first usage. Derived from events by health scoring; 404 until it has seen one of the tenant. A tenant-admin key reads its own tenant only.',
+    'Branding set, first usage, first active user, payment method attached, domain verified — each `done` (with when), `pending`, `unknown` when no event tells it yet (the seam is named in `source`), or `not-applicable` (`domain-verified` for a tenant on a platform subdomain); the last two are left out of the progress. `progressPercent` = done ÷ items that apply and have a source; `timeToFirstValueSeconds` from creation to the first usage. Derived from events by health scoring; 404 until it has seen one of the tenant. A tenant-admin key reads its own tenant only.',
   )
   @ApiOkResponse({ type: OnboardingViewDto, description: 'The checklist' })
   @ApiProblems(400, 403, 404)

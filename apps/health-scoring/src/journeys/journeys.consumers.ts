@@ -28,7 +28,7 @@ export class JourneyLifecycleConsumer implements EventConsumerSpec {
     this.handlers = {
       TenantCreated: async ({ payload: p }, tx) => {
         const at = new Date(p.createdAt);
-        await track.execute(new TrackJourneyCommand(p.tenantId, { kind: 'created', at }, hasBranding(p.configuration) ? [{ item: 'branding-set', at }] : []), tx);
+        await track.execute(new TrackJourneyCommand(p.tenantId, { kind: 'created', at, domainType: p.domain.type }, hasBranding(p.configuration) ? [{ item: 'branding-set', at }] : []), tx);
       },
       TenantConfigChanged: async ({ payload: p }, tx) => {
         if (hasBranding(p.configuration)) await track.execute(new TrackJourneyCommand(p.tenantId, null, [{ item: 'branding-set', at: new Date(p.at) }]), tx);

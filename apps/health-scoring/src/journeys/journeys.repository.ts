@@ -7,11 +7,13 @@ export interface JourneyTenant {
   band: string | null;
   greenSince: Date | null;
   removedAt: Date | null;
+  /** From TenantCreated: `subdomain` (a platform subdomain, nothing to verify) or `custom`; null when not known. */
+  domainType: string | null;
 }
 
 /** One change of the facts a tenant's journeys act on; each applies only when newer than what is stored (order-tolerant). */
 export type TenantFact =
-  | { kind: 'created'; at: Date }
+  | { kind: 'created'; at: Date; domainType: string | null }
   | { kind: 'band'; band: string; at: Date }
   | { kind: 'suspended'; reason: string | null; at: Date }
   | { kind: 'reactivated'; at: Date }

@@ -1,10 +1,11 @@
-import { checklistOf, excludesWinBack, hasBranding } from './onboarding-checklist';
+import { checklistOf, excludesWinBack, hasBranding, notApplicableItems } from './onboarding-checklist';
 
 describe('onboarding checklist', () => {
   const created = new Date('2026-01-01T00:00:00.000Z');
+  const custom = { createdAt: created, domainType: 'custom' };
 
   it('counts every item, each with its event source, as pending until it is done', () => {
-    const view = checklistOf(new Map([['first-usage', new Date('2026-01-01T02:30:00.000Z')]]), created);
+    const view = checklistOf(new Map([['first-usage', new Date('2026-01-01T02:30:00.000Z')]]), custom);
     expect(view.items.map((i) => [i.item, i.status])).toEqual([
       ['branding-set', 'pending'],
       ['first-usage', 'done'],
@@ -22,6 +23,19 @@ describe('onboarding checklist', () => {
     expect(allButDomain).toMatchObject({ progressPercent: 80, complete: false });
     const view = checklistOf(new Map(['branding-set', 'first-usage', 'first-active-user', 'payment-method-attached', 'domain-verified'].map((i) => [i, at])), null);
     expect(view).toMatchObject({ progressPercent: 100, complete: true, timeToFirstValueSeconds: null });
+  });
+
+  it('leaves domain verification out for a tenant on a platform subdomain, so it can complete without one', () => {
+    const at = new Date('2026-01-02T00:00:00.000Z');
+    const subdomain = { createdAt: created, domainType: 'subdomain' };
+    const firstOnly = checklistOf(new Map([['first-usage', at]]), subdomain);
+    expect(firstOnly.items.find((i) => i.item === 'domain-verified')?.status).toBe('not-applicable');
+    expect(firstOnly.progressPercent).toBe(25);
+    const allButDomain = checklistOf(new Map(['branding-set', 'first-usage', 'first-active-user', 'payment-method-attached'].map((i) => [i, at])), subdomain);
+    expect(allButDomain).toMatchObject({ progressPercent: 100, complete: true, timeToFirstValueSeconds: 86400 });
+    expect([...notApplicableItems(subdomain)]).toEqual(['domain-verified']);
+    expect([...notApplicableItems({ createdAt: created, domainType: 'custom' })]).toEqual([]);
+    expect([...notApplicableItems(null)]).toEqual([]);
   });
 
   it('reads branding from the configuration', () => {

@@ -1,7 +1,8 @@
 /**
  * The onboarding checklist: which items a tenant has completed, from the events that complete them.
  * An item no event tells yet stays `unknown` (its seam is named in `source`) and is left out of
- * the progress until it has a source.
+ * the progress until it has a source; an item that does not apply to the tenant (`domain-verified`
+ * on a platform subdomain) is `not-applicable` and left out likewise.
  */
 import { OnboardingItem, ONBOARDING_ITEMS } from '@tenantry/contracts';
 
@@ -22,7 +23,7 @@ export const CHECKLIST: Record<OnboardingItem, ChecklistItemDefinition> = {
 
 export interface ChecklistItemView {
   item: OnboardingItem;
-  status: 'done' | 'pending' | 'unknown';
+  status: 'done' | 'pending' | 'unknown' | 'not-applicable';
   completedAt: string | null;
   source: string;
   label: string;
@@ -36,13 +37,27 @@ export interface ChecklistView {
   timeToFirstValueSeconds: number | null;
 }
 
-export function checklistOf(completed: ReadonlyMap<string, Date>, createdAt: Date | null): ChecklistView {
+/** What the checklist needs to know of the tenant: its creation and whether its domain is a platform subdomain. */
+export interface ChecklistTenant {
+  createdAt: Date | null;
+  domainType: string | null;
+}
+
+/** Items that do not apply to this tenant: a platform subdomain has no custom domain to verify. */
+export function notApplicableItems(tenant: ChecklistTenant | null): ReadonlySet<OnboardingItem> {
+  return new Set<OnboardingItem>(tenant?.domainType === 'subdomain' ? ['domain-verified'] : []);
+}
+
+export function checklistOf(completed: ReadonlyMap<string, Date>, tenant: ChecklistTenant | null): ChecklistView {
+  const notApplicable = notApplicableItems(tenant);
   const items = ONBOARDING_ITEMS.map((item): ChecklistItemView => {
     const definition = CHECKLIST[item];
     const at = completed.get(item);
-    return { item, status: at ? 'done' : definition.known ? 'pending' : 'unknown', completedAt: at?.toISOString() ?? null, source: definition.source, label: definition.label };
+    const status = at ? 'done' : notApplicable.has(item) ? 'not-applicable' : definition.known ? 'pending' : 'unknown';
+    return { item, status, completedAt: at?.toISOString() ?? null, source: definition.source, label: definition.label };
   });
-  const counted = items.filter((item) => item.status !== 'unknown');
+  const createdAt = tenant?.createdAt ?? null;
+  const counted = items.filter((item) => item.status !== 'unknown' && item.status !== 'not-applicable');
   const done = counted.filter((item) => item.status === 'done').length;
   const firstValue = completed.get('first-usage') ?? null;
   return {

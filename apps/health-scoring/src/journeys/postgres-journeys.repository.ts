@@ -32,8 +32,9 @@ const checkInOf = (row: CheckInRow): CheckIn => ({
 
 /** Each fact as one upsert; a status fact applies only when newer than the stored one of its kind. */
 const FACT_SQL: Record<TenantFact['kind'], string> = {
-  created: `INSERT INTO journey_tenants (tenant_id, created_at) VALUES ($1, $2)
-            ON CONFLICT (tenant_id) DO UPDATE SET created_at = LEAST(COALESCE(journey_tenants.created_at, EXCLUDED.created_at), EXCLUDED.created_at)`,
+  created: `INSERT INTO journey_tenants (tenant_id, created_at, domain_type) VALUES ($1, $2, $3)
+            ON CONFLICT (tenant_id) DO UPDATE SET created_at = LEAST(COALESCE(journey_tenants.created_at, EXCLUDED.created_at), EXCLUDED.created_at),
+              domain_type = COALESCE(EXCLUDED.domain_type, journey_tenants.domain_type)`,
   band: `INSERT INTO journey_tenants (tenant_id, band, band_at, green_since) VALUES ($1, $3, $2, CASE WHEN $3 = 'green' THEN $2::timestamptz END)
          ON CONFLICT (tenant_id) DO UPDATE SET band = EXCLUDED.band, band_at = EXCLUDED.band_at,
            green_since = CASE WHEN EXCLUDED.band <> 'green' THEN NULL WHEN journey_tenants.band = 'green' THEN journey_tenants.green_since ELSE EXCLUDED.band_at END
@@ -69,20 +70,21 @@ export class PostgresJourneysRepository extends JourneysRepository {
   }
 
   async applyFact(tx: Transaction, scope: TenantScope, fact: TenantFact): Promise<void> {
-    const extra = fact.kind === 'band' ? fact.band : 'reason' in fact ? fact.reason : undefined;
+    const extra = fact.kind === 'band' ? fact.band : fact.kind === 'created' ? fact.domainType : 'reason' in fact ? fact.reason : undefined;
     await entityManagerOf(tx).query(FACT_SQL[fact.kind], extra === undefined ? [scope.tenantId, fact.at] : [scope.tenantId, fact.at, extra]);
   }
 
   async tenant(tx: Transaction | undefined, scope: TenantScope): Promise<JourneyTenant | null> {
-    const rows = (await this.db(tx).query(`SELECT tenant_id, created_at, band, green_since, removed_at FROM journey_tenants WHERE tenant_id = $1`, [scope.tenantId])) as {
+    const rows = (await this.db(tx).query(`SELECT tenant_id, created_at, band, green_since, removed_at, domain_type FROM journey_tenants WHERE tenant_id = $1`, [scope.tenantId])) as {
       tenant_id: string;
       created_at: Date | null;
       band: string | null;
       green_since: Date | null;
       removed_at: Date | null;
+      domain_type: string | null;
     }[];
     const row = rows[0];
-    return row ? { tenantId: row.tenant_id, createdAt: row.created_at, band: row.band, greenSince: row.green_since, removedAt: row.removed_at } : null;
+    return row ? { tenantId: row.tenant_id, createdAt: row.created_at, band: row.band, greenSince: row.green_since, removedAt: row.removed_at, domainType: row.domain_type } : null;
   }
 
   async completeItem(tx: Transaction, scope: TenantScope, item: string, at: Date): Promise<boolean> {

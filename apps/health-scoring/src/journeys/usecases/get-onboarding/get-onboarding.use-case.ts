@@ -14,6 +14,6 @@ export class GetOnboardingUseCase {
     const scope = tenantScope(command.tenantId);
     const [tenant, items] = await Promise.all([this.journeys.tenant(undefined, scope), this.journeys.completedItems(undefined, scope)]);
     if (!tenant && items.size === 0) throw JOURNEY_PROBLEMS['onboarding-not-found'](`no onboarding known for tenant ${command.tenantId}`);
-    return { ...checklistOf(items, tenant?.createdAt ?? null), createdAt: tenant?.createdAt ?? null };
+    return { ...checklistOf(items, tenant), createdAt: tenant?.createdAt ?? null };
   }
 }

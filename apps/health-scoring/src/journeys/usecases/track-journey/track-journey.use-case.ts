@@ -30,7 +30,7 @@ export class TrackJourneyUseCase {
     }
     if (completed.length === 0) return;
     const items = await this.journeys.completedItems(tx, scope);
-    const checklist = checklistOf(items, (await this.journeys.tenant(tx, scope))?.createdAt ?? null);
+    const checklist = checklistOf(items, await this.journeys.tenant(tx, scope));
     const done = checklist.items.filter((item) => item.status === 'done').map((item) => item.item);
     for (const entry of completed) {
       await this.outbox.publish(tx, 'TenantOnboardingProgressed', {
