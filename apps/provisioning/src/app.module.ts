@@ -79,7 +79,7 @@ function infrastructure(config: ProvisioningConfig): Provider[] {
     },
     LocalCaCertificateIssuer,
     { provide: CertificateIssuer, useExisting: LocalCaCertificateIssuer },
-    { provide: TenantDatabase, useFactory: () => new PgTenantDatabase(config.TENANT_DATABASE_URL, config.TENANT_IDENTIFIER_PREFIX) },
+    { provide: TenantDatabase, useFactory: () => new PgTenantDatabase(config.TENANT_DATABASE_URL, config.TENANT_IDENTIFIER_PREFIX, Math.max(4, config.SAGA_CONCURRENCY)) },
     // The same connection holder: users are read and written as the tenant's role in its own database.
     { provide: TenantUsersStore, inject: [TenantDatabase], useFactory: (database: TenantDatabase) => new PgTenantUsersStore(database as PgTenantDatabase) },
     DatabaseIsolation,

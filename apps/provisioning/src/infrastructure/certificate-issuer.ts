@@ -1,13 +1,13 @@
 /**
  * TLS certificates for tenant host names, behind an interface so ACME can replace the local CA.
- * The local issuer is a CA the service creates once and keeps in its schema (key sealed).
- * Certificates are built with node-forge, which only encodes RSA keys — hence RSA 2048 rather than
- * EC keys. The costly parts run natively instead of in forge's JavaScript: leaf keys come from a
- * pool that node:crypto fills on its thread pool in the background (an RSA key costs hundreds of
- * milliseconds of CPU; taken from the pool it costs nothing on the provisioning path), and the CA's
- * signature is made by node:crypto (about ten times faster than forge's, measured here).
+ * The local issuer is a CA the service creates once and keeps in its schema (key sealed); its own
+ * key is RSA 2048 (forge, which builds the CA certificate, encodes only RSA keys). Leaf keys are
+ * ECDSA P-256: a P-256 key pair costs about 0.1 ms of CPU, an RSA-2048 one 100–700 ms (measured
+ * here), which on two shared cores was the largest single cost of provisioning a tenant even when
+ * made ahead on the thread pool. The leaf's TBSCertificate is assembled with forge's ASN.1
+ * primitives around node:crypto's SubjectPublicKeyInfo and signed by node:crypto with the CA's key.
  */
-import { constants, generateKeyPair, generateKeyPairSync, privateEncrypt, randomBytes } from 'node:crypto';
+import { constants, createHash, createPrivateKey, generateKeyPairSync, KeyObject, privateEncrypt, randomBytes, sign } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Logger } from '@tenantry/observability';
 import { LOGGER } from '@tenantry/service';
@@ -41,8 +41,10 @@ const DAY_MS = 86_400_000;
 interface CaMaterial {
   certificate: forge.pki.Certificate;
   certificatePem: string;
-  key: forge.pki.rsa.PrivateKey;
+  key: KeyObject;
 }
+
+const { asn1 } = forge;
 
 /** DER of a SHA-256 DigestInfo before the digest (RFC 8017, 9.2, note 1). */
 const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420', 'hex');
@@ -50,55 +52,24 @@ const SHA256_DIGEST_INFO = Buffer.from('3031300d060960864801650304020105000420',
 /**
  * What forge's `certificate.sign` calls `key.sign(md)` on, signing natively: RSASSA-PKCS1-v1_5 is the
  * private-key operation over the DigestInfo with type-1 padding, which is what privateEncrypt does.
+ * Used once, for the CA's own certificate.
  */
-function nativeSigner(privateKeyPem: string): forge.pki.rsa.PrivateKey {
+function nativeSigner(key: KeyObject): forge.pki.rsa.PrivateKey {
   return {
     sign: (md: forge.md.MessageDigest) =>
-      privateEncrypt({ key: privateKeyPem, padding: constants.RSA_PKCS1_PADDING }, Buffer.concat([SHA256_DIGEST_INFO, Buffer.from(md.digest().getBytes(), 'binary')])).toString('binary'),
+      privateEncrypt({ key, padding: constants.RSA_PKCS1_PADDING }, Buffer.concat([SHA256_DIGEST_INFO, Buffer.from(md.digest().getBytes(), 'binary')])).toString('binary'),
   } as unknown as forge.pki.rsa.PrivateKey;
 }
 
-type KeyPair = { privateKeyPem: string; publicKeyPem: string };
-
-/** RSA 2048 key pairs made ahead on libuv's thread pool, up to `size` waiting; take() waits only when none is. */
-export class RsaKeyPool {
-  private readonly ready: KeyPair[] = [];
-  private filling = 0;
-
-  constructor(private readonly size: number) {}
-
-  /** Starts filling (called on first use, so a service that never issues spends nothing). */
-  fill(): void {
-    while (this.ready.length + this.filling < this.size) {
-      this.filling += 1;
-      void rsaKeyPairAsync()
-        .then((pair) => this.ready.push(pair))
-        .catch(() => undefined)
-        .finally(() => (this.filling -= 1));
-    }
-  }
-
-  async take(): Promise<KeyPair> {
-    const pair = this.ready.shift();
-    this.fill();
-    return pair ?? rsaKeyPairAsync();
-  }
-
-  get waiting(): number {
-    return this.ready.length;
-  }
+/** A leaf key pair: ECDSA P-256, the private key PKCS#8 PEM, the public key SubjectPublicKeyInfo DER. */
+export function leafKeyPair(): { privateKeyPem: string; publicKeyDer: Buffer } {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', {
+    namedCurve: 'P-256',
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'der' },
+  });
+  return { privateKeyPem: privateKey, publicKeyDer: publicKey };
 }
-
-function rsaKeyPairAsync(): Promise<KeyPair> {
-  return new Promise((resolve, reject) =>
-    generateKeyPair('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }, (error, publicKey, privateKey) =>
-      error ? reject(error) : resolve({ privateKeyPem: privateKey, publicKeyPem: publicKey }),
-    ),
-  );
-}
-
-/** Leaf keys kept ready: ten tenants provisioned at once take theirs without waiting. */
-const KEY_POOL_SIZE = 10;
 
 function rsaKeyPair(): { privateKeyPem: string; publicKeyPem: string } {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', {
@@ -114,11 +85,94 @@ function serialNumber(): string {
   return `01${randomBytes(15).toString('hex')}`;
 }
 
+/** forge's own encoders for the parts it fills (names, extensions); not in its type declarations. */
+const forgePki = forge.pki as typeof forge.pki & { certificateExtensionsToAsn1(extensions: unknown[]): forge.asn1.Asn1 };
+
+function sequence(items: forge.asn1.Asn1[]): forge.asn1.Asn1 {
+  return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, items);
+}
+
+/** RFC 5280 4.1.2.5: UTCTime through 2049, GeneralizedTime after. */
+function time(date: Date): forge.asn1.Asn1 {
+  return date.getUTCFullYear() < 2050
+    ? asn1.create(asn1.Class.UNIVERSAL, asn1.Type.UTCTIME, false, asn1.dateToUtcTime(date))
+    : asn1.create(asn1.Class.UNIVERSAL, asn1.Type.GENERALIZEDTIME, false, asn1.dateToGeneralizedTime(date));
+}
+
+const SHA256_WITH_RSA = sequence([
+  asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer(forge.pki.oids['sha256WithRSAEncryption'] ?? '1.2.840.113549.1.1.11').getBytes()),
+  asn1.create(asn1.Class.UNIVERSAL, asn1.Type.NULL, false, ''),
+]);
+
+/**
+ * A leaf certificate for `hostname` carrying `publicKeyDer` (any key type node:crypto exports as SPKI),
+ * signed with sha256WithRSAEncryption by the CA: the fields as forge would lay them out (RFC 5280
+ * 4.1), with the subject key identifier the SHA-1 of the key's bits (4.2.1.2, method 1).
+ */
+export function signLeafCertificate(ca: { certificate: forge.pki.Certificate; key: KeyObject }, hostname: string, publicKeyDer: Buffer, now: Date): { pem: string; serial: string; notAfter: Date } {
+  const spki = asn1.fromDer(forge.util.createBuffer(publicKeyDer.toString('binary')));
+  const keyBits = (spki.value as forge.asn1.Asn1[])[1]?.value as string; // the BIT STRING's content: unused-bits octet, then the key
+  const fields = forge.pki.createCertificate();
+  fields.serialNumber = serialNumber();
+  fields.validity.notBefore = new Date(now.getTime() - 60_000);
+  fields.validity.notAfter = new Date(now.getTime() + LEAF_DAYS * DAY_MS);
+  fields.setSubject([{ name: 'commonName', value: hostname }]);
+  fields.setIssuer(ca.certificate.subject.attributes);
+  fields.setExtensions([
+    { name: 'basicConstraints', cA: false, critical: true },
+    // An EC key signs the handshake; it encrypts nothing (keyEncipherment is for RSA key transport).
+    { name: 'keyUsage', digitalSignature: true, critical: true },
+    { name: 'extKeyUsage', serverAuth: true },
+    { name: 'subjectAltName', altNames: [{ type: 2, value: hostname }] },
+    { name: 'subjectKeyIdentifier', value: asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OCTETSTRING, false, createHash('sha1').update(Buffer.from(keyBits.slice(1), 'binary')).digest('binary')) },
+    { name: 'authorityKeyIdentifier', keyIdentifier: ca.certificate.generateSubjectKeyIdentifier().getBytes() },
+  ]);
+  const tbs = sequence([
+    asn1.create(asn1.Class.CONTEXT_SPECIFIC, 0, true, [asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, asn1.integerToDer(2).getBytes())]),
+    asn1.create(asn1.Class.UNIVERSAL, asn1.Type.INTEGER, false, forge.util.hexToBytes(fields.serialNumber)),
+    SHA256_WITH_RSA,
+    forge.pki.distinguishedNameToAsn1(fields.issuer),
+    sequence([time(fields.validity.notBefore), time(fields.validity.notAfter)]),
+    forge.pki.distinguishedNameToAsn1(fields.subject),
+    spki,
+    forgePki.certificateExtensionsToAsn1(fields.extensions as unknown[]),
+  ]);
+  const tbsDer = Buffer.from(asn1.toDer(tbs).getBytes(), 'binary');
+  const signature = sign('sha256', tbsDer, ca.key);
+  const certificate = sequence([tbs, SHA256_WITH_RSA, asn1.create(asn1.Class.UNIVERSAL, asn1.Type.BITSTRING, false, String.fromCharCode(0) + signature.toString('binary'))]);
+  const pem = forge.pem.encode({ type: 'CERTIFICATE', body: asn1.toDer(certificate).getBytes() });
+  return { pem, serial: fields.serialNumber, notAfter: fields.validity.notAfter };
+}
+
+/** A new local CA: RSA 2048, self-signed, ten years, for signing leaves only (path length 0). */
+export function createLocalCa(): { certificatePem: string; privateKeyPem: string } {
+  const keys = rsaKeyPair();
+  const key = nativeSigner(createPrivateKey(keys.privateKeyPem));
+  const certificate = forge.pki.createCertificate();
+  certificate.publicKey = forge.pki.publicKeyFromPem(keys.publicKeyPem);
+  certificate.serialNumber = serialNumber();
+  const now = new Date();
+  certificate.validity.notBefore = new Date(now.getTime() - 60_000);
+  certificate.validity.notAfter = new Date(now.getTime() + CA_YEARS * 365 * DAY_MS);
+  const subject = [
+    { name: 'commonName', value: 'Tenantry Local CA' },
+    { name: 'organizationName', value: 'Tenantry' },
+  ];
+  certificate.setSubject(subject);
+  certificate.setIssuer(subject);
+  certificate.setExtensions([
+    { name: 'basicConstraints', cA: true, pathLenConstraint: 0, critical: true },
+    { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+    { name: 'subjectKeyIdentifier' },
+  ]);
+  certificate.sign(key, forge.md.sha256.create());
+  return { certificatePem: forge.pki.certificateToPem(certificate), privateKeyPem: keys.privateKeyPem };
+}
+
 @Injectable()
 export class LocalCaCertificateIssuer extends CertificateIssuer {
   readonly name = CA_NAME;
   private ca?: Promise<CaMaterial>;
-  private readonly keys = new RsaKeyPool(KEY_POOL_SIZE);
 
   constructor(
     private readonly dataSource: DataSource,
@@ -134,30 +188,9 @@ export class LocalCaCertificateIssuer extends CertificateIssuer {
 
   async issue(hostname: string, now: Date): Promise<IssuedCertificate> {
     const ca = await this.material();
-    const keys = await this.keys.take();
-    const certificate = forge.pki.createCertificate();
-    certificate.publicKey = forge.pki.publicKeyFromPem(keys.publicKeyPem);
-    certificate.serialNumber = serialNumber();
-    certificate.validity.notBefore = new Date(now.getTime() - 60_000);
-    certificate.validity.notAfter = new Date(now.getTime() + LEAF_DAYS * DAY_MS);
-    certificate.setSubject([{ name: 'commonName', value: hostname }]);
-    certificate.setIssuer(ca.certificate.subject.attributes);
-    certificate.setExtensions([
-      { name: 'basicConstraints', cA: false, critical: true },
-      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
-      { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [{ type: 2, value: hostname }] },
-      { name: 'subjectKeyIdentifier' },
-      { name: 'authorityKeyIdentifier', keyIdentifier: ca.certificate.generateSubjectKeyIdentifier().getBytes() },
-    ]);
-    certificate.sign(ca.key, forge.md.sha256.create());
-    return {
-      issuer: this.name,
-      serial: certificate.serialNumber,
-      certificatePem: forge.pki.certificateToPem(certificate),
-      privateKeyPem: keys.privateKeyPem,
-      notAfter: certificate.validity.notAfter,
-    };
+    const keys = leafKeyPair();
+    const leaf = signLeafCertificate(ca, hostname, keys.publicKeyDer, now);
+    return { issuer: this.name, serial: leaf.serial, certificatePem: leaf.pem, privateKeyPem: keys.privateKeyPem, notAfter: leaf.notAfter };
   }
 
   /** Loads the CA once per process, creating it on first use (first writer wins across instances). */
@@ -172,7 +205,7 @@ export class LocalCaCertificateIssuer extends CertificateIssuer {
   private async loadOrCreate(): Promise<CaMaterial> {
     const stored = await this.load();
     if (stored && !('unopenable' in stored)) return stored;
-    const created = this.createCa();
+    const created = createLocalCa();
     const sealedKey = this.master.seal(CA_KEY_PURPOSE, created.privateKeyPem);
     if (stored) {
       // The stored CA key is sealed under a master key this service does not hold (a second
@@ -216,31 +249,7 @@ export class LocalCaCertificateIssuer extends CertificateIssuer {
     return {
       certificatePem: row.certificate_pem,
       certificate: forge.pki.certificateFromPem(row.certificate_pem),
-      key: nativeSigner(keyPem),
+      key: createPrivateKey(keyPem),
     };
-  }
-
-  private createCa(): { certificatePem: string; privateKeyPem: string } {
-    const keys = rsaKeyPair();
-    const key = nativeSigner(keys.privateKeyPem);
-    const certificate = forge.pki.createCertificate();
-    certificate.publicKey = forge.pki.publicKeyFromPem(keys.publicKeyPem);
-    certificate.serialNumber = serialNumber();
-    const now = new Date();
-    certificate.validity.notBefore = new Date(now.getTime() - 60_000);
-    certificate.validity.notAfter = new Date(now.getTime() + CA_YEARS * 365 * DAY_MS);
-    const subject = [
-      { name: 'commonName', value: 'Tenantry Local CA' },
-      { name: 'organizationName', value: 'Tenantry' },
-    ];
-    certificate.setSubject(subject);
-    certificate.setIssuer(subject);
-    certificate.setExtensions([
-      { name: 'basicConstraints', cA: true, pathLenConstraint: 0, critical: true },
-      { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
-      { name: 'subjectKeyIdentifier' },
-    ]);
-    certificate.sign(key, forge.md.sha256.create());
-    return { certificatePem: forge.pki.certificateToPem(certificate), privateKeyPem: keys.privateKeyPem };
   }
 }

@@ -235,6 +235,8 @@ export class PgTenantDatabase extends TenantDatabase {
   constructor(
     private readonly url: string,
     private readonly prefix = 't',
+    /** Connections to the shared tenant database: as many as sagas run at once, so none waits for another's. */
+    private readonly poolSize = 4,
   ) {
     super();
     this.shared = databaseName(url);
@@ -278,26 +280,35 @@ export class PgTenantDatabase extends TenantDatabase {
   }
 
   async writeSettings(identity: TenantDatabaseIdentity, settings: Record<string, unknown>): Promise<void> {
+    // One statement: every key upserted from the JSON object, and the audit row.
     await this.asTenant(identity, async (client) => {
-      for (const [key, value] of Object.entries(settings)) {
-        await client.query(`INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`, [key, JSON.stringify(value)]);
-      }
-      await client.query(`INSERT INTO audit_log (actor, action, detail) VALUES ('system:provisioning', 'settings.initialised', $1)`, [JSON.stringify({ keys: Object.keys(settings) })]);
+      await client.query(
+        `WITH written AS (
+           INSERT INTO settings (key, value) SELECT key, value FROM jsonb_each($1::jsonb)
+           ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now())
+         INSERT INTO audit_log (actor, action, detail) VALUES ('system:provisioning', 'settings.initialised', $2)`,
+        [JSON.stringify(settings), JSON.stringify({ keys: Object.keys(settings) })],
+      );
     });
   }
 
   async ensureAdmin(identity: TenantDatabaseIdentity, admin: TenantAdmin): Promise<{ userId: string; invitationExpiresAt: Date }> {
     return this.asTenant(identity, async (client) => {
-      const inserted = await client.query<{ id: string; invitation_expires_at: Date }>(
-        `INSERT INTO users (email, role, status, invitation_token_sha256, invitation_expires_at) VALUES ($1, 'admin', 'invited', $2, $3)
-         ON CONFLICT (email) DO NOTHING RETURNING id, invitation_expires_at`,
+      // One statement: the insert, its audit row only if it inserted, and the user either way (an
+      // existing one is read from the statement's snapshot, which the insert does not change).
+      const { rows } = await client.query<{ id: string; invitation_expires_at: Date }>(
+        `WITH inserted AS (
+           INSERT INTO users (email, role, status, invitation_token_sha256, invitation_expires_at) VALUES ($1, 'admin', 'invited', $2, $3)
+           ON CONFLICT (email) DO NOTHING RETURNING id, invitation_expires_at),
+         audited AS (
+           INSERT INTO audit_log (actor, action, detail) SELECT 'system:provisioning', 'user.invited', jsonb_build_object('userId', id, 'role', 'admin') FROM inserted)
+         SELECT id, invitation_expires_at FROM inserted
+         UNION ALL
+         SELECT id, invitation_expires_at FROM users WHERE email = $1 AND NOT EXISTS (SELECT 1 FROM inserted)`,
         [admin.email.toLowerCase(), admin.invitationTokenSha256, admin.invitationExpiresAt],
       );
-      const row = inserted.rows[0] ?? (await client.query<{ id: string; invitation_expires_at: Date }>(`SELECT id, invitation_expires_at FROM users WHERE email = $1`, [admin.email.toLowerCase()])).rows[0];
+      const row = rows[0];
       if (!row) throw new Error('admin user neither inserted nor found');
-      if (inserted.rows[0]) {
-        await client.query(`INSERT INTO audit_log (actor, action, detail) VALUES ('system:provisioning', 'user.invited', $1)`, [JSON.stringify({ userId: row.id, role: 'admin' })]);
-      }
       return { userId: row.id, invitationExpiresAt: row.invitation_expires_at };
     });
   }
@@ -415,7 +426,7 @@ export class PgTenantDatabase extends TenantDatabase {
   private async connect(): Promise<Pool> {
     if (!this.pool) {
       await ensureDatabase(this.url);
-      this.pool = new Pool({ connectionString: this.url, max: 4, application_name: 'provisioning:tenant-admin' });
+      this.pool = new Pool({ connectionString: this.url, max: this.poolSize, application_name: 'provisioning:tenant-admin' });
       this.pool.on('error', () => undefined);
     }
     return this.pool;
@@ -429,8 +440,11 @@ export class PgTenantDatabase extends TenantDatabase {
     return own;
   }
 
-  /** A transaction in `database`: on the pool for the shared one, on a connection of its own for a tenant's database. */
-  private async transaction<T>(database: string, work: (client: PoolClient | Client) => Promise<T>): Promise<T> {
+  /**
+   * A transaction in `database`: on the pool for the shared one, on a connection of its own for a
+   * tenant's database. `prelude` (statements without parameters) goes with BEGIN in one round trip.
+   */
+  private async transaction<T>(database: string, work: (client: PoolClient | Client) => Promise<T>, prelude: readonly string[] = []): Promise<T> {
     let client: PoolClient | Client;
     let done: () => Promise<void>;
     if (database === this.shared) {
@@ -444,7 +458,7 @@ export class PgTenantDatabase extends TenantDatabase {
       done = () => own.end();
     }
     try {
-      await client.query('BEGIN');
+      await client.query(['BEGIN', ...prelude].join(';\n'));
       const result = await work(client);
       await client.query('COMMIT');
       return result;
@@ -490,10 +504,6 @@ export class PgTenantDatabase extends TenantDatabase {
 
   /** Runs as the tenant's role inside its schema, so whatever it creates belongs to the tenant. */
   private asTenant<T>(identity: TenantDatabaseIdentity, work: (client: PoolClient | Client) => Promise<T>): Promise<T> {
-    return this.transaction(this.databaseOf(identity), async (client) => {
-      await client.query(`SET LOCAL ROLE ${quoteIdent(identity.role)}`);
-      await client.query(`SET LOCAL search_path = ${quoteIdent(identity.schema)}`);
-      return work(client);
-    });
+    return this.transaction(this.databaseOf(identity), work, asTenantStatements(identity));
   }
 }

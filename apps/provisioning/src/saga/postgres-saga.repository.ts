@@ -89,35 +89,48 @@ export class PostgresSagaRepository extends SagaRepository {
     return toSaga(row, steps);
   }
 
+  /**
+   * Without events, one statement (the step and the saga row in one CTE): Postgres runs it as one
+   * implicit transaction, in one round trip instead of four. With events, a transaction, so the
+   * outbox rows commit with the change they report.
+   */
   async save(sagaId: string, step: StepState | undefined, patch: SagaPatch, events: readonly OutboundEvent[] = []): Promise<void> {
+    const finished = patch.status !== undefined && patch.status !== 'running';
+    const params = [
+      sagaId,
+      patch.status ?? null,
+      patch.compensating ?? null,
+      patch.failure ? JSON.stringify(patch.failure) : null,
+      patch.runAfter !== undefined,
+      patch.runAfter ?? null,
+      finished,
+      step !== undefined,
+      step?.position ?? null,
+      step?.status ?? null,
+      step?.attempts ?? null,
+      step?.compensationAttempts ?? null,
+      step?.error ?? null,
+      step ? JSON.stringify(step.detail) : null,
+      step?.startedAt ?? null,
+      step?.finishedAt ?? null,
+    ];
+    const statement = `WITH step AS (
+         UPDATE saga_step SET status = $10, attempts = $11, compensation_attempts = $12, error = $13, detail = $14, started_at = $15, finished_at = $16
+         WHERE $8::boolean AND saga_id = $1 AND position = $9)
+       UPDATE saga SET updated_at = now(),
+         status = COALESCE($2, status),
+         compensating = COALESCE($3, compensating),
+         failure = COALESCE($4::jsonb, failure),
+         run_after = CASE WHEN $5::boolean THEN $6::timestamptz ELSE run_after END,
+         finished_at = CASE WHEN $7::boolean THEN now() ELSE finished_at END
+       WHERE id = $1`;
+    if (events.length === 0) {
+      await this.dataSource.query(statement, params);
+      return;
+    }
     await this.dataSource.transaction(async (tx) => {
-      if (step) {
-        await tx.query(
-          `UPDATE saga_step SET status = $3, attempts = $4, compensation_attempts = $5, error = $6, detail = $7, started_at = $8, finished_at = $9
-           WHERE saga_id = $1 AND position = $2`,
-          [sagaId, step.position, step.status, step.attempts, step.compensationAttempts, step.error, JSON.stringify(step.detail), step.startedAt, step.finishedAt],
-        );
-      }
-      const finished = patch.status !== undefined && patch.status !== 'running';
-      await tx.query(
-        `UPDATE saga SET updated_at = now(),
-           status = COALESCE($2, status),
-           compensating = COALESCE($3, compensating),
-           failure = COALESCE($4::jsonb, failure),
-           run_after = CASE WHEN $5::boolean THEN $6::timestamptz ELSE run_after END,
-           finished_at = CASE WHEN $7::boolean THEN now() ELSE finished_at END
-         WHERE id = $1`,
-        [
-          sagaId,
-          patch.status ?? null,
-          patch.compensating ?? null,
-          patch.failure ? JSON.stringify(patch.failure) : null,
-          patch.runAfter !== undefined,
-          patch.runAfter ?? null,
-          finished,
-        ],
-      );
-      if (events.length > 0) await this.outbox.publishMany(tx, events);
+      await tx.query(statement, params);
+      await this.outbox.publishMany(tx, events);
     });
   }
 

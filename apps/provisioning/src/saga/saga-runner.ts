@@ -22,6 +22,8 @@ export class SagaRunner implements OnApplicationBootstrap, BeforeApplicationShut
   private running = false;
   private loop?: Promise<void>;
   private wakeUp?: () => void;
+  /** A NOTIFY (or a finished saga) that came while the loop was claiming: the next idle() returns at once. */
+  private woken = false;
   private readonly inFlight = new Map<string, Promise<void>>();
 
   constructor(
@@ -37,7 +39,7 @@ export class SagaRunner implements OnApplicationBootstrap, BeforeApplicationShut
 
   async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
-    this.wakeUp?.();
+    this.signal();
     await this.loop;
     await this.client?.end().catch(() => undefined);
     this.client = undefined;
@@ -58,7 +60,7 @@ export class SagaRunner implements OnApplicationBootstrap, BeforeApplicationShut
         }
         const run = this.execute(client, sagaId).finally(() => {
           this.inFlight.delete(sagaId);
-          this.wakeUp?.();
+          this.signal();
         });
         this.inFlight.set(sagaId, run);
       } catch (error) {
@@ -109,7 +111,17 @@ export class SagaRunner implements OnApplicationBootstrap, BeforeApplicationShut
     }
   }
 
+  /** Wakes the loop now, or, while it is claiming, makes its next idle() return at once. */
+  private signal(): void {
+    if (this.wakeUp) this.wakeUp();
+    else this.woken = true;
+  }
+
   private idle(): Promise<void> {
+    if (this.woken) {
+      this.woken = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -124,7 +136,7 @@ export class SagaRunner implements OnApplicationBootstrap, BeforeApplicationShut
   private async connection(): Promise<Client> {
     if (this.client) return this.client;
     const client = new Client({ connectionString: this.config.DATABASE_URL, application_name: 'provisioning:saga-runner', options: `-c search_path=${SERVICE.schema}` });
-    client.on('notification', () => this.wakeUp?.());
+    client.on('notification', () => this.signal());
     client.on('error', (error) => {
       this.logger.warn({ err: error }, 'saga runner lost its connection');
       if (this.client === client) this.client = undefined;
