@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 import { connect, createServer } from 'node:tls';
 import * as forge from 'node-forge';
@@ -12,13 +12,13 @@ const HOST = 'acme.tenantry.local';
 describe(signLeafCertificate.name, () => {
   const ca = createLocalCa();
   const material = { certificate: forge.pki.certificateFromPem(ca.certificatePem), key: createPrivateKey(ca.privateKeyPem) };
+  const root = new X509Certificate(ca.certificatePem);
   const now = new Date('2026-12-01T12:00:00Z');
 
   it('issues a P-256 leaf for the host name that chains to the local CA, for the key it was given', () => {
     const keys = leafKeyPair();
     const sut = signLeafCertificate(material, HOST, keys.publicKeyDer, now);
     const leaf = new X509Certificate(sut.pem);
-    const root = new X509Certificate(ca.certificatePem);
 
     expect(leaf.verify(root.publicKey)).toBe(true);
     expect(leaf.checkIssued(root)).toBe(true);
@@ -39,6 +39,20 @@ describe(signLeafCertificate.name, () => {
     const { publicKeyDer } = leafKeyPair();
     const serials = new Set(Array.from({ length: 20 }, () => signLeafCertificate(material, HOST, publicKeyDer, now).serial));
     expect(serials.size).toBe(20);
+  });
+
+  it('gives the certificate the SHA-1 of its key as subject key identifier, also for a key whose bytes read as DER', () => {
+    // About one P-256 point in 256 starts with bytes that forge, left to itself, decodes as an OCTET STRING.
+    const readsAsDer = (der: Buffer) => Array.isArray((forge.asn1.fromDer(forge.util.createBuffer(der.toString('binary'))).value as forge.asn1.Asn1[])[1]?.value);
+    let tricky = leafKeyPair();
+    while (!readsAsDer(tricky.publicKeyDer)) tricky = leafKeyPair();
+    for (const keys of [tricky, leafKeyPair()]) {
+      const leaf = new X509Certificate(signLeafCertificate(material, HOST, keys.publicKeyDer, now).pem);
+      expect(leaf.verify(root.publicKey)).toBe(true);
+      const point = keys.publicKeyDer.subarray(keys.publicKeyDer.length - 65);
+      const ski = Buffer.concat([Buffer.from([0x04, 0x14]), createHash('sha1').update(point).digest()]);
+      expect(leaf.raw.includes(ski)).toBe(true);
+    }
   });
 
   it('serves TLS for the host name to a client that trusts only the local CA', async () => {

@@ -85,8 +85,9 @@ function serialNumber(): string {
   return `01${randomBytes(15).toString('hex')}`;
 }
 
-/** forge's own encoders for the parts it fills (names, extensions); not in its type declarations. */
+/** forge's own encoder for the extensions it fills, and its DER decoder's options: not in its type declarations. */
 const forgePki = forge.pki as typeof forge.pki & { certificateExtensionsToAsn1(extensions: unknown[]): forge.asn1.Asn1 };
+const fromDer = asn1.fromDer as unknown as (bytes: forge.util.ByteStringBuffer, options: { strict: boolean; decodeBitStrings: boolean }) => forge.asn1.Asn1;
 
 function sequence(items: forge.asn1.Asn1[]): forge.asn1.Asn1 {
   return asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, items);
@@ -110,8 +111,11 @@ const SHA256_WITH_RSA = sequence([
  * 4.1), with the subject key identifier the SHA-1 of the key's bits (4.2.1.2, method 1).
  */
 export function signLeafCertificate(ca: { certificate: forge.pki.Certificate; key: KeyObject }, hostname: string, publicKeyDer: Buffer, now: Date): { pem: string; serial: string; notAfter: Date } {
-  const spki = asn1.fromDer(forge.util.createBuffer(publicKeyDer.toString('binary')));
-  const keyBits = (spki.value as forge.asn1.Asn1[])[1]?.value as string; // the BIT STRING's content: unused-bits octet, then the key
+  // Not decodeBitStrings: forge would otherwise try to read the key's bytes as ASN.1, and an EC point
+  // sometimes reads as an OCTET STRING (then the BIT STRING's value is no longer its bytes).
+  const spki = fromDer(forge.util.createBuffer(publicKeyDer.toString('binary')), { strict: true, decodeBitStrings: false });
+  const keyBits = (spki.value as forge.asn1.Asn1[])[1]?.value;
+  if (typeof keyBits !== 'string') throw new Error('not a SubjectPublicKeyInfo');
   const fields = forge.pki.createCertificate();
   fields.serialNumber = serialNumber();
   fields.validity.notBefore = new Date(now.getTime() - 60_000);
