@@ -10,6 +10,9 @@
  *      tenant in turn (the worst case for coalescing: consecutive events never share a tenant),
  *      timed until health's projection holds them, until the rescoring job has recomputed every
  *      touched tenant after the send began, and until analytics' rollups hold them — events/s of each;
+ *      then a backlog: BENCH_EVENTS more produced while the service is stopped, the service
+ *      started, timed from its first usage batch (inbox) until the projection and the rollups hold
+ *      them — the consumers' capacity, not bounded by how fast the bench produces;
  *   3. analytics: BENCH_REQUESTS (default 100) rounds of the usage, business and comparative
  *      endpoints (and comparative for one plan) on the internal API, p50 / p99 per endpoint.
  * Uses a database of its own (dropped after) and consumer groups of its own starting at the end.
@@ -38,7 +41,8 @@ const INCREMENTAL_TIMEOUT_S = Number(process.env['BENCH_INCREMENTAL_TIMEOUT_S'] 
 /** 1: keep the bench's database after the run (for EXPLAIN ANALYZE on its data); its name is printed. */
 const KEEP_DB = process.env['BENCH_KEEP_DB'] === '1';
 const P99_GOAL_MS = 200;
-const INGEST_RATE = 2_952; // bench:ingest end to end, events/s (README)
+/** bench:ingest's end-to-end rate to compare with, events/s: BENCH_INGEST_RATE, default the README's figure (2026-12-01, same sitting as bench:health). */
+const INGEST_RATE = Number(process.env['BENCH_INGEST_RATE'] ?? 2_690);
 
 const load = () => loadavg().map((n) => n.toFixed(1)).join(' / ');
 
@@ -113,6 +117,15 @@ async function seed(): Promise<number> {
     await c.query(
       `INSERT INTO active_users (tenant_id, day, user_id)
        SELECT t.tenant_id, d.day, 'user-' || u FROM bench_tenants t CROSS JOIN bench_days d CROSS JOIN generate_series(1, 2) u WHERE t.n % 3 = 0`,
+    );
+    // Journeys: a tenant with a month of usage has long completed its first usage (and first active
+    // user), as in production; otherwise the journeys' usage consumer would track 10,000 first usages
+    // during the incremental measure.
+    await c.query(
+      `INSERT INTO onboarding_items (tenant_id, item, completed_at)
+       SELECT tenant_id, 'first-usage', created_at + interval '1 day' FROM bench_tenants
+       UNION ALL
+       SELECT tenant_id, 'first-active-user', created_at + interval '1 day' FROM bench_tenants WHERE n % 3 = 0`,
     );
     // Analytics' rollups of the same month.
     await c.query(
@@ -236,16 +249,19 @@ async function main(): Promise<void> {
     const kafka = testKafka();
     const producer = createProducer(kafka, { idempotent: true });
     await producer.connect();
+    /** Sends events `first` … `first + EVENTS - 1` (ids unique in the run), 1,000 per request. */
+    const send = async (first: number) => {
+      for (let sent = 0; sent < EVENTS; sent += 1_000) {
+        const messages = Array.from({ length: Math.min(1_000, EVENTS - sent) }, (_, i) =>
+          eventMessage('UsageRecorded', { tenantId: tenants[(sent + i) % tenants.length] as string, eventId: `bench-${RUN}-${first + sent + i}`, metric: 'api_calls', quantity: '1', timestamp: new Date().toISOString(), source: 'gateway' }),
+        );
+        await producer.send({ topic: TOPICS.METERING_USAGE.name, acks: -1, messages });
+      }
+    };
     const loadIncremental = load();
     const sendStart = performance.now();
-    for (let sent = 0; sent < EVENTS; sent += 1_000) {
-      const messages = Array.from({ length: Math.min(1_000, EVENTS - sent) }, (_, i) =>
-        eventMessage('UsageRecorded', { tenantId: tenants[(sent + i) % tenants.length] as string, eventId: `bench-${RUN}-${sent + i}`, metric: 'api_calls', quantity: '1', timestamp: new Date().toISOString(), source: 'gateway' }),
-      );
-      await producer.send({ topic: TOPICS.METERING_USAGE.name, acks: -1, messages });
-    }
+    await send(0);
     const produced = (performance.now() - sendStart) / 1_000;
-    await producer.disconnect();
     // The projection folds the events (usage_daily); the rescoring job then recomputes each touched tenant once.
     const touched = Math.min(EVENTS, tenants.length);
     const sendStartedAt = new Date(Date.now() - (performance.now() - sendStart));
@@ -272,7 +288,7 @@ async function main(): Promise<void> {
     console.log(`incremental: ${EVENTS.toLocaleString('en')} events (${touched.toLocaleString('en')} tenants) produced in ${produced.toFixed(1)} s; load average ${loadIncremental} → ${load()}`);
     console.log(
       healthDone
-        ? `  health projection (usage folded, tenants marked dirty): all after ${healthDone.toFixed(1)} s = ${rate(EVENTS, healthDone)} events/s (bench:ingest's ${INGEST_RATE.toLocaleString('en')} events/s: ${EVENTS / healthDone >= INGEST_RATE ? 'kept up' : 'NOT kept up'})`
+        ? `  health projection (usage folded, tenants marked dirty): all after ${healthDone.toFixed(1)} s = ${rate(EVENTS, healthDone)} events/s (bench:ingest's ${INGEST_RATE.toLocaleString('en')} events/s: ${EVENTS / healthDone >= INGEST_RATE ? 'kept up' : 'NOT kept up'}, ratio ${(EVENTS / healthDone / INGEST_RATE).toFixed(2)})`
         : `  health projection: NOT done within ${INCREMENTAL_TIMEOUT_S} s: ${healthSeen.toLocaleString('en')} of ${EVENTS.toLocaleString('en')} events (${(healthSeen / waited).toFixed(1)} events/s)`,
     );
     console.log(
@@ -285,6 +301,43 @@ async function main(): Promise<void> {
         ? `  analytics rollups: all after ${analyticsDone.toFixed(1)} s = ${rate(EVENTS, analyticsDone)} events/s`
         : `  analytics rollups: NOT done within ${INCREMENTAL_TIMEOUT_S} s: ${analyticsSeen.toLocaleString('en')} events (${(analyticsSeen / waited).toFixed(1)} events/s)`,
     );
+    const ratio = (eventsPerSecond: number) => `${(eventsPerSecond / INGEST_RATE).toFixed(2)} × bench:ingest's ${INGEST_RATE.toLocaleString('en')} events/s (BENCH_INGEST_RATE)`;
+    if (healthDone) console.log(`  ratios: projection ${ratio(EVENTS / healthDone)}; rollups ${analyticsDone ? ratio(EVENTS / analyticsDone) : 'not done'}; after the send ended the projection took ${(healthDone - produced).toFixed(1)} s more`);
+
+    // 2b. Backlog: the consumers' capacity, which the live measure cannot show when the bench's
+    // producer is the slower side. The service is stopped, BENCH_EVENTS more are produced, and the
+    // service is started again (its start-up recomputation of every tenant runs alongside, so this
+    // is a lower bound); timed from the start of its first usage batch (inbox) to the last one seen.
+    await service.process.kill('SIGTERM');
+    service = undefined;
+    const [healthBacklog, analyticsBacklog] = [await sumHealth(), await sumAnalytics()];
+    await send(EVENTS);
+    await producer.disconnect();
+    const restartedAt = new Date();
+    const loadBacklog = load();
+    service = await start();
+    const backlogStart = performance.now();
+    const done = { health: 0, analytics: 0 };
+    while ((!done.health || !done.analytics) && performance.now() - backlogStart < INCREMENTAL_TIMEOUT_S * 1_000) {
+      if (!done.health && (await sumHealth()) - healthBacklog >= EVENTS) done.health = Date.now();
+      if (!done.analytics && (await sumAnalytics()) - analyticsBacklog >= EVENTS) done.analytics = Date.now();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const firstBatch = (group: string) =>
+      withClient(DB, async (c) => (await c.query<{ at: Date | null }>(`SELECT min(processed_at) AS at FROM health_scoring.inbox WHERE consumer_group = $1 AND processed_at >= $2`, [group, restartedAt])).rows[0]?.at ?? null);
+    console.log(`backlog: ${EVENTS.toLocaleString('en')} events produced with the service stopped, then the service started; load average ${loadBacklog} → ${load()}`);
+    for (const [name, group, at] of [
+      ['health projection', `bench-health-${RUN}.health-scoring.usage`, done.health],
+      ['analytics rollups', `bench-health-${RUN}.health-scoring.analytics-usage`, done.analytics],
+    ] as const) {
+      const first = await firstBatch(group);
+      if (!at || !first) {
+        console.log(`  ${name}: NOT done within ${INCREMENTAL_TIMEOUT_S} s`);
+        continue;
+      }
+      const seconds = Math.max((at - first.getTime()) / 1_000, 0.001);
+      console.log(`  ${name}: ${seconds.toFixed(1)} s from its first batch = ${rate(EVENTS, seconds)} events/s = ${ratio(EVENTS / seconds)}`);
+    }
 
   } finally {
     await service?.process.kill('SIGTERM');

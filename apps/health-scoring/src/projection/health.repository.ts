@@ -68,9 +68,12 @@ export abstract class HealthRepository {
   /** False when the event id was already projected (redelivery, replay). */
   abstract saveSignal(tx: Transaction, signal: Signal): Promise<boolean>;
   abstract saveUsage(tx: Transaction, events: readonly UsageRecordedPayload[]): Promise<void>;
-  /** Marks tenants for the rescoring job (once each, however often; in the given order). */
+  /** Marks tenants for the rescoring job (one mark each per call, without waiting for a rescoring that holds older marks). */
   abstract markDirty(tx: Transaction, tenantIds: readonly string[]): Promise<void>;
-  /** Takes up to `limit` marked tenants (removing their marks; marks another transaction holds are skipped), sorted. */
+  /**
+   * Takes up to `limit` marks (removing them; marks another transaction holds are skipped) and
+   * returns their tenants, distinct and sorted. A mark committed after this call is not taken.
+   */
   abstract takeDirty(tx: Transaction, limit: number): Promise<string[]>;
   /** Removes the marks of these tenants. */
   abstract clearDirty(tx: Transaction, tenantIds: readonly string[]): Promise<void>;

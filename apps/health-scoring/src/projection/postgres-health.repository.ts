@@ -110,14 +110,17 @@ export class PostgresHealthRepository extends HealthRepository {
 
   async markDirty(tx: Transaction, tenantIds: readonly string[]): Promise<void> {
     if (tenantIds.length === 0) return;
-    await entityManagerOf(tx).query(`INSERT INTO dirty_tenants (tenant_id) SELECT unnest($1::uuid[]) ON CONFLICT (tenant_id) DO NOTHING`, [tenantIds]);
+    // An append without a key: it never waits for a rescoring transaction holding this tenant's older marks.
+    await entityManagerOf(tx).query(`INSERT INTO dirty_tenants (tenant_id) SELECT unnest($1::uuid[])`, [tenantIds]);
   }
 
   async takeDirty(tx: Transaction, limit: number): Promise<string[]> {
     const rows = (await entityManagerOf(tx).query(
       // A SELECT over the DELETE: TypeORM answers a bare DELETE … RETURNING as [rows, count].
-      `WITH taken AS (DELETE FROM dirty_tenants WHERE tenant_id IN (SELECT tenant_id FROM dirty_tenants ORDER BY tenant_id LIMIT $1 FOR UPDATE SKIP LOCKED) RETURNING tenant_id)
-       SELECT tenant_id FROM taken`,
+      // Only the marks seen now are taken (a mark appended later stays for the next run); a tenant
+      // can have several, so up to `limit` marks give at most `limit` tenants.
+      `WITH taken AS (DELETE FROM dirty_tenants WHERE ctid = ANY(ARRAY(SELECT ctid FROM dirty_tenants ORDER BY tenant_id LIMIT $1 FOR UPDATE SKIP LOCKED)) RETURNING tenant_id)
+       SELECT DISTINCT tenant_id FROM taken`,
       [limit],
     )) as { tenant_id: string }[];
     return rows.map((r) => r.tenant_id).sort();

@@ -1,8 +1,9 @@
 /**
  * Recomputes every tenant the usage stream marked dirty, once each, as of `now`: chunks of tenants
  * taken from the marks, each chunk in one transaction (the marks are removed in it). An event
- * arriving while its tenant is being recomputed marks it again (the usage consumer's insert waits
- * for this transaction), so no usage is left unscored. When a chunk fails, its tenants are
+ * arriving while its tenant is being recomputed appends a new mark, which this transaction did not
+ * see and so does not remove (and the usage consumer does not wait for it): the tenant is
+ * recomputed again on a later run, so no usage is left unscored. When a chunk fails, its tenants are
  * recomputed one per transaction so the others go on; a tenant failing on its own loses its mark
  * (logged; the periodic recomputation tries it again) instead of blocking every run.
  */
