@@ -64,7 +64,7 @@ describe('tenant users and impersonation through the gateway', () => {
     await smtp.start();
     const registry = await startService('tenant-registry', freshGroups('e2e-tenant-users-registry'));
     await startGroupAtEnd(LIFECYCLE_GROUP, TOPICS.TENANT_LIFECYCLE.name);
-    for (const topic of NOTIFY_TOPICS) await startGroupAtEnd(`${NOTIFY_PREFIX}notifications.email`, topic);
+    await startGroupAtEnd(`${NOTIFY_PREFIX}notifications.email`, NOTIFY_TOPICS);
     const provisioning = await startService('provisioning', { TENANT_STORAGE_ROOT: join(FILES, 'storage'), EXPORT_DIR: join(FILES, 'exports'), SAGA_RETRY_BASE_MS: '50', TENANT_DATABASE_URL, LIFECYCLE_CONSUMER_GROUP: LIFECYCLE_GROUP });
     const notifications = await startService('notifications', { SMTP_URL: smtp.url, KAFKA_GROUP_PREFIX: NOTIFY_PREFIX, NOTIFY_SEND_INTERVAL_MS: '100' });
     const gateway = await startService('gateway', {

@@ -96,17 +96,19 @@ export async function startHealthScoring(start: Date, env: Record<string, string
   const schema = uniqueName('health_it');
   const groupPrefix = `${schema}.`;
   if (options.skipBacklog) {
-    await startGroupAtEnd(groupPrefix + CONSUMER_GROUPS.lifecycle, TOPICS.TENANT_LIFECYCLE.name);
-    await startGroupAtEnd(groupPrefix + CONSUMER_GROUPS.alerts, TOPICS.METERING_ALERTS.name);
-    await startGroupAtEnd(groupPrefix + CONSUMER_GROUPS.billing, TOPICS.BILLING.name);
-    await startGroupAtEnd(groupPrefix + CONSUMER_GROUPS.usage, TOPICS.METERING_USAGE.name);
-    for (const [group, topic] of JOURNEY_GROUP_TOPICS) await startGroupAtEnd(groupPrefix + group, topic);
-  }
-  if (options.skipBacklog) {
-    await startGroupAtEnd(groupPrefix + ANALYTICS_CONSUMER_GROUPS.lifecycle, TOPICS.TENANT_LIFECYCLE.name);
-    await startGroupAtEnd(groupPrefix + ANALYTICS_CONSUMER_GROUPS.alerts, TOPICS.METERING_ALERTS.name);
-    await startGroupAtEnd(groupPrefix + ANALYTICS_CONSUMER_GROUPS.billing, TOPICS.BILLING.name);
-    await startGroupAtEnd(groupPrefix + ANALYTICS_CONSUMER_GROUPS.usage, TOPICS.METERING_USAGE.name);
+    const topicsOf = new Map<string, string[]>();
+    const add = (group: string, topic: string) => topicsOf.set(groupPrefix + group, [...(topicsOf.get(groupPrefix + group) ?? []), topic]);
+    add(CONSUMER_GROUPS.lifecycle, TOPICS.TENANT_LIFECYCLE.name);
+    add(CONSUMER_GROUPS.alerts, TOPICS.METERING_ALERTS.name);
+    add(CONSUMER_GROUPS.billing, TOPICS.BILLING.name);
+    add(CONSUMER_GROUPS.usage, TOPICS.METERING_USAGE.name);
+    for (const [group, topic] of JOURNEY_GROUP_TOPICS) add(group, topic);
+    add(ANALYTICS_CONSUMER_GROUPS.lifecycle, TOPICS.TENANT_LIFECYCLE.name);
+    add(ANALYTICS_CONSUMER_GROUPS.alerts, TOPICS.METERING_ALERTS.name);
+    add(ANALYTICS_CONSUMER_GROUPS.billing, TOPICS.BILLING.name);
+    add(ANALYTICS_CONSUMER_GROUPS.usage, TOPICS.METERING_USAGE.name);
+    // Distinct groups, so at once; each group's topics in one join.
+    await Promise.all([...topicsOf].map(([group, topics]) => startGroupAtEnd(group, topics)));
   }
   const config = loadConfig(HealthScoringConfig, {
     DATABASE_URL: databaseUrl(),

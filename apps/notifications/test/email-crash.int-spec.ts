@@ -35,8 +35,8 @@ describe('email notifications killed mid-batch (int)', () => {
     smtp.delayMs = 10;
     await smtp.start();
     await db.connect();
-    for (const topic of EMAIL_TOPICS) await startGroupAtEnd(`${GROUP_PREFIX}${CONSUMER_GROUPS.email}`, topic);
-    for (const topic of WEBHOOK_TOPICS) await startGroupAtEnd(`${GROUP_PREFIX}${CONSUMER_GROUPS.webhooks}`, topic);
+    await startGroupAtEnd(`${GROUP_PREFIX}${CONSUMER_GROUPS.email}`, EMAIL_TOPICS);
+    await startGroupAtEnd(`${GROUP_PREFIX}${CONSUMER_GROUPS.webhooks}`, WEBHOOK_TOPICS);
   });
 
   afterAll(async () => {

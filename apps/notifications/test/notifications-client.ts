@@ -143,8 +143,8 @@ export async function startNotifications(options: StartNotificationsOptions = {}
   const groupPrefix = `${schema}.`;
   // Only what the test produces from now on: on a broker that served other suites (or a bench),
   // reading every earlier event first would queue hundreds of their mails and webhooks ahead of the test's.
-  for (const topic of EMAIL_TOPICS) await startGroupAtEnd(`${groupPrefix}${CONSUMER_GROUPS.email}`, topic);
-  for (const topic of WEBHOOK_TOPICS) await startGroupAtEnd(`${groupPrefix}${CONSUMER_GROUPS.webhooks}`, topic);
+  await startGroupAtEnd(`${groupPrefix}${CONSUMER_GROUPS.email}`, EMAIL_TOPICS);
+  await startGroupAtEnd(`${groupPrefix}${CONSUMER_GROUPS.webhooks}`, WEBHOOK_TOPICS);
   const secrets = devSecretsEnv();
   const config = loadConfig(NotificationsConfig, {
     DATABASE_URL: databaseUrl(),

@@ -11,18 +11,40 @@ export function testKafka(brokers = KAFKA_BROKERS, clientId = 'tenantry-test'): 
 }
 
 /**
- * Commits `groupId`'s offsets at the current end of `topic` before any member runs, so a consumer
+ * Commits `groupId`'s offsets at the current end of `topics` before any member runs, so a consumer
  * started afterwards skips what earlier suites left on a shared topic (no backlog) and misses nothing
  * produced from now on (unlike KAFKA_NEW_GROUPS_FROM=latest, which fixes its start only on joining).
+ *
+ * What kafkajs's admin.setOffsets does (join the group alone, seek = commit, leave on the first fetch),
+ * for several topics in one join and with a short fetch wait: the admin's consumer keeps the default
+ * 5 s maxWaitTime, and with its topic paused that first fetch sleeps all of it, 5 s a group and topic.
  */
-export async function startGroupAtEnd(groupId: string, topic: string): Promise<void> {
-  const admin = testKafka().admin();
+export async function startGroupAtEnd(groupId: string, topics: string | readonly string[]): Promise<void> {
+  const names = typeof topics === 'string' ? [topics] : [...topics];
+  const kafka = testKafka();
+  const admin = kafka.admin();
   await admin.connect();
+  let ends: { topic: string; partition: number; offset: string }[];
   try {
-    const ends = await admin.fetchTopicOffsets(topic);
-    await admin.setOffsets({ groupId, topic, partitions: ends.map(({ partition, offset }) => ({ partition, offset })) });
+    ends = (await Promise.all(names.map(async (topic) => (await admin.fetchTopicOffsets(topic)).map(({ partition, offset }) => ({ topic, partition, offset }))))).flat();
   } finally {
     await admin.disconnect();
+  }
+  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 50 });
+  await consumer.connect();
+  try {
+    const { state } = await consumer.describeGroup();
+    if (state !== 'Empty' && state !== 'Dead') throw new Error(`consumer group ${groupId} must have no running member to have its offsets set, its state is ${state}`);
+    await consumer.subscribe({ topics: names, fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      consumer.on(consumer.events.FETCH, () => resolve());
+      consumer.run({ eachBatchAutoResolve: false, eachBatch: async () => undefined }).catch(reject);
+      // No data wanted: the seeks, committed on the first fetch, are the point.
+      consumer.pause(names.map((topic) => ({ topic })));
+      for (const end of ends) consumer.seek(end);
+    });
+  } finally {
+    await consumer.disconnect();
   }
 }
 
@@ -31,7 +53,8 @@ export async function startGroupAtEnd(groupId: string, topic: string): Promise<v
  * the catalogue: a compiled service started afterwards with that prefix sees only what its test produces.
  */
 export async function groupsAtEndOfEveryTopic(prefix: string, groups: readonly string[]): Promise<void> {
-  for (const group of groups) for (const topic of Object.values(TOPICS)) await startGroupAtEnd(`${prefix}${group}`, topic.name);
+  const topics = Object.values(TOPICS).map((topic) => topic.name);
+  for (const group of groups) await startGroupAtEnd(`${prefix}${group}`, topics);
 }
 
 /**
