@@ -10,6 +10,10 @@
  *      tenant in turn (the worst case for coalescing: consecutive events never share a tenant),
  *      timed until health's projection holds them, until the rescoring job has recomputed every
  *      touched tenant after the send began, and until analytics' rollups hold them — events/s of each;
+ *      then paced: BENCH_PACED_SECONDS (default 20) of events at BENCH_PACED_RATE (default bench:ingest's
+ *      end-to-end rate, BENCH_INGEST_RATE) in 100 ms ticks, as ingestion would deliver them, the
+ *      projection's and the rollups' lag sampled every 250 ms — they keep up when the lag stays
+ *      bounded and is gone within 2 s of the send's end;
  *      then a backlog: BENCH_EVENTS more produced while the service is stopped, the service
  *      started, timed from its first usage batch (inbox) until the projection and the rollups hold
  *      them — the consumers' capacity, not bounded by how fast the bench produces;
@@ -43,6 +47,9 @@ const KEEP_DB = process.env['BENCH_KEEP_DB'] === '1';
 const P99_GOAL_MS = 200;
 /** bench:ingest's end-to-end rate to compare with, events/s: BENCH_INGEST_RATE, default the README's figure (2026-12-01, same sitting as bench:health). */
 const INGEST_RATE = Number(process.env['BENCH_INGEST_RATE'] ?? 2_690);
+/** The paced run's rate and length: bench:ingest's rate by default, for 20 s. */
+const PACED_RATE = Number(process.env['BENCH_PACED_RATE'] ?? INGEST_RATE);
+const PACED_SECONDS = Number(process.env['BENCH_PACED_SECONDS'] ?? 20);
 
 const load = () => loadavg().map((n) => n.toFixed(1)).join(' / ');
 
@@ -249,14 +256,65 @@ async function main(): Promise<void> {
     const kafka = testKafka();
     const producer = createProducer(kafka, { idempotent: true });
     await producer.connect();
+    const usage = (n: number) =>
+      eventMessage('UsageRecorded', { tenantId: tenants[n % tenants.length] as string, eventId: `bench-${RUN}-${n}`, metric: 'api_calls', quantity: '1', timestamp: new Date().toISOString(), source: 'gateway' });
     /** Sends events `first` … `first + EVENTS - 1` (ids unique in the run), 1,000 per request. */
     const send = async (first: number) => {
       for (let sent = 0; sent < EVENTS; sent += 1_000) {
-        const messages = Array.from({ length: Math.min(1_000, EVENTS - sent) }, (_, i) =>
-          eventMessage('UsageRecorded', { tenantId: tenants[(sent + i) % tenants.length] as string, eventId: `bench-${RUN}-${first + sent + i}`, metric: 'api_calls', quantity: '1', timestamp: new Date().toISOString(), source: 'gateway' }),
-        );
+        const messages = Array.from({ length: Math.min(1_000, EVENTS - sent) }, (_, i) => usage(first + sent + i));
         await producer.send({ topic: TOPICS.METERING_USAGE.name, acks: -1, messages });
       }
+    };
+    /** The paced run: events `2 × EVENTS` onwards at PACED_RATE for PACED_SECONDS; the lag sampled every 250 ms. */
+    const paced = async (producer: ReturnType<typeof createProducer>, folded: () => Promise<number>, rolledUp: () => Promise<number>) => {
+      const [foldedBefore, rolledUpBefore] = [await folded(), await rolledUp()];
+      const total = Math.round(PACED_RATE * PACED_SECONDS);
+      const perTick = Math.max(1, Math.round(PACED_RATE / 10));
+      const loadBefore = load();
+      let produced = 0;
+      let stopSampling = false;
+      const samples: { at: number; lag: number; rollupLag: number }[] = [];
+      const began = performance.now();
+      const sampler = (async () => {
+        while (!stopSampling) {
+          const at = (performance.now() - began) / 1_000;
+          const sent = produced;
+          samples.push({ at, lag: sent - ((await folded()) - foldedBefore), rollupLag: sent - ((await rolledUp()) - rolledUpBefore) });
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+      })();
+      for (let tick = 0; produced < total; tick += 1) {
+        const wait = began + tick * 100 - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        const messages = Array.from({ length: Math.min(perTick, total - produced) }, (_, i) => usage(2 * EVENTS + produced + i));
+        await producer.send({ topic: TOPICS.METERING_USAGE.name, acks: -1, messages });
+        produced += messages.length;
+      }
+      const sendSeconds = (performance.now() - began) / 1_000;
+      const drained = async (current: () => Promise<number>, before: number) => {
+        await waitFor(async () => ((await current()) - before >= total ? true : undefined), { timeoutMs: INCREMENTAL_TIMEOUT_S * 1_000, intervalMs: 100, what: 'the paced events folded' });
+        return (performance.now() - began) / 1_000 - sendSeconds;
+      };
+      const [projectionDrain, rollupDrain] = await Promise.all([drained(folded, foldedBefore), drained(rolledUp, rolledUpBefore)]);
+      stopSampling = true;
+      await sampler;
+      const during = samples.filter((sample) => sample.at <= sendSeconds);
+      const half = (from: number, to: number, pick: (sample: (typeof samples)[number]) => number) => {
+        const values = during.filter((sample) => sample.at >= from * sendSeconds && sample.at < to * sendSeconds).map(pick);
+        return values.length ? Math.round(values.reduce((a, b) => a + b, 0) / values.length) : 0;
+      };
+      const summary = (name: string, pick: (sample: (typeof samples)[number]) => number, drain: number) => {
+        const max = Math.max(0, ...during.map(pick));
+        const [first, second] = [half(0, 0.5, pick), half(0.5, 1, pick)];
+        const keptUp = drain <= 2 && second <= Math.max(first * 1.5, PACED_RATE / 2);
+        console.log(
+          `  ${name}: lag (events sent, not yet folded) mean ${first.toLocaleString('en')} in the first half, ${second.toLocaleString('en')} in the second, max ${max.toLocaleString('en')} (${(max / PACED_RATE).toFixed(2)} s of events); ` +
+            `all folded ${drain.toFixed(1)} s after the send ended: ${keptUp ? 'kept up' : 'NOT kept up'}`,
+        );
+      };
+      console.log(`paced: ${total.toLocaleString('en')} events at ${PACED_RATE.toLocaleString('en')} events/s for ${sendSeconds.toFixed(1)} s (one tenant after another); load average ${loadBefore} → ${load()}`);
+      summary('health projection', (sample) => sample.lag, projectionDrain);
+      summary('analytics rollups', (sample) => sample.rollupLag, rollupDrain);
     };
     const loadIncremental = load();
     const sendStart = performance.now();
@@ -304,7 +362,13 @@ async function main(): Promise<void> {
     const ratio = (eventsPerSecond: number) => `${(eventsPerSecond / INGEST_RATE).toFixed(2)} × bench:ingest's ${INGEST_RATE.toLocaleString('en')} events/s (BENCH_INGEST_RATE)`;
     if (healthDone) console.log(`  ratios: projection ${ratio(EVENTS / healthDone)}; rollups ${analyticsDone ? ratio(EVENTS / analyticsDone) : 'not done'}; after the send ended the projection took ${(healthDone - produced).toFixed(1)} s more`);
 
-    // 2b. Backlog: the consumers' capacity, which the live measure cannot show when the bench's
+    // Paced: BENCH_PACED_SECONDS of events at bench:ingest's end-to-end rate (BENCH_PACED_RATE,
+    // default BENCH_INGEST_RATE), as ingestion would deliver them, in 100 ms ticks. The projection
+    // keeps up when its lag (events produced but not yet folded) stays bounded instead of growing
+    // with time, and is gone soon after the send ends. Runs before the backlog, with the service still up.
+    await paced(producer, sumHealth, sumAnalytics);
+
+    // Backlog: the consumers' capacity, which the live measure cannot show when the bench's
     // producer is the slower side. The service is stopped, BENCH_EVENTS more are produced, and the
     // service is started again (its start-up recomputation of every tenant runs alongside, so this
     // is a lower bound); timed from the start of its first usage batch (inbox) to the last one seen.
