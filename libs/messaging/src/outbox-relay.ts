@@ -4,9 +4,10 @@
  *
  * Two relays may run against one outbox. Each poll, a relay takes the advisory locks of the
  * shards that no other relay holds, then only those shards' rows (FOR UPDATE SKIP LOCKED as a
- * second fence). A key always maps to one shard, so one key's events are never published by two
- * relays at once and stay in order. A crash between Kafka's ack and the delete re-publishes a
- * batch: delivery is at least once, and consumers deduplicate by ce_id.
+ * second fence), deleting them in the same statement; the transaction commits after Kafka's ack.
+ * A key always maps to one shard, so one key's events are never published by two relays at once
+ * and stay in order. A crash between Kafka's ack and the commit re-publishes a batch: delivery is
+ * at least once, and consumers deduplicate by ce_id.
  */
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -97,20 +98,22 @@ export class OutboxRelay {
   async publishBatch(): Promise<number> {
     const { dataSource, metrics, schema } = this.options;
     const sent = await dataSource.transaction(async (manager) => {
-      const [{ shards }] = (await manager.query(
-        `SELECT coalesce(array_agg(s), '{}') AS shards FROM generate_series(0, $1::int - 1) AS s
-         WHERE pg_try_advisory_xact_lock(hashtext($2), s)`,
-        [OUTBOX_SHARDS, `outbox:${schema}`],
-      )) as [{ shards: number[] }];
-      if (shards.length === 0) return [];
-      const rows = (await manager.query(
-        `SELECT id, event_type, topic, message_key, headers, payload FROM outbox
-         WHERE shard = ANY($1::smallint[]) ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [shards, this.batchSize],
-      )) as OutboxRow[];
+      // One statement: the free shards' advisory locks, their oldest rows (a second fence: FOR
+      // UPDATE SKIP LOCKED), deleted. Kafka's ack comes before COMMIT; a failed send rolls the delete back.
+      const [rows] = (await manager.query(
+        `WITH shards AS MATERIALIZED (
+           SELECT s FROM generate_series(0, $1::int - 1) AS s WHERE pg_try_advisory_xact_lock(hashtext($2), s)
+         ), batch AS (
+           SELECT id FROM outbox WHERE shard = ANY(ARRAY(SELECT s::smallint FROM shards)) ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED
+         )
+         DELETE FROM outbox WHERE id = ANY(ARRAY(SELECT id FROM batch))
+         RETURNING id, event_type, topic, message_key, headers, payload`,
+        [OUTBOX_SHARDS, `outbox:${schema}`, this.batchSize],
+      )) as [OutboxRow[], number];
       if (rows.length === 0) return [];
+      // RETURNING has no order: publish in the order the events were written.
+      rows.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
       await this.send(rows);
-      await manager.query(`DELETE FROM outbox WHERE id = ANY($1::bigint[])`, [rows.map((row) => row.id)]);
       return rows;
     });
     for (const row of sent) metrics?.outboxPublished.inc({ schema, type: row.event_type });

@@ -70,13 +70,16 @@ export class OutboxWriter {
       columns.headers.push(JSON.stringify(envelope.headers));
       columns.payloads.push(JSON.stringify(plain));
     }
+    // The rows and their notification in one statement. NOTIFY is delivered on commit only, and
+    // folded into one notification per transaction by Postgres.
     await manager.query(
-      `INSERT INTO outbox (event_id, event_type, topic, message_key, shard, headers, payload)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::smallint[], $6::jsonb[], $7::jsonb[])`,
-      [columns.ids, columns.types, columns.topics, columns.keys, columns.shards, columns.headers, columns.payloads],
+      `WITH written AS (
+         INSERT INTO outbox (event_id, event_type, topic, message_key, shard, headers, payload)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::smallint[], $6::jsonb[], $7::jsonb[])
+       )
+       SELECT pg_notify($8, current_schema())`,
+      [columns.ids, columns.types, columns.topics, columns.keys, columns.shards, columns.headers, columns.payloads, OUTBOX_CHANNEL],
     );
-    // Delivered on commit only, and folded into one notification per transaction by Postgres.
-    await manager.query(`SELECT pg_notify($1, current_schema())`, [OUTBOX_CHANNEL]);
     return columns.ids;
   }
 }

@@ -5,3 +5,4 @@ export { entityManagerOf, PostgresTransactions, Transactions } from './transacti
 export type { Transaction } from './transaction';
 export { tenantScope } from './tenant-scope';
 export type { TenantScope } from './tenant-scope';
+export { insertOrExistingSql } from './insert-or-existing';

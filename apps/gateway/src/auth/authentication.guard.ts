@@ -53,7 +53,9 @@ export class AuthenticationGuard implements CanActivate {
     const principal = { keyId: key.id, role: key.role, tenantId: key.tenantId };
     gatewayState(request).principal = principal;
     await this.limiter.admit({ keyId: key.id, tenantId: key.tenantId }, request, http.getResponse<HeaderReply>(), presented);
-    await this.keys.touch(key.id, this.clock.now());
+    // last_used_at is written once a minute at most: skip the statement when the row just read is recent.
+    const now = this.clock.now();
+    if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= 60_000) await this.keys.touch(key.id, now);
     // A tenant in a maintenance window: 503 with Retry-After (operators' keys have no tenant and pass).
     await this.maintenance.check(principal, http.getResponse<HeaderReply>());
     return true;

@@ -1,6 +1,6 @@
 /** Domain routes and tenant certificates on PostgreSQL (provisioning.domain_route and tenant_certificate). */
 import { Injectable } from '@nestjs/common';
-import { entityManagerOf, TenantScope, Transaction } from '@tenantry/persistence';
+import { entityManagerOf, insertOrExistingSql, TenantScope, Transaction } from '@tenantry/persistence';
 import { DataSource } from 'typeorm';
 import { IssuedCertificate } from '../infrastructure/certificate-issuer';
 import { DomainKind, DomainRoute, TenantCertificate } from './domain-route.row';
@@ -15,6 +15,13 @@ interface RouteRow {
   verified_at: Date | null;
 }
 
+const RESERVE_SQL = insertOrExistingSql(
+  'domain_route',
+  ['hostname', 'tenant_id', 'kind', 'status', 'verification_token'],
+  ['hostname'],
+  ['hostname', 'tenant_id', 'kind', 'status', 'verification_token', 'verified_at'],
+);
+
 function toRoute(row: RouteRow): DomainRoute {
   return { hostname: row.hostname, tenantId: row.tenant_id, kind: row.kind, status: row.status, verificationToken: row.verification_token, verifiedAt: row.verified_at };
 }
@@ -26,11 +33,9 @@ export class PostgresDomainRouteRepository extends DomainRouteRepository {
   }
 
   async reserve(route: Omit<DomainRoute, 'verifiedAt'>): Promise<DomainRoute> {
-    await this.dataSource.query(
-      `INSERT INTO domain_route (hostname, tenant_id, kind, status, verification_token) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (hostname) DO NOTHING`,
-      [route.hostname, route.tenantId, route.kind, route.status, route.verificationToken],
-    );
-    const found = await this.find(route.hostname);
+    // One statement: the new reservation, or the route already there (another tenant's: the caller checks).
+    const [row] = (await this.dataSource.query(RESERVE_SQL, [route.hostname, route.tenantId, route.kind, route.status, route.verificationToken])) as RouteRow[];
+    const found = row ? toRoute(row) : await this.find(route.hostname);
     if (!found) throw new Error(`route ${route.hostname} vanished while reserving it`);
     return found;
   }

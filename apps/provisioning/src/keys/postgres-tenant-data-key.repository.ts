@@ -1,6 +1,6 @@
 /** Tenant data keys on PostgreSQL (provisioning.tenant_data_key). */
 import { Injectable } from '@nestjs/common';
-import { TenantScope } from '@tenantry/persistence';
+import { insertOrExistingSql, TenantScope } from '@tenantry/persistence';
 import { DataSource } from 'typeorm';
 import { WrappedDataKey } from '../infrastructure/master-keys';
 import { StoredDataKey, TenantDataKeyRepository } from './tenant-data-key.repository';
@@ -11,6 +11,8 @@ interface DataKeyRow {
   master_key_id: string;
 }
 
+const ENSURE_SQL = insertOrExistingSql('tenant_data_key', ['tenant_id', 'wrapped_key', 'master_key_id'], ['tenant_id'], ['tenant_id', 'wrapped_key', 'master_key_id']);
+
 @Injectable()
 export class PostgresTenantDataKeyRepository extends TenantDataKeyRepository {
   constructor(private readonly dataSource: DataSource) {
@@ -18,15 +20,10 @@ export class PostgresTenantDataKeyRepository extends TenantDataKeyRepository {
   }
 
   async ensure(scope: TenantScope, make: () => WrappedDataKey): Promise<WrappedDataKey> {
-    const found = await this.find(scope);
-    if (found) return found;
     const made = make();
-    await this.dataSource.query(`INSERT INTO tenant_data_key (tenant_id, wrapped_key, master_key_id) VALUES ($1, $2, $3) ON CONFLICT (tenant_id) DO NOTHING`, [
-      scope.tenantId,
-      made.wrapped,
-      made.masterKeyId,
-    ]);
-    const stored = await this.find(scope);
+    // One statement: the new key, or the stored one (which wins a race or a re-run).
+    const [row] = (await this.dataSource.query(ENSURE_SQL, [scope.tenantId, made.wrapped, made.masterKeyId])) as DataKeyRow[];
+    const stored = row ? { wrapped: row.wrapped_key, masterKeyId: row.master_key_id } : await this.find(scope);
     if (!stored) throw new Error(`data key of tenant ${scope.tenantId} vanished`);
     return stored;
   }

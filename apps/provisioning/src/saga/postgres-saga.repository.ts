@@ -73,12 +73,16 @@ export class PostgresSagaRepository extends SagaRepository {
   async create(tx: Transaction, scope: TenantScope, kind: SagaKind, input: Record<string, unknown>, steps: readonly string[]): Promise<string> {
     const manager = entityManagerOf(tx);
     const id = randomUUID();
-    await manager.query(`INSERT INTO saga (id, tenant_id, kind, status, input, run_after) VALUES ($1, $2, $3, 'running', $4, now())`, [id, scope.tenantId, kind, JSON.stringify(input)]);
+    // The saga, its steps and the runners' wake-up in one statement (the NOTIFY is delivered on commit).
     await manager.query(
-      `INSERT INTO saga_step (saga_id, position, name, status) SELECT $1, position - 1, name, 'pending' FROM unnest($2::text[]) WITH ORDINALITY AS s(name, position)`,
-      [id, steps],
+      `WITH saga_row AS (
+         INSERT INTO saga (id, tenant_id, kind, status, input, run_after) VALUES ($1, $2, $3, 'running', $4, now())
+       ), step_rows AS (
+         INSERT INTO saga_step (saga_id, position, name, status) SELECT $1, position - 1, name, 'pending' FROM unnest($5::text[]) WITH ORDINALITY AS s(name, position)
+       )
+       SELECT pg_notify($6, $1::text)`,
+      [id, scope.tenantId, kind, JSON.stringify(input), steps, SAGA_CHANNEL],
     );
-    await manager.query(`SELECT pg_notify($1, $2)`, [SAGA_CHANNEL, id]);
     return id;
   }
 
@@ -90,11 +94,11 @@ export class PostgresSagaRepository extends SagaRepository {
   }
 
   /**
-   * Without events, one statement (the step and the saga row in one CTE): Postgres runs it as one
+   * Without events, one statement (the steps and the saga row in one CTE): Postgres runs it as one
    * implicit transaction, in one round trip instead of four. With events, a transaction, so the
    * outbox rows commit with the change they report.
    */
-  async save(sagaId: string, step: StepState | undefined, patch: SagaPatch, events: readonly OutboundEvent[] = []): Promise<void> {
+  async save(sagaId: string, steps: readonly StepState[], patch: SagaPatch, events: readonly OutboundEvent[] = []): Promise<void> {
     const finished = patch.status !== undefined && patch.status !== 'running';
     const params = [
       sagaId,
@@ -104,19 +108,20 @@ export class PostgresSagaRepository extends SagaRepository {
       patch.runAfter !== undefined,
       patch.runAfter ?? null,
       finished,
-      step !== undefined,
-      step?.position ?? null,
-      step?.status ?? null,
-      step?.attempts ?? null,
-      step?.compensationAttempts ?? null,
-      step?.error ?? null,
-      step ? JSON.stringify(step.detail) : null,
-      step?.startedAt ?? null,
-      step?.finishedAt ?? null,
+      steps.map((step) => step.position),
+      steps.map((step) => step.status),
+      steps.map((step) => step.attempts),
+      steps.map((step) => step.compensationAttempts),
+      steps.map((step) => step.error),
+      steps.map((step) => JSON.stringify(step.detail)),
+      steps.map((step) => step.startedAt),
+      steps.map((step) => step.finishedAt),
     ];
     const statement = `WITH step AS (
-         UPDATE saga_step SET status = $10, attempts = $11, compensation_attempts = $12, error = $13, detail = $14, started_at = $15, finished_at = $16
-         WHERE $8::boolean AND saga_id = $1 AND position = $9)
+         UPDATE saga_step SET status = s.status, attempts = s.attempts, compensation_attempts = s.compensation_attempts, error = s.error, detail = s.detail, started_at = s.started_at, finished_at = s.finished_at
+         FROM unnest($8::int[], $9::text[], $10::int[], $11::int[], $12::text[], $13::jsonb[], $14::timestamptz[], $15::timestamptz[])
+           AS s(position, status, attempts, compensation_attempts, error, detail, started_at, finished_at)
+         WHERE saga_step.saga_id = $1 AND saga_step.position = s.position)
        UPDATE saga SET updated_at = now(),
          status = COALESCE($2, status),
          compensating = COALESCE($3, compensating),
@@ -151,7 +156,10 @@ export class PostgresSagaRepository extends SagaRepository {
 
   async wake(tx: Transaction, sagaId: string): Promise<void> {
     const manager = entityManagerOf(tx);
-    await manager.query(`UPDATE saga SET run_after = now(), updated_at = now() WHERE id = $1 AND status = 'running'`, [sagaId]);
-    await manager.query(`SELECT pg_notify($1, $2)`, [SAGA_CHANNEL, sagaId]);
+    await manager.query(
+      `WITH woken AS (UPDATE saga SET run_after = now(), updated_at = now() WHERE id = $1 AND status = 'running')
+       SELECT pg_notify($2, $1::text)`,
+      [sagaId, SAGA_CHANNEL],
+    );
   }
 }

@@ -77,6 +77,24 @@ describe(SagaEngine.name, () => {
     expect(store.published.map((event) => event.type)).toEqual(['TenantProvisioned']);
   });
 
+  it("saves a step that succeeded without events together with the next step's start", async () => {
+    await sut.run('saga-1');
+    const [first, ...rest] = names;
+    expect(store.saves).toEqual([
+      [`${first}:running`],
+      ...rest.map((name, index) => [`${names[index]}:succeeded`, `${name}:running`]),
+      [`${names[names.length - 1]}:succeeded`],
+    ]);
+  });
+
+  it('a step that fails finds the one before it saved as succeeded', async () => {
+    (steps[2] as ScriptedStep).failWith = new Error('process killed');
+    await sut.run('saga-1');
+    // The step before the failing one was saved as succeeded with the failing one's start.
+    expect(store.saga.steps[1]).toMatchObject({ status: 'succeeded', attempts: 1 });
+    expect(store.saga.steps[2]).toMatchObject({ status: 'pending', attempts: 1 });
+  });
+
   it('schedules a retry with exponential backoff while attempts remain', async () => {
     (steps[2] as ScriptedStep).failWith = new Error('disk full');
     await expect(sut.run('saga-1')).resolves.toBe('retry-scheduled');

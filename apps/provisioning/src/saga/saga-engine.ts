@@ -53,6 +53,10 @@ export class SagaEngine {
   }
 
   private async runForward(saga: SagaState, definition: SagaDefinition): Promise<RunResult> {
+    // A step that succeeded without events is saved with the next step's start, in one write:
+    // both are saved before that step's side effects, and a crash in between re-runs the
+    // succeeded step, which a crash after its side effects could always do (steps are idempotent).
+    let succeeded: StepState | undefined;
     for (const [index, step] of saga.steps.entries()) {
       if (step.status === 'succeeded') continue;
       const handler = this.handler(definition, step.name);
@@ -61,7 +65,8 @@ export class SagaEngine {
       step.attempts += 1;
       step.startedAt ??= now;
       step.finishedAt = null;
-      await this.store.save(saga.id, step, {});
+      await this.store.save(saga.id, succeeded ? [succeeded, step] : [step], {});
+      succeeded = undefined;
       try {
         await this.options.beforeStep?.(step.name);
         const outcome = await handler.execute(this.context(saga, step));
@@ -69,14 +74,18 @@ export class SagaEngine {
         step.error = null;
         if (outcome.status === 'waiting') {
           step.status = 'waiting';
-          await this.store.save(saga.id, step, { runAfter: null });
+          await this.store.save(saga.id, [step], { runAfter: null });
           return 'waiting';
         }
         step.status = 'succeeded';
         step.finishedAt = this.clock.now();
         const last = index === saga.steps.length - 1;
         const events = [...(outcome.events ?? []), ...(last ? definition.completed(saga, detailsOf(saga)) : [])];
-        await this.store.save(saga.id, step, last ? { status: 'succeeded' } : {}, events);
+        if (!last && events.length === 0) {
+          succeeded = step;
+          continue;
+        }
+        await this.store.save(saga.id, [step], last ? { status: 'succeeded' } : {}, events);
         if (last) {
           saga.status = 'succeeded';
           return 'succeeded';
@@ -85,7 +94,7 @@ export class SagaEngine {
         step.error = reasonOf(error);
         if (step.attempts < this.options.maxAttempts && !(error instanceof PermanentStepError)) {
           step.status = 'pending';
-          await this.store.save(saga.id, step, { runAfter: new Date(this.clock.now().getTime() + this.backoffMs(step.attempts)) });
+          await this.store.save(saga.id, [step], { runAfter: new Date(this.clock.now().getTime() + this.backoffMs(step.attempts)) });
           return 'retry-scheduled';
         }
         step.status = 'failed';
@@ -93,10 +102,12 @@ export class SagaEngine {
         const failure: SagaFailure = { step: step.name, reason: step.error, attempts: step.attempts };
         saga.compensating = true;
         saga.failure = failure;
-        await this.store.save(saga.id, step, { compensating: true, failure });
+        await this.store.save(saga.id, [step], { compensating: true, failure });
         return 'failed';
       }
     }
+    // Only when the steps after the last one run had already succeeded (a resumed log).
+    if (succeeded) await this.store.save(saga.id, [succeeded], {});
     return 'succeeded';
   }
 
@@ -112,23 +123,23 @@ export class SagaEngine {
           await handler.compensate?.(this.context(saga, step));
           step.status = 'compensated';
           step.finishedAt = this.clock.now();
-          await this.store.save(saga.id, step, {});
+          await this.store.save(saga.id, [step], {});
         } catch (error) {
           step.error = `compensation failed: ${reasonOf(error)}`;
           if (step.compensationAttempts < this.options.maxAttempts) {
-            await this.store.save(saga.id, step, { runAfter: new Date(this.clock.now().getTime() + this.backoffMs(step.compensationAttempts)) });
+            await this.store.save(saga.id, [step], { runAfter: new Date(this.clock.now().getTime() + this.backoffMs(step.compensationAttempts)) });
             return 'retry-scheduled';
           }
           // Compensation itself gave up: what is left needs an operator; say so in the saga.
           saga.status = 'failed';
-          await this.store.save(saga.id, step, { status: 'failed' }, definition.failed(saga, failure));
+          await this.store.save(saga.id, [step], { status: 'failed' }, definition.failed(saga, failure));
           return 'failed';
         }
       }
     }
     const status = canCompensate ? 'compensated' : 'failed';
     saga.status = status;
-    await this.store.save(saga.id, undefined, { status }, definition.failed(saga, failure));
+    await this.store.save(saga.id, [], { status }, definition.failed(saga, failure));
     return status;
   }
 

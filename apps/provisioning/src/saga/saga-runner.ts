@@ -53,16 +53,18 @@ export class SagaRunner implements OnApplicationBootstrap, BeforeApplicationShut
           continue;
         }
         const client = await this.connection();
-        const sagaId = await this.claim(client, [...this.inFlight.keys()]);
-        if (!sagaId) {
+        const sagaIds = await this.claim(client, [...this.inFlight.keys()], this.config.SAGA_CONCURRENCY - this.inFlight.size);
+        if (sagaIds.length === 0) {
           await this.idle();
           continue;
         }
-        const run = this.execute(client, sagaId).finally(() => {
-          this.inFlight.delete(sagaId);
-          this.signal();
-        });
-        this.inFlight.set(sagaId, run);
+        for (const sagaId of sagaIds) {
+          const run = this.execute(client, sagaId).finally(() => {
+            this.inFlight.delete(sagaId);
+            this.signal();
+          });
+          this.inFlight.set(sagaId, run);
+        }
       } catch (error) {
         this.logger.warn({ err: error }, 'saga runner cannot reach the database; retrying');
         await this.client?.end().catch(() => undefined);
@@ -84,31 +86,27 @@ export class SagaRunner implements OnApplicationBootstrap, BeforeApplicationShut
     }
   }
 
-  /** Advisory locks are re-entrant within a session, hence the explicit exclusion of the sagas this process runs. */
-  private async claim(client: Client, running: string[]): Promise<string | undefined> {
-    await client.query('BEGIN');
-    try {
-      // A tenant's sagas run one after another: a later saga waits while an earlier one runs.
-      const { rows } = await client.query<{ id: string }>(
-        `SELECT s.id FROM saga s
+  /**
+   * Claims up to `slots` runnable sagas in one statement: the candidates are row-locked (FOR
+   * UPDATE SKIP LOCKED, so two runners do not try the same ones), and each is returned only if
+   * its session advisory lock was free; the row locks end with the statement, the advisory locks
+   * stay until `execute` releases them. Advisory locks are re-entrant within a session, hence the
+   * explicit exclusion of the sagas this process runs.
+   */
+  private async claim(client: Client, running: string[], slots: number): Promise<string[]> {
+    // A tenant's sagas run one after another: a later saga waits while an earlier one runs.
+    const { rows } = await client.query<{ id: string }>(
+      `SELECT candidate.id FROM (
+         SELECT s.id, s.run_after FROM saga s
          WHERE s.status = 'running' AND s.run_after <= now() AND s.id <> ALL($1::uuid[])
            AND NOT EXISTS (SELECT 1 FROM saga e WHERE e.tenant_id = s.tenant_id AND e.status = 'running' AND (e.created_at, e.id) < (s.created_at, s.id))
-         ORDER BY s.run_after LIMIT ${CLAIM_BATCH} FOR UPDATE OF s SKIP LOCKED`,
-        [running],
-      );
-      for (const { id } of rows) {
-        const { rows: locked } = await client.query<{ locked: boolean }>(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [`saga:${id}`]);
-        if (locked[0]?.locked) {
-          await client.query('COMMIT');
-          return id;
-        }
-      }
-      await client.query('COMMIT');
-      return undefined;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
+         ORDER BY s.run_after LIMIT $2 FOR UPDATE OF s SKIP LOCKED
+       ) AS candidate
+       WHERE pg_try_advisory_lock(hashtextextended('saga:' || candidate.id::text, 0))
+       ORDER BY candidate.run_after`,
+      [running, Math.min(slots, CLAIM_BATCH)],
+    );
+    return rows.map((row) => row.id);
   }
 
   /** Wakes the loop now, or, while it is claiming, makes its next idle() return at once. */

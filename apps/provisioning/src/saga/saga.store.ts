@@ -1,8 +1,8 @@
-/** Persistence the saga engine needs; each call is one transaction (step state, saga row and events together). */
+/** Persistence the saga engine needs; each call is one transaction (steps' state, saga row and events together). */
 import { OutboundEvent } from '@tenantry/messaging';
 import { SagaPatch, SagaState, StepState } from './saga.model';
 
 export abstract class SagaStore {
   abstract load(sagaId: string): Promise<SagaState | undefined>;
-  abstract save(sagaId: string, step: StepState | undefined, patch: SagaPatch, events?: readonly OutboundEvent[]): Promise<void>;
+  abstract save(sagaId: string, steps: readonly StepState[], patch: SagaPatch, events?: readonly OutboundEvent[]): Promise<void>;
 }

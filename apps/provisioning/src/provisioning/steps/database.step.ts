@@ -34,10 +34,11 @@ export class DatabaseStep implements SagaStep {
     const scope = tenantScope(context.tenantId);
     const tier = isolationTierFor(this.config, provisioningInput(context).plan?.id);
     // The same names and password on every run, so a repeated step leaves things as the first run did.
-    const { identity, passwordEnc } = await this.credentials.ensure(scope, this.tenantDatabase.identity(context.tenantId, tier), () =>
-      this.tenantKeys.seal(scope, this.tokens.token(24).replace(/[^A-Za-z0-9]/g, 'x')),
-    );
-    const isolation = await this.tenantDatabase.create(identity, await this.tenantKeys.open(scope, passwordEnc));
+    const password = this.tokens.token(24).replace(/[^A-Za-z0-9]/g, 'x');
+    let sealed: string | undefined;
+    const { identity, passwordEnc } = await this.credentials.ensure(scope, this.tenantDatabase.identity(context.tenantId, tier), async () => (sealed = await this.tenantKeys.seal(scope, password)));
+    // The password sealed now, unless an earlier run's record was kept: then that one, opened.
+    const isolation = await this.tenantDatabase.create(identity, passwordEnc === sealed ? password : await this.tenantKeys.open(scope, passwordEnc));
     if (!isolation.publicRevoked || !isolation.statisticsHidden) {
       this.logger.warn({ tenantId: context.tenantId, ...isolation }, 'tenant database not fully isolated: PUBLIC privileges or statistics remain (provisioning needs a superuser there; see deploy/README.md)');
     }

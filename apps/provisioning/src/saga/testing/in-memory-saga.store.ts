@@ -15,8 +15,12 @@ export class InMemorySagaStore extends SagaStore {
     return structuredClone(this.saga);
   }
 
-  async save(_sagaId: string, step: StepState | undefined, patch: SagaPatch, events: readonly OutboundEvent[] = []): Promise<void> {
-    if (step) this.saga.steps[step.position] = structuredClone(step);
+  /** Every save, as the step statuses it wrote (`database:running`), for specs that count writes. */
+  readonly saves: string[][] = [];
+
+  async save(_sagaId: string, steps: readonly StepState[], patch: SagaPatch, events: readonly OutboundEvent[] = []): Promise<void> {
+    for (const step of steps) this.saga.steps[step.position] = structuredClone(step);
+    this.saves.push(steps.map((step) => `${step.name}:${step.status}`));
     if (patch.status) this.saga.status = patch.status;
     if (patch.compensating !== undefined) this.saga.compensating = patch.compensating;
     if (patch.failure) this.saga.failure = patch.failure;
