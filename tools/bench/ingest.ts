@@ -9,14 +9,14 @@
  * Also the gateway's request latency, each process's CPU time during phase 2 and its peak memory.
  */
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { createLogger } from '@tenantry/observability';
 import { createKafka } from '@tenantry/messaging';
-import { createTopic, REPO_ROOT, sleep, waitFor } from '@tenantry/testing';
+import { createTopic, sleep, waitFor } from '@tenantry/testing';
 import { IngestStack, startIngestStack } from '../ingest/ingest-stack';
 import { batchBody, LoadEvent, UsageLoadClient } from '../ingest/usage-load';
+import { brokerPid, cpuSeconds, postgresCpuSeconds } from './cpu';
 import { percentile } from './percentile';
 import { rawProducerThroughput } from './raw-producer';
 
@@ -34,43 +34,9 @@ interface ProcessInfo {
   pid: number;
 }
 
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
-}
-
-/**
- * CPU of the whole PostgreSQL server (it serves other databases too, but nothing else runs during
- * the benchmark): every `postgres` process's own time plus its reaped children's, so a backend that
- * exits mid-run is still counted (in the postmaster's children time).
- */
-function postgresCpuSeconds(): number {
-  let ticks = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (!stat.includes('(postgres)')) continue;
-      const fields = stat.split(') ')[1]?.split(' ') ?? [];
-      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return ticks / 100;
-}
-
 function peakMemoryMb(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
   return Math.round(Number(line?.replace(/\D+/g, '') ?? 0) / 1024);
-}
-
-function brokerPid(): number | undefined {
-  try {
-    return Number(readFileSync(join(REPO_ROOT, '.cache', 'kafka', 'data', 'broker.pid'), 'utf8'));
-  } catch {
-    return undefined;
-  }
 }
 
 async function visibleEvents(stack: IngestStack, tenants: readonly string[]): Promise<number> {

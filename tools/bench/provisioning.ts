@@ -3,6 +3,8 @@
  * the tenant is active (or in trial), through the real gateway, registry, provisioning saga and
  * Kafka. 100 tenants one after another and 100 at concurrency 10, first on an empty control
  * plane, then with 1,000 tenants already present. Uses databases of its own and drops them after.
+ * Each phase also reports the CPU milliseconds per tenant of each process (gateway, registry,
+ * provisioning, the PostgreSQL server, the Kafka broker): on two cores, what bounds throughput.
  */
 import { randomBytes } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
@@ -11,6 +13,7 @@ import { TOPICS } from '@tenantry/contracts';
 import { createKafka } from '@tenantry/messaging';
 import { createLogger } from '@tenantry/observability';
 import { RunningService, startService, waitUntilReady } from '@tenantry/testing';
+import { brokerPid, cpuSeconds, postgresCpuSeconds } from './cpu';
 import { percentile } from './percentile';
 
 const BROKERS = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
@@ -89,9 +92,31 @@ async function timedCreate(gateway: string, watcher: ReadyWatcher, label: string
   return (await watcher.ready(id)) - started;
 }
 
-async function phase(gateway: string, watcher: ReadyWatcher, name: string, concurrency: number): Promise<string> {
+/** CPU time per process (and PostgreSQL's, the broker's), read before and after a phase. */
+type CpuSnapshot = Map<string, number>;
+
+function cpuSnapshot(services: readonly RunningService[]): CpuSnapshot {
+  const snapshot: CpuSnapshot = new Map(services.map((service) => [service.name, cpuSeconds(service.process.child.pid ?? 0)]));
+  snapshot.set('postgres', postgresCpuSeconds());
+  const broker = brokerPid();
+  if (broker) snapshot.set('kafka', cpuSeconds(broker));
+  return snapshot;
+}
+
+function cpuPerTenant(before: CpuSnapshot, after: CpuSnapshot, tenants: number): string {
+  let total = 0;
+  const parts = [...after].map(([name, seconds]) => {
+    const ms = ((seconds - (before.get(name) ?? 0)) * 1_000) / tenants;
+    total += ms;
+    return `${name} ${ms.toFixed(0)}`;
+  });
+  return `CPU ms per tenant: ${parts.join(', ')}; total ${total.toFixed(0)}`;
+}
+
+async function phase(gateway: string, watcher: ReadyWatcher, services: readonly RunningService[], name: string, concurrency: number): Promise<string> {
   const latencies: number[] = [];
   let next = 0;
+  const cpuBefore = cpuSnapshot(services);
   const started = Date.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -102,8 +127,9 @@ async function phase(gateway: string, watcher: ReadyWatcher, name: string, concu
     }),
   );
   const seconds = (Date.now() - started) / 1000;
+  const cpu = cpuPerTenant(cpuBefore, cpuSnapshot(services), PER_PHASE);
   latencies.sort((a, b) => a - b);
-  return `p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms, max ${latencies[latencies.length - 1]} ms (${(PER_PHASE / seconds).toFixed(1)} tenants/s)`;
+  return `p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms, max ${latencies[latencies.length - 1]} ms (${(PER_PHASE / seconds).toFixed(1)} tenants/s)\n   ${cpu}`;
 }
 
 async function fill(gateway: string, watcher: ReadyWatcher, target: number, present: number): Promise<void> {
@@ -140,13 +166,13 @@ async function main(): Promise<void> {
     await Promise.all(services.map((service) => waitUntilReady(service)));
     await watcher.start();
 
-    console.log(`create → ready, ${PER_PHASE} tenants one after another, 0 present: ${await phase(gateway.url, watcher, 'seq0', 1)}`);
-    console.log(`create → ready, ${PER_PHASE} tenants at concurrency 10, ${PER_PHASE} present: ${await phase(gateway.url, watcher, 'conc0', 10)}`);
+    console.log(`create → ready, ${PER_PHASE} tenants one after another, 0 present: ${await phase(gateway.url, watcher, services, 'seq0', 1)}`);
+    console.log(`create → ready, ${PER_PHASE} tenants at concurrency 10, ${PER_PHASE} present: ${await phase(gateway.url, watcher, services, 'conc0', 10)}`);
     const fillStarted = Date.now();
     await fill(gateway.url, watcher, PRESENT, 2 * PER_PHASE);
     console.log(`(filled to ${PRESENT} tenants in ${((Date.now() - fillStarted) / 1000).toFixed(0)} s)`);
-    console.log(`create → ready, ${PER_PHASE} tenants one after another, ${PRESENT} present: ${await phase(gateway.url, watcher, 'seq1k', 1)}`);
-    console.log(`create → ready, ${PER_PHASE} tenants at concurrency 10, ${PRESENT + PER_PHASE} present: ${await phase(gateway.url, watcher, 'conc1k', 10)}`);
+    console.log(`create → ready, ${PER_PHASE} tenants one after another, ${PRESENT} present: ${await phase(gateway.url, watcher, services, 'seq1k', 1)}`);
+    console.log(`create → ready, ${PER_PHASE} tenants at concurrency 10, ${PRESENT + PER_PHASE} present: ${await phase(gateway.url, watcher, services, 'conc1k', 10)}`);
   } finally {
     await watcher.stop().catch(() => undefined);
     await Promise.all(services.map((service) => service.process.kill('SIGTERM')));

@@ -32,6 +32,13 @@ interface StepRow {
   finished_at: Date | null;
 }
 
+/** A step row as json_agg gives it: times as ISO strings. */
+type JsonStepRow = Omit<StepRow, 'started_at' | 'finished_at'> & { started_at: string | null; finished_at: string | null };
+
+function fromJson(row: JsonStepRow): StepRow {
+  return { ...row, started_at: row.started_at === null ? null : new Date(row.started_at), finished_at: row.finished_at === null ? null : new Date(row.finished_at) };
+}
+
 function toStep(row: StepRow): StepState {
   return {
     position: row.position,
@@ -86,11 +93,15 @@ export class PostgresSagaRepository extends SagaRepository {
     return id;
   }
 
+  /** The saga and its steps in one round trip (the steps as JSON, their times parsed back). */
   async load(sagaId: string, manager: EntityManager = this.dataSource.manager): Promise<SagaState | undefined> {
-    const [row] = (await manager.query(`SELECT * FROM saga WHERE id = $1`, [sagaId])) as SagaRow[];
+    const [row] = (await manager.query(
+      `SELECT saga.*, coalesce((SELECT json_agg(saga_step ORDER BY position) FROM saga_step WHERE saga_id = saga.id), '[]') AS steps
+       FROM saga WHERE id = $1`,
+      [sagaId],
+    )) as (SagaRow & { steps: JsonStepRow[] })[];
     if (!row) return undefined;
-    const steps = (await manager.query(`SELECT * FROM saga_step WHERE saga_id = $1 ORDER BY position`, [sagaId])) as StepRow[];
-    return toSaga(row, steps);
+    return toSaga(row, row.steps.map(fromJson));
   }
 
   /**

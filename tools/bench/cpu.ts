@@ -1,0 +1,45 @@
+/** CPU time of the processes a benchmark runs, read from /proc (Linux). */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '@tenantry/testing';
+
+/** One process's own CPU time, user + system. */
+export function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+}
+
+/** The CPU time of every process whose /proc stat matches, children reaped by them included. */
+function matchingCpuSeconds(matches: (stat: string) => boolean): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (!matches(stat)) continue;
+      const fields = stat.split(') ')[1]?.split(' ') ?? [];
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ticks / 100;
+}
+
+/**
+ * CPU of the whole PostgreSQL server (it serves other databases too, but nothing else runs during
+ * the benchmark): every `postgres` process's own time plus its reaped children's, so a backend that
+ * exits mid-run is still counted (in the postmaster's children time).
+ */
+export function postgresCpuSeconds(): number {
+  return matchingCpuSeconds((stat) => stat.includes('(postgres)'));
+}
+
+/** The local Kafka broker's process (`npm run kafka:start` and the benches write its pid), if it runs. */
+export function brokerPid(): number | undefined {
+  try {
+    return Number(readFileSync(join(REPO_ROOT, '.cache', 'kafka', 'data', 'broker.pid'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
