@@ -7,7 +7,7 @@ import { TenantSort } from '@tenantry/tenant-api';
 import { Plan, Tenant, TenantConfigurationValue, TenantResourcesValue } from './tenant.row';
 import { TenantTransition } from './tenant-transition.row';
 import { TenantLimits, TenantLimitSet } from './tenant-limits.row';
-import { TenantListQuery, TenantListRow, TenantRepository } from './tenant.repository';
+import { NameClaims, TenantListQuery, TenantListRow, TenantRepository } from './tenant.repository';
 import { TENANT_PROBLEMS } from './tenant.problems';
 
 interface TenantRow {
@@ -241,6 +241,16 @@ export class PostgresTenantRepository extends TenantRepository {
   async isReservedSlug(tx: Transaction, slug: string): Promise<boolean> {
     const rows = (await entityManagerOf(tx).query(`SELECT 1 FROM reserved_slugs WHERE slug = $1`, [slug])) as unknown[];
     return rows.length > 0;
+  }
+
+  async nameClaims(tx: Transaction, slug: string, hostname: string): Promise<NameClaims> {
+    const [row] = (await entityManagerOf(tx).query(
+      `SELECT EXISTS (SELECT 1 FROM reserved_slugs WHERE slug = $1) AS reserved,
+              (SELECT id FROM tenants WHERE lower(hostname) = lower($2) LIMIT 1) AS hostname_owner,
+              (SELECT id FROM tenants WHERE slug = $1 LIMIT 1) AS slug_owner`,
+      [slug, hostname],
+    )) as { reserved: boolean; hostname_owner: string | null; slug_owner: string | null }[];
+    return { reserved: row?.reserved ?? false, hostnameOwner: row?.hostname_owner ?? null, slugOwner: row?.slug_owner ?? null };
   }
 
   async lockExpiredTrials(tx: Transaction, now: Date, limit: number): Promise<Tenant[]> {

@@ -34,6 +34,13 @@ export interface TenantListRow {
  * The tenants store. Writes and locks take the caller's transaction, in which the use case also
  * publishes its events through the outbox, so a change and its events commit together.
  */
+/** Who already holds a new tenant's names. */
+export interface NameClaims {
+  reserved: boolean;
+  hostnameOwner: string | null;
+  slugOwner: string | null;
+}
+
 export abstract class TenantRepository {
   abstract findTenant(scope: TenantScope): Promise<Tenant | null>;
   abstract listTenants(query: TenantListQuery): Promise<TenantListRow[]>;
@@ -50,6 +57,8 @@ export abstract class TenantRepository {
   abstract hostnameOwner(tx: Transaction, hostname: string): Promise<string | null>;
   abstract slugOwner(tx: Transaction, slug: string): Promise<string | null>;
   abstract isReservedSlug(tx: Transaction, slug: string): Promise<boolean>;
+  /** The three checks a new tenant's names need, in one read: reserved slug, hostname's owner, slug's owner. */
+  abstract nameClaims(tx: Transaction, slug: string, hostname: string): Promise<NameClaims>;
   /** Trials ended at `now`, locked and skipping rows another sweeper holds. */
   abstract lockExpiredTrials(tx: Transaction, now: Date, limit: number): Promise<Tenant[]>;
   abstract saveLimits(tx: Transaction, scope: TenantScope, limits: Omit<TenantLimits, 'tenantId'>): Promise<void>;

@@ -9,7 +9,7 @@ import { TenantStatusChanges } from '../tenant-status-change';
 import { Plan, Tenant } from '../tenant.row';
 import { TenantTransition } from '../tenant-transition.row';
 import { TenantLimits } from '../tenant-limits.row';
-import { TenantListQuery, TenantListRow, TenantRepository } from '../tenant.repository';
+import { NameClaims, TenantListQuery, TenantListRow, TenantRepository } from '../tenant.repository';
 
 export const TEST_PLANS: Plan[] = [
   { id: 'free', name: 'Free', trialDays: null, configuration: { theme: 'default', language: 'en', timezone: 'UTC', currency: 'USD' }, resources: { storage: 1, bandwidth: 10, users: 5 } },
@@ -120,6 +120,10 @@ export class InMemoryTenantRepository extends TenantRepository implements FakeTr
 
   async isReservedSlug(_tx: Transaction, slug: string): Promise<boolean> {
     return this.reserved.has(slug);
+  }
+
+  async nameClaims(tx: Transaction, slug: string, hostname: string): Promise<NameClaims> {
+    return { reserved: await this.isReservedSlug(tx, slug), hostnameOwner: await this.hostnameOwner(tx, hostname), slugOwner: await this.slugOwner(tx, slug) };
   }
 
   async lockExpiredTrials(tx: Transaction, now: Date, limit: number): Promise<Tenant[]> {

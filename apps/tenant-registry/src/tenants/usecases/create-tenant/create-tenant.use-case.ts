@@ -49,16 +49,20 @@ export class CreateTenantUseCase {
       updatedAt: now,
     };
     return this.transactions.run(async (tx) => {
-      if (await this.repository.isReservedSlug(tx, slug)) throw TENANT_PROBLEMS['reserved-name'](`The name ${slug} is reserved`, { slug });
-      if (await this.repository.hostnameOwner(tx, domain.hostname)) throw TENANT_PROBLEMS['domain-taken'](`The domain ${domain.hostname} is already taken`, { hostname: domain.hostname });
-      if (await this.repository.slugOwner(tx, slug)) throw TENANT_PROBLEMS['slug-taken'](`The slug ${slug} is already taken`, { slug });
+      const claims = await this.repository.nameClaims(tx, slug, domain.hostname);
+      if (claims.reserved) throw TENANT_PROBLEMS['reserved-name'](`The name ${slug} is reserved`, { slug });
+      if (claims.hostnameOwner) throw TENANT_PROBLEMS['domain-taken'](`The domain ${domain.hostname} is already taken`, { hostname: domain.hostname });
+      if (claims.slugOwner) throw TENANT_PROBLEMS['slug-taken'](`The slug ${slug} is already taken`, { slug });
       const scope = tenantScope(tenant.id);
       await this.repository.insertTenant(tx, tenant);
       await this.repository.addTransition(tx, scope, { from: null, to: 'provisioning', reason: null, actor: command.by.actor, requestId: command.by.requestId, correlationId: command.by.correlationId ?? null, at: now });
-      await this.outbox.publish(tx, 'TenantCreated', toTenantCreatedPayload(tenant));
       const limits: TenantLimits = { tenantId: tenant.id, limits: deriveLimits(tenant.resources), explicit: false, version: 1, updatedAt: now };
       await this.repository.saveLimits(tx, scope, limits);
-      await this.outbox.publish(tx, 'TenantLimitsChanged', toTenantLimitsChangedPayload(limits));
+      // Both events in one outbox statement, TenantCreated first.
+      await this.outbox.publishMany(tx, [
+        { type: 'TenantCreated', payload: toTenantCreatedPayload(tenant) },
+        { type: 'TenantLimitsChanged', payload: toTenantLimitsChangedPayload(limits) },
+      ]);
       return tenant;
     });
   }
