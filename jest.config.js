@@ -14,6 +14,7 @@ const shared = {
     '^@tenantry/observability/tracing$': '<rootDir>/libs/observability/src/tracing.ts',
     '^@tenantry/(messaging|persistence|service)/testing$': '<rootDir>/libs/$1/src/testing/index.ts',
     '^@tenantry/tools/fault-run$': '<rootDir>/tools/fault/fault-run.ts',
+    '^@tenantry/health-api/offboarding-reasons$': '<rootDir>/libs/health-api/src/offboarding-reasons.ts',
     '^@tenantry/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.cache/'],

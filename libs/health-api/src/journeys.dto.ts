@@ -1,6 +1,7 @@
 /** Lifecycle journeys as health scoring takes and answers them: onboarding, retention check-ins, offboarding feedback. */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { OFFBOARDING_REASONS } from './offboarding-reasons';
 
 export const ONBOARDING_ITEM_STATUSES = ['done', 'pending', 'unknown', 'not-applicable'] as const;
 
@@ -55,8 +56,6 @@ export class CheckInViewDto {
 export class CheckInListDto {
   @ApiProperty({ type: [CheckInViewDto] }) items!: CheckInViewDto[];
 }
-
-export const OFFBOARDING_REASONS = ['too-expensive', 'missing-features', 'switched-provider', 'poor-support', 'performance', 'no-longer-needed', 'business-closed', 'other'] as const;
 
 export class RecordOffboardingFeedbackDto {
   @ApiProperty({ enum: OFFBOARDING_REASONS })

@@ -1,16 +1,20 @@
 /** Offboarding feedback (why a tenant leaves): the API's fixed reasons in words, and the form's body. */
+import { OFFBOARDING_REASONS as API_REASONS, type OffboardingReason } from '@tenantry/health-api/offboarding-reasons';
 
-/** As the API takes them (`RecordOffboardingFeedbackDto.reason`), each with the words the form shows. */
-export const OFFBOARDING_REASONS = [
-  { value: 'too-expensive', label: 'Too expensive' },
-  { value: 'missing-features', label: 'Missing features' },
-  { value: 'switched-provider', label: 'Switched to another provider' },
-  { value: 'poor-support', label: 'Poor support' },
-  { value: 'performance', label: 'Performance' },
-  { value: 'no-longer-needed', label: 'No longer needed' },
-  { value: 'business-closed', label: 'Business closed' },
-  { value: 'other', label: 'Other' },
-] as const;
+/** The words the form shows for each reason: a reason the API adds (or drops) fails the console's typecheck until this follows. */
+const REASON_WORDS: Record<OffboardingReason, string> = {
+  'too-expensive': 'Too expensive',
+  'missing-features': 'Missing features',
+  'switched-provider': 'Switched to another provider',
+  'poor-support': 'Poor support',
+  performance: 'Performance',
+  'no-longer-needed': 'No longer needed',
+  'business-closed': 'Business closed',
+  other: 'Other',
+};
+
+/** As the API takes them (`RecordOffboardingFeedbackDto.reason`, the one list in libs/health-api), in its order, each with its words. */
+export const OFFBOARDING_REASONS = API_REASONS.map((value) => ({ value, label: REASON_WORDS[value] }));
 
 export interface OffboardingFeedback {
   id: string;
