@@ -93,7 +93,7 @@ describe('health scoring: analytics (int)', () => {
   let health: RunningHealth;
 
   beforeAll(async () => {
-    health = await startHealthScoring(NOW, { HEALTH_RECOMPUTE_INTERVAL_MS: '3600000' }, { skipBacklog: true });
+    health = await startHealthScoring(NOW, { HEALTH_RECOMPUTE_INTERVAL_MS: '3600000' });
   });
 
   afterAll(async () => {

@@ -34,7 +34,7 @@ describe('health scoring: red for 7 days (int)', () => {
   let health: RunningHealth;
 
   beforeAll(async () => {
-    health = await startHealthScoring(START, { HEALTH_RECOMPUTE_INTERVAL_MS: '200' }, { skipBacklog: true });
+    health = await startHealthScoring(START, { HEALTH_RECOMPUTE_INTERVAL_MS: '200' });
   });
 
   afterAll(async () => {

@@ -7,10 +7,10 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FeedbackViewDto, HealthHistoryDto, TenantHealthViewDto } from '@tenantry/health-api';
 import { loadConfig } from '@tenantry/config';
 import { createDataSource, quoteIdent } from '@tenantry/persistence';
-import { createServiceApp } from '@tenantry/service';
+import { createServiceApp, MessagingHost } from '@tenantry/service';
 import { ManualClock } from '@tenantry/service/testing';
 import { TOPICS } from '@tenantry/contracts';
-import { databaseUrl, devSecretsEnv, internalAuthHeaders, KAFKA_BROKERS, startGroupAtEnd, uniqueName, waitFor } from '@tenantry/testing';
+import { databaseUrl, devSecretsEnv, internalAuthHeaders, KAFKA_BROKERS, startGroupAt, topicEnds, TopicOffset, uniqueName, waitFor } from '@tenantry/testing';
 import { AppModule } from '../src/app.module';
 import { HealthScoringConfig } from '../src/health-scoring.config';
 import { JOURNEY_CONSUMER_GROUPS } from '../src/journeys/journeys.groups';
@@ -81,35 +81,43 @@ export interface RunningHealth {
   clock: ManualClock;
   app: NestFastifyApplication;
   groupPrefix: string;
+  /** Where its consumer groups started: everything produced to their topics since then is theirs. */
+  startOffsets: TopicOffset[];
   dataSource: DataSource;
   stop(): Promise<void>;
 }
 
-/** Health scoring in-process on a free port, with its own clock, schema and consumer groups. */
 /**
- * `skipBacklog`: the instance's consumer groups start at the end of their topics, so it sees only what
- * the test produces from now on (on a broker that has served the whole suite, reading every earlier
- * event first can outlast a test's wait); without it, the groups read the topics from the start.
+ * Health scoring in-process on a free port, with its own clock, schema and consumer groups. The
+ * groups start at the end of their topics, committed before the service starts, so it sees only
+ * what the test produces from then on, whatever earlier runs left on the broker (reading that
+ * first can outlast a test's wait). `startAt`: start them there instead — another instance's
+ * `startOffsets`, to replay everything that instance has seen.
  */
-export async function startHealthScoring(start: Date, env: Record<string, string> = {}, options: { skipBacklog?: boolean } = {}): Promise<RunningHealth> {
+export async function startHealthScoring(start: Date, env: Record<string, string> = {}, options: { startAt?: readonly TopicOffset[] } = {}): Promise<RunningHealth> {
   const clock = new ManualClock(start);
   const schema = uniqueName('health_it');
   const groupPrefix = `${schema}.`;
-  if (options.skipBacklog) {
-    const topicsOf = new Map<string, string[]>();
-    const add = (group: string, topic: string) => topicsOf.set(groupPrefix + group, [...(topicsOf.get(groupPrefix + group) ?? []), topic]);
-    add(CONSUMER_GROUPS.lifecycle, TOPICS.TENANT_LIFECYCLE.name);
-    add(CONSUMER_GROUPS.alerts, TOPICS.METERING_ALERTS.name);
-    add(CONSUMER_GROUPS.billing, TOPICS.BILLING.name);
-    add(CONSUMER_GROUPS.usage, TOPICS.METERING_USAGE.name);
-    for (const [group, topic] of JOURNEY_GROUP_TOPICS) add(group, topic);
-    add(ANALYTICS_CONSUMER_GROUPS.lifecycle, TOPICS.TENANT_LIFECYCLE.name);
-    add(ANALYTICS_CONSUMER_GROUPS.alerts, TOPICS.METERING_ALERTS.name);
-    add(ANALYTICS_CONSUMER_GROUPS.billing, TOPICS.BILLING.name);
-    add(ANALYTICS_CONSUMER_GROUPS.usage, TOPICS.METERING_USAGE.name);
-    // Distinct groups, so at once; each group's topics in one join.
-    await Promise.all([...topicsOf].map(([group, topics]) => startGroupAtEnd(group, topics)));
-  }
+  const topicsOf = new Map<string, string[]>();
+  const add = (group: string, topic: string) => topicsOf.set(groupPrefix + group, [...(topicsOf.get(groupPrefix + group) ?? []), topic]);
+  add(CONSUMER_GROUPS.lifecycle, TOPICS.TENANT_LIFECYCLE.name);
+  add(CONSUMER_GROUPS.alerts, TOPICS.METERING_ALERTS.name);
+  add(CONSUMER_GROUPS.billing, TOPICS.BILLING.name);
+  add(CONSUMER_GROUPS.usage, TOPICS.METERING_USAGE.name);
+  for (const [group, topic] of JOURNEY_GROUP_TOPICS) add(group, topic);
+  add(ANALYTICS_CONSUMER_GROUPS.lifecycle, TOPICS.TENANT_LIFECYCLE.name);
+  add(ANALYTICS_CONSUMER_GROUPS.alerts, TOPICS.METERING_ALERTS.name);
+  add(ANALYTICS_CONSUMER_GROUPS.billing, TOPICS.BILLING.name);
+  add(ANALYTICS_CONSUMER_GROUPS.usage, TOPICS.METERING_USAGE.name);
+  const startOffsets = options.startAt ? [...options.startAt] : await topicEnds([...new Set([...topicsOf.values()].flat())]);
+  // Distinct groups, so at once; each group's topics in one join.
+  await Promise.all(
+    [...topicsOf].map(([group, topics]) => {
+      const offsets = startOffsets.filter(({ topic }) => topics.includes(topic));
+      if (new Set(offsets.map(({ topic }) => topic)).size !== topics.length) throw new Error(`no start offsets for every topic of ${group} (${topics.join(', ')})`);
+      return startGroupAt(group, offsets);
+    }),
+  );
   const config = loadConfig(HealthScoringConfig, {
     DATABASE_URL: databaseUrl(),
     KAFKA_BROKERS,
@@ -129,12 +137,19 @@ export async function startHealthScoring(start: Date, env: Record<string, string
     },
     { timeoutMs: 60_000, intervalMs: 250, what: 'health scoring to report ready' },
   );
+  // A consumer group missing from the list above would have read its topics from the start.
+  const unplaced = app.get(MessagingHost).consumerHealth().map(({ group }) => group).filter((group) => !topicsOf.has(group));
+  if (unplaced.length > 0) {
+    await app.close();
+    throw new Error(`startHealthScoring sets no start offsets for consumer group(s) ${unplaced.join(', ')}: add them to its list`);
+  }
   const dataSource = app.get(DataSource);
   return {
     api: new HealthClient(url),
     clock,
     app,
     groupPrefix,
+    startOffsets,
     dataSource,
     async stop() {
       await app.close();

@@ -59,7 +59,7 @@ describe('health scoring: lifecycle journeys (int)', () => {
     await startGroupAtEnd(`${prefix}notifications.email`, [TOPICS.TENANT_LIFECYCLE.name, TOPICS.TENANT_PROVISIONING.name, TOPICS.METERING_ALERTS.name, TOPICS.BILLING.name, TOPICS.HEALTH.name]);
     notifications = await startService('notifications', { SMTP_URL: smtp.url, KAFKA_GROUP_PREFIX: prefix, NOTIFY_SEND_INTERVAL_MS: '100', NOTIFY_OPERATOR_EMAILS: 'ops@journeys.example.com' });
     await waitUntilReady(notifications);
-    health = await startHealthScoring(START, { HEALTH_RECOMPUTE_INTERVAL_MS: '200', HEALTH_SUCCESS_CHECKIN_DAYS: '90', HEALTH_WINBACK_DELAY_DAYS: '30' }, { skipBacklog: true });
+    health = await startHealthScoring(START, { HEALTH_RECOMPUTE_INTERVAL_MS: '200', HEALTH_SUCCESS_CHECKIN_DAYS: '90', HEALTH_WINBACK_DELAY_DAYS: '30' });
     await produce(
       kafka,
       TOPICS.TENANT_LIFECYCLE.name,

@@ -39,7 +39,7 @@ describe('coalesced rescoring (int)', () => {
   let health: RunningHealth;
 
   beforeAll(async () => {
-    health = await startHealthScoring(NOW, { HEALTH_RESCORE_INTERVAL_MS: '60000' }, { skipBacklog: true });
+    health = await startHealthScoring(NOW, { HEALTH_RESCORE_INTERVAL_MS: '60000' });
   });
 
   afterAll(async () => {

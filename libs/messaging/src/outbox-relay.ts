@@ -17,6 +17,7 @@ import { Logger, ServiceMetrics } from '@tenantry/observability';
 import { backoffMs } from './backoff';
 import { OUTBOX_CHANNEL, OUTBOX_SHARDS } from './outbox-writer';
 import { SerialProducer } from './serial-producer';
+import { WakeSignal } from './wake-signal';
 import { contextFromHeaders, injectTraceHeaders, startMessageSpan } from './trace-context';
 
 export interface OutboxRelayOptions {
@@ -55,8 +56,8 @@ const BACKLOG_EVERY_MS = 5_000;
 export class OutboxRelay {
   private running = false;
   private loop?: Promise<void>;
-  private wake?: () => void;
-  private woken = false;
+  /** Woken by NOTIFY on commit and by stop(); a NOTIFY during a publish makes the next sleep return at once. */
+  private readonly wake = new WakeSignal();
   private listener?: Client;
   private lastBacklogAt = 0;
   private readonly batchSize: number;
@@ -82,7 +83,7 @@ export class OutboxRelay {
   async stop(drainMs = 5_000): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    this.signal();
+    this.wake.signal();
     await this.loop;
     const deadline = Date.now() + drainMs;
     while (Date.now() < deadline) {
@@ -154,33 +155,11 @@ export class OutboxRelay {
         failures += 1;
         this.options.metrics?.outboxPublishFailures.inc({ schema: this.options.schema });
         this.options.logger.warn({ err: error, failures }, 'outbox relay could not publish; events stay in the outbox and will be retried');
-        await this.sleep(backoffMs(failures, RETRY_BACKOFF));
+        await this.wake.sleep(backoffMs(failures, RETRY_BACKOFF));
         continue;
       }
-      if (published < this.batchSize) await this.sleep(this.pollMs);
+      if (published < this.batchSize) await this.wake.sleep(this.pollMs);
     }
-  }
-
-  /** Wakes the loop now, or makes its next sleep return at once if it is busy publishing. */
-  private signal(): void {
-    if (this.wake) this.wake();
-    else this.woken = true;
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (this.woken) {
-      this.woken = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const finish = () => {
-        clearTimeout(timer);
-        if (this.wake === finish) this.wake = undefined;
-        resolve();
-      };
-      const timer = setTimeout(finish, ms);
-      this.wake = finish;
-    });
   }
 
   private async reportBacklog(): Promise<void> {
@@ -195,7 +174,7 @@ export class OutboxRelay {
     const url = (this.options.dataSource.options as { url?: string }).url;
     const client = new Client({ connectionString: url, application_name: `outbox-relay:${this.options.schema}` });
     client.on('notification', (message) => {
-      if (message.payload === this.options.schema) this.signal();
+      if (message.payload === this.options.schema) this.wake.signal();
     });
     client.on('error', (error) => {
       // Polling carries on without the listener; reconnect in the background.

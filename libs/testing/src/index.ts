@@ -2,7 +2,8 @@ export { broker, databaseUrl, ensureInfrastructure, KAFKA_BROKERS, REPO_ROOT, re
 export { createTestSchema, uniqueName } from './database';
 export { inTenantDatabase, tenantDatabaseName, tenantsDatabaseUrl } from './tenant-database';
 export type { TestSchema } from './database';
-export { freshGroups, groupsAtEndOfEveryTopic, newTopicName, readTopic, startGroupAtEnd, testKafka } from './kafka';
+export { freshGroups, groupsAtEndOfEveryTopic, moveGroupTo, newTopicName, readTopic, startGroupAt, startGroupAtEnd, testKafka, topicEnds } from './kafka';
+export type { TopicOffset } from './kafka';
 export type { ReceivedMessage } from './kafka';
 export { testLogger } from './logger';
 export { GiveUp, sleep, waitFor } from './wait';

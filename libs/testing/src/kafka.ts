@@ -10,27 +10,48 @@ export function testKafka(brokers = KAFKA_BROKERS, clientId = 'tenantry-test'): 
   return createKafka({ clientId, brokers });
 }
 
+/** A partition's offset: where a group is to start reading it. */
+export interface TopicOffset {
+  topic: string;
+  partition: number;
+  offset: string;
+}
+
+/** The current end of every partition of `topics`: where a group started now would read the next event. */
+export async function topicEnds(topics: string | readonly string[]): Promise<TopicOffset[]> {
+  const names = typeof topics === 'string' ? [topics] : [...topics];
+  const admin = testKafka().admin();
+  await admin.connect();
+  try {
+    return (await Promise.all(names.map(async (topic) => (await admin.fetchTopicOffsets(topic)).map(({ partition, offset }) => ({ topic, partition, offset }))))).flat();
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /**
  * Commits `groupId`'s offsets at the current end of `topics` before any member runs, so a consumer
  * started afterwards skips what earlier suites left on a shared topic (no backlog) and misses nothing
  * produced from now on (unlike KAFKA_NEW_GROUPS_FROM=latest, which fixes its start only on joining).
+ * Answers the offsets it committed, so a later group can be started at the same place (startGroupAt).
+ */
+export async function startGroupAtEnd(groupId: string, topics: string | readonly string[]): Promise<TopicOffset[]> {
+  const ends = await topicEnds(topics);
+  await startGroupAt(groupId, ends);
+  return ends;
+}
+
+/**
+ * Commits `groupId`'s offsets at `offsets` before any member runs: a consumer started afterwards
+ * reads each of those partitions from there, whatever the topics held before.
  *
  * What kafkajs's admin.setOffsets does (join the group alone, seek = commit, leave on the first fetch),
  * for several topics in one join and with a short fetch wait: the admin's consumer keeps the default
  * 5 s maxWaitTime, and with its topic paused that first fetch sleeps all of it, 5 s a group and topic.
  */
-export async function startGroupAtEnd(groupId: string, topics: string | readonly string[]): Promise<void> {
-  const names = typeof topics === 'string' ? [topics] : [...topics];
-  const kafka = testKafka();
-  const admin = kafka.admin();
-  await admin.connect();
-  let ends: { topic: string; partition: number; offset: string }[];
-  try {
-    ends = (await Promise.all(names.map(async (topic) => (await admin.fetchTopicOffsets(topic)).map(({ partition, offset }) => ({ topic, partition, offset }))))).flat();
-  } finally {
-    await admin.disconnect();
-  }
-  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 50 });
+export async function startGroupAt(groupId: string, offsets: readonly TopicOffset[]): Promise<void> {
+  const names = [...new Set(offsets.map(({ topic }) => topic))];
+  const consumer = testKafka().consumer({ groupId, maxWaitTimeInMs: 50 });
   await consumer.connect();
   try {
     const { state } = await consumer.describeGroup();
@@ -41,10 +62,34 @@ export async function startGroupAtEnd(groupId: string, topics: string | readonly
       consumer.run({ eachBatchAutoResolve: false, eachBatch: async () => undefined }).catch(reject);
       // No data wanted: the seeks, committed on the first fetch, are the point.
       consumer.pause(names.map((topic) => ({ topic })));
-      for (const end of ends) consumer.seek(end);
+      for (const offset of offsets) consumer.seek(offset);
     });
   } finally {
     await consumer.disconnect();
+  }
+}
+
+/**
+ * Moves `groupId`'s committed offsets back (or on) to `offsets`, so its next member replays from
+ * there: a suite's own start (startGroupAtEnd's answer) rather than the topic's beginning, which
+ * holds whatever earlier runs left. The broker refuses while members remain, so this retries until
+ * the group is empty.
+ */
+export async function moveGroupTo(groupId: string, offsets: readonly TopicOffset[], timeoutMs = 90_000): Promise<void> {
+  const byTopic = new Map<string, { partition: number; offset: string }[]>();
+  for (const { topic, partition, offset } of offsets) byTopic.set(topic, [...(byTopic.get(topic) ?? []), { partition, offset }]);
+  const admin = testKafka().admin();
+  await admin.connect();
+  try {
+    await waitFor(
+      async () => {
+        for (const [topic, partitions] of byTopic) await admin.setOffsets({ groupId, topic, partitions });
+        return true;
+      },
+      { timeoutMs, intervalMs: 1_000, what: `${groupId} to be empty for an offset reset` },
+    );
+  } finally {
+    await admin.disconnect();
   }
 }
 

@@ -4,6 +4,7 @@
  * sleeps IMPORT_POLL_MS or until an upload wakes it. One job at a time per process.
  */
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { WakeSignal } from '@tenantry/messaging';
 import { Logger } from '@tenantry/observability';
 import { Clock, LOGGER } from '@tenantry/service';
 import { ProvisioningConfig } from '../provisioning.config';
@@ -16,8 +17,7 @@ const LEASE_MS = 30_000;
 export class ImportRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private running = false;
   private loop?: Promise<void>;
-  private wakeUp?: () => void;
-  private woken = false;
+  private readonly wakeUp = new WakeSignal();
 
   constructor(
     private readonly imports: TenantImportRepository,
@@ -40,8 +40,7 @@ export class ImportRunner implements OnApplicationBootstrap, BeforeApplicationSh
 
   /** A job was received: look now rather than at the next poll. */
   wake(): void {
-    this.woken = true;
-    this.wakeUp?.();
+    this.wakeUp.signal();
   }
 
   private async work(): Promise<void> {
@@ -49,7 +48,7 @@ export class ImportRunner implements OnApplicationBootstrap, BeforeApplicationSh
       try {
         const job = await this.imports.claim(this.clock.now(), this.leaseFrom());
         if (!job) {
-          await this.idle();
+          await this.wakeUp.sleep(this.config.IMPORT_POLL_MS);
           continue;
         }
         const heartbeat = setInterval(() => {
@@ -66,31 +65,12 @@ export class ImportRunner implements OnApplicationBootstrap, BeforeApplicationSh
         }
       } catch (error) {
         this.logger.warn({ err: error }, 'import runner cannot reach the database; retrying');
-        await this.idle();
+        await this.wakeUp.sleep(this.config.IMPORT_POLL_MS);
       }
     }
   }
 
   private leaseFrom(): Date {
     return new Date(this.clock.now().getTime() + LEASE_MS);
-  }
-
-  private idle(): Promise<void> {
-    if (this.woken) {
-      this.woken = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, this.config.IMPORT_POLL_MS);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = () => {
-        this.wakeUp = undefined;
-        this.woken = false;
-        done();
-      };
-    });
   }
 }

@@ -7,6 +7,7 @@
  */
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Client } from 'pg';
+import { WakeSignal } from '@tenantry/messaging';
 import { LOGGER } from '@tenantry/service';
 import { Logger } from '@tenantry/observability';
 import { ProvisioningConfig } from '../provisioning.config';
@@ -21,9 +22,8 @@ export class SagaRunner implements OnApplicationBootstrap, BeforeApplicationShut
   private client?: Client;
   private running = false;
   private loop?: Promise<void>;
-  private wakeUp?: () => void;
-  /** A NOTIFY (or a finished saga) that came while the loop was claiming: the next idle() returns at once. */
-  private woken = false;
+  /** Woken by NOTIFY, a finished saga and shutdown; one that comes while the loop is claiming makes its next sleep return at once. */
+  private readonly wake = new WakeSignal();
   private readonly inFlight = new Map<string, Promise<void>>();
 
   constructor(
@@ -39,7 +39,7 @@ export class SagaRunner implements OnApplicationBootstrap, BeforeApplicationShut
 
   async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
-    this.signal();
+    this.wake.signal();
     await this.loop;
     await this.client?.end().catch(() => undefined);
     this.client = undefined;
@@ -49,19 +49,19 @@ export class SagaRunner implements OnApplicationBootstrap, BeforeApplicationShut
     while (this.running) {
       try {
         if (this.inFlight.size >= this.config.SAGA_CONCURRENCY) {
-          await this.idle();
+          await this.wake.sleep(this.config.SAGA_POLL_MS);
           continue;
         }
         const client = await this.connection();
         const sagaIds = await this.claim(client, [...this.inFlight.keys()], this.config.SAGA_CONCURRENCY - this.inFlight.size);
         if (sagaIds.length === 0) {
-          await this.idle();
+          await this.wake.sleep(this.config.SAGA_POLL_MS);
           continue;
         }
         for (const sagaId of sagaIds) {
           const run = this.execute(client, sagaId).finally(() => {
             this.inFlight.delete(sagaId);
-            this.signal();
+            this.wake.signal();
           });
           this.inFlight.set(sagaId, run);
         }
@@ -69,7 +69,7 @@ export class SagaRunner implements OnApplicationBootstrap, BeforeApplicationShut
         this.logger.warn({ err: error }, 'saga runner cannot reach the database; retrying');
         await this.client?.end().catch(() => undefined);
         this.client = undefined;
-        await this.idle();
+        await this.wake.sleep(this.config.SAGA_POLL_MS);
       }
     }
     await Promise.all(this.inFlight.values());
@@ -109,32 +109,10 @@ export class SagaRunner implements OnApplicationBootstrap, BeforeApplicationShut
     return rows.map((row) => row.id);
   }
 
-  /** Wakes the loop now, or, while it is claiming, makes its next idle() return at once. */
-  private signal(): void {
-    if (this.wakeUp) this.wakeUp();
-    else this.woken = true;
-  }
-
-  private idle(): Promise<void> {
-    if (this.woken) {
-      this.woken = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wakeUp = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, this.config.SAGA_POLL_MS);
-      this.wakeUp = done;
-    });
-  }
-
   private async connection(): Promise<Client> {
     if (this.client) return this.client;
     const client = new Client({ connectionString: this.config.DATABASE_URL, application_name: 'provisioning:saga-runner', options: `-c search_path=${SERVICE.schema}` });
-    client.on('notification', () => this.signal());
+    client.on('notification', () => this.wake.signal());
     client.on('error', (error) => {
       this.logger.warn({ err: error }, 'saga runner lost its connection');
       if (this.client === client) this.client = undefined;
