@@ -151,6 +151,22 @@ async function admin(sql: string): Promise<string[]> {
   }
 }
 
+/** Where a saga's time went: each step's mean and max duration and how many needed a second attempt, over every saga of the run. */
+async function sagaSteps(): Promise<string> {
+  const client = new Client({ connectionString: dbUrl(CONTROL_DB) });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string; sagas: number; mean: number; max: number; retried: number }>(
+      `SELECT name, count(*)::int AS sagas, round(avg(extract(epoch FROM finished_at - started_at)) * 1000)::int AS mean,
+              round(max(extract(epoch FROM finished_at - started_at)) * 1000)::int AS max, count(*) FILTER (WHERE attempts > 1)::int AS retried
+       FROM provisioning.saga_step GROUP BY name, position ORDER BY position`,
+    );
+    return `saga steps (all phases): ${rows.map((row) => `${row.name} mean ${row.mean} ms, max ${row.max} ms, ${row.retried} of ${row.sagas} retried`).join('; ')}`;
+  } finally {
+    await client.end();
+  }
+}
+
 async function main(): Promise<void> {
   const services: RunningService[] = [];
   const watcher = new ReadyWatcher();
@@ -173,6 +189,7 @@ async function main(): Promise<void> {
     console.log(`(filled to ${PRESENT} tenants in ${((Date.now() - fillStarted) / 1000).toFixed(0)} s)`);
     console.log(`create → ready, ${PER_PHASE} tenants one after another, ${PRESENT} present: ${await phase(gateway.url, watcher, services, 'seq1k', 1)}`);
     console.log(`create → ready, ${PER_PHASE} tenants at concurrency 10, ${PRESENT + PER_PHASE} present: ${await phase(gateway.url, watcher, services, 'conc1k', 10)}`);
+    console.log(await sagaSteps());
   } finally {
     await watcher.stop().catch(() => undefined);
     await Promise.all(services.map((service) => service.process.kill('SIGTERM')));
