@@ -9,7 +9,7 @@ import { TOPICS } from '@tenantry/contracts';
 import { quoteIdent } from '@tenantry/persistence';
 import { Clock, ServiceModule } from '@tenantry/service';
 import { ManualClock } from '@tenantry/service/testing';
-import { caughtUp, databaseUrl, devSecretsEnv, eventMessage, freshGroups, KAFKA_BROKERS, moveGroupTo, produce, RunningService, testKafka, topicEnds, TopicOffset, uniqueName, waitFor } from '@tenantry/testing';
+import { caughtUp, databaseUrl, devSecretsEnv, eventMessage, KAFKA_BROKERS, produce, RunningService, testKafka, uniqueName, waitFor } from '@tenantry/testing';
 import { AlertRepository } from '../src/alerts/alert.repository';
 import { PostgresAlertRepository } from '../src/alerts/postgres-alert.repository';
 import { SweepLimitAlertsCommand } from '../src/alerts/usecases/sweep-limit-alerts/sweep-limit-alerts.command';
@@ -22,10 +22,8 @@ import { currentValue, MeteringClient, startMetering } from './metering-client';
 jest.setTimeout(300_000);
 
 const DAY_MS = 86_400_000;
-/** The suite's own groups, kept across its restarts of metering. */
-const GROUPS = freshGroups('metering-alerts');
-const AGGREGATES_GROUP = `${GROUPS.KAFKA_GROUP_PREFIX}metering.aggregates`;
-const TENANTS_GROUP = `${GROUPS.KAFKA_GROUP_PREFIX}metering.tenants`;
+const AGGREGATES_GROUP = 'metering.aggregates';
+const TENANTS_GROUP = 'metering.tenants';
 
 function monthStart(at: Date, plusMonths = 0): Date {
   return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + plusMonths, 1));
@@ -36,18 +34,13 @@ describe('metering limit alerts', () => {
   let service: RunningService;
   let api: MeteringClient;
   const thisMonth = monthStart(new Date()).toISOString();
-  /** Where the usage and lifecycle streams ended when the suite began: its groups start there, and a replay goes back there. */
-  let suiteStart: TopicOffset[];
 
   async function start(): Promise<void> {
     // Next month's events are accepted (clock skew of 40 days), so a test can reach the next billing month.
-    ({ service, api } = await startMetering({ ...GROUPS, LATENESS_HOURS: '720', MAX_FUTURE_SKEW_MS: String(40 * DAY_MS) }));
+    ({ service, api } = await startMetering({ LATENESS_HOURS: '720', MAX_FUTURE_SKEW_MS: String(40 * DAY_MS) }));
   }
 
-  beforeAll(async () => {
-    suiteStart = await topicEnds([TOPICS.METERING_USAGE.name, TOPICS.TENANT_LIFECYCLE.name]);
-    await start();
-  });
+  beforeAll(start);
 
   afterAll(async () => {
     await service?.process.kill('SIGTERM');
@@ -152,14 +145,30 @@ describe('metering limit alerts', () => {
     ]);
   });
 
-  it('raises nothing twice after the streams are delivered again from where the suite began', async () => {
+  it('raises nothing twice after the streams are delivered again from the beginning', async () => {
     const before = await alertsOf(kafka, [tenantA, tenantB, tenantC], (all) => all.length >= 14, 0);
     expect(before).toHaveLength(14);
 
     await service.process.kill('SIGTERM');
-    // Not from the topics' beginning, which holds whatever earlier runs left: from the suite's own start.
-    await moveGroupTo(AGGREGATES_GROUP, suiteStart.filter(({ topic }) => topic === TOPICS.METERING_USAGE.name));
-    await moveGroupTo(TENANTS_GROUP, suiteStart.filter(({ topic }) => topic === TOPICS.TENANT_LIFECYCLE.name));
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      for (const [groupId, topic] of [
+        [AGGREGATES_GROUP, TOPICS.METERING_USAGE.name],
+        [TENANTS_GROUP, TOPICS.TENANT_LIFECYCLE.name],
+      ] as const) {
+        await waitFor(
+          () =>
+            admin.resetOffsets({ groupId, topic, earliest: true }).then(
+              () => true,
+              () => false,
+            ),
+          { timeoutMs: 90_000, intervalMs: 1_000, what: `${groupId} to be empty for an offset reset` },
+        );
+      }
+    } finally {
+      await admin.disconnect();
+    }
     // The same limit change once more under a new CloudEvents id: the inbox cannot recognise it, the version must.
     await changeLimits(kafka, tenantA, 1, [{ metric: 'api_calls', limit: '100', mode: 'hard' }]);
     await start();

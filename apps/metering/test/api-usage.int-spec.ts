@@ -1,32 +1,25 @@
 // The gateway's API usage samples become api_calls and bandwidth_bytes usage, exactly once, against the real metering process, Kafka and Postgres.
 import { randomUUID } from 'node:crypto';
 import { ApiUsageSampledPayload, TOPICS } from '@tenantry/contracts';
-import { caughtUp, eventMessage, freshGroups, moveGroupTo, produce, RunningService, testKafka, topicEnds, TopicOffset, waitFor } from '@tenantry/testing';
+import { caughtUp, eventMessage, produce, RunningService, testKafka, waitFor } from '@tenantry/testing';
 import { currentValue, MeteringClient, startMetering, UsageBody } from './metering-client';
 import { activeTenant as activeTenantIn } from './alerts-harness';
 
 jest.setTimeout(240_000);
 
-/** The suite's own groups, kept across its restarts of metering. */
-const GROUPS = freshGroups('metering-api-usage');
-const API_USAGE_GROUP = `${GROUPS.KAFKA_GROUP_PREFIX}metering.api-usage`;
-const AGGREGATES_GROUP = `${GROUPS.KAFKA_GROUP_PREFIX}metering.aggregates`;
+const API_USAGE_GROUP = 'metering.api-usage';
+const AGGREGATES_GROUP = 'metering.aggregates';
 
 describe('metering API usage from the gateway', () => {
   const kafka = testKafka();
   let service: RunningService;
   let api: MeteringClient;
-  /** The samples topic's end when the suite began: its groups start there, and a replay goes back there. */
-  let samplesStart: TopicOffset[];
 
   async function start(): Promise<void> {
-    ({ service, api } = await startMetering(GROUPS));
+    ({ service, api } = await startMetering());
   }
 
-  beforeAll(async () => {
-    samplesStart = await topicEnds(TOPICS.GATEWAY_API_USAGE.name);
-    await start();
-  });
+  beforeAll(start);
 
   afterAll(async () => {
     await service?.process.kill('SIGTERM');
@@ -70,9 +63,22 @@ describe('metering API usage from the gateway', () => {
     await bothGroupsCaughtUp();
     expect(await usageOf(tenantId)).toEqual(settled);
 
-    // And the whole topic again from where the suite's group started, after an offset reset.
+    // And the whole topic again from the start, after an offset reset.
     await service.process.kill('SIGTERM');
-    await moveGroupTo(API_USAGE_GROUP, samplesStart);
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      await waitFor(
+        () =>
+          admin.resetOffsets({ groupId: API_USAGE_GROUP, topic: TOPICS.GATEWAY_API_USAGE.name, earliest: true }).then(
+            () => true,
+            () => false,
+          ),
+        { timeoutMs: 90_000, intervalMs: 1_000, what: 'the api-usage group to be empty for an offset reset' },
+      );
+    } finally {
+      await admin.disconnect();
+    }
     await start();
     await bothGroupsCaughtUp();
     expect(await usageOf(tenantId)).toEqual(settled);

@@ -1,5 +1,5 @@
 // A small client for metering's internal API in integration tests, and the metering process it calls.
-import { freshGroups, internalAuthHeaders, RunningService, startService, waitUntilReady } from '@tenantry/testing';
+import { internalAuthHeaders, RunningService, startService, waitUntilReady } from '@tenantry/testing';
 
 export interface Answer<T = unknown> {
   status: number;
@@ -84,13 +84,10 @@ export function pointsOf(body: UsageBody, metric: string): { windowStart: string
 
 /**
  * Starts the compiled metering service, ready, with a client for it. Partition maintenance runs
- * only at start (hourly otherwise), so it never races a test's own partitions. Its consumer groups
- * are new and start at the end of their topics (freshGroups), so it reads none of what earlier runs
- * left on the broker; a suite that restarts metering passes its own `freshGroups` in `env` every
- * time, so that a restart resumes the same groups.
+ * only at start (hourly otherwise), so it never races a test's own partitions.
  */
 export async function startMetering(env: Record<string, string> = {}): Promise<{ service: RunningService; api: MeteringClient }> {
-  const service = await startService('metering', { PARTITION_MAINTENANCE_INTERVAL_MS: '3600000', ...freshGroups('metering'), ...env });
+  const service = await startService('metering', { PARTITION_MAINTENANCE_INTERVAL_MS: '3600000', ...env });
   await waitUntilReady(service);
   return { service, api: new MeteringClient(service.url) };
 }

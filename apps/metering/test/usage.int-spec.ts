@@ -1,7 +1,7 @@
 // Ingestion, aggregation and the read API against the real metering process, Kafka and Postgres.
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@tenantry/contracts';
-import { caughtUp, eventMessage, freshGroups, internalAuthHeaders, moveGroupTo, produce, RunningService, sleep, startService, testKafka, topicEnds, TopicOffset, waitFor } from '@tenantry/testing';
+import { caughtUp, eventMessage, internalAuthHeaders, produce, RunningService, sleep, startService, testKafka, waitFor } from '@tenantry/testing';
 import { USAGE_GRANULARITIES } from '@tenantry/usage-api';
 import { currentValue, MeteringClient, pointsOf, startMetering, UsageBody } from './metering-client';
 import { activeTenant as activeTenantIn, publishCollected } from './alerts-harness';
@@ -9,9 +9,7 @@ import { activeTenant as activeTenantIn, publishCollected } from './alerts-harne
 jest.setTimeout(180_000);
 
 const HOUR_MS = 3_600_000;
-/** The suite's own groups, kept across its restarts of metering. */
-const GROUPS = freshGroups('metering-usage');
-const AGGREGATES_GROUP = `${GROUPS.KAFKA_GROUP_PREFIX}metering.aggregates`;
+const AGGREGATES_GROUP = 'metering.aggregates';
 const PROBLEM_JSON = 'application/problem+json';
 
 function hourStart(at: Date): string {
@@ -26,17 +24,12 @@ describe('metering usage', () => {
   const kafka = testKafka();
   let service: RunningService;
   let api: MeteringClient;
-  /** The usage stream's end when the suite began: its groups start there, and a replay goes back there. */
-  let usageStart: TopicOffset[];
 
   async function start(): Promise<void> {
-    ({ service, api } = await startMetering(GROUPS));
+    ({ service, api } = await startMetering());
   }
 
-  beforeAll(async () => {
-    usageStart = await topicEnds(TOPICS.METERING_USAGE.name);
-    await start();
-  });
+  beforeAll(start);
 
   afterAll(async () => {
     await service?.process.kill('SIGTERM');
@@ -287,8 +280,21 @@ describe('metering usage', () => {
     const before = await Promise.all(USAGE_GRANULARITIES.map(async (granularity) => (await api.usage(tenantId, { granularity })).body));
 
     await service.process.kill('SIGTERM');
-    // Everything the suite put on the stream, from where its group started (not what earlier runs left before it).
-    await moveGroupTo(AGGREGATES_GROUP, usageStart);
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      // The group may still be settling after our consumer left (or be used by another run): retry until it is empty.
+      await waitFor(
+        () =>
+          admin.resetOffsets({ groupId: AGGREGATES_GROUP, topic: TOPICS.METERING_USAGE.name, earliest: true }).then(
+            () => true,
+            () => false,
+          ),
+        { timeoutMs: 90_000, intervalMs: 1_000, what: 'the aggregates group to be empty for an offset reset' },
+      );
+    } finally {
+      await admin.disconnect();
+    }
     // The same usage once more under new CloudEvents ids: the inbox cannot recognise these, the dedup table must.
     await produce(
       kafka,
