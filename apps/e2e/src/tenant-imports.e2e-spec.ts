@@ -411,7 +411,8 @@ function announcedTooLarge(url: string, length: number): Promise<{ status: numbe
     request.on('error', (error) => {
       if (!answered) reject(error);
     });
-    request.write('email\n');
+    // Headers only: the answer comes before any body, so no write can race the gateway's close (EPIPE).
+    request.flushHeaders();
   });
 }
 
