@@ -43,8 +43,12 @@ describe('gateway authentication and authorisation', () => {
 
     const listed = await gateway.call('GET', '/api-keys');
     const entry = (listed.body['items'] as Record<string, unknown>[]).find((item) => item['id'] === issued.body['id']);
-    expect(entry).toMatchObject({ role: 'support', prefix: key.slice(0, 8), revokedAt: null, revokedReason: null });
+    expect(entry).toMatchObject({ role: 'support', prefix: key.slice(0, 8), revokedAt: null, revokedReason: null, lastUsedAt: expect.any(String) });
     expect(listed.text).not.toContain(key.slice(0, 9));
+    // The last use is written once a minute at most: a second use right after leaves it as it was.
+    expect((await gateway.call('GET', '/tenants', { key })).status).toBe(200);
+    const relisted = (await gateway.call('GET', '/api-keys')).body['items'] as Record<string, unknown>[];
+    expect(relisted.find((item) => item['id'] === issued.body['id'])?.['lastUsedAt']).toBe(entry?.['lastUsedAt']);
 
     expect((await gateway.call('DELETE', `/api-keys/${issued.body['id'] as string}`)).status).toBe(204);
     const refused = await gateway.call('GET', '/tenants', { key });

@@ -70,30 +70,6 @@ export async function startGroupAt(groupId: string, offsets: readonly TopicOffse
 }
 
 /**
- * Moves `groupId`'s committed offsets back (or on) to `offsets`, so its next member replays from
- * there: a suite's own start (startGroupAtEnd's answer) rather than the topic's beginning, which
- * holds whatever earlier runs left. The broker refuses while members remain, so this retries until
- * the group is empty.
- */
-export async function moveGroupTo(groupId: string, offsets: readonly TopicOffset[], timeoutMs = 90_000): Promise<void> {
-  const byTopic = new Map<string, { partition: number; offset: string }[]>();
-  for (const { topic, partition, offset } of offsets) byTopic.set(topic, [...(byTopic.get(topic) ?? []), { partition, offset }]);
-  const admin = testKafka().admin();
-  await admin.connect();
-  try {
-    await waitFor(
-      async () => {
-        for (const [topic, partitions] of byTopic) await admin.setOffsets({ groupId, topic, partitions });
-        return true;
-      },
-      { timeoutMs, intervalMs: 1_000, what: `${groupId} to be empty for an offset reset` },
-    );
-  } finally {
-    await admin.disconnect();
-  }
-}
-
-/**
  * startGroupAtEnd for each of `groups` (with `prefix`, as a service run with KAFKA_GROUP_PREFIX names them) on every topic of
  * the catalogue: a compiled service started afterwards with that prefix sees only what its test produces.
  */

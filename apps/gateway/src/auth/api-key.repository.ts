@@ -5,6 +5,14 @@ import { ApiKey, RevocationReason } from './api-key.row';
 
 export type NewApiKey = Pick<ApiKey, 'id' | 'name' | 'prefix' | 'keyHash' | 'hashScheme' | 'role' | 'tenantId' | 'bootstrap' | 'createdAt'>;
 
+/** `last_used_at` is written once a minute at most, so authentication does not write on every request. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** Whether a key last used at `lastUsedAt` is due a `touch` at `now` (the repository checks again, against concurrent gateways). */
+export function touchIsDue(lastUsedAt: Date | null, now: Date): boolean {
+  return !lastUsedAt || now.getTime() - lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS;
+}
+
 export abstract class ApiKeyRepository {
   /** Outside a transaction, or in `tx` (a tenant-admin key is inserted holding the tenant's key lock). */
   abstract insert(key: NewApiKey, tx?: Transaction): Promise<ApiKey>;
@@ -26,5 +34,6 @@ export abstract class ApiKeyRepository {
   abstract hasActiveAdmin(): Promise<boolean>;
   /** Runs `fn` holding a transaction-scoped advisory lock, so two gateways starting together agree. */
   abstract withBootstrapLock<T>(fn: () => Promise<T>): Promise<T>;
+  /** Records a use at `at`, unless the stored one is less than LAST_USED_RESOLUTION_MS older. */
   abstract touch(id: string, at: Date): Promise<void>;
 }

@@ -9,7 +9,7 @@ import { Clock } from '@tenantry/service';
 import { GATEWAY_PROBLEMS } from '../problems';
 import { MaintenanceGate } from '../maintenance/maintenance-gate';
 import { RateLimiter } from '../rate-limit/rate-limiter';
-import { ApiKeyRepository } from './api-key.repository';
+import { ApiKeyRepository, touchIsDue } from './api-key.repository';
 import { ApiKeySecrets } from './api-key-secrets';
 import { ApiKeyVerifier } from './api-key-verifier';
 import { ImpersonationRepository } from './impersonation.repository';
@@ -53,9 +53,9 @@ export class AuthenticationGuard implements CanActivate {
     const principal = { keyId: key.id, role: key.role, tenantId: key.tenantId };
     gatewayState(request).principal = principal;
     await this.limiter.admit({ keyId: key.id, tenantId: key.tenantId }, request, http.getResponse<HeaderReply>(), presented);
-    // last_used_at is written once a minute at most: skip the statement when the row just read is recent.
+    // Skip the statement when the row just read says the key was used recently.
     const now = this.clock.now();
-    if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= 60_000) await this.keys.touch(key.id, now);
+    if (touchIsDue(key.lastUsedAt, now)) await this.keys.touch(key.id, now);
     // A tenant in a maintenance window: 503 with Retry-After (operators' keys have no tenant and pass).
     await this.maintenance.check(principal, http.getResponse<HeaderReply>());
     return true;

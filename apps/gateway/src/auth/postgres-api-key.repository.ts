@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { HashScheme } from './api-key-secrets';
 import { ApiKey, RevocationReason } from './api-key.row';
 import { Role } from './roles';
-import { NewApiKey, ApiKeyRepository } from './api-key.repository';
+import { ApiKeyRepository, LAST_USED_RESOLUTION_MS, NewApiKey } from './api-key.repository';
 
 interface ApiKeyRow {
   id: string;
@@ -116,7 +116,10 @@ export class PostgresApiKeyRepository extends ApiKeyRepository {
   }
 
   async touch(id: string, at: Date): Promise<void> {
-    // Only once a minute per key, so authentication does not write on every request.
-    await this.dataSource.query(`UPDATE api_keys SET last_used_at = $2 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < $2::timestamptz - interval '1 minute')`, [id, at]);
+    await this.dataSource.query(`UPDATE api_keys SET last_used_at = $2 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at <= $2::timestamptz - make_interval(secs => $3))`, [
+      id,
+      at,
+      LAST_USED_RESOLUTION_MS / 1000,
+    ]);
   }
 }

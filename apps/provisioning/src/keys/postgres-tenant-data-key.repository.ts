@@ -19,10 +19,9 @@ export class PostgresTenantDataKeyRepository extends TenantDataKeyRepository {
     super();
   }
 
-  async ensure(scope: TenantScope, make: () => WrappedDataKey): Promise<WrappedDataKey> {
-    const made = make();
-    // One statement: the new key, or the stored one (which wins a race or a re-run).
-    const [row] = (await this.dataSource.query(ENSURE_SQL, [scope.tenantId, made.wrapped, made.masterKeyId])) as DataKeyRow[];
+  async ensure(scope: TenantScope, candidate: WrappedDataKey): Promise<WrappedDataKey> {
+    // One statement: the candidate, or the stored key (which wins a race or a re-run).
+    const [row] = (await this.dataSource.query(ENSURE_SQL, [scope.tenantId, candidate.wrapped, candidate.masterKeyId])) as DataKeyRow[];
     const stored = row ? { wrapped: row.wrapped_key, masterKeyId: row.master_key_id } : await this.find(scope);
     if (!stored) throw new Error(`data key of tenant ${scope.tenantId} vanished`);
     return stored;

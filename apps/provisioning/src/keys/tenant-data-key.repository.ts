@@ -7,8 +7,12 @@ export interface StoredDataKey extends WrappedDataKey {
 }
 
 export abstract class TenantDataKeyRepository {
-  /** Stores `make()` unless the tenant has a data key already; returns the stored one either way. */
-  abstract ensure(scope: TenantScope, make: () => WrappedDataKey): Promise<WrappedDataKey>;
+  /**
+   * Stores `candidate` unless the tenant has a data key already; returns the stored one either way.
+   * The caller wraps a candidate every time (microseconds of AES), so this is one statement, not a
+   * read before the write.
+   */
+  abstract ensure(scope: TenantScope, candidate: WrappedDataKey): Promise<WrappedDataKey>;
   abstract find(scope: TenantScope): Promise<WrappedDataKey | undefined>;
   /** Crypto-shredding: forgets the wrapped key; returns whether there was one. */
   abstract destroy(scope: TenantScope): Promise<boolean>;

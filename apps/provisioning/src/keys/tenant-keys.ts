@@ -25,7 +25,7 @@ export class TenantKeys {
 
   /** Seals a tenant secret, creating the tenant's data key on first use. */
   async seal(scope: TenantScope, plain: string): Promise<string> {
-    const stored = await this.dataKeys.ensure(scope, () => this.master.wrap(scope.tenantId, this.master.newDataKey()));
+    const stored = await this.dataKeys.ensure(scope, this.master.wrap(scope.tenantId, this.master.newDataKey()));
     const dataKey = this.master.unwrap(scope.tenantId, stored.wrapped);
     try {
       return sealWithDataKey(dataKey, scope.tenantId, plain);

@@ -2,7 +2,7 @@
 import { TenantScope, Transaction } from '@tenantry/persistence';
 import { HashScheme } from '../api-key-secrets';
 import { ApiKey, RevocationReason } from '../api-key.row';
-import { ApiKeyRepository, NewApiKey } from '../api-key.repository';
+import { ApiKeyRepository, NewApiKey, touchIsDue } from '../api-key.repository';
 
 export class InMemoryApiKeyRepository extends ApiKeyRepository {
   readonly keys: ApiKey[] = [];
@@ -61,6 +61,6 @@ export class InMemoryApiKeyRepository extends ApiKeyRepository {
 
   async touch(id: string, at: Date): Promise<void> {
     const key = this.keys.find((k) => k.id === id);
-    if (key) key.lastUsedAt = at;
+    if (key && touchIsDue(key.lastUsedAt, at)) key.lastUsedAt = at;
   }
 }

@@ -6,8 +6,8 @@ import { StoredDataKey, TenantDataKeyRepository } from '../tenant-data-key.repos
 export class InMemoryTenantDataKeyRepository extends TenantDataKeyRepository {
   readonly keys = new Map<string, WrappedDataKey>();
 
-  ensure(scope: TenantScope, make: () => WrappedDataKey): Promise<WrappedDataKey> {
-    if (!this.keys.has(scope.tenantId)) this.keys.set(scope.tenantId, make());
+  ensure(scope: TenantScope, candidate: WrappedDataKey): Promise<WrappedDataKey> {
+    if (!this.keys.has(scope.tenantId)) this.keys.set(scope.tenantId, candidate);
     return Promise.resolve(this.keys.get(scope.tenantId) as WrappedDataKey);
   }
 
