@@ -38,8 +38,41 @@ export function postgresCpuSeconds(): number {
 /** The local Kafka broker's process (`npm run kafka:start` and the benches write its pid), if it runs. */
 export function brokerPid(): number | undefined {
   try {
-    return Number(readFileSync(join(REPO_ROOT, '.cache', 'kafka', 'data', 'broker.pid'), 'utf8'));
+    // The file holds the pid, then the port.
+    const pid = Number(readFileSync(join(REPO_ROOT, '.cache', 'kafka', 'data', 'broker.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** Each PostgreSQL client backend's own CPU time and whom it serves (its application_name, else its database). */
+export type BackendCpu = Map<number, { client: string; seconds: number }>;
+
+export async function postgresBackendsCpu(query: (sql: string) => Promise<{ pid: number; client: string }[]>): Promise<BackendCpu> {
+  const backends: BackendCpu = new Map();
+  const rows = await query(
+    `SELECT pid, COALESCE(NULLIF(application_name, ''), 'db ' || COALESCE(datname, '?')) AS client FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+  );
+  for (const { pid, client } of rows) {
+    try {
+      backends.set(pid, { client, seconds: cpuSeconds(pid) });
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return backends;
+}
+
+/**
+ * PostgreSQL's CPU between two snapshots, by the client each backend served (a backend that ended
+ * in between is not in the second snapshot: its share is in the server's total, not here).
+ */
+export function postgresCpuByClient(before: BackendCpu, after: BackendCpu): Map<string, number> {
+  const byClient = new Map<string, number>();
+  for (const [pid, { client, seconds }] of after) {
+    const spent = seconds - (before.get(pid)?.seconds ?? 0);
+    byClient.set(client, (byClient.get(client) ?? 0) + spent);
+  }
+  return byClient;
 }

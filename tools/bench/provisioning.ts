@@ -13,7 +13,7 @@ import { TOPICS } from '@tenantry/contracts';
 import { createKafka } from '@tenantry/messaging';
 import { createLogger } from '@tenantry/observability';
 import { RunningService, startService, waitUntilReady } from '@tenantry/testing';
-import { brokerPid, cpuSeconds, postgresCpuSeconds } from './cpu';
+import { BackendCpu, brokerPid, cpuSeconds, postgresBackendsCpu, postgresCpuByClient, postgresCpuSeconds } from './cpu';
 import { percentile } from './percentile';
 
 const BROKERS = process.env['KAFKA_BROKERS'] ?? '127.0.0.1:9092';
@@ -34,21 +34,35 @@ function dbUrl(name: string): string {
   return url.toString();
 }
 
-/** Resolves when the registry announces the tenant is ready (read from Kafka, not by polling the API). */
+/** The hops a create goes through, each ended by an event's Kafka timestamp (set when a relay sent it). */
+const HOPS = [
+  ['registry', 'TenantCreated'],
+  ['provisioning', 'TenantProvisioned'],
+  ['registry again', 'TenantTrialStarted'],
+] as const;
+
+/** Resolves when the registry announces the tenant is ready (read from Kafka, not by polling the API); keeps when each event of a tenant was sent. */
 class ReadyWatcher {
   private readonly waiters = new Map<string, (at: number) => void>();
   private readonly early = new Map<string, number>();
+  /** tenant id → event type → the event's Kafka timestamp (ms). */
+  readonly sent = new Map<string, Map<string, number>>();
   private readonly consumer = createKafka({ clientId: 'bench-provisioning', brokers: BROKERS, logger: createLogger('bench', 'error') }).consumer({ groupId: `bench-provisioning-${RUN}`, maxWaitTimeInMs: 20 });
 
   async start(): Promise<void> {
     const joined = new Promise<void>((resolve) => this.consumer.on(this.consumer.events.GROUP_JOIN, () => resolve()));
     await this.consumer.connect();
-    await this.consumer.subscribe({ topic: TOPICS.TENANT_LIFECYCLE.name, fromBeginning: false });
+    await this.consumer.subscribe({ topics: [TOPICS.TENANT_LIFECYCLE.name, TOPICS.TENANT_PROVISIONING.name], fromBeginning: false });
     await this.consumer.run({
+      partitionsConsumedConcurrently: 8,
       eachMessage: async ({ message }) => {
         const type = message.headers?.['ce_type']?.toString();
         const tenant = message.headers?.['ce_tenantid']?.toString();
-        if (!type || !tenant || !READY_EVENTS.has(type)) return;
+        if (!type || !tenant) return;
+        const sent = this.sent.get(tenant) ?? new Map<string, number>();
+        if (!sent.has(type)) sent.set(type, Number(message.timestamp));
+        this.sent.set(tenant, sent);
+        if (!READY_EVENTS.has(type)) return;
         const waiter = this.waiters.get(tenant);
         if (waiter) waiter(Date.now());
         else this.early.set(tenant, Date.now());
@@ -86,10 +100,44 @@ async function createTenant(gateway: string, label: string): Promise<string> {
   return ((await response.json()) as { id: string }).id;
 }
 
-async function timedCreate(gateway: string, watcher: ReadyWatcher, label: string): Promise<number> {
+interface Timed {
+  id: string;
+  started: number;
+  answered: number;
+  ready: number;
+}
+
+async function timedCreate(gateway: string, watcher: ReadyWatcher, label: string): Promise<Timed> {
   const started = Date.now();
   const id = await createTenant(gateway, label);
-  return (await watcher.ready(id)) - started;
+  const answered = Date.now();
+  return { id, started, answered, ready: await watcher.ready(id) };
+}
+
+/**
+ * Where the waits went: each hop's p50/p99 over the phase's creates (the gateway's answer; each
+ * hop up to its event's Kafka timestamp; the last event's delivery to this bench), then the
+ * slowest creates' hops, to tell a hop that is slow for all from one that is slow at times.
+ */
+async function hops(watcher: ReadyWatcher, creates: readonly Timed[]): Promise<string> {
+  const sagas = await sagaTimes(creates.map((c) => c.id));
+  const rows = creates.map((c) => {
+    const sent = watcher.sent.get(c.id) ?? new Map<string, number>();
+    const ends = HOPS.map(([, type]) => sent.get(type) ?? sent.get('TenantActivated') ?? Number.NaN);
+    const saga = sagas.get(c.id);
+    // The provisioning hop split at the saga's record, its first step's start and its end.
+    const inside = saga ? [saga.created - (ends[0] ?? 0), saga.firstStep - saga.created, saga.finished - saga.firstStep, (ends[1] ?? 0) - saga.finished] : [Number.NaN, Number.NaN, Number.NaN, Number.NaN];
+    const ms = [c.answered - c.started, (ends[0] ?? 0) - c.started, ...ends.slice(1).map((end, i) => end - (ends[i] ?? 0)), c.ready - (ends[ends.length - 1] ?? 0), ...inside];
+    return { total: c.ready - c.started, ms, at: c.started };
+  });
+  const names = ['answer', ...HOPS.map(([hop, type]) => `${hop} → ${type}`), 'delivery', '(in provisioning: to the saga record', 'to its first step', 'its steps', 'to TenantProvisioned sent)'];
+  const spread = names.map((name, i) => {
+    const values = rows.map((r) => r.ms[i] ?? 0).sort((a, b) => a - b);
+    return `${name} ${percentile(values, 50)}/${percentile(values, 99)}`;
+  });
+  const first = Math.min(...rows.map((r) => r.at));
+  const slowest = [...rows].sort((a, b) => b.total - a.total).slice(0, 5).map((r) => `${r.total} ms at +${r.at - first} ms (${r.ms.join(' / ')})`);
+  return `hops p50/p99 ms: ${spread.join(', ')}\n   slowest: ${slowest.join('; ')}`;
 }
 
 /** CPU time per process (and PostgreSQL's, the broker's), read before and after a phase. */
@@ -100,6 +148,9 @@ function cpuSnapshot(services: readonly RunningService[]): CpuSnapshot {
   snapshot.set('postgres', postgresCpuSeconds());
   const broker = brokerPid();
   if (broker) snapshot.set('kafka', cpuSeconds(broker));
+  // This bench's own process (its HTTP client and its Kafka consumer): on the same two cores.
+  const own = process.cpuUsage();
+  snapshot.set('bench', (own.user + own.system) / 1e6);
   return snapshot;
 }
 
@@ -113,23 +164,41 @@ function cpuPerTenant(before: CpuSnapshot, after: CpuSnapshot, tenants: number):
   return `CPU ms per tenant: ${parts.join(', ')}; total ${total.toFixed(0)}`;
 }
 
+/** A connection to the server that reads which backend serves whom (pg_stat_activity). */
+const monitor = new Client({ connectionString: dbUrl('postgres'), application_name: 'bench-monitor' });
+const backends = (): Promise<BackendCpu> => postgresBackendsCpu(async (sql) => (await monitor.query<{ pid: number; client: string }>(sql)).rows);
+
+function postgresShares(before: BackendCpu, after: BackendCpu, tenants: number): string {
+  const parts = [...postgresCpuByClient(before, after)]
+    .filter(([, seconds]) => seconds > 0)
+    .sort(([, a], [, b]) => b - a)
+    .map(([client, seconds]) => `${client} ${((seconds * 1_000) / tenants).toFixed(1)}`);
+  return `PostgreSQL CPU ms per tenant by client (backends alive at the end): ${parts.join(', ')}`;
+}
+
+/** Connections PostgreSQL has accepted so far (every database): a new backend costs a fork and cold catalog caches. */
+const sessions = async (): Promise<number> => Number((await monitor.query<{ n: string }>(`SELECT sum(sessions)::bigint AS n FROM pg_stat_database`)).rows[0]?.n ?? 0);
+
 async function phase(gateway: string, watcher: ReadyWatcher, services: readonly RunningService[], name: string, concurrency: number): Promise<string> {
-  const latencies: number[] = [];
+  const creates: Timed[] = [];
   let next = 0;
   const cpuBefore = cpuSnapshot(services);
+  const backendsBefore = await backends();
+  const sessionsBefore = await sessions();
   const started = Date.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < PER_PHASE) {
         const label = `${name}-${next++}`;
-        latencies.push(await timedCreate(gateway, watcher, label));
+        creates.push(await timedCreate(gateway, watcher, label));
       }
     }),
   );
   const seconds = (Date.now() - started) / 1000;
   const cpu = cpuPerTenant(cpuBefore, cpuSnapshot(services), PER_PHASE);
-  latencies.sort((a, b) => a - b);
-  return `p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms, max ${latencies[latencies.length - 1]} ms (${(PER_PHASE / seconds).toFixed(1)} tenants/s)\n   ${cpu}`;
+  const byClient = `${postgresShares(backendsBefore, await backends(), PER_PHASE)}; ${(await sessions()) - sessionsBefore - 1} new connections`;
+  const latencies = creates.map((c) => c.ready - c.started).sort((a, b) => a - b);
+  return `(from ${new Date(started).toISOString()}) p50 ${percentile(latencies, 50)} ms, p90 ${percentile(latencies, 90)} ms, p99 ${percentile(latencies, 99)} ms, max ${latencies[latencies.length - 1]} ms (${(PER_PHASE / seconds).toFixed(1)} tenants/s)\n   ${cpu}\n   ${byClient}\n   ${await hops(watcher, creates)}`;
 }
 
 async function fill(gateway: string, watcher: ReadyWatcher, target: number, present: number): Promise<void> {
@@ -146,6 +215,23 @@ async function admin(sql: string): Promise<string[]> {
   await client.connect();
   try {
     return (await client.query<{ name: string }>(sql)).rows.map((row) => row.name);
+  } finally {
+    await client.end();
+  }
+}
+
+/** When each tenant's provisioning saga was recorded, started its first step and finished (ms since the epoch). */
+async function sagaTimes(tenantIds: readonly string[]): Promise<Map<string, { created: number; firstStep: number; finished: number }>> {
+  const client = new Client({ connectionString: dbUrl(CONTROL_DB) });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ tenant_id: string; created: string; first_step: string; finished: string }>(
+      `SELECT s.tenant_id, extract(epoch FROM s.created_at) * 1000 AS created, extract(epoch FROM min(st.started_at)) * 1000 AS first_step, extract(epoch FROM s.finished_at) * 1000 AS finished
+       FROM provisioning.saga s JOIN provisioning.saga_step st ON st.saga_id = s.id
+       WHERE s.kind = 'provision' AND s.tenant_id = ANY($1::uuid[]) GROUP BY s.id`,
+      [tenantIds],
+    );
+    return new Map(rows.map((row) => [row.tenant_id, { created: Math.round(Number(row.created)), firstStep: Math.round(Number(row.first_step)), finished: Math.round(Number(row.finished)) }]));
   } finally {
     await client.end();
   }
@@ -172,6 +258,7 @@ async function main(): Promise<void> {
   const watcher = new ReadyWatcher();
   const env = { DATABASE_URL: dbUrl(CONTROL_DB), TENANT_DATABASE_URL: dbUrl(TENANT_DB), LOG_LEVEL: 'info', TENANT_STORAGE_ROOT: `/tmp/tenantry-bench-${RUN}/storage`, EXPORT_DIR: `/tmp/tenantry-bench-${RUN}/exports`, TENANT_IDENTIFIER_PREFIX: `b${RUN}`, TENANT_ISOLATION: ISOLATION };
   try {
+    await monitor.connect();
     console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
     const registry = await startService('tenant-registry', env);
     services.push(registry);
@@ -192,6 +279,7 @@ async function main(): Promise<void> {
     console.log(await sagaSteps());
   } finally {
     await watcher.stop().catch(() => undefined);
+    await monitor.end().catch(() => undefined);
     await Promise.all(services.map((service) => service.process.kill('SIGTERM')));
     await admin(`DROP DATABASE IF EXISTS ${CONTROL_DB} WITH (FORCE)`);
     await admin(`DROP DATABASE IF EXISTS ${TENANT_DB} WITH (FORCE)`);
