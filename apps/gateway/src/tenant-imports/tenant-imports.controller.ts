@@ -2,13 +2,14 @@
  * A tenant's data imports (onboarding): the file is the raw request body, streamed on to
  * provisioning, which validates and imports it as an asynchronous job; authorised and audited here.
  */
-import { Readable } from 'node:stream';
+import { IncomingMessage } from 'node:http';
 import { Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOkResponse, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ProblemException, UuidParamPipe } from '@tenantry/service';
 import { AuthenticationGuard, AuthorizationGuard, GatewayRequest, PlatformOperation } from '../auth';
 import { IMPORT_MEDIA_HEADER } from '../json-bodies';
 import { ApiProblems } from '../openapi';
+import { lingerBeforeClose } from '../http/lingering-close';
 import { TenantStateGuard } from '../tenant-status';
 import { callerOf, ReplyLike, UpstreamProxy, writeReply } from '../upstream';
 import { TenantImportDto, TenantImportListDto } from './dto/tenant-import.dto';
@@ -16,8 +17,10 @@ import { StartTenantImportCommand } from './usecases/start-tenant-import/start-t
 import { StartTenantImportUseCase } from './usecases/start-tenant-import/start-tenant-import.use-case';
 
 const TENANTS = '/internal/v1/tenants';
+/** After an early 413, how long the rest of an upload is read and dropped before the connection closes. */
+const LINGER_MS = 5_000;
 
-type UploadRequest = GatewayRequest & { raw: Readable; headers: Record<string, string | string[] | undefined> };
+type UploadRequest = GatewayRequest & { raw: IncomingMessage; headers: Record<string, string | string[] | undefined> };
 
 function header(request: UploadRequest, name: string): string | undefined {
   const value = request.headers[name];
@@ -69,8 +72,12 @@ export class TenantImportsController {
     try {
       writeReply(reply, await this.startImport.execute(command), request.url);
     } catch (error) {
-      // Answered before the whole body was read (RFC 9112 §9.6): close, so the client does not reuse a connection mid-upload.
-      if (error instanceof ProblemException && error.getStatus() === 413) reply.header('connection', 'close');
+      // Answered before the whole body was read (RFC 9112 §9.6): close, so the client does not reuse a connection mid-upload,
+      // but linger, reading what the client still sends, so that a reset does not lose the answer before the client reads it.
+      if (error instanceof ProblemException && error.getStatus() === 413) {
+        reply.header('connection', 'close');
+        lingerBeforeClose(request.raw, LINGER_MS);
+      }
       throw error;
     }
   }
