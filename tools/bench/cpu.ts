@@ -1,7 +1,6 @@
 /** CPU time of the processes a benchmark runs, read from /proc (Linux). */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { REPO_ROOT } from '@tenantry/testing';
+import { broker } from '@tenantry/testing';
 
 /** One process's own CPU time, user + system. */
 export function cpuSeconds(pid: number): number {
@@ -35,15 +34,9 @@ export function postgresCpuSeconds(): number {
   return matchingCpuSeconds((stat) => stat.includes('(postgres)'));
 }
 
-/** The local Kafka broker's process (`npm run kafka:start` and the benches write its pid), if it runs. */
+/** The local Kafka broker's process (`npm run kafka:start` and the benches start it), if it runs. */
 export function brokerPid(): number | undefined {
-  try {
-    // The file holds the pid, then the port.
-    const pid = Number(readFileSync(join(REPO_ROOT, '.cache', 'kafka', 'data', 'broker.pid'), 'utf8').split('\n')[0]);
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
-  }
+  return broker.readPid(broker.DEFAULT_DATA_DIR);
 }
 
 /** Each PostgreSQL client backend's own CPU time and whom it serves (its application_name, else its database). */

@@ -270,4 +270,4 @@ async function stopBroker({ dataDir = DEFAULT_DATA_DIR, signal = 'SIGTERM', grac
   return true;
 }
 
-module.exports = { KAFKA_VERSION, LIBS, DEFAULT_DATA_DIR, fetchJars, startBroker, stopBroker, claimDataDir, portOpen, waitFor };
+module.exports = { KAFKA_VERSION, LIBS, DEFAULT_DATA_DIR, fetchJars, startBroker, stopBroker, claimDataDir, readPid, portOpen, waitFor };

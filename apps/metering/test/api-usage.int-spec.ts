@@ -1,7 +1,7 @@
 // The gateway's API usage samples become api_calls and bandwidth_bytes usage, exactly once, against the real metering process, Kafka and Postgres.
 import { randomUUID } from 'node:crypto';
 import { ApiUsageSampledPayload, TOPICS } from '@tenantry/contracts';
-import { caughtUp, eventMessage, produce, RunningService, testKafka, waitFor } from '@tenantry/testing';
+import { caughtUp, eventMessage, produce, resetGroupToEarliest, RunningService, testKafka, waitFor } from '@tenantry/testing';
 import { currentValue, MeteringClient, startMetering, UsageBody } from './metering-client';
 import { activeTenant as activeTenantIn } from './alerts-harness';
 
@@ -65,20 +65,7 @@ describe('metering API usage from the gateway', () => {
 
     // And the whole topic again from the start, after an offset reset.
     await service.process.kill('SIGTERM');
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      await waitFor(
-        () =>
-          admin.resetOffsets({ groupId: API_USAGE_GROUP, topic: TOPICS.GATEWAY_API_USAGE.name, earliest: true }).then(
-            () => true,
-            () => false,
-          ),
-        { timeoutMs: 90_000, intervalMs: 1_000, what: 'the api-usage group to be empty for an offset reset' },
-      );
-    } finally {
-      await admin.disconnect();
-    }
+    await resetGroupToEarliest(API_USAGE_GROUP, TOPICS.GATEWAY_API_USAGE.name);
     await start();
     await bothGroupsCaughtUp();
     expect(await usageOf(tenantId)).toEqual(settled);

@@ -1,7 +1,7 @@
 // Ingestion, aggregation and the read API against the real metering process, Kafka and Postgres.
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@tenantry/contracts';
-import { caughtUp, eventMessage, internalAuthHeaders, produce, RunningService, sleep, startService, testKafka, waitFor } from '@tenantry/testing';
+import { caughtUp, eventMessage, internalAuthHeaders, produce, resetGroupToEarliest, RunningService, sleep, startService, testKafka, waitFor } from '@tenantry/testing';
 import { USAGE_GRANULARITIES } from '@tenantry/usage-api';
 import { currentValue, MeteringClient, pointsOf, startMetering, UsageBody } from './metering-client';
 import { activeTenant as activeTenantIn, publishCollected } from './alerts-harness';
@@ -280,21 +280,7 @@ describe('metering usage', () => {
     const before = await Promise.all(USAGE_GRANULARITIES.map(async (granularity) => (await api.usage(tenantId, { granularity })).body));
 
     await service.process.kill('SIGTERM');
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      // The group may still be settling after our consumer left (or be used by another run): retry until it is empty.
-      await waitFor(
-        () =>
-          admin.resetOffsets({ groupId: AGGREGATES_GROUP, topic: TOPICS.METERING_USAGE.name, earliest: true }).then(
-            () => true,
-            () => false,
-          ),
-        { timeoutMs: 90_000, intervalMs: 1_000, what: 'the aggregates group to be empty for an offset reset' },
-      );
-    } finally {
-      await admin.disconnect();
-    }
+    await resetGroupToEarliest(AGGREGATES_GROUP, TOPICS.METERING_USAGE.name);
     // The same usage once more under new CloudEvents ids: the inbox cannot recognise these, the dedup table must.
     await produce(
       kafka,

@@ -2,7 +2,7 @@ export { broker, databaseUrl, ensureInfrastructure, KAFKA_BROKERS, REPO_ROOT, re
 export { createTestSchema, uniqueName } from './database';
 export { inTenantDatabase, tenantDatabaseName, tenantsDatabaseUrl } from './tenant-database';
 export type { TestSchema } from './database';
-export { freshGroups, groupsAtEndOfEveryTopic, newTopicName, readTopic, startGroupAt, startGroupAtEnd, testKafka, topicEnds } from './kafka';
+export { freshGroups, groupsAtEndOfEveryTopic, newTopicName, readTopic, resetGroupToEarliest, startGroupAt, startGroupAtEnd, testKafka, topicEnds } from './kafka';
 export type { TopicOffset } from './kafka';
 export type { ReceivedMessage } from './kafka';
 export { testLogger } from './logger';

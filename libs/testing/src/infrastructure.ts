@@ -20,6 +20,10 @@ interface BrokerTools {
   stopBroker(options?: { dataDir?: string; signal?: NodeJS.Signals; graceMs?: number; quiet?: boolean }): Promise<boolean>;
   /** Claims a data directory for a broker on `port`: throws naming the broker that runs from it; removes a stale pid file. */
   claimDataDir(dataDir: string, port: number): void;
+  /** The pid of the broker started from `dataDir` while it runs (its pid file read and checked), else undefined. */
+  readPid(dataDir: string): number | undefined;
+  /** This checkout's broker data directory (.cache/kafka/data). */
+  DEFAULT_DATA_DIR: string;
   portOpen(port: number): Promise<boolean>;
 }
 

@@ -70,6 +70,28 @@ export async function startGroupAt(groupId: string, offsets: readonly TopicOffse
 }
 
 /**
+ * Moves `groupId`'s committed offsets on `topic` back to the topic's beginning, so its next member
+ * replays all of it. The broker refuses while the group still has members (one that just left may
+ * be settling), so this retries until the group is empty.
+ */
+export async function resetGroupToEarliest(groupId: string, topic: string, timeoutMs = 90_000): Promise<void> {
+  const admin = testKafka().admin();
+  await admin.connect();
+  try {
+    await waitFor(
+      () =>
+        admin.resetOffsets({ groupId, topic, earliest: true }).then(
+          () => true,
+          () => false,
+        ),
+      { timeoutMs, intervalMs: 1_000, what: `${groupId} to be empty for an offset reset` },
+    );
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
  * startGroupAtEnd for each of `groups` (with `prefix`, as a service run with KAFKA_GROUP_PREFIX names them) on every topic of
  * the catalogue: a compiled service started afterwards with that prefix sees only what its test produces.
  */
