@@ -261,7 +261,11 @@ describe('email notifications (int)', () => {
     expect(mails[1]?.text).toContain('api_calls: 100000 von 100000');
     expect(mails[1]?.text).toContain('storage_bytes: 120 von 100 (über dem Limit)');
     expect(mails[1]?.text).toContain('api_calls: 9000 in einer Stunde, ungewöhnlich (sonst etwa 1200)');
-    const rows = await logOf(tenantId, { type: 'usage-alert' });
+    // The SMTP server has the mail before the service records the delivery, so wait for the log.
+    const rows = await waitFor(async () => {
+      const all = await logOf(tenantId, { type: 'usage-alert' });
+      return all.length === 4 && all.every((r) => r.status !== 'sending' && r.status !== 'pending') ? all : undefined;
+    }, { timeoutMs: 10_000, intervalMs: 100, what: 'the four usage alerts logged with their outcome' });
     expect(rows.map((r) => r.status)).toEqual(['delivered', 'delivered', 'delivered', 'delivered']);
     expect(new Set(rows.map((r) => r.messageId)).size).toBe(2);
   });
