@@ -26,6 +26,8 @@ const PER_PHASE = Number(process.env['BENCH_TENANTS'] ?? 100);
 const PRESENT = Number(process.env['BENCH_PRESENT'] ?? 1_000);
 /** The isolation tier benched (provisioning's TENANT_ISOLATION): `database` makes a database per tenant (some 7.5 MB each), `schema` one schema each. */
 const ISOLATION = process.env['BENCH_TENANT_ISOLATION'] ?? 'database';
+/** Provisioning's TENANT_SCHEMA_POOL_SIZE for tier `schema` (its default, 10, unless set; 0: no pool). */
+const SCHEMA_POOL = Number(process.env['BENCH_SCHEMA_POOL'] ?? 10);
 const READY_EVENTS = new Set(['TenantActivated', 'TenantTrialStarted']);
 
 function dbUrl(name: string): string {
@@ -201,6 +203,41 @@ async function phase(gateway: string, watcher: ReadyWatcher, services: readonly 
   return `(from ${new Date(started).toISOString()}) p50 ${percentile(latencies, 50)} ms, p90 ${percentile(latencies, 90)} ms, p99 ${percentile(latencies, 99)} ms, max ${latencies[latencies.length - 1]} ms (${(PER_PHASE / seconds).toFixed(1)} tenants/s)\n   ${cpu}\n   ${byClient}\n   ${await hops(watcher, creates)}`;
 }
 
+/**
+ * Tier `schema` with a pool: before a phase, wait (up to 15 s) until provisioning has refilled its
+ * schema pool, which it does only when no tenant has been created for a while, so each phase starts
+ * as a burst after a quiet spell would. Reports how many were made and PostgreSQL's CPU for them
+ * (not in the phase's figures). Without a pool: nothing.
+ */
+async function poolRefilled(): Promise<string> {
+  if (ISOLATION !== 'schema') return '';
+  if (SCHEMA_POOL === 0) {
+    // The same quiet spell before each phase as with a pool, so runs with and without compare.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    return ' [no schema pool; 3 s quiet before]';
+  }
+  const pooled = async (): Promise<number> => {
+    const client = new Client({ connectionString: dbUrl(TENANT_DB) });
+    await client.connect();
+    try {
+      return Number((await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_namespace WHERE nspname LIKE $1`, [`b${RUN}\\_pool\\_%`])).rows[0]?.n ?? 0);
+    } finally {
+      await client.end();
+    }
+  };
+  const started = Date.now();
+  const cpuBefore = postgresCpuSeconds();
+  const before = await pooled();
+  let now = before;
+  while (now < SCHEMA_POOL && Date.now() - started < 15_000) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    now = await pooled();
+  }
+  const made = now - before;
+  const cpu = made > 0 ? `, PostgreSQL ${(((postgresCpuSeconds() - cpuBefore) * 1_000) / made).toFixed(0)} ms CPU each` : '';
+  return ` [schema pool ${now} of ${SCHEMA_POOL} at the start: ${made} made in the ${((Date.now() - started) / 1000).toFixed(1)} s before${cpu}]`;
+}
+
 async function fill(gateway: string, watcher: ReadyWatcher, target: number, present: number): Promise<void> {
   let next = present;
   await Promise.all(
@@ -256,7 +293,7 @@ async function sagaSteps(): Promise<string> {
 async function main(): Promise<void> {
   const services: RunningService[] = [];
   const watcher = new ReadyWatcher();
-  const env = { DATABASE_URL: dbUrl(CONTROL_DB), TENANT_DATABASE_URL: dbUrl(TENANT_DB), LOG_LEVEL: 'info', TENANT_STORAGE_ROOT: `/tmp/tenantry-bench-${RUN}/storage`, EXPORT_DIR: `/tmp/tenantry-bench-${RUN}/exports`, TENANT_IDENTIFIER_PREFIX: `b${RUN}`, TENANT_ISOLATION: ISOLATION };
+  const env = { DATABASE_URL: dbUrl(CONTROL_DB), TENANT_DATABASE_URL: dbUrl(TENANT_DB), LOG_LEVEL: 'info', TENANT_STORAGE_ROOT: `/tmp/tenantry-bench-${RUN}/storage`, EXPORT_DIR: `/tmp/tenantry-bench-${RUN}/exports`, TENANT_IDENTIFIER_PREFIX: `b${RUN}`, TENANT_ISOLATION: ISOLATION, TENANT_SCHEMA_POOL_SIZE: String(SCHEMA_POOL) };
   try {
     await monitor.connect();
     console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
@@ -268,14 +305,19 @@ async function main(): Promise<void> {
     services.push(gateway);
     await Promise.all(services.map((service) => waitUntilReady(service)));
     await watcher.start();
+    let pool: string;
 
-    console.log(`create → ready, ${PER_PHASE} tenants one after another, 0 present: ${await phase(gateway.url, watcher, services, 'seq0', 1)}`);
-    console.log(`create → ready, ${PER_PHASE} tenants at concurrency 10, ${PER_PHASE} present: ${await phase(gateway.url, watcher, services, 'conc0', 10)}`);
+    pool = await poolRefilled();
+    console.log(`create → ready, ${PER_PHASE} tenants one after another, 0 present${pool}: ${await phase(gateway.url, watcher, services, 'seq0', 1)}`);
+    pool = await poolRefilled();
+    console.log(`create → ready, ${PER_PHASE} tenants at concurrency 10, ${PER_PHASE} present${pool}: ${await phase(gateway.url, watcher, services, 'conc0', 10)}`);
     const fillStarted = Date.now();
     await fill(gateway.url, watcher, PRESENT, 2 * PER_PHASE);
     console.log(`(filled to ${PRESENT} tenants in ${((Date.now() - fillStarted) / 1000).toFixed(0)} s)`);
-    console.log(`create → ready, ${PER_PHASE} tenants one after another, ${PRESENT} present: ${await phase(gateway.url, watcher, services, 'seq1k', 1)}`);
-    console.log(`create → ready, ${PER_PHASE} tenants at concurrency 10, ${PRESENT + PER_PHASE} present: ${await phase(gateway.url, watcher, services, 'conc1k', 10)}`);
+    pool = await poolRefilled();
+    console.log(`create → ready, ${PER_PHASE} tenants one after another, ${PRESENT} present${pool}: ${await phase(gateway.url, watcher, services, 'seq1k', 1)}`);
+    pool = await poolRefilled();
+    console.log(`create → ready, ${PER_PHASE} tenants at concurrency 10, ${PRESENT + PER_PHASE} present${pool}: ${await phase(gateway.url, watcher, services, 'conc1k', 10)}`);
     console.log(await sagaSteps());
   } finally {
     await watcher.stop().catch(() => undefined);

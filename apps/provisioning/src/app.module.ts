@@ -24,6 +24,7 @@ import { DnsResolver, FileDnsResolver, SystemDnsResolver } from './infrastructur
 import { ExportArchive, TarExportArchive } from './infrastructure/export-archive';
 import { MasterKeyring } from './infrastructure/master-keys';
 import { PgTenantDatabase, TenantDatabase } from './infrastructure/tenant-database';
+import { TenantSchemaPool } from './infrastructure/tenant-schema-pool';
 import { FsTenantStorage, TenantStorage } from './infrastructure/tenant-storage';
 import { CryptoTokenGenerator, TokenGenerator } from './infrastructure/token-generator';
 import { PostgresSealedSecretRepository } from './keys/postgres-sealed-secret.repository';
@@ -83,6 +84,7 @@ function infrastructure(config: ProvisioningConfig): Provider[] {
     // The same connection holder: users are read and written as the tenant's role in its own database.
     { provide: TenantUsersStore, inject: [TenantDatabase], useFactory: (database: TenantDatabase) => new PgTenantUsersStore(database as PgTenantDatabase) },
     DatabaseIsolation,
+    TenantSchemaPool,
     { provide: TenantStorage, useFactory: () => new FsTenantStorage(config.TENANT_STORAGE_ROOT) },
     { provide: ExportArchive, useFactory: () => new TarExportArchive(config.EXPORT_DIR) },
   ];

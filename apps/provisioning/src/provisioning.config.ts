@@ -63,6 +63,25 @@ export class ProvisioningConfig extends InternalServiceConfig {
   })
   TENANT_ISOLATION_BY_PLAN?: string = undefined;
 
+  /**
+   * Schemas kept ready for new schema-tier tenants (README, "Schema pool"): each made ahead of time
+   * with its role, CONNECT and the baseline, and renamed to a new tenant's names when it is created,
+   * so a burst of that many new tenants skips most of its DDL. Refilled one at a time when no tenant
+   * has been created for TENANT_SCHEMA_POOL_IDLE_MS. 0 turns the pool off; it is off anyway when no
+   * plan gets the `schema` tier.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  TENANT_SCHEMA_POOL_SIZE = 10;
+
+  /** How long no tenant must have been created before the schema pool is refilled. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  TENANT_SCHEMA_POOL_IDLE_MS = 2_000;
+
   /** Root of the tenants' storage, relative to the working directory unless absolute. */
   @IsString()
   TENANT_STORAGE_ROOT = '.run/storage/tenants';
@@ -195,6 +214,11 @@ export class ProvisioningConfig extends InternalServiceConfig {
     },
   })
   INVITATION_KEY = '';
+}
+
+/** Whether any new tenant can get the `schema` tier: TENANT_ISOLATION, or a plan's entry in TENANT_ISOLATION_BY_PLAN. */
+export function schemaTierInUse(config: Pick<ProvisioningConfig, 'TENANT_ISOLATION' | 'TENANT_ISOLATION_BY_PLAN'>): boolean {
+  return config.TENANT_ISOLATION === 'schema' || [...(parseIsolationByPlan(config.TENANT_ISOLATION_BY_PLAN)?.values() ?? [])].includes('schema');
 }
 
 /** The tier a new tenant on `planId` gets: its plan's entry in TENANT_ISOLATION_BY_PLAN, else TENANT_ISOLATION. */

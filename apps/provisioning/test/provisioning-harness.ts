@@ -89,12 +89,12 @@ export class Harness {
     await withClient(serviceDatabaseUrl(), (client) => client.query(`DROP SCHEMA IF EXISTS provisioning CASCADE`));
     // Earlier runs' tenants: their databases, their schemas in the shared tenant database, their roles.
     await withClient(tenantDatabaseUrl(), async (client) => {
-      const ours = `^${PREFIX}_[0-9a-f]{32}$`;
+      const ours = `^${PREFIX}_([0-9a-f]{32}|pool_[0-9a-f]{24})$`;
       const databases = await client.query<{ name: string }>(`SELECT datname AS name FROM pg_database WHERE datname ~ $1`, [ours]);
       for (const { name } of databases.rows) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       const schemas = await client.query<{ name: string }>(`SELECT nspname AS name FROM pg_namespace WHERE nspname ~ $1`, [ours]);
       for (const { name } of schemas.rows) await client.query(`DROP SCHEMA "${name}" CASCADE`);
-      const roles = await client.query<{ name: string }>(`SELECT rolname AS name FROM pg_roles WHERE rolname ~ $1`, [`^${PREFIX}_[0-9a-f]{32}(_app)?$`]);
+      const roles = await client.query<{ name: string }>(`SELECT rolname AS name FROM pg_roles WHERE rolname ~ $1`, [`^${PREFIX}_([0-9a-f]{32}(_app)?|pool_[0-9a-f]{24})$`]);
       for (const { name } of roles.rows) {
         await client.query(`DROP OWNED BY "${name}"`);
         await client.query(`DROP ROLE "${name}"`);
@@ -188,8 +188,8 @@ export function tenantName(tenantId: string): string {
 }
 
 /** Which of the tenant's objects exist: its own database, its schema (in its database, else in the shared one), its role. */
-export async function tenantObjects(tenantId: string): Promise<{ database: boolean; schema: boolean; role: boolean }> {
-  const name = tenantName(tenantId);
+export async function tenantObjects(tenantId: string, prefix = PREFIX): Promise<{ database: boolean; schema: boolean; role: boolean }> {
+  const name = opaqueTenantName(tenantId, prefix);
   const { database, role } = await withClient(tenantDatabaseUrl(), async (client) => ({
     database: (await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name])).rowCount === 1,
     role: (await client.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [name])).rowCount === 1,

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { list as listTar } from 'tar';
 import { DomainVerifiedPayload, TenantAdminCreatedPayload, TenantOffboardedPayload, TenantProvisionedPayload, TenantProvisioningFailedPayload } from '@tenantry/contracts';
-import { devSecretsEnv, internalAuthHeaders, spawnProcess, startService } from '@tenantry/testing';
+import { devSecretsEnv, internalAuthHeaders, spawnProcess, startService, waitFor } from '@tenantry/testing';
 import { openWithDataKey } from '../src/infrastructure/master-keys';
 import { PgTenantDatabase } from '../src/infrastructure/tenant-database';
 import { databaseNamed, Harness, masterKeys, ofType, payloadOf, PREFIX, SERVICE_DATABASE, serviceDatabaseUrl, serviceRows, TENANT_DATABASE, tenantCreated, tenantDatabaseUrl, tenantLogin, tenantName, tenantObjects, tenantUrl, withClient } from './provisioning-harness';
@@ -182,19 +182,29 @@ describe('provisioning service', () => {
     const other = tenantCreated({ plan: { id: 'free', trial: false } });
 
     beforeAll(async () => {
+      // The service's schema pool full first (it refills while no tenant is being created), so both take a pooled schema.
+      const pool = new PgTenantDatabase(tenantDatabaseUrl(), PREFIX);
+      try {
+        await waitFor(async () => ((await pool.pooledSchemas()) >= 10 ? true : undefined), { timeoutMs: 30_000, intervalMs: 200, what: 'the service’s schema pool full' });
+      } finally {
+        await pool.close();
+      }
       await harness.send('TenantCreated', tenant);
       await harness.send('TenantCreated', other);
       await harness.eventsOf(tenant.tenantId, ['TenantProvisioned']);
       await harness.eventsOf(other.tenantId, ['TenantProvisioned']);
     });
 
-    it('puts the tenant in a schema of the shared tenant database, with no database of its own', async () => {
+    it('puts the tenant in a schema of the shared tenant database, with no database of its own, taken from the schema pool', async () => {
       const events = await harness.eventsOf(tenant.tenantId, ['TenantProvisioned']);
       const provisioned = payloadOf<TenantProvisionedPayload>(ofType(events, 'TenantProvisioned')[0]);
       expect(provisioned.schemaName).toBe(tenantName(tenant.tenantId));
       expect(provisioned.databaseName).toBeUndefined();
       expect(await tenantObjects(tenant.tenantId)).toEqual({ database: false, schema: true, role: true });
       expect((await tenantLogin(tenant.tenantId)).database).toBe(TENANT_DATABASE);
+      // Claimed from the pool: the baseline was there already.
+      const log = await harness.sagaLog(tenant.tenantId);
+      expect(log.steps.find((step) => step.name === 'database')?.detail).toMatchObject({ isolation: 'schema', schema: tenantName(tenant.tenantId), baselineApplied: [] });
     });
 
     it('keeps the tenant role out of the platform database, TEMP tables, and other tenants’ statistics', async () => {
@@ -428,6 +438,83 @@ describe('provisioning service', () => {
       await tenantDatabase.drop(identity);
       await tenantDatabase.drop(identity);
       expect(await tenantObjects(tenantId)).toEqual({ database: false, schema: false, role: false });
+    });
+  });
+
+  describe('the schema pool', () => {
+    // A prefix of its own: the running service refills the pool under PREFIX.
+    const prefix = `p${PREFIX.slice(2)}`;
+    const tenantDatabase = new PgTenantDatabase(tenantDatabaseUrl(), prefix);
+    const pooledNames = () => withClient(tenantDatabaseUrl(), async (client) => (await client.query<{ name: string }>(`SELECT nspname AS name FROM pg_namespace WHERE nspname ~ $1 ORDER BY 1`, [`^${prefix}_pool_[0-9a-f]{24}$`])).rows.map((row) => row.name));
+    const dropOurs = () =>
+      withClient(tenantDatabaseUrl(), async (client) => {
+        for (const { name } of (await client.query<{ name: string }>(`SELECT nspname AS name FROM pg_namespace WHERE nspname ~ $1`, [`^${prefix}_`])).rows) await client.query(`DROP SCHEMA "${name}" CASCADE`);
+        for (const { name } of (await client.query<{ name: string }>(`SELECT rolname AS name FROM pg_roles WHERE rolname ~ $1`, [`^${prefix}_`])).rows) {
+          await client.query(`DROP OWNED BY "${name}"`);
+          await client.query(`DROP ROLE "${name}"`);
+        }
+      });
+
+    beforeAll(dropOurs);
+    afterAll(async () => {
+      await dropOurs();
+      await tenantDatabase.close();
+    });
+
+    it('hands new schema-tier tenants ready schemas, renamed to their names, with the baseline, CONNECT and their password; once empty, creates as before', async () => {
+      await tenantDatabase.addPooledSchema();
+      await tenantDatabase.addPooledSchema();
+      const pooled = await pooledNames();
+      expect(pooled).toHaveLength(2);
+      expect(await tenantDatabase.pooledSchemas()).toBe(2);
+      // A pooled schema's role cannot log in: nobody has its password, and it has none.
+      const [pooledRole] = (await withClient(tenantDatabaseUrl(), (client) => client.query<{ login: boolean; password: boolean }>(`SELECT rolcanlogin AS login, rolpassword IS NOT NULL AS password FROM pg_authid WHERE rolname = $1`, [pooled[0]]))).rows;
+      expect(pooledRole).toEqual({ login: false, password: false });
+
+      // Three tenants at once for two pooled schemas: two claim one each, the third creates its own.
+      const tenants = [randomUUID(), randomUUID(), randomUUID()].map((tenantId) => ({ tenantId, identity: tenantDatabase.identity(tenantId, 'schema'), password: `pw${randomBytes(8).toString('hex')}` }));
+      const reports = await Promise.all(tenants.map(({ identity, password }) => tenantDatabase.create(identity, password)));
+      expect(reports.map((report) => report.publicRevoked && report.statisticsHidden)).toEqual([true, true, true]);
+      expect(await pooledNames()).toEqual([]);
+      // Every one is complete: migrating finds the baseline where a pooled schema was claimed, applies it where not.
+      const applied = await Promise.all(tenants.map(({ identity }) => tenantDatabase.applyBaseline(identity)));
+      expect(applied.filter((versions) => versions.length === 0)).toHaveLength(2);
+      expect(applied.filter((versions) => versions.length === 3)).toHaveLength(1);
+      for (const { identity, password } of tenants) {
+        // A repeated step changes nothing and keeps the password.
+        await tenantDatabase.create(identity, password);
+        await tenantDatabase.ensureAdmin(identity, { email: `admin-${identity.role.slice(-6)}@example.com`, invitationTokenSha256: 'x'.repeat(64), invitationExpiresAt: new Date(Date.now() + 3_600_000) });
+        await withClient(tenantUrl({ user: identity.role, password, database: TENANT_DATABASE }), async (client) => {
+          expect((await client.query(`SELECT current_schema() AS schema, current_user AS role`)).rows).toEqual([{ schema: identity.schema, role: identity.role }]);
+          expect((await client.query(`SELECT email, last_login_at, name FROM users`)).rows).toEqual([{ email: `admin-${identity.role.slice(-6)}@example.com`, last_login_at: null, name: null }]);
+          expect((await client.query(`SELECT name FROM roles ORDER BY name`)).rows.map((row: { name: string }) => row.name)).toEqual(['admin', 'member', 'viewer']);
+          // Not the other tenants' schemas, nor what is left in the pool, nor public.
+          for (const other of tenants.filter((t) => t.identity !== identity)) expect(await pgErrorCode(client.query(`SELECT * FROM ${other.identity.schema}.users`))).toBe(PERMISSION_DENIED);
+          expect(await pgErrorCode(client.query(`CREATE TABLE public.intruder (id int)`))).toBe(PERMISSION_DENIED);
+        });
+      }
+      const schemaAcl = await withClient(tenantDatabaseUrl(), (client) =>
+        client.query<{ name: string; grantees: string[] }>(
+          `SELECT n.nspname AS name, array_agg(DISTINCT CASE a.grantee WHEN 0 THEN 'PUBLIC' ELSE pg_get_userbyid(a.grantee)::text END)::text[] AS grantees
+           FROM pg_namespace n, aclexplode(n.nspacl) a WHERE n.nspname = ANY($1) GROUP BY n.nspname`,
+          [tenants.map((t) => t.identity.schema)],
+        ),
+      );
+      expect(schemaAcl.rows.map((row) => row.grantees)).toEqual(tenants.map(() => expect.not.arrayContaining(['PUBLIC'])));
+
+      for (const { identity } of tenants) await tenantDatabase.drop(identity);
+      for (const { tenantId } of tenants) expect(await tenantObjects(tenantId, prefix)).toEqual({ database: false, schema: false, role: false });
+    });
+
+    it('is kept full by the service while no tenant is being created (TENANT_SCHEMA_POOL_SIZE, default 10)', async () => {
+      const services = new PgTenantDatabase(tenantDatabaseUrl(), PREFIX);
+      try {
+        expect(await waitFor(async () => ((await services.pooledSchemas()) >= 10 ? true : undefined), { timeoutMs: 30_000, intervalMs: 200, what: 'the service’s pool at 10' })).toBe(true);
+        await new Promise((resolve) => setTimeout(resolve, 2_500));
+        expect(await services.pooledSchemas()).toBe(10);
+      } finally {
+        await services.close();
+      }
     });
   });
 

@@ -1,4 +1,4 @@
-export { createDataSource } from './data-source';
+export { createDataSource, SERVICE_IDLE_CONNECTION_MS } from './data-source';
 export type { DatabaseOptions } from './data-source';
 export { databaseName, ensureDatabase, quoteIdent, runMigrations } from './database-admin';
 export { entityManagerOf, PostgresTransactions, Transactions } from './transaction';

@@ -6,7 +6,7 @@ import { ConfigError, InternalServiceConfig, ServiceConfig } from '@tenantry/con
 import { InternalKeyError, parseServiceKeys, parseVerifyKeys, ServiceKeys, VerifyKeys } from '@tenantry/internal-auth';
 import { createKafka, OutboxWriter } from '@tenantry/messaging';
 import { createLogger, Logger, ServiceMetrics } from '@tenantry/observability';
-import { createDataSource, ensureDatabase, PostgresTransactions, runMigrations, Transactions } from '@tenantry/persistence';
+import { createDataSource, ensureDatabase, PostgresTransactions, runMigrations, SERVICE_IDLE_CONNECTION_MS, Transactions } from '@tenantry/persistence';
 import { Clock, clockFromConfig } from './clock';
 import { HealthController } from './health.controller';
 import { InternalAuthGuard } from './internal-auth.guard';
@@ -45,6 +45,7 @@ export class ServiceModule {
             schema: definition.schema,
             applicationName: definition.name,
             migrations: definition.migrations,
+            idleTimeoutMs: SERVICE_IDLE_CONNECTION_MS,
           });
           await dataSource.initialize();
           const applied = await runMigrations(dataSource, definition.schema);

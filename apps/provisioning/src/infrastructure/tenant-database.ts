@@ -4,9 +4,9 @@
  * either way a LOGIN role that can use nothing else, with the tenant baseline migrated inside.
  * Every operation is idempotent, because a saga step may run again after a crash.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Client, Pool, PoolClient, QueryResult } from 'pg';
-import { databaseName, ensureDatabase, quoteIdent } from '@tenantry/persistence';
+import { databaseName, ensureDatabase, SERVICE_IDLE_CONNECTION_MS, quoteIdent } from '@tenantry/persistence';
 
 export type IsolationTier = 'database' | 'schema';
 
@@ -68,6 +68,16 @@ export abstract class TenantDatabase {
    * owned by the role; sets the password. Returns how the tenant's database was hardened.
    */
   abstract create(identity: TenantDatabaseIdentity, password: string): Promise<IsolationReport>;
+  /**
+   * Schema tier only: schemas made ahead of time in the shared tenant database, each with its
+   * NOLOGIN role, CONNECT and the baseline (README, "Schema pool"). `create` claims one by renaming
+   * it to the tenant's names, so a burst of new tenants skips most of the DDL.
+   */
+  abstract pooledSchemas(): Promise<number>;
+  /** Makes one pooled schema. */
+  abstract addPooledSchema(): Promise<void>;
+  /** When `create` last ran, in ms since the epoch (0: never): the pool is refilled when tenants are not being created. */
+  abstract lastCreateAt(): number;
   /** Applies the baseline migrations not yet in the schema; returns the versions applied now. */
   abstract applyBaseline(identity: TenantDatabaseIdentity): Promise<string[]>;
   abstract writeSettings(identity: TenantDatabaseIdentity, settings: Record<string, unknown>): Promise<void>;
@@ -154,6 +164,11 @@ const HARDEN_STATEMENTS = (database: string): string[] => [
    END $harden$`,
 ];
 
+/** `<prefix>_pool_<24 hex>`: a pooled schema and its role, the same name; random, so it reveals nothing. */
+export function pooledSchemaName(prefix: string): string {
+  return `${prefix}_pool_${randomBytes(12).toString('hex')}`;
+}
+
 /** Role and ACL changes of different tenants touch the same catalog rows; serialise them. */
 const ACL_LOCK = 'tenantry:tenant-acl';
 const UNDEFINED_OBJECT = '42704';
@@ -210,9 +225,42 @@ function schemaStatements(identity: TenantDatabaseIdentity, database: string): s
   return statements;
 }
 
+/**
+ * One round trip: unless the tenant's role exists already (a repeated step), the first pooled
+ * schema another claim does not hold (a transaction advisory lock per name; the role and schema
+ * still there once held, as a claim that committed meanwhile removes them) is renamed to the
+ * tenant's names, its role given LOGIN and the password. It has CONNECT and the baseline from when
+ * it was made. The last statement answers the name claimed, or '' when none was.
+ */
+function claimStatements(identity: TenantDatabaseIdentity, prefix: string, password: string): string[] {
+  const pattern = `${prefix}\\_pool\\_%`;
+  return [
+    `SELECT set_config('tenantry.claimed', '', true)`,
+    `DO $claim$
+     DECLARE candidate text;
+     BEGIN
+       IF EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = ${literal(identity.role)}) THEN RETURN; END IF;
+       FOR candidate IN SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname LIKE ${literal(pattern)} ORDER BY nspname LIMIT 64 LOOP
+         IF pg_try_advisory_xact_lock(hashtext('tenant-pool:' || candidate))
+            AND EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = candidate)
+            AND EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = candidate) THEN
+           EXECUTE format('ALTER SCHEMA %I RENAME TO %I', candidate, ${literal(identity.schema)});
+           EXECUTE format('ALTER ROLE %I RENAME TO %I', candidate, ${literal(identity.role)});
+           EXECUTE format('ALTER ROLE %I WITH LOGIN PASSWORD %L', ${literal(identity.role)}, ${literal(password)});
+           PERFORM set_config('tenantry.claimed', candidate, true);
+           RETURN;
+         END IF;
+       END LOOP;
+     END $claim$`,
+    `SELECT current_setting('tenantry.claimed') AS claimed`,
+  ];
+}
+
 function asTenantStatements(identity: TenantDatabaseIdentity): string[] {
   return [`SET LOCAL ROLE ${quoteIdent(identity.role)}`, `SET LOCAL search_path = ${quoteIdent(identity.schema)}`];
 }
+
+const BASELINE_TABLE = `CREATE TABLE IF NOT EXISTS baseline_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`;
 
 /** Every baseline migration in one DO block, each applied (with its row in baseline_migrations) unless recorded already. */
 function baselineBlock(): string {
@@ -229,6 +277,7 @@ function baselineBlock(): string {
 
 export class PgTenantDatabase extends TenantDatabase {
   private pool?: Pool;
+  private lastCreate = 0;
   /** The shared tenant database: schema-tier tenants live there; database-tier ones are created from a connection to it. */
   private readonly shared: string;
 
@@ -252,9 +301,14 @@ export class PgTenantDatabase extends TenantDatabase {
   }
 
   async create(identity: TenantDatabaseIdentity, password: string): Promise<IsolationReport> {
+    this.lastCreate = Date.now();
     const database = this.databaseOf(identity);
     if (identity.tier === 'schema') {
-      // One round trip and one commit: the role, the schema and the grants in one implicit transaction.
+      if (identity.schema === identity.role) {
+        const claimed = await this.script(database, claimStatements(identity, this.prefix, password));
+        if ((claimed.at(-1)?.rows[0] as { claimed?: string } | undefined)?.claimed) return { database, publicRevoked: true, statisticsHidden: true };
+      }
+      // None pooled, or a repeated step: one round trip and one commit, the role, the schema and the grants in one implicit transaction.
       await this.script(database, [...roleStatements(identity.role, password), ...schemaStatements(identity, database)]);
       return { database, publicRevoked: true, statisticsHidden: true };
     }
@@ -266,13 +320,42 @@ export class PgTenantDatabase extends TenantDatabase {
     return this.hardenDatabase(database);
   }
 
+  async pooledSchemas(): Promise<number> {
+    const pool = await this.connect();
+    const { rows } = await pool.query<{ pooled: number }>(`SELECT count(*)::int AS pooled FROM pg_catalog.pg_namespace WHERE nspname LIKE $1`, [`${this.prefix}\\_pool\\_%`]);
+    return rows[0]?.pooled ?? 0;
+  }
+
+  async addPooledSchema(): Promise<void> {
+    const name = pooledSchemaName(this.prefix);
+    const identity: TenantDatabaseIdentity = { tier: 'schema', database: null, schema: name, role: name };
+    // One transaction: a role that cannot log in until claimed, its schema closed to PUBLIC, the
+    // baseline made as that role, and CONNECT (last: its lock is held to the commit). A crash
+    // leaves nothing, or a whole pooled schema.
+    await this.script(this.shared, [
+      `CREATE ROLE ${quoteIdent(name)} WITH NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT`,
+      `CREATE SCHEMA ${quoteIdent(name)} AUTHORIZATION ${quoteIdent(name)}`,
+      `REVOKE ALL ON SCHEMA ${quoteIdent(name)} FROM PUBLIC`,
+      ...asTenantStatements(identity),
+      BASELINE_TABLE,
+      baselineBlock(),
+      `RESET ROLE`,
+      `SELECT pg_advisory_xact_lock(hashtext(${literal(ACL_LOCK)}))`,
+      `GRANT CONNECT ON DATABASE ${quoteIdent(this.shared)} TO ${quoteIdent(name)}`,
+    ]);
+  }
+
+  lastCreateAt(): number {
+    return this.lastCreate;
+  }
+
   async applyBaseline(identity: TenantDatabaseIdentity): Promise<string[]> {
     // One round trip: as the tenant's role (so it owns what is created), under the schema's lock, the
     // versions found first, then a DO block applying each missing one with its bookkeeping row.
     const before = [
       ...asTenantStatements(identity),
       `SELECT pg_advisory_xact_lock(hashtext(${literal(`tenant-baseline:${identity.schema}`)}))`,
-      `CREATE TABLE IF NOT EXISTS baseline_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+      BASELINE_TABLE,
     ];
     const results = await this.script(this.databaseOf(identity), [...before, `SELECT version FROM baseline_migrations`, baselineBlock()]);
     const found = new Set((results[before.length]?.rows ?? []).map((row) => String((row as { version: unknown }).version)));
@@ -426,7 +509,7 @@ export class PgTenantDatabase extends TenantDatabase {
   private async connect(): Promise<Pool> {
     if (!this.pool) {
       await ensureDatabase(this.url);
-      this.pool = new Pool({ connectionString: this.url, max: this.poolSize, application_name: 'provisioning:tenant-admin' });
+      this.pool = new Pool({ connectionString: this.url, max: this.poolSize, idleTimeoutMillis: SERVICE_IDLE_CONNECTION_MS, application_name: 'provisioning:tenant-admin' });
       this.pool.on('error', () => undefined);
     }
     return this.pool;

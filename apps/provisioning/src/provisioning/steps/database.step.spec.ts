@@ -34,6 +34,15 @@ class RecordingTenantDatabase extends TenantDatabase {
     this.existing.set(identity.schema, identity);
     return { database: identity.database ?? 'shared', publicRevoked: true, statisticsHidden: true };
   }
+  async pooledSchemas(): Promise<number> {
+    return 0;
+  }
+  async addPooledSchema(): Promise<void> {
+    throw new Error('not pooled here');
+  }
+  lastCreateAt(): number {
+    return 0;
+  }
   async applyBaseline(): Promise<string[]> {
     return [];
   }
