@@ -7,6 +7,7 @@ export type { OutboundEvent, PublishOptions } from './envelope-builder';
 export { DirectPublisher } from './direct-publisher';
 export { OutboxRelay } from './outbox-relay';
 export { WakeSignal } from './wake-signal';
+export { WorkerLoop } from './worker-loop';
 export { SerialProducer } from './serial-producer';
 export type { OutboxRelayOptions } from './outbox-relay';
 export { EventConsumer } from './consumer/event-consumer';

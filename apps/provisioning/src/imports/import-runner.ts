@@ -4,7 +4,7 @@
  * sleeps IMPORT_POLL_MS or until an upload wakes it. One job at a time per process.
  */
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { WakeSignal } from '@tenantry/messaging';
+import { WorkerLoop } from '@tenantry/messaging';
 import { Logger } from '@tenantry/observability';
 import { Clock, LOGGER } from '@tenantry/service';
 import { ProvisioningConfig } from '../provisioning.config';
@@ -15,9 +15,7 @@ const LEASE_MS = 30_000;
 
 @Injectable()
 export class ImportRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private running = false;
-  private loop?: Promise<void>;
-  private readonly wakeUp = new WakeSignal();
+  private readonly loop = new WorkerLoop();
 
   constructor(
     private readonly imports: TenantImportRepository,
@@ -28,27 +26,24 @@ export class ImportRunner implements OnApplicationBootstrap, BeforeApplicationSh
   ) {}
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = this.work();
+    this.loop.start(() => this.work());
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.running = false;
-    this.wake();
-    await this.loop;
+    await this.loop.stop();
   }
 
   /** A job was received: look now rather than at the next poll. */
   wake(): void {
-    this.wakeUp.signal();
+    this.loop.signal();
   }
 
   private async work(): Promise<void> {
-    while (this.running) {
+    while (this.loop.running) {
       try {
         const job = await this.imports.claim(this.clock.now(), this.leaseFrom());
         if (!job) {
-          await this.wakeUp.sleep(this.config.IMPORT_POLL_MS);
+          await this.loop.sleep(this.config.IMPORT_POLL_MS);
           continue;
         }
         const heartbeat = setInterval(() => {
@@ -65,7 +60,7 @@ export class ImportRunner implements OnApplicationBootstrap, BeforeApplicationSh
         }
       } catch (error) {
         this.logger.warn({ err: error }, 'import runner cannot reach the database; retrying');
-        await this.wakeUp.sleep(this.config.IMPORT_POLL_MS);
+        await this.loop.sleep(this.config.IMPORT_POLL_MS);
       }
     }
   }

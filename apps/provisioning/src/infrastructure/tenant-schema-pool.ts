@@ -6,7 +6,7 @@
  * briefly a few over its size, which costs a few spare schemas and nothing else.
  */
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { WakeSignal } from '@tenantry/messaging';
+import { WorkerLoop } from '@tenantry/messaging';
 import { Logger } from '@tenantry/observability';
 import { LOGGER } from '@tenantry/service';
 import { ProvisioningConfig, schemaTierInUse } from '../provisioning.config';
@@ -14,9 +14,7 @@ import { TenantDatabase } from './tenant-database';
 
 @Injectable()
 export class TenantSchemaPool implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private running = false;
-  private loop?: Promise<void>;
-  private readonly wake = new WakeSignal();
+  private readonly loop = new WorkerLoop();
 
   constructor(
     private readonly tenantDatabase: TenantDatabase,
@@ -26,35 +24,32 @@ export class TenantSchemaPool implements OnApplicationBootstrap, BeforeApplicati
 
   onApplicationBootstrap(): void {
     if (this.config.TENANT_SCHEMA_POOL_SIZE === 0 || !schemaTierInUse(this.config)) return;
-    this.running = true;
-    this.loop = this.work();
+    this.loop.start(() => this.work());
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.running = false;
-    this.wake.signal();
-    await this.loop;
+    await this.loop.stop();
   }
 
   private async work(): Promise<void> {
     const idleMs = this.config.TENANT_SCHEMA_POOL_IDLE_MS;
     // Not during start-up either: the first check comes one idle period after it.
-    await this.wake.sleep(idleMs);
-    while (this.running) {
+    await this.loop.sleep(idleMs);
+    while (this.loop.running) {
       try {
         const quietFor = Date.now() - this.tenantDatabase.lastCreateAt();
         if (quietFor < idleMs) {
-          await this.wake.sleep(idleMs - quietFor);
+          await this.loop.sleep(idleMs - quietFor);
           continue;
         }
         if ((await this.tenantDatabase.pooledSchemas()) >= this.config.TENANT_SCHEMA_POOL_SIZE) {
-          await this.wake.sleep(idleMs);
+          await this.loop.sleep(idleMs);
           continue;
         }
         await this.tenantDatabase.addPooledSchema();
       } catch (error) {
         this.logger.warn({ err: error }, 'cannot refill the tenant schema pool; retrying (new tenants are created without it meanwhile)');
-        await this.wake.sleep(Math.max(idleMs, 5_000));
+        await this.loop.sleep(Math.max(idleMs, 5_000));
       }
     }
   }

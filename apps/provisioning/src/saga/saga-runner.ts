@@ -7,7 +7,7 @@
  */
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Client } from 'pg';
-import { WakeSignal } from '@tenantry/messaging';
+import { WorkerLoop } from '@tenantry/messaging';
 import { LOGGER } from '@tenantry/service';
 import { Logger } from '@tenantry/observability';
 import { ProvisioningConfig } from '../provisioning.config';
@@ -20,10 +20,8 @@ const CLAIM_BATCH = 20;
 @Injectable()
 export class SagaRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private client?: Client;
-  private running = false;
-  private loop?: Promise<void>;
   /** Woken by NOTIFY, a finished saga and shutdown; one that comes while the loop is claiming makes its next sleep return at once. */
-  private readonly wake = new WakeSignal();
+  private readonly loop = new WorkerLoop();
   private readonly inFlight = new Map<string, Promise<void>>();
 
   constructor(
@@ -33,35 +31,32 @@ export class SagaRunner implements OnApplicationBootstrap, BeforeApplicationShut
   ) {}
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = this.work();
+    this.loop.start(() => this.work());
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.running = false;
-    this.wake.signal();
-    await this.loop;
+    await this.loop.stop();
     await this.client?.end().catch(() => undefined);
     this.client = undefined;
   }
 
   private async work(): Promise<void> {
-    while (this.running) {
+    while (this.loop.running) {
       try {
         if (this.inFlight.size >= this.config.SAGA_CONCURRENCY) {
-          await this.wake.sleep(this.config.SAGA_POLL_MS);
+          await this.loop.sleep(this.config.SAGA_POLL_MS);
           continue;
         }
         const client = await this.connection();
         const sagaIds = await this.claim(client, [...this.inFlight.keys()], this.config.SAGA_CONCURRENCY - this.inFlight.size);
         if (sagaIds.length === 0) {
-          await this.wake.sleep(this.config.SAGA_POLL_MS);
+          await this.loop.sleep(this.config.SAGA_POLL_MS);
           continue;
         }
         for (const sagaId of sagaIds) {
           const run = this.execute(client, sagaId).finally(() => {
             this.inFlight.delete(sagaId);
-            this.wake.signal();
+            this.loop.signal();
           });
           this.inFlight.set(sagaId, run);
         }
@@ -69,7 +64,7 @@ export class SagaRunner implements OnApplicationBootstrap, BeforeApplicationShut
         this.logger.warn({ err: error }, 'saga runner cannot reach the database; retrying');
         await this.client?.end().catch(() => undefined);
         this.client = undefined;
-        await this.wake.sleep(this.config.SAGA_POLL_MS);
+        await this.loop.sleep(this.config.SAGA_POLL_MS);
       }
     }
     await Promise.all(this.inFlight.values());
@@ -112,7 +107,7 @@ export class SagaRunner implements OnApplicationBootstrap, BeforeApplicationShut
   private async connection(): Promise<Client> {
     if (this.client) return this.client;
     const client = new Client({ connectionString: this.config.DATABASE_URL, application_name: 'provisioning:saga-runner', options: `-c search_path=${SERVICE.schema}` });
-    client.on('notification', () => this.wake.signal());
+    client.on('notification', () => this.loop.signal());
     client.on('error', (error) => {
       this.logger.warn({ err: error }, 'saga runner lost its connection');
       if (this.client === client) this.client = undefined;
