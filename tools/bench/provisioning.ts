@@ -179,6 +179,9 @@ function postgresShares(before: BackendCpu, after: BackendCpu, tenants: number):
 }
 
 /** Connections PostgreSQL has accepted so far (every database): a new backend costs a fork and cold catalog caches. */
+/** The bench's one connection to the tenant database (made by provisioning at its start), for counting its pooled schemas. */
+let tenantMonitor: Client | undefined;
+
 const sessions = async (): Promise<number> => Number((await monitor.query<{ n: string }>(`SELECT sum(sessions)::bigint AS n FROM pg_stat_database`)).rows[0]?.n ?? 0);
 
 async function phase(gateway: string, watcher: ReadyWatcher, services: readonly RunningService[], name: string, concurrency: number): Promise<string> {
@@ -216,15 +219,13 @@ async function poolRefilled(): Promise<string> {
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     return ' [no schema pool; 3 s quiet before]';
   }
-  const pooled = async (): Promise<number> => {
-    const client = new Client({ connectionString: dbUrl(TENANT_DB) });
-    await client.connect();
-    try {
-      return Number((await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_namespace WHERE nspname LIKE $1`, [`b${RUN}\\_pool\\_%`])).rows[0]?.n ?? 0);
-    } finally {
-      await client.end();
-    }
-  };
+  if (!tenantMonitor) {
+    tenantMonitor = new Client({ connectionString: dbUrl(TENANT_DB), application_name: 'bench-monitor' });
+    await tenantMonitor.connect();
+  }
+  const client = tenantMonitor;
+  // One connection for the whole run: a new one per poll would add its backend's start-up to the CPU reported.
+  const pooled = async (): Promise<number> => Number((await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_namespace WHERE nspname LIKE $1`, [`b${RUN}\\_pool\\_%`])).rows[0]?.n ?? 0);
   const started = Date.now();
   const cpuBefore = postgresCpuSeconds();
   const before = await pooled();
@@ -322,6 +323,7 @@ async function main(): Promise<void> {
   } finally {
     await watcher.stop().catch(() => undefined);
     await monitor.end().catch(() => undefined);
+    await tenantMonitor?.end().catch(() => undefined);
     await Promise.all(services.map((service) => service.process.kill('SIGTERM')));
     await admin(`DROP DATABASE IF EXISTS ${CONTROL_DB} WITH (FORCE)`);
     await admin(`DROP DATABASE IF EXISTS ${TENANT_DB} WITH (FORCE)`);

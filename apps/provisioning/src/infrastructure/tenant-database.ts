@@ -169,6 +169,11 @@ export function pooledSchemaName(prefix: string): string {
   return `${prefix}_pool_${randomBytes(12).toString('hex')}`;
 }
 
+/** LIKE pattern of every pooled schema's name under `prefix` (the underscores literal). */
+function pooledSchemaPattern(prefix: string): string {
+  return `${prefix}\\_pool\\_%`;
+}
+
 /** Role and ACL changes of different tenants touch the same catalog rows; serialise them. */
 const ACL_LOCK = 'tenantry:tenant-acl';
 const UNDEFINED_OBJECT = '42704';
@@ -233,14 +238,13 @@ function schemaStatements(identity: TenantDatabaseIdentity, database: string): s
  * it was made. The last statement answers the name claimed, or '' when none was.
  */
 function claimStatements(identity: TenantDatabaseIdentity, prefix: string, password: string): string[] {
-  const pattern = `${prefix}\\_pool\\_%`;
   return [
     `SELECT set_config('tenantry.claimed', '', true)`,
     `DO $claim$
      DECLARE candidate text;
      BEGIN
        IF EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = ${literal(identity.role)}) THEN RETURN; END IF;
-       FOR candidate IN SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname LIKE ${literal(pattern)} ORDER BY nspname LIMIT 64 LOOP
+       FOR candidate IN SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname LIKE ${literal(pooledSchemaPattern(prefix))} ORDER BY nspname LIMIT 64 LOOP
          IF pg_try_advisory_xact_lock(hashtext('tenant-pool:' || candidate))
             AND EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = candidate)
             AND EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = candidate) THEN
@@ -322,7 +326,7 @@ export class PgTenantDatabase extends TenantDatabase {
 
   async pooledSchemas(): Promise<number> {
     const pool = await this.connect();
-    const { rows } = await pool.query<{ pooled: number }>(`SELECT count(*)::int AS pooled FROM pg_catalog.pg_namespace WHERE nspname LIKE $1`, [`${this.prefix}\\_pool\\_%`]);
+    const { rows } = await pool.query<{ pooled: number }>(`SELECT count(*)::int AS pooled FROM pg_catalog.pg_namespace WHERE nspname LIKE $1`, [pooledSchemaPattern(this.prefix)]);
     return rows[0]?.pooled ?? 0;
   }
 
